@@ -1,0 +1,1 @@
+"""Corpus commands (ingest, incidents, timeline, search, stats, export): being written."""

@@ -1,0 +1,28 @@
+"""``flashpoint eval NAME --data DIR``: accuracy on a gold folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from flashpoint import evaluation
+from flashpoint.cli.app import app
+
+
+@app.command("eval")
+def evaluate(
+    name: str = typer.Argument(..., help=f"One of: {', '.join(evaluation.EVALUATIONS)}."),
+    data: Path = typer.Option(..., "--data", help="Gold folder in that set's format."),
+    limit: int | None = typer.Option(None, help="Score only the first N documents."),
+    as_json: bool = typer.Option(False, "--json", help="End with one JSON line."),
+) -> None:
+    """Score the extractor on gold data and print precision, recall and F1."""
+    metrics = evaluation.run(name, data, limit=limit)
+    width = max(map(len, metrics), default=0)
+    for key, value in metrics.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        typer.echo(f"{key.ljust(width)}  {shown}")
+    if as_json:
+        typer.echo(json.dumps({"eval": name, **metrics}, sort_keys=True))

@@ -1,0 +1,42 @@
+"""``flashpoint extract``: one report in, one record out."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+
+from flashpoint.cli.app import app
+from flashpoint.config import Settings
+from flashpoint.ingest.text import load_path, parse_date
+from flashpoint.pipeline import extract as run_extract
+
+
+class Format(StrEnum):
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def extract(
+    path: str = typer.Argument(..., help="A .txt or .html file, or - for standard input."),
+    published: str | None = typer.Option(
+        None, help="Publication date (YYYY-MM-DD); defaults to the page's metadata."
+    ),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json or markdown."),
+    model: str | None = typer.Option(None, help="spaCy model name."),
+    max_chars: int | None = typer.Option(None, help="Refuse inputs longer than this."),
+    indent: int = typer.Option(2, help="JSON indentation (0 for one line)."),
+) -> None:
+    """Extract actors, places, times, quotes, claims, figures and events from a report."""
+    defaults = Settings()
+    settings = Settings(model=model or defaults.model, max_chars=max_chars or defaults.max_chars)
+    raw = load_path(path)
+    date = parse_date(published) if published else raw.published
+    report = run_extract(raw.text, date, title=raw.title, source=raw.source, settings=settings)
+    if format is Format.markdown:
+        from flashpoint.outputs.markdown import render
+
+        typer.echo(render(report))
+    else:
+        typer.echo(report.model_dump_json(indent=indent or None))

@@ -1,0 +1,80 @@
+"""Named errors: each has a code and one sentence a user can search for."""
+
+from __future__ import annotations
+
+
+class FlashpointError(Exception):
+    """Base class: ``str(err)`` is the one-line message shown to users."""
+
+    code = "FP000"
+    template = "Flashpoint error: {detail}"
+
+    def __init__(self, detail: str = "", **fields: object) -> None:
+        self.detail = detail
+        self.fields = fields
+        super().__init__(f"{self.code}: " + self.template.format(detail=detail, **fields))
+
+
+class EmptyInput(FlashpointError):
+    code = "FP001"
+    template = "The input is empty or holds only whitespace{detail}."
+
+
+class BinaryInput(FlashpointError):
+    code = "FP002"
+    template = "The input looks binary, not text{detail}."
+
+
+class UndecodableInput(FlashpointError):
+    code = "FP003"
+    template = "The input is not valid UTF-8{detail}; convert it to UTF-8 first."
+
+
+class InputTooLarge(FlashpointError):
+    code = "FP004"
+    template = (
+        "The input is {size} characters, over the limit of {limit}{detail}; raise --max-chars."
+    )
+
+
+class NotEnglish(FlashpointError):
+    code = "FP005"
+    template = "The input looks like '{language}', not English{detail}; only English is supported."
+
+
+class NoTextInHtml(FlashpointError):
+    code = "FP006"
+    template = "No article text could be found in the HTML page{detail}."
+
+
+class ModelNotFound(FlashpointError):
+    code = "FP010"
+    template = "Can't load the spaCy model '{model}'{detail}; install it with pip."
+
+
+class BadDate(FlashpointError):
+    code = "FP011"
+    template = "'{value}' is not an ISO date (YYYY-MM-DD){detail}."
+
+
+class UnknownComponent(FlashpointError):
+    code = "FP012"
+    template = "No {kind} named '{name}' is registered{detail}; known: {known}."
+
+
+class EvalDataMissing(FlashpointError):
+    code = "FP020"
+    template = (
+        "The evaluation data folder '{path}' is missing or holds no files in the expected"
+        " format{detail}."
+    )
+
+
+class StoreError(FlashpointError):
+    code = "FP030"
+    template = "Corpus store error: {detail}."
+
+
+class FetchError(FlashpointError):
+    code = "FP031"
+    template = "Could not fetch '{url}'{detail}."

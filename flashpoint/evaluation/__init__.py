@@ -1,0 +1,34 @@
+"""Evaluations against public gold data: each is ``evaluate(data_dir, ...) -> metrics``.
+
+Evaluations register by name here and are imported lazily, so loading one
+does not load the others' readers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flashpoint.errors import UnknownComponent
+
+# name -> "module:function"; the function takes (data_dir, limit=None, **options).
+EVALUATIONS: dict[str, str] = {
+    "timebank": "flashpoint.evaluation.timebank:evaluate",
+    "polnear": "flashpoint.evaluation.polnear:evaluate",
+    "conll": "flashpoint.evaluation.conll:evaluate",
+    "plover": "flashpoint.evaluation.plover:evaluate",
+    "indiapolice": "flashpoint.evaluation.indiapolice:evaluate",
+}
+
+
+def get(name: str) -> Callable[..., dict[str, Any]]:
+    if name not in EVALUATIONS:
+        raise UnknownComponent(kind="evaluation", name=name, known=", ".join(EVALUATIONS))
+    module, func = EVALUATIONS[name].split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def run(name: str, data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    return get(name)(data_dir, limit=limit)

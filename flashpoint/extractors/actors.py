@@ -1,0 +1,13 @@
+"""Placeholder: the actors extractor is being written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flashpoint.extractors.context import Context
+from flashpoint.registry import extractor
+
+
+@extractor("actors", produces="actors")
+def extract_actors(ctx: Context) -> list[Any]:
+    return []

@@ -1,0 +1,219 @@
+"""The one data model: every record Flashpoint produces, with its evidence.
+
+Every extracted item carries ``start``/``end`` character offsets into
+``Document.text`` (half-open, Python slicing), so ``text[start:end]`` is the
+exact evidence. The JSON output, the exports and the corpus store all derive
+from these classes; nothing else re-declares their fields.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+ActorKind = Literal["person", "organization", "country", "group"]
+TimeType = Literal["date", "time", "duration", "set"]
+Qualifier = Literal["exact", "at_least", "more_than", "about", "up_to", "less_than"]
+SourceKind = Literal[
+    "official", "media", "anonymous", "expert", "person", "organization", "document", "unknown"
+]
+HedgeKind = Literal["allegation", "report", "rumour", "uncertainty", "no_comment", "denial"]
+Modality = Literal["asserted", "negated", "hypothetical", "future"]
+Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Record):
+    """A stretch of the document: ``text == document.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Mention(Span):
+    """One place in the text that names or refers to an actor or place."""
+
+    how: Literal["name", "alias", "pronoun", "title", "demonym"] = "name"
+
+
+class Actor(Record):
+    """One real-world person, organization, country or group, with all its mentions."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None  # ISO 3166 alpha-3
+    sector: str | None = None  # PLOVER sector code: GOV, MIL, CVL, ...
+    roles: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Place(Record):
+    """A toponym resolved offline to a gazetteer entry."""
+
+    id: str
+    name: str
+    feature: Literal["country", "admin", "city", "region", "landmark"]
+    country: str | None = None  # ISO 3166 alpha-3
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class TimeExpression(Span):
+    """A temporal expression and its TIMEX3-style value (null when unresolvable)."""
+
+    id: str
+    type: TimeType
+    value: str | None = None
+    anchored: bool = False  # resolved against the publication date
+
+
+class Speaker(Record):
+    name: str
+    actor: str | None = None  # Actor.id
+    start: int | None = None
+    end: int | None = None
+
+
+class Quote(Span):
+    """A direct or partial quotation; ``text`` is inside the quotation marks."""
+
+    id: str
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    partial: bool = False
+    sentence: Span | None = None
+
+
+class Source(Record):
+    """Who asserts a claim."""
+
+    name: str
+    kind: SourceKind = "unknown"
+    actor: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Via(Record):
+    """A link in the sourcing chain behind a source ("citing four sources")."""
+
+    name: str
+    kind: SourceKind = "unknown"
+    count: int | None = None
+    actor: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Hedge(Span):
+    kind: HedgeKind
+
+
+class Claim(Record):
+    """An attributed statement that is not (only) a direct quote."""
+
+    id: str
+    content: Span
+    source: Source
+    via: list[Via] = Field(default_factory=list)
+    cue: Span | None = None
+    hedges: list[Hedge] = Field(default_factory=list)
+    sentence: Span | None = None
+
+
+class Quantity(Span):
+    """A reported figure: ``text`` is the whole phrase ("at least 83 people")."""
+
+    id: str
+    value: float
+    unit: str | None = None
+    qualifier: Qualifier = "exact"
+    sentence: Span | None = None
+
+
+class EventParticipant(Record):
+    actor: str | None = None  # Actor.id
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Figure(Record):
+    kind: Literal["dead", "injured", "arrested", "troops", "strikes", "displaced", "other"]
+    value: float
+    qualifier: Qualifier = "exact"
+    quantity: str | None = None  # Quantity.id
+
+
+class Event(Record):
+    """A political event coded in the PLOVER ontology, tied to its evidence."""
+
+    id: str
+    type: EventType
+    mode: str | None = None
+    quad: Quad
+    intensity: float  # signed, -10 (most conflictual) .. +10 (most cooperative)
+    source: list[EventParticipant] = Field(default_factory=list)
+    target: list[EventParticipant] = Field(default_factory=list)
+    date: str | None = None
+    date_precision: Literal["day", "month", "year"] | None = None
+    time: str | None = None  # TimeExpression.id the date came from
+    location: str | None = None  # Place.id
+    figures: list[Figure] = Field(default_factory=list)
+    modality: Modality = "asserted"
+    attribution: str | None = None  # Claim.id or Quote.id
+    trigger: Span
+    sentence: Span
+
+
+class Document(Record):
+    id: str  # sha256 of the text
+    title: str | None = None
+    published: str | None = None  # ISO date
+    source: str | None = None  # file path, URL or outlet
+    language: str = "en"
+    text: str
+
+
+class Report(Record):
+    """Everything Flashpoint extracted from one document."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: Document
+    actors: list[Actor] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)

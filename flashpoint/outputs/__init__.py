@@ -1,0 +1,1 @@
+"""Outputs: renderings and exports derived from the data model."""

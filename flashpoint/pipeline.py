@@ -1,0 +1,93 @@
+"""The pipeline: text -> spaCy parse -> registered extractors -> Report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+from itertools import repeat
+
+from spacy.tokens import Doc
+
+from flashpoint.config import DEFAULT, Settings
+from flashpoint.extractors.context import Context
+from flashpoint.ingest.text import check_text, parse_date
+from flashpoint.models import Document, Report
+from flashpoint.nlp import load
+from flashpoint.registry import ExtractorSpec, ordered
+
+
+def document_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def extract(
+    text: str,
+    published: str | dt.date | None = None,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    settings: Settings = DEFAULT,
+) -> Report:
+    """Extract the full record from one report."""
+    return next(
+        extract_many(
+            [text], published=[published], titles=[title], sources=[source], settings=settings
+        )
+    )
+
+
+def extract_many(
+    texts: Iterable[str],
+    published: Iterable[str | dt.date | None] | str | dt.date | None = None,
+    *,
+    titles: Iterable[str | None] | None = None,
+    sources: Iterable[str | None] | None = None,
+    settings: Settings = DEFAULT,
+) -> Iterator[Report]:
+    """Stream records for many reports, parsing in batches with ``nlp.pipe``.
+
+    ``published`` is one date for all texts or an iterable aligned with them.
+    Each text is checked first; a bad one raises its named error when reached.
+    """
+    dates: Iterable[str | dt.date | None]
+    if published is None or isinstance(published, str | dt.date):
+        dates = repeat(published)
+    else:
+        dates = published
+    nlp = load(settings.model)
+    specs = ordered(settings.extractors)
+
+    def checked() -> Iterator[tuple[str, tuple[dt.date | None, str | None, str | None]]]:
+        for text, date, title, source in zip(
+            texts, dates, titles or repeat(None), sources or repeat(None), strict=False
+        ):
+            check_text(text, max_chars=settings.max_chars, check_language=settings.check_language)
+            yield text, (parse_date(date), title, source)
+
+    for doc, (date, title, source) in nlp.pipe(
+        checked(), as_tuples=True, batch_size=settings.batch_size
+    ):
+        yield build_report(doc, date, title=title, source=source, specs=specs)
+
+
+def build_report(
+    doc: Doc,
+    published: dt.date | None,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    specs: list[ExtractorSpec] | None = None,
+) -> Report:
+    """Run the extractors over an already parsed document."""
+    ctx = Context(doc=doc, published=published)
+    for spec in specs if specs is not None else ordered():
+        ctx.results[spec.produces] = spec.func(ctx)
+    document = Document(
+        id=document_id(doc.text),
+        title=title,
+        published=published.isoformat() if published else None,
+        source=source,
+        text=doc.text,
+    )
+    return Report(document=document, **ctx.results)
