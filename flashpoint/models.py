@@ -217,3 +217,52 @@ class Report(Record):
     claims: list[Claim] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+
+
+# --- Corpus level: what many reports say about one real-world happening ---
+
+
+class Sighting(Record):
+    """One report of an incident: which document, which event in it, who said so."""
+
+    document: str  # Document.id
+    event: str  # Event.id within that document's Report
+    published: str | None = None
+    outlet: str | None = None  # publisher or feed, when known
+    attributed_to: str | None = None  # the claim/quote source the event rests on
+    duplicates: int = 0  # near-duplicate copies of the document (syndication)
+
+
+class ReportedFigure(Record):
+    """A figure as one report gave it, so its evolution can be traced."""
+
+    kind: str
+    value: float
+    qualifier: Qualifier = "exact"
+    document: str
+    published: str | None = None
+    reported_by: str | None = None
+
+
+class Incident(Record):
+    """Events from different reports merged into one real-world happening."""
+
+    id: str
+    type: EventType
+    mode: str | None = None
+    quad: Quad
+    intensity: float
+    date: str | None = None
+    date_end: str | None = None
+    location: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source_actors: list[str] = Field(default_factory=list)  # "USA/GOV" style codes or names
+    target_actors: list[str] = Field(default_factory=list)
+    sightings: list[Sighting] = Field(default_factory=list)
+    first_reported: str | None = None
+    last_reported: str | None = None
+    figures: list[ReportedFigure] = Field(default_factory=list)
+    conflicting: list[str] = Field(default_factory=list)  # figure kinds whose reports disagree
+    summary: str | None = None  # the trigger sentence of the earliest report

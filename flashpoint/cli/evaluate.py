@@ -16,10 +16,13 @@ def evaluate(
     name: str = typer.Argument(..., help=f"One of: {', '.join(evaluation.EVALUATIONS)}."),
     data: Path = typer.Option(..., "--data", help="Gold folder in that set's format."),
     limit: int | None = typer.Option(None, help="Score only the first N documents."),
+    baseline: bool = typer.Option(
+        False, help="Score the plain tool a user might reach for instead (spaCy, dateparser)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line."),
 ) -> None:
     """Score the extractor on gold data and print precision, recall and F1."""
-    metrics = evaluation.run(name, data, limit=limit)
+    metrics = evaluation.run(name, data, limit=limit, baseline=baseline)
     width = max(map(len, metrics), default=0)
     for key, value in metrics.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)

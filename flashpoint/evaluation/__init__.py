@@ -13,7 +13,8 @@ from typing import Any
 
 from flashpoint.errors import UnknownComponent
 
-# name -> "module:function"; the function takes (data_dir, limit=None, **options).
+# name -> "module:function"; the function takes (data_dir, limit=None, baseline=False)
+# and returns flat metrics. ``baseline`` scores the plain tool instead, where one exists.
 EVALUATIONS: dict[str, str] = {
     "timebank": "flashpoint.evaluation.timebank:evaluate",
     "polnear": "flashpoint.evaluation.polnear:evaluate",
@@ -30,5 +31,11 @@ def get(name: str) -> Callable[..., dict[str, Any]]:
     return getattr(importlib.import_module(module), func)
 
 
-def run(name: str, data_dir: Path, limit: int | None = None) -> dict[str, Any]:
-    return get(name)(data_dir, limit=limit)
+def run(
+    name: str, data_dir: Path, limit: int | None = None, baseline: bool = False
+) -> dict[str, Any]:
+    if not data_dir.is_dir():
+        from flashpoint.errors import EvalDataMissing
+
+        raise EvalDataMissing(path=str(data_dir))
+    return get(name)(data_dir, limit=limit, baseline=baseline)
