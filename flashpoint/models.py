@@ -266,3 +266,4 @@ class Incident(Record):
     figures: list[ReportedFigure] = Field(default_factory=list)
     conflicting: list[str] = Field(default_factory=list)  # figure kinds whose reports disagree
     summary: str | None = None  # the trigger sentence of the earliest report
+    modality: Modality = "asserted"  # shared by all its events (merging never mixes them)
