@@ -1,0 +1,266 @@
+"""The shared lexicon: countries, demonyms, PLOVER sectors, titles and known organizations.
+
+Every lookup reads data files under ``flashpoint/data/`` (countries.csv, sectors.yaml,
+titles.yaml, organizations.csv), built into dictionaries once per process on first use.
+Lookups are case- and accent-insensitive and ignore a leading "the", a trailing
+possessive "'s" and full stops ("U.S." = "US"), except short all-capital forms
+("US", "UK", "AP"), which only match in capitals so that "us" or "who" are never
+read as names. The lexicon knows words and phrases; it does not read context
+(that is the extractors' job).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PLAIN = re.compile(r"[^\w\s&'-]")
+# Prefixes that qualify a title without changing the office itself.
+_TITLE_NOISE = re.compile(r"^(?:acting|interim|then-|then|newly appointed|newly elected)\s*")
+_MINISTER_X = re.compile(r"^(?P<x>[\w ]+?) minister$")
+_MINISTER_OF = re.compile(r"^minister (?:of|for) (?:the )?(?P<x>[\w ]+)$")
+_SECRETARY_X = re.compile(r"^(?P<x>[\w ]+?) secretary$")
+_SECRETARY_OF = re.compile(r"^secretary (?:of|for) (?:the )?(?P<x>[\w ]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    iso3: str
+    iso2: str
+    name: str
+    lat: float | None
+    lon: float | None
+    geonameid: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgInfo:
+    name: str
+    sector: str | None
+    country: str | None
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and full stops, collapse spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace("’", "'").replace(".", "")
+    return _SPACES.sub(" ", plain).strip().lower()
+
+
+def normalize(text: str) -> str:
+    """The lookup key: folded, without a leading "the" or a trailing possessive."""
+    key = _POSSESSIVE.sub("", fold(text))
+    if key.startswith("the "):
+        key = key[4:]
+    return _PLAIN.sub("", key).strip()
+
+
+def _is_code(name: str) -> bool:
+    """A short all-capital form that must match case-sensitively (US, UK, WHO)."""
+    bare = name.replace(".", "").removeprefix("the ")
+    return bare.isupper() and len(bare) <= 5 and " " not in bare
+
+
+def _code_key(text: str) -> str:
+    return _POSSESSIVE.sub("", text.strip().replace(".", "")).removeprefix("the ").strip()
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("flashpoint.data").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _load_yaml(name: str) -> Any:
+    text = resources.files("flashpoint.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(slots=True)
+class _Index:
+    """Names folded to keys, plus all-capital codes kept verbatim."""
+
+    folded: dict[str, str]
+    codes: dict[str, str]
+
+    def add(self, name: str, value: str) -> None:
+        if _is_code(name):
+            self.codes.setdefault(_code_key(name), value)
+        else:
+            self.folded.setdefault(normalize(name), value)
+
+    def get(self, text: str) -> str | None:
+        if _is_code(text.strip()):
+            hit = self.codes.get(_code_key(text))
+            if hit:
+                return hit
+        return self.folded.get(normalize(text))
+
+
+@cache
+def _countries() -> tuple[_Index, _Index, dict[str, CountryInfo]]:
+    names = _Index({}, {})
+    demonyms = _Index({}, {})
+    info: dict[str, CountryInfo] = {}
+    for row in csv.DictReader(_data_lines("countries.csv")):
+        iso3 = row["iso3"]
+        info[iso3] = CountryInfo(
+            iso3=iso3,
+            iso2=row["iso2"],
+            name=row["name"].strip(),
+            lat=float(row["lat"]) if row["lat"] else None,
+            lon=float(row["lon"]) if row["lon"] else None,
+            geonameid=row["geonameid"] or None,
+        )
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name.strip():
+                names.add(name.strip(), iso3)
+        for dem in row["demonyms"].split("|"):
+            if dem.strip():
+                demonyms.add(dem.strip(), iso3)
+    return names, demonyms, info
+
+
+def country(text: str) -> str | None:
+    """ISO alpha-3 for a country name, short name or demonym ("Venezuelan" -> "VEN")."""
+    return country_name(text) or demonym(text)
+
+
+def country_name(text: str) -> str | None:
+    """ISO alpha-3 for a country's name or short form only (not its demonym)."""
+    names, _, _ = _countries()
+    return names.get(text)
+
+
+def demonym(text: str) -> str | None:
+    """ISO alpha-3 for a demonym or national adjective, singular or plural."""
+    _, demonyms, _ = _countries()
+    hit = demonyms.get(text)
+    if hit is None and text.lower().endswith("s"):
+        hit = demonyms.get(text[:-1])
+    return hit
+
+
+def country_info(iso3: str) -> CountryInfo | None:
+    """Name and representative point (the capital) of a country by ISO alpha-3."""
+    return _countries()[2].get(iso3)
+
+
+@cache
+def _organizations() -> tuple[_Index, dict[str, OrgInfo]]:
+    index = _Index({}, {})
+    info: dict[str, OrgInfo] = {}
+    for row in csv.DictReader(_data_lines("organizations.csv")):
+        name = row["name"].strip()
+        info[name] = OrgInfo(
+            name=name, sector=row["sector"] or None, country=row["country"] or None
+        )
+        for alias in [name, *row["aliases"].split("|")]:
+            if alias.strip():
+                index.add(alias.strip(), name)
+    return index, info
+
+
+def organization(text: str) -> OrgInfo | None:
+    """A well-known organization by any of its names ("ICC", "the Pentagon")."""
+    index, info = _organizations()
+    name = index.get(text)
+    return info[name] if name else None
+
+
+@cache
+def _sectors() -> tuple[dict[str, str], frozenset[str]]:
+    data = _load_yaml("sectors.yaml")
+    phrases: dict[str, str] = {}
+    for code, words in data["sectors"].items():
+        for word in words:
+            phrases.setdefault(normalize(str(word)), code)
+    return phrases, frozenset(normalize(w) for w in data["generic_heads"])
+
+
+def _phrase_sector(words: list[str], phrases: dict[str, str]) -> tuple[str, int] | None:
+    """The sector of the longest known ending of ``words``, with where it starts."""
+    for i in range(len(words)):
+        phrase = " ".join(words[i:])
+        code = phrases.get(phrase) or (phrases.get(phrase[:-1]) if phrase.endswith("s") else None)
+        if code:
+            return code, i
+    return None
+
+
+def sector(text: str) -> str | None:
+    """The PLOVER sector of a head noun, title or known name ("defence minister" -> MIL)."""
+    org = organization(text)
+    if org and org.sector:
+        return org.sector
+    phrases, generic = _sectors()
+    key = normalize(text)
+    if not key:
+        return None
+    if " of " in key and key not in phrases:
+        # "minister of trade", "the people of Venezuela": the head comes before "of".
+        key = key.split(" of ")[0]
+    words = key.split()
+    found = _phrase_sector(words, phrases)
+    if found is None:
+        return None
+    code, start = found
+    if " ".join(words[start:]) in generic:
+        # A generic head takes the sector of a modifier that has one ("rebel leader").
+        for j in range(start - 1, -1, -1):
+            modifier = _phrase_sector(words[: j + 1], phrases)
+            if modifier and modifier[1] == j:
+                return modifier[0]
+    return code
+
+
+@cache
+def _titles() -> tuple[dict[str, str], dict[str, str]]:
+    data = _load_yaml("titles.yaml")
+    titles: dict[str, str] = {}
+    for canonical, variants in data["titles"].items():
+        for variant in [canonical, *(variants or [])]:
+            titles.setdefault(normalize(str(variant)), str(canonical))
+    portfolios: dict[str, str] = {}
+    for canonical, variants in data["portfolios"].items():
+        for variant in [canonical, *(variants or [])]:
+            portfolios.setdefault(normalize(str(variant)), str(canonical))
+    return titles, portfolios
+
+
+def role(text: str) -> str | None:
+    """The canonical title ("Venezuelan President" -> "President", "defense minister" ->
+    "minister of defence"), or None when ``text`` is not a known title."""
+    titles, portfolios = _titles()
+    words = text.split()
+    # A leading nationality or country is context, not part of the office.
+    while len(words) > 1 and country(words[0]) and normalize(" ".join(words)) not in titles:
+        words = words[1:]
+    key = _TITLE_NOISE.sub("", normalize(" ".join(words)))
+    if key in titles and titles[key] not in ("Minister", "Secretary"):
+        return titles[key]
+    if key.startswith("deputy "):
+        office = role(key[7:])
+        return f"Deputy {office}" if office else None
+    for pattern, office in (
+        (_MINISTER_OF, "minister"),
+        (_MINISTER_X, "minister"),
+        (_SECRETARY_OF, "secretary"),
+        (_SECRETARY_X, "secretary"),
+    ):
+        match = pattern.match(key)
+        if match:
+            portfolio = match["x"].strip()
+            if portfolio in ("prime", "deputy prime"):
+                break
+            return f"{office} of {portfolios.get(portfolio, portfolio)}"
+    return titles.get(key)
