@@ -1,13 +1,283 @@
-"""Placeholder: the claims extractor is being written."""
+"""Claims: attributed statements that are not (only) direct quotes.
+
+Finds reported speech from the parse:
+
+- ``X said (that) CONTENT`` and ``CONTENT, X said`` (a speech verb with a
+  clausal complement), also inside a relative clause ("the vote, which
+  observers said the opposition won");
+- ``according to X, CONTENT`` / ``CONTENT, according to X``;
+- the sourcing chain: ``citing four sources`` and ``told Reuters`` become
+  ``Via`` links with their count.
+
+**Source/via convention**: ``source`` is always whoever asserts the content
+in this sentence's grammar (the subject of the cue verb, or the object of
+"according to"); ``via`` lists the other links of the chain named in the same
+frame: the sources a speaker cites ("Reuters, citing four sources" -> source
+Reuters, via four sources) and the outlet that relays a statement ("two of the
+sources told Reuters" -> source the sources, via Reuters).
+
+Hedges ("alleged", "reportedly", "no immediate comment", "denied", ...) are
+found once per document from the lexicon; each claim carries those inside its
+frame, and :func:`hedges_in` serves any other extractor. What it doesn't do:
+a statement whose content is wholly a direct quotation is left to the quotes
+extractor; statements with no source ("it was reported that ...") and
+reported speech that spans several sentences without a cue are not claims.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
+
+from spacy.tokens import Token
 
 from flashpoint.extractors.context import Context
+from flashpoint.extractors.quotes import (
+    Marked,
+    Tokens,
+    actor_for,
+    find_marked,
+    is_cue,
+    lexicon,
+    phrase_bounds,
+    subject_of,
+)
+from flashpoint.models import Claim, Hedge, HedgeKind, Quote, Source, SourceKind, Via
 from flashpoint.registry import extractor
 
+_CONTENT_DEPS = ("ccomp",)
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you"})
 
-@extractor("claims", produces="claims")
-def extract_claims(ctx: Context) -> list[Any]:
-    return []
+
+def hedges_in(ctx: Context, start: int, end: int) -> list[Hedge]:
+    """Hedge words and phrases between ``start`` and ``end`` (found once per document)."""
+    found: list[Hedge] | None = ctx.shared.get("hedges")
+    if found is None:
+        lex = lexicon()
+        found = []
+        for match in lex.hedges.finditer(ctx.text):
+            phrase = " ".join(match.group(0).lower().split())
+            kind = cast(HedgeKind, lex.hedge_kinds.get(phrase, "uncertainty"))
+            found.append(
+                Hedge(start=match.start(), end=match.end(), text=match.group(0), kind=kind)
+            )
+        ctx.shared["hedges"] = found
+    return [h for h in found if h.start >= start and h.end <= end]
+
+
+def source_kind(phrase: str, head: Token, actor_kind: str | None) -> SourceKind:
+    """What sort of source a source phrase names, from the lexicon and entity labels."""
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    label = head.ent_type_
+    if lex.media.search(phrase) or lemma in lex.media_nouns:
+        return "media"
+    if lex.anonymous.search(phrase) and not any(t.pos_ == "PROPN" for t in head.subtree):
+        return "anonymous"
+    if lemma in lex.expert_nouns or head.lower_ in lex.expert_nouns:
+        return "expert"
+    if lemma in lex.document_nouns and label not in ("PERSON", "ORG", "GPE"):
+        return "document"
+    if lex.official.search(phrase) or label in ("GPE", "NORP") or actor_kind == "country":
+        return "official"
+    if label == "PERSON" or head.lower_ in _PERSON_PRONOUNS or actor_kind == "person":
+        return "person"
+    if label == "ORG" or actor_kind in ("organization", "group"):
+        return "organization"
+    return "unknown"
+
+
+def _actor_kind(ctx: Context, actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    for actor in ctx.results.get("actors", []):
+        if getattr(actor, "id", None) == actor_id:
+            return str(actor.kind)
+    return None
+
+
+def _phrase(ctx: Context, tok: Token, tokens: Tokens) -> tuple[int, int, str | None]:
+    """Char offsets of the phrase headed by ``tok`` and its actor id."""
+    lo, hi = phrase_bounds(tok, tokens)
+    doc = ctx.doc
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    actor = actor_for(ctx, start, end, range(tok.i, tok.i + 1))
+    if actor is None:
+        actor = actor_for(ctx, start, end, range(lo, hi))
+    return start, end, actor
+
+
+def _source(ctx: Context, tok: Token, tokens: Tokens) -> Source:
+    start, end, actor = _phrase(ctx, tok, tokens)
+    name = ctx.text[start:end]
+    kind = source_kind(name, tok, _actor_kind(ctx, actor))
+    return Source(name=name, kind=kind, actor=actor, start=start, end=end)
+
+
+def _via(ctx: Context, tok: Token, tokens: Tokens) -> Via:
+    start, end, actor = _phrase(ctx, tok, tokens)
+    name = ctx.text[start:end]
+    return Via(
+        name=name,
+        kind=source_kind(name, tok, _actor_kind(ctx, actor)),
+        count=_count(tok),
+        actor=actor,
+        start=start,
+        end=end,
+    )
+
+
+def _count(tok: Token) -> int | None:
+    """How many sources a phrase names: "four sources", "three of the sources"."""
+    words = lexicon().number_words
+    candidates = [tok, *tok.lefts]
+    for t in candidates:
+        if t.like_num or t.lower_ in words:
+            if t.text.isdigit():
+                return int(t.text)
+            return words.get(t.lower_)
+    return None
+
+
+def _content_bounds(head: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """Token range of the clause headed by ``head`` without ``exclude`` at its edges."""
+    ids = [t.i for t in head.subtree if t.i not in exclude]
+    if not ids:
+        return None
+    lo, hi = min(ids), max(ids) + 1
+    doc = head.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].dep_ == "mark"):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def _inside_direct_quote(start: int, end: int, direct: list[Marked]) -> bool:
+    """Whether most of the content lies inside one full quotation (then it is a Quote)."""
+    for m in direct:
+        covered = min(end, m.outer_end) - max(start, m.outer_start)
+        if covered > 0.8 * (end - start):
+            return True
+    return False
+
+
+def _chain(ctx: Context, verb: Token, tokens: Tokens, source_tok: Token | None) -> list[Via]:
+    """Via links in the frame: cited sources and the outlet told."""
+    lex = lexicon()
+    links: list[Via] = []
+    heads = [verb] + ([source_tok] if source_tok is not None else [])
+    for h in heads:
+        for child in h.children:
+            if is_cue(child, lex.citing_verbs):
+                links.extend(_via(ctx, obj, tokens) for obj in child.children if obj.dep_ == "dobj")
+    if verb.lemma_.lower() == "tell":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ in ("PROPN", "NOUN"):
+                via = _via(ctx, child, tokens)
+                if via.kind == "media":  # "told reporters" names no link in the chain
+                    links.append(via)
+    return links
+
+
+def _claim(
+    ctx: Context,
+    content: tuple[int, int],
+    source: Source,
+    cue: Token | tuple[int, int],
+    via: list[Via],
+) -> Claim:
+    doc = ctx.doc
+    c_start, c_end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
+    if isinstance(cue, Token):
+        cue_start, cue_end = cue.idx, cue.idx + len(cue)
+    else:
+        cue_start, cue_end = cue
+    frame = [c_start, c_end, cue_start, cue_end]
+    if source.start is not None and source.end is not None:
+        frame += [source.start, source.end]
+    first = ctx.sentence_at(min(frame))
+    last = ctx.sentence_at(max(frame) - 1)
+    return Claim(
+        id=ctx.new_id("c"),
+        content=ctx.span(c_start, c_end),
+        source=source,
+        via=via,
+        cue=ctx.span(cue_start, cue_end),
+        # The cue verb is no hedge on itself ("Reuters reported"), except a denial.
+        hedges=[
+            h
+            for h in hedges_in(ctx, min(frame), max(frame))
+            if h.kind == "denial" or (h.start, h.end) != (cue_start, cue_end)
+        ],
+        sentence=ctx.span(first.start_char, max(first.end_char, last.end_char)),
+    )
+
+
+def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+    lex = lexicon()
+    claims: list[Claim] = []
+    for verb in ctx.doc:
+        if tokens.quoted[verb.i] or not is_cue(verb, lex.speech_verbs):
+            continue
+        contents = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        if not contents:
+            continue
+        subj = subject_of(verb)
+        if subj is None or tokens.quoted[subj.i] or subj.lower_ in ("it", "there"):
+            continue
+        source = _source(ctx, subj, tokens)
+        via = _chain(ctx, verb, tokens, subj)
+        exclude = {t.i for t in subj.subtree} | {verb.i}
+        for head in contents:
+            bounds = _content_bounds(head, exclude)
+            if bounds is None:
+                continue
+            start = ctx.doc[bounds[0]].idx
+            end = ctx.doc[bounds[1] - 1].idx + len(ctx.doc[bounds[1] - 1])
+            if _inside_direct_quote(start, end, direct):
+                continue
+            claims.append(_claim(ctx, bounds, source, verb, via))
+    return claims
+
+
+def _according_to(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+    """'according to X, CONTENT' and 'CONTENT, according to X'."""
+    claims: list[Claim] = []
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        clause = tok.head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+        exclude = {t.i for t in tok.subtree} | {tok.i, to.i} | {t.i for t in obj.subtree}
+        bounds = _content_bounds(clause, exclude)
+        if bounds is None:
+            continue
+        start, end = doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1])
+        if _inside_direct_quote(start, end, direct):
+            continue
+        source = _source(ctx, obj, tokens)
+        claims.append(_claim(ctx, bounds, source, (tok.idx, to.idx + len(to)), []))
+    return claims
+
+
+@extractor("claims", produces="claims", requires=("actors", "quotes"))
+def extract_claims(ctx: Context) -> list[Claim]:
+    """Attributed statements with source, sourcing chain, cue and hedges."""
+    if not len(ctx.doc):
+        return []
+    marked: list[Marked] = ctx.shared.get("quote_marks") or find_marked(ctx.text)
+    quotes: list[Quote] = ctx.results.get("quotes", [])
+    partial_at = {(q.start, q.end) for q in quotes if q.partial}
+    direct = [m for m in marked if (m.start, m.end) not in partial_at]
+    tokens = Tokens(ctx, direct)
+    claims = _from_verbs(ctx, tokens, direct) + _according_to(ctx, tokens, direct)
+    claims.sort(key=lambda c: c.content.start)
+    return claims

@@ -1,13 +1,389 @@
-"""Placeholder: the quotes extractor is being written."""
+"""Quotes: direct and partial quotations, each with its speaker and cue verb.
+
+Finds text between quotation marks (straight ``"``, curly double, and curly
+single marks that open and close a phrase) and attributes it from the frame
+around it:
+
+- after the quote: ``"...," he said`` / ``"...," said the minister``;
+- before it: ``X said: "..."``, ``X told reporters "..."``;
+- a quote split around its cue, or a paragraph that is only a quotation right
+  after a quoted paragraph, inherits the previous quote's speaker;
+- a partial quote (a short phrase inside a sentence: pledged "absolute
+  loyalty") takes the subject of the nearest governing speech or stance verb.
+
+Scare quotes (no governing speech or stance verb) get ``speaker=None``. A quote
+left open at the end of a paragraph runs to that paragraph's end, which is how
+news prints a quotation that goes on in the next paragraph. What it doesn't do:
+nested quotations are kept inside the outer quote, straight single quotes
+(apostrophes) are never treated as marks, and a speaker named only in an
+earlier sentence ("He spoke slowly. 'We are tired.'") is not found unless the
+actors extractor resolved it.
+"""
 
 from __future__ import annotations
 
+import importlib
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
+import yaml
+from spacy.tokens import Token
+
 from flashpoint.extractors.context import Context
+from flashpoint.models import Quote, Span, Speaker
 from flashpoint.registry import extractor
 
+# --- the lexicon -------------------------------------------------------------
 
-@extractor("quotes", produces="quotes")
-def extract_quotes(ctx: Context) -> list[Any]:
-    return []
+
+@dataclass(frozen=True, slots=True)
+class AttributionLexicon:
+    """flashpoint/data/attribution.yaml, compiled for fast lookups."""
+
+    speech_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    citing_verbs: frozenset[str]
+    according: tuple[str, ...]
+    hedges: re.Pattern[str]
+    hedge_kinds: dict[str, str]  # lower-case phrase -> HedgeKind
+    media: re.Pattern[str]
+    media_nouns: frozenset[str]
+    official: re.Pattern[str]
+    anonymous: re.Pattern[str]
+    expert_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    number_words: dict[str, int | None]
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern; longest phrases first so they win."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def lexicon() -> AttributionLexicon:
+    """The attribution lexicon, read once per process."""
+    raw: dict[str, Any] = yaml.safe_load(
+        files("flashpoint").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
+    )
+    hedge_kinds = {
+        phrase.lower(): kind for kind, phrases in raw["hedges"].items() for phrase in phrases
+    }
+    return AttributionLexicon(
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        stance_verbs=frozenset(raw["stance_verbs"]),
+        citing_verbs=frozenset(raw["citing_verbs"]),
+        according=tuple(raw["according_phrases"]),
+        hedges=_phrases(list(hedge_kinds)),
+        hedge_kinds=hedge_kinds,
+        media=_phrases(raw["media_outlets"]),
+        media_nouns=frozenset(raw["media_nouns"]),
+        official=_phrases(raw["official_titles"]),
+        anonymous=_phrases(raw["anonymous_phrases"]),
+        expert_nouns=frozenset(raw["expert_nouns"]),
+        document_nouns=frozenset(raw["document_nouns"]),
+        number_words={k.lower(): v for k, v in raw["number_words"].items()},
+    )
+
+
+# --- finding the quoted stretches ----------------------------------------------
+
+_OPEN_DOUBLE = "\u201c"
+_CLOSE_DOUBLE = "\u201d"
+_OPEN_SINGLE = "\u2018"
+_CLOSE_SINGLE = "\u2019"
+QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\u00ab\u00bb')
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """One quoted stretch: outer offsets include the marks, inner ones don't."""
+
+    outer_start: int
+    outer_end: int
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph (line) it sits in
+    closed: bool
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quoted stretch in ``text``, paragraph by paragraph (a line is a paragraph)."""
+    found: list[Marked] = []
+    for p, para in enumerate(_PARAGRAPH.finditer(text)):
+        found.extend(_marked_in(text, para.start(), para.end(), p))
+    return [m for m in found if text[m.start : m.end].strip()]
+
+
+def _marked_in(text: str, lo: int, hi: int, paragraph: int) -> list[Marked]:
+    out: list[Marked] = []
+    opened: int | None = None  # offset of the open double mark
+    single: int | None = None  # offset of an open single curly mark
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch == _OPEN_DOUBLE or (ch == '"' and opened is None):
+            if opened is not None:  # a new opening before a close: the first ran unclosed
+                out.append(Marked(opened, i, opened + 1, i, paragraph, False))
+            opened = i
+        elif (ch == _CLOSE_DOUBLE or ch == '"') and opened is not None:
+            out.append(Marked(opened, i + 1, opened + 1, i, paragraph, True))
+            opened = None
+        elif opened is None and ch == _OPEN_SINGLE and (i == lo or not text[i - 1].isalnum()):
+            single = i
+        elif (
+            opened is None
+            and single is not None
+            and ch == _CLOSE_SINGLE
+            and not text[i - 1].isspace()
+            and (i + 1 >= hi or not text[i + 1].isalpha())
+        ):
+            out.append(Marked(single, i + 1, single + 1, i, paragraph, True))
+            single = None
+    if opened is not None:
+        out.append(Marked(opened, hi, opened + 1, hi, paragraph, False))
+    return out
+
+
+# --- the frame around a quote ----------------------------------------------------
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_AFTER_WINDOW = 12  # tokens after a quote in which '..., he said' is looked for
+_BEFORE_WINDOW = 25  # tokens before a quote in which 'X said: ...' is looked for
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+
+
+class Tokens:
+    """Character-offset lookups over a parsed document, built once per document."""
+
+    def __init__(self, ctx: Context, marked: list[Marked]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.starts = [t.idx for t in self.doc]
+        # Which tokens sit inside a quotation (so cue verbs inside quotes are skipped).
+        self.quoted = [False] * len(self.doc)
+        for m in marked:
+            for i in range(self.first(m.start), self.last(m.end) + 1):
+                self.quoted[i] = True
+
+    def first(self, char: int) -> int:
+        """The first token starting at or after ``char``."""
+        return min(bisect_left(self.starts, char), len(self.doc) - 1)
+
+    def last(self, char: int) -> int:
+        """The last token starting before ``char``."""
+        return max(bisect_right(self.starts, char - 1) - 1, 0)
+
+
+def is_cue(tok: Token, verbs: frozenset[str]) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, following conjunctions, open complements and relative clauses."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head  # "observers who said ..." -> observers
+            return subj
+        if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "he paused and said ..." / "he went on to say ..."
+            continue
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        return None
+    return None
+
+
+def phrase_bounds(tok: Token, tokens: Tokens) -> tuple[int, int]:
+    """Token range [lo, hi) of the noun phrase headed by ``tok``, trimmed to sane limits."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    # A phrase that runs into a quote or grows a long clause is cut back to its core.
+    if hi - lo > 12 or any(tokens.quoted[i] for i in range(lo, hi)):
+        lo = min([c.left_edge.i for c in tok.lefts if not tokens.quoted[c.i]] + [tok.i])
+        hi = tok.i + 1
+        for c in tok.rights:  # keep name parts and "of the sources"
+            if c.dep_ in ("compound", "flat", "appos", "prep") and c.right_edge.i - tok.i < 8:
+                hi = c.right_edge.i + 1
+    doc = tok.doc
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def actor_for(ctx: Context, lo_char: int, hi_char: int, token_ids: range) -> str | None:
+    """The Actor.id the actors extractor gave these tokens, when it has run."""
+    token_actor: dict[int, str] = ctx.shared.get("token_actor", {})
+    for i in token_ids:
+        if i in token_actor:
+            return token_actor[i]
+    # Looked up by name: the actors extractor may not provide it (yet).
+    actors = importlib.import_module("flashpoint.extractors.actors")
+    actor_at = getattr(actors, "actor_at", None)
+    if actor_at is None:
+        return None
+    found = actor_at(ctx, lo_char, hi_char)
+    return found if isinstance(found, str) else None
+
+
+def actor_name(ctx: Context, actor_id: str | None) -> str | None:
+    for actor in ctx.results.get("actors", []):
+        if getattr(actor, "id", None) == actor_id:
+            return str(actor.name)
+    return None
+
+
+def speaker_of(ctx: Context, tok: Token, tokens: Tokens) -> Speaker:
+    """A Speaker for the subject token ``tok`` (pronouns take their actor's name)."""
+    lo, hi = phrase_bounds(tok, tokens)
+    doc = ctx.doc
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    actor = actor_for(ctx, start, end, range(tok.i, tok.i + 1) if hi - lo > 1 else range(lo, hi))
+    if actor is None and hi - lo > 1:
+        actor = actor_for(ctx, start, end, range(lo, hi))
+    name = ctx.text[start:end]
+    if tok.lower_ in _PRONOUNS and actor is not None:
+        name = actor_name(ctx, actor) or name
+    return Speaker(name=name, actor=actor, start=start, end=end)
+
+
+def _cue_after(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token | None:
+    """'"...," he said': a cue verb just after the closing mark, in the same sentence."""
+    doc = tokens.doc
+    inner = tokens.ctx.text[m.start : m.end].rstrip()
+    after = tokens.ctx.text[m.outer_end : m.outer_end + 2].lstrip(" ")
+    # Only a quote that ends on a comma, question or exclamation hands over to its cue.
+    if not (inner[-1:] in ",?!\u2014-" or after[:1] in (",", "\u2014")):
+        return None
+    i = tokens.first(m.outer_end)
+    if doc[i].idx < m.outer_end:
+        return None
+    for j in range(i, min(i + _AFTER_WINDOW, len(doc))):
+        t = doc[j]
+        if tokens.quoted[j] or "\n" in t.text or t.text in (".", ";"):
+            return None
+        if is_cue(t, verbs):
+            return t
+    return None
+
+
+def _cue_before(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token | None:
+    """'X said: "..."': the nearest cue verb before the opening mark, same sentence."""
+    doc = tokens.doc
+    i = tokens.last(m.outer_start)
+    for j in range(i, max(i - _BEFORE_WINDOW, -1), -1):
+        t = doc[j]
+        if tokens.quoted[j] or "\n" in t.text or (t.is_sent_end and t.text in ".?!"):
+            return None
+        if is_cue(t, verbs):
+            return t
+    return None
+
+
+def _is_partial(m: Marked, text: str) -> bool:
+    """A quoted phrase inside a sentence rather than a quoted utterance."""
+    before = text[max(0, m.outer_start - 3) : m.outer_start].rstrip()
+    inner = text[m.start : m.end].strip()
+    if not before or before[-1] in ":\n" or (before[-1] in ",." and inner[:1].isupper()):
+        return False
+    if m.outer_start == 0 or text[m.outer_start - 1] == "\n":
+        return False
+    words = len(inner.split())
+    return not (inner[:1].isupper() and words >= 4 and inner[-1:] in ".?!,")
+
+
+def _governing_verb(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token | None:
+    """The nearest speech/stance verb above a partial quote in the parse tree."""
+    doc = tokens.doc
+    lo, hi = tokens.first(m.start), tokens.last(m.end) + 1
+    inside = doc[lo:hi]
+    if not len(inside):
+        return None
+    tok = inside.root
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if is_cue(tok, verbs) and not tokens.quoted[tok.i]:
+            return tok
+    return None
+
+
+def _sentence(ctx: Context, start: int, end: int) -> Span:
+    first = ctx.sentence_at(start)
+    last = ctx.sentence_at(max(start, end - 1))
+    return ctx.span(first.start_char, max(first.end_char, last.end_char))
+
+
+@extractor("quotes", produces="quotes", requires=("actors",))
+def extract_quotes(ctx: Context) -> list[Quote]:
+    """Direct and partial quotations with speaker, cue and sentence."""
+    text = ctx.text
+    marked = find_marked(text)
+    if not marked or not len(ctx.doc):
+        return []
+    lex = lexicon()
+    tokens = Tokens(ctx, marked)
+    ctx.shared["quote_marks"] = marked
+    quote_verbs = lex.speech_verbs
+    partial_verbs = lex.speech_verbs | lex.stance_verbs
+    quotes: list[Quote] = []
+    previous: tuple[Marked, Quote] | None = None
+    for m in marked:
+        partial = _is_partial(m, text)
+        cue: Token | None
+        if partial:
+            cue = _governing_verb(m, tokens, partial_verbs)
+        else:
+            cue = _cue_after(m, tokens, quote_verbs) or _cue_before(m, tokens, quote_verbs)
+        speaker: Speaker | None = None
+        if cue is not None:
+            subj = subject_of(cue)
+            if subj is not None and not tokens.quoted[subj.i]:
+                speaker = speaker_of(ctx, subj, tokens)
+        if speaker is None and not partial and previous is not None:
+            speaker = _inherited(m, previous, text)
+        quote = Quote(
+            id=ctx.new_id("q"),
+            start=m.start,
+            end=m.end,
+            text=text[m.start : m.end],
+            speaker=speaker,
+            cue=ctx.span(cue.idx, cue.idx + len(cue)) if cue is not None else None,
+            partial=partial,
+            sentence=_sentence(ctx, m.start, m.end),
+        )
+        quotes.append(quote)
+        if not partial:
+            previous = (m, quote)
+    return quotes
+
+
+def _inherited(m: Marked, previous: tuple[Marked, Quote], text: str) -> Speaker | None:
+    """The previous quote's speaker for a continuation of the same quotation."""
+    prev_m, prev_q = previous
+    if prev_q.speaker is None:
+        return None
+    if m.paragraph == prev_m.paragraph:
+        # '"A," he said. "B."': only the cue clause lies between the two parts.
+        between = text[prev_m.outer_end : m.outer_start]
+        return prev_q.speaker if len(between) < 80 and between.rstrip()[-1:] in ".:," else None
+    if m.paragraph == prev_m.paragraph + 1:
+        # A paragraph that opens with a quotation right after a quoted paragraph.
+        line_start = text.rfind("\n", 0, m.outer_start) + 1
+        if not text[line_start : m.outer_start].strip():
+            prev_line_end = text.find("\n", prev_m.outer_end)
+            tail = text[prev_m.outer_end : prev_line_end if prev_line_end >= 0 else None]
+            if not prev_m.closed or len(tail.strip()) < 60:
+                return prev_q.speaker
+    return None
