@@ -78,3 +78,18 @@ class StoreError(FlashpointError):
 class FetchError(FlashpointError):
     code = "FP031"
     template = "Could not fetch '{url}'{detail}."
+
+
+class ExtractionFailed(FlashpointError):
+    code = "FP032"
+    template = "Extraction failed{detail}."
+
+
+class MissingColumn(FlashpointError):
+    code = "FP033"
+    template = "The column '{column}' is not in {path}{detail}; found: {found}."
+
+
+class BadRecord(FlashpointError):
+    code = "FP034"
+    template = "A record could not be read{detail}."
