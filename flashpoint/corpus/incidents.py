@@ -1,0 +1,518 @@
+"""Incidents: events from many reports merged into the real-world happenings they describe.
+
+Each coded :class:`~flashpoint.models.Event` of each :class:`~flashpoint.models.Report`
+becomes an :class:`EventSighting`; :func:`merge_incidents` groups sightings that
+describe the same happening into one :class:`~flashpoint.models.Incident`, with all
+its reports, outlets, first and last report time, how its figures evolved and
+which figure kinds the reports disagree on.
+
+Two events merge when all of these hold (rules in ``data/incidents.yaml``):
+
+- **type**: the same PLOVER type, or a pair in the strict compatibility table;
+- **modality**: the same (a denied or hypothetical strike never joins a real one);
+- **actors**: on each side (source, target) where both events name someone, some
+  participant matches: the same normalized name, or the same country with the same
+  sector (or a sector missing on one side); at least one side must match. For
+  symmetric types (meetings, agreements) roles may be swapped;
+- **place**: one missing, the same place, or one is a country/region that contains
+  the other's country;
+- **date**: anchors within ``window_days``. The anchor is the event's own day-level
+  date; an event without one is anchored on its document's publication date (news
+  reports describe the last day or two, which the window absorbs); a month-level
+  date is anchored on the publication date only when that falls in the same month.
+  Events with no anchor at all, or with no actors, stay single incidents;
+- **figures**: two events of the *same* document whose figures of one kind cannot
+  both be true (12 dead vs 40 dead) are different happenings.
+
+What it does not do: it reads no text (only the coded events), does not resolve
+people across documents beyond normalized names, and does not split an incident
+once merged.
+
+Merging is sub-quadratic: events are blocked by (type group, modality, one actor
+key, date bucket of ``window_days``), compared only within a block and with the
+next date bucket, and joined with union-find. Events with a side missing
+("strikes on a boat", no target) are attached afterwards to at most one complete
+incident, so a vague event cannot bridge two distinct happenings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from flashpoint.models import (
+    Actor,
+    Event,
+    EventParticipant,
+    Incident,
+    Place,
+    Qualifier,
+    Report,
+    ReportedFigure,
+    Sighting,
+)
+
+RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "incidents.yaml"
+
+# Places at this level are containers: they match any more specific place in their country.
+_COARSE_FEATURES = frozenset({"country", "region"})
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRules:
+    """The merge parameters from ``data/incidents.yaml``."""
+
+    window_days: int
+    about_tolerance: float
+    compatible: frozenset[frozenset[str]]
+    symmetric: frozenset[str]
+    group: dict[str, str]  # event type -> blocking group (types joined by the table)
+
+
+@cache
+def rules() -> MergeRules:
+    data: dict[str, Any] = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    pairs = [frozenset(p) for p in data.get("compatible_types", [])]
+    group: dict[str, str] = {}
+    for pair in pairs:
+        # Types linked through the table share one block, named by the first in sort order.
+        members = set(pair)
+        for t in pair:
+            if t in group:
+                members |= {u for u, g in group.items() if g == group[t]}
+        for t in members:
+            group[t] = min(members)
+    return MergeRules(
+        window_days=int(data.get("window_days", 3)),
+        about_tolerance=float(data.get("about_tolerance", 0.15)),
+        compatible=frozenset(pairs),
+        symmetric=frozenset(data.get("symmetric_types", [])),
+        group=group,
+    )
+
+
+@dataclass(slots=True)
+class EventSighting:
+    """One event as one report gave it, with what is needed to merge it."""
+
+    event: Event
+    document: str  # Document.id
+    published: str | None
+    outlet: str | None
+    duplicates: int
+    actors: dict[str, Actor]  # the actors the event references, by id
+    places: dict[str, Place]  # the event's place, by id
+    attributed_to: str | None  # who the event rests on (claim source / quote speaker)
+
+
+def sightings(
+    report: Report, outlet: str | None = None, duplicates: int = 0
+) -> Iterator[EventSighting]:
+    """One sighting per event of ``report``; ``duplicates`` counts its syndicated copies."""
+    actors = {a.id: a for a in report.actors}
+    places = {p.id: p for p in report.places}
+    said_by = {c.id: c.source.name for c in report.claims}
+    said_by.update({q.id: q.speaker.name for q in report.quotes if q.speaker})
+    doc = report.document
+    for event in report.events:
+        refs = {p.actor for p in (*event.source, *event.target) if p.actor in actors}
+        where = {event.location: places[event.location]} if event.location in places else {}
+        yield EventSighting(
+            event=event,
+            document=doc.id,
+            published=doc.published,
+            outlet=outlet,
+            duplicates=duplicates,
+            actors={r: actors[r] for r in sorted(r for r in refs if r)},
+            places=where,
+            attributed_to=said_by.get(event.attribution or ""),
+        )
+
+
+def merge_reports(reports: Iterable[Report], *, window_days: int | None = None) -> list[Incident]:
+    """Convenience: merge every event of ``reports`` (no outlets, no duplicates known)."""
+    return merge_incidents(
+        (s for r in reports for s in sightings(r)),
+        window_days=rules().window_days if window_days is None else window_days,
+    )
+
+
+# --- internal representation: plain tuples, so the pair loop stays cheap ---
+
+_Party = tuple[str, str | None, str | None]  # (normalized name, country, sector)
+_PlaceKey = tuple[str, str, str | None]  # (identity, feature, country)
+
+
+@dataclass(slots=True)
+class _Item:
+    sighting: EventSighting
+    anchor: int | None  # proleptic ordinal of the happening-window anchor
+    dated: bool  # the anchor is the event's own date, not the publication date
+    sources: tuple[_Party, ...]
+    targets: tuple[_Party, ...]
+    symmetric: bool
+    full: bool  # both sides known (symmetric: two or more parties)
+    place: _PlaceKey | None
+    bounds: dict[str, tuple[float, float]]  # figure kind -> (low, high) it allows
+    order: tuple[str, int, str, str]  # earliest report first
+
+
+def _norm(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = " ".join(text.replace("'s", "").replace(".", "").split())
+    return text.removeprefix("the ")
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _anchor(event: Event, published: str | None) -> tuple[int | None, bool]:
+    pub = _day(published)
+    own = _day(event.date)
+    if own and event.date_precision in (None, "day"):
+        return own.toordinal(), True
+    if event.date and event.date_precision == "month" and pub:
+        # Only a report from within that month tells us roughly which days it means.
+        return (pub.toordinal(), False) if event.date[:7] == pub.isoformat()[:7] else (None, False)
+    if event.date and event.date_precision == "year":
+        return None, False
+    return (pub.toordinal(), False) if pub else (None, False)
+
+
+def _party(p: EventParticipant, actors: dict[str, Actor]) -> _Party:
+    actor = actors.get(p.actor or "")
+    name = actor.name if actor else p.name
+    country = p.country or (actor.country if actor else None)
+    sector = p.sector or (actor.sector if actor else None)
+    return _norm(name), country, sector
+
+
+def label(p: EventParticipant, actors: dict[str, Actor]) -> str:
+    """How an incident lists an actor: ``"Name (USA/GOV)"``, or the bare name without a code."""
+    actor = actors.get(p.actor or "")
+    name = actor.name if actor else p.name
+    country = p.country or (actor.country if actor else None)
+    sector = p.sector or (actor.sector if actor else None)
+    if not country:
+        return name
+    return f"{name} ({country}/{sector})" if sector else f"{name} ({country})"
+
+
+def label_code(text: str) -> str | None:
+    """The ``"USA/GOV"`` code inside a label made by :func:`label`, if it has one."""
+    if text.endswith(")") and " (" in text:
+        return text[text.rindex(" (") + 2 : -1]
+    return None
+
+
+def _bounds(qualifier: Qualifier, value: float, tolerance: float) -> tuple[float, float]:
+    if qualifier in ("at_least", "more_than"):
+        return value, math.inf
+    if qualifier in ("up_to", "less_than"):
+        return 0.0, value
+    if qualifier == "about":
+        return value * (1 - tolerance), value * (1 + tolerance)
+    return value, value
+
+
+def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Item:
+    ev = s.event
+    anchor, dated = _anchor(ev, s.published)
+    sources = tuple(dict.fromkeys(_party(p, s.actors) for p in ev.source))
+    targets = tuple(dict.fromkeys(_party(p, s.actors) for p in ev.target))
+    sym = ev.type in symmetric
+    if sym:
+        sources, targets = tuple(dict.fromkeys((*sources, *targets))), ()
+        full = len(sources) >= 2
+    else:
+        full = bool(sources) and bool(targets)
+    place = s.places.get(ev.location or "")
+    key = None
+    if place is not None:
+        key = (place.gazetteer_id or _norm(place.name), place.feature, place.country)
+    bounds: dict[str, tuple[float, float]] = {}
+    for f in ev.figures:
+        lo, hi = _bounds(f.qualifier, f.value, tolerance)
+        if f.kind in bounds:  # several figures of a kind in one event: keep what all allow
+            lo, hi = max(lo, bounds[f.kind][0]), min(hi, bounds[f.kind][1])
+        bounds[f.kind] = (lo, hi)
+    order = (s.published or "9999-12-31", anchor or 0, s.document, ev.id)
+    return _Item(s, anchor, dated, sources, targets, sym, full, key, bounds, order)
+
+
+def _party_match(a: _Party, b: _Party) -> bool:
+    if a[0] and a[0] == b[0]:
+        return True
+    return a[1] is not None and a[1] == b[1] and (a[2] is None or b[2] is None or a[2] == b[2])
+
+
+def _overlap(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> int:
+    return sum(1 for x in xs if any(_party_match(x, y) for y in ys))
+
+
+def _actors_match(a: _Item, b: _Item) -> bool:
+    if a.symmetric:
+        # Two meetings of one minister with different people are different meetings.
+        need = min(2, len(a.sources), len(b.sources))
+        return need > 0 and _overlap(a.sources, b.sources) >= need
+    matched = 0
+    for xs, ys in ((a.sources, b.sources), (a.targets, b.targets)):
+        if xs and ys:
+            if not _overlap(xs, ys):
+                return False
+            matched += 1
+    return matched > 0
+
+
+def _places_match(a: _PlaceKey | None, b: _PlaceKey | None) -> bool:
+    if a is None or b is None or a[0] == b[0]:
+        return True
+    if a[1] in _COARSE_FEATURES or b[1] in _COARSE_FEATURES:
+        return a[2] is None or b[2] is None or a[2] == b[2]
+    return False
+
+
+def _figures_clash(a: dict[str, tuple[float, float]], b: dict[str, tuple[float, float]]) -> bool:
+    return any(max(lo, b[k][0]) > min(hi, b[k][1]) for k, (lo, hi) in a.items() if k in b)
+
+
+def _compatible(a: _Item, b: _Item, r: MergeRules, window: int) -> bool:
+    ea, eb = a.sighting.event, b.sighting.event
+    if ea.type != eb.type and frozenset((ea.type, eb.type)) not in r.compatible:
+        return False
+    if ea.modality != eb.modality or a.symmetric != b.symmetric:
+        return False
+    if a.anchor is None or b.anchor is None or abs(a.anchor - b.anchor) > window:
+        return False
+    if not _places_match(a.place, b.place) or not _actors_match(a, b):
+        return False
+    same_doc = a.sighting.document == b.sighting.document
+    return not (same_doc and _figures_clash(a.bounds, b.bounds))
+
+
+class _UnionFind:
+    __slots__ = ("parent",)
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            # The smaller index wins, so the result does not depend on comparison order.
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _blocks(items: list[_Item], r: MergeRules, window: int) -> dict[tuple[Any, ...], list[int]]:
+    blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    width = max(window, 1)
+    for i, it in enumerate(items):
+        if it.anchor is None or not (it.sources or it.targets):
+            continue
+        ev = it.sighting.event
+        head = (r.group.get(ev.type, ev.type), ev.modality, it.anchor // width)
+        keys: set[str] = set()
+        for name, country, _ in (*it.sources, *it.targets):
+            if name:
+                keys.add("n:" + name)
+            if country:
+                keys.add("c:" + country)
+        for k in keys:
+            blocks[(*head, k)].append(i)
+    return blocks
+
+
+def _candidate_pairs(
+    blocks: dict[tuple[Any, ...], list[int]],
+) -> Iterator[tuple[int, int]]:
+    """Each pair sharing a block, or in blocks of adjacent date buckets, once."""
+    seen: set[tuple[int, int]] = set()
+    for (group, modality, bucket, key), members in blocks.items():
+        later = blocks.get((group, modality, bucket + 1, key), [])
+        for n, i in enumerate(members):
+            for j in (*members[n + 1 :], *later):
+                pair = (i, j) if i < j else (j, i)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def merge_incidents(sightings: Iterable[EventSighting], *, window_days: int = 3) -> list[Incident]:
+    """Merge event sightings from many reports into incidents, sorted by date then id."""
+    r = rules()
+    items = [_item(s, r.about_tolerance, r.symmetric) for s in sightings]
+    # A fixed order makes ids, the union-find and the output independent of input order.
+    items.sort(key=lambda it: it.order)
+    uf = _UnionFind(len(items))
+    attach: list[tuple[int, int, int]] = []  # (partial item, complete item, day gap)
+    for i, j in _candidate_pairs(_blocks(items, r, window_days)):
+        a, b = items[i], items[j]
+        if not _compatible(a, b, r, window_days):
+            continue
+        if a.full == b.full:
+            uf.union(i, j)
+        else:
+            partial, full = (i, j) if b.full else (j, i)
+            attach.append((partial, full, abs((a.anchor or 0) - (b.anchor or 0))))
+    _attach_partials(uf, attach)
+    groups: dict[int, list[_Item]] = defaultdict(list)
+    for i, it in enumerate(items):
+        groups[uf.find(i)].append(it)
+    incidents = [_incident(members, r.about_tolerance) for members in groups.values()]
+    incidents.sort(key=lambda inc: (inc.date or "9999-12-31", inc.id))
+    return incidents
+
+
+def _attach_partials(uf: _UnionFind, attach: list[tuple[int, int, int]]) -> None:
+    """Join each group of one-sided events to the single complete incident it fits best."""
+    votes: dict[int, dict[int, list[int]]] = defaultdict(dict)
+    for partial, full, gap in attach:
+        tally = votes[uf.find(partial)].setdefault(uf.find(full), [0, gap])
+        tally[0] += 1
+        tally[1] = min(tally[1], gap)
+    choices = []
+    for root, tallies in votes.items():
+        best = min(tallies.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))[0]
+        choices.append((root, best))
+    for root, best in choices:
+        uf.union(root, best)
+
+
+# --- building the incident record ---
+
+
+def _incident(members: list[_Item], tolerance: float) -> Incident:
+    members.sort(key=lambda it: it.order)
+    first = members[0].sighting
+    events = [m.sighting.event for m in members]
+    types = Counter(e.type for e in events)
+    kind = max(
+        types, key=lambda t: (types[t], -next(i for i, e in enumerate(events) if e.type == t))
+    )
+    same = [e for e in events if e.type == kind]
+    modes = Counter(e.mode for e in same if e.mode)
+    dated = [m.anchor for m in members if m.dated and m.anchor is not None]
+    anchors = dated or [m.anchor for m in members if m.anchor is not None]
+    published = sorted(m.sighting.published for m in members if m.sighting.published)
+    place = _main_place(members)
+    digest = hashlib.sha1(f"{first.document}:{first.event.id}".encode()).hexdigest()[:16]
+    figures = _figures(members)
+    return Incident(
+        id=f"inc-{digest}",
+        type=kind,
+        mode=modes.most_common(1)[0][0] if modes else None,
+        quad=same[0].quad,
+        intensity=round(sum(e.intensity for e in same) / len(same), 2),
+        date=dt.date.fromordinal(min(anchors)).isoformat() if anchors else None,
+        date_end=dt.date.fromordinal(max(anchors)).isoformat() if anchors else None,
+        location=place.name if place else None,
+        country=place.country if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        source_actors=_labels(members, "source"),
+        target_actors=_labels(members, "target"),
+        sightings=[
+            Sighting(
+                document=m.sighting.document,
+                event=m.sighting.event.id,
+                published=m.sighting.published,
+                outlet=m.sighting.outlet,
+                attributed_to=m.sighting.attributed_to,
+                duplicates=m.sighting.duplicates,
+            )
+            for m in members
+        ],
+        first_reported=published[0] if published else None,
+        last_reported=published[-1] if published else None,
+        figures=figures,
+        conflicting=_conflicts(figures, tolerance),
+        summary=" ".join(first.event.sentence.text.split()) or None,
+        modality=first.event.modality,
+    )
+
+
+def _main_place(members: list[_Item]) -> Place | None:
+    """The most reported place; among equals, the most specific one."""
+    counts: Counter[_PlaceKey] = Counter()
+    found: dict[_PlaceKey, Place] = {}
+    for m in members:
+        if m.place is not None:
+            counts[m.place] += 1
+            found.setdefault(m.place, next(iter(m.sighting.places.values())))
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], k[1] not in _COARSE_FEATURES))
+    return found[best]
+
+
+def _labels(members: list[_Item], side: str) -> list[str]:
+    counts: Counter[str] = Counter()
+    for m in members:
+        parts = m.sighting.event.source if side == "source" else m.sighting.event.target
+        counts.update(list(dict.fromkeys(label(p, m.sighting.actors) for p in parts)))
+    return [name for name, _ in counts.most_common()]
+
+
+def _figures(members: list[_Item]) -> list[ReportedFigure]:
+    """One figure per report and kind: the largest it gives (a total, not a breakdown)."""
+    best: dict[tuple[str, str], ReportedFigure] = {}
+    for m in members:
+        s = m.sighting
+        for f in s.event.figures:
+            key = (s.document, f.kind)
+            old = best.get(key)
+            if old is None or (f.value, f.qualifier == "exact") > (
+                old.value,
+                old.qualifier == "exact",
+            ):
+                best[key] = ReportedFigure(
+                    kind=f.kind,
+                    value=f.value,
+                    qualifier=f.qualifier,
+                    document=s.document,
+                    published=s.published,
+                    reported_by=s.attributed_to or s.outlet,
+                )
+    return sorted(best.values(), key=lambda f: (f.published or "9999", f.kind, f.value))
+
+
+def _conflicts(figures: list[ReportedFigure], tolerance: float) -> list[str]:
+    """Kinds on which reports of the same day give figures that cannot all be true.
+
+    Figures from different days are an evolution, not a conflict; undated
+    reports are not compared. Intervals on a line overlap pairwise exactly when
+    the largest low end is at most the smallest high end, so one pass suffices.
+    """
+    spans: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for f in figures:
+        if f.published:
+            spans[(f.kind, f.published[:10])].append(_bounds(f.qualifier, f.value, tolerance))
+    clash = {
+        kind
+        for (kind, _), bounds in spans.items()
+        if len(bounds) > 1 and max(lo for lo, _ in bounds) > min(hi for _, hi in bounds)
+    }
+    return sorted(clash)

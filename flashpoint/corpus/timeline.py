@@ -1,0 +1,154 @@
+"""Timelines: the incidents of one actor, dyad or country, in order, and their tension index.
+
+Actors are matched on the labels incidents carry (``"Nicolás Maduro (VEN/GOV)"``,
+see :func:`flashpoint.corpus.incidents.label`):
+
+- ``actor``: a case-insensitive substring of a source or target label
+  (``"maduro"``), or a three-letter ISO code matched against the labels'
+  country codes (``"VEN"``);
+- ``dyad``: ``("USA", "VEN")``, each an ISO code or a name substring, matched in
+  either direction: USA as source and VEN as target, or the reverse.
+  :func:`parse_dyad` reads the ``"USA:VEN"`` form;
+- ``country``: the incident's place is in that country, or one of its actors is;
+- ``since``/``until``: the incident's date range overlaps the interval (an
+  undated incident counts on its first report; one with neither is dropped).
+
+The index formula is in :mod:`flashpoint.corpus.tension` and docs/incidents.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable
+
+from flashpoint.corpus.incidents import label_code
+from flashpoint.corpus.tension import (
+    Freq,
+    TensionPoint,
+    format_table,
+    incident_day,
+    index_points,
+    plot_tension,
+)
+from flashpoint.models import Incident
+
+__all__ = [
+    "TensionPoint",
+    "format_table",
+    "format_timeline",
+    "parse_dyad",
+    "plot_tension",
+    "select",
+    "tension_index",
+]
+
+
+def parse_dyad(text: str) -> tuple[str, str]:
+    """``"USA:VEN"`` -> ``("USA", "VEN")``."""
+    left, sep, right = text.partition(":")
+    if not sep or not left.strip() or not right.strip():
+        from flashpoint.errors import FlashpointError
+
+        raise FlashpointError(f"a dyad is written A:B (e.g. USA:VEN), not '{text}'")
+    return left.strip(), right.strip()
+
+
+def _is_code(query: str) -> bool:
+    return len(query) == 3 and query.isalpha() and query.isupper()
+
+
+def _matches(labels: list[str], query: str) -> bool:
+    q = query.casefold()
+    for text in labels:
+        code = label_code(text)
+        if _is_code(query) and code and code.split("/")[0] == query:
+            return True
+        if q in text.casefold():
+            return True
+    return False
+
+
+def _countries(incident: Incident) -> set[str]:
+    found = {incident.country} if incident.country else set()
+    for text in (*incident.source_actors, *incident.target_actors):
+        code = label_code(text)
+        if code:
+            found.add(code.split("/")[0])
+    return found
+
+
+def _span(incident: Incident) -> tuple[dt.date, dt.date] | None:
+    start = incident_day(incident)
+    if start is None:
+        return None
+    end = start
+    if incident.date_end:
+        with contextlib.suppress(ValueError):
+            end = max(start, dt.date.fromisoformat(incident.date_end[:10]))
+    return start, end
+
+
+def select(
+    incidents: Iterable[Incident],
+    *,
+    actor: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    country: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[Incident]:
+    """The incidents that pass every given filter, in chronological order."""
+    chosen: list[tuple[dt.date, str, Incident]] = []
+    for inc in incidents:
+        span = _span(inc)
+        if (since or until) and span is None:
+            continue
+        if span and ((since and span[1] < since) or (until and span[0] > until)):
+            continue
+        if actor and not _matches([*inc.source_actors, *inc.target_actors], actor):
+            continue
+        if dyad:
+            a, b = dyad
+            src, tgt = inc.source_actors, inc.target_actors
+            if not (
+                (_matches(src, a) and _matches(tgt, b)) or (_matches(src, b) and _matches(tgt, a))
+            ):
+                continue
+        if country and country.upper() not in _countries(inc):
+            continue
+        chosen.append((span[0] if span else dt.date.max, inc.id, inc))
+    chosen.sort(key=lambda row: (row[0], row[1]))
+    return [inc for _, _, inc in chosen]
+
+
+def tension_index(
+    incidents: Iterable[Incident],
+    *,
+    freq: Freq = "day",
+    dyad: tuple[str, str] | None = None,
+) -> list[TensionPoint]:
+    """The tension index per day or week (Monday-based), optionally for one dyad."""
+    pool = select(incidents, dyad=dyad) if dyad else list(incidents)
+    return index_points(pool, freq)
+
+
+def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
+    """One line per incident: date, type, who against whom, reports, outlets and the evidence."""
+    lines = []
+    for inc in incidents:
+        docs = len({s.document for s in inc.sightings})
+        outlets = len({s.outlet for s in inc.sightings if s.outlet})
+        src = ", ".join(inc.source_actors[:2]) or "?"
+        who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
+        figures = ", ".join(f"{f.value:g} {f.kind}" for f in inc.figures[-2:])
+        head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  [{docs} reports, {outlets} outlets]"
+        if figures:
+            head += f"  ({figures})"
+        if inc.conflicting:
+            head += f"  CONFLICTING: {', '.join(inc.conflicting)}"
+        summary = inc.summary or ""
+        if len(summary) > width:
+            summary = summary[: width - 3] + "..."
+        lines.append(f"{head}\n            {summary}")
+    return "\n".join(lines)

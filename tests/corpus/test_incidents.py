@@ -1,0 +1,342 @@
+"""Incident merging (flashpoint.corpus.incidents) on reports coded by hand.
+
+The reports are built here (``report``/``Ev``, also used by test_timeline.py):
+invented actors (Kestria "KST", Varnia "VRN", Ossland "OSS") and sentences
+written for these tests, so merging is tested independently of the extractors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+
+import pytest
+
+from flashpoint.corpus.incidents import (
+    _blocks,
+    _candidate_pairs,
+    _item,
+    label_code,
+    merge_incidents,
+    merge_reports,
+    rules,
+    sightings,
+)
+from flashpoint.models import (
+    Actor,
+    Claim,
+    Document,
+    Event,
+    EventParticipant,
+    Figure,
+    Place,
+    Report,
+    Source,
+    Span,
+)
+
+ACTORS: dict[str, tuple[str, str | None, str | None]] = {
+    # key: (name, country, sector)
+    "kst-mil": ("Kestrian navy", "KST", "MIL"),
+    "kst-gov": ("President Alder Voss", "KST", "GOV"),
+    "vrn-gov": ("Varnian government", "VRN", "GOV"),
+    "vrn-mil": ("Varnian army", "VRN", "MIL"),
+    "vrn": ("Varnia", "VRN", None),
+    "oss-gov": ("Ossland government", "OSS", "GOV"),
+    "brig": ("Crimson Brigade", None, None),
+}
+
+PLACES: dict[str, tuple[str, str, str | None]] = {
+    # key: (name, feature, country)
+    "port": ("Port Halden", "city", "VRN"),
+    "mill": ("Millbrook", "city", "VRN"),
+    "vrn": ("Varnia", "country", "VRN"),
+}
+
+QUAD = {
+    "ASSAULT": ("material_conflict", -9.0),
+    "COERCE": ("material_conflict", -7.0),
+    "PROTEST": ("verbal_conflict", -4.0),
+    "CONSULT": ("verbal_cooperation", 3.0),
+    "AID": ("material_cooperation", 6.0),
+}
+
+
+@dataclass
+class Ev:
+    """One event to code into a report."""
+
+    sentence: str
+    type: str = "ASSAULT"
+    source: tuple[str, ...] = ("kst-mil",)
+    target: tuple[str, ...] = ("vrn",)
+    date: str | None = None
+    place: str | None = None
+    figures: list[tuple[str, float, str]] = field(default_factory=list)
+    modality: str = "asserted"
+    said_by: str | None = None
+
+
+def report(published: str | None, *events: Ev, title: str = "") -> Report:
+    """A Report whose text is the events' sentences, each event pointing at its own."""
+    text = " ".join(e.sentence for e in events)
+    doc = Document(
+        id=hashlib.sha256((title + text).encode()).hexdigest(),
+        published=published,
+        title=title or None,
+        text=text,
+    )
+    keys = sorted({k for e in events for k in (*e.source, *e.target)})
+    actors = [
+        Actor(
+            id=f"a-{k}", name=ACTORS[k][0], kind="group", country=ACTORS[k][1], sector=ACTORS[k][2]
+        )
+        for k in keys
+    ]
+    places = [
+        Place(id=f"p-{k}", name=PLACES[k][0], feature=PLACES[k][1], country=PLACES[k][2])  # type: ignore[arg-type]
+        for k in sorted({e.place for e in events if e.place})
+    ]
+    out: list[Event] = []
+    claims: list[Claim] = []
+    offset = 0
+    for n, e in enumerate(events):
+        start, end = offset, offset + len(e.sentence)
+        offset = end + 1
+        quad, intensity = QUAD[e.type]
+        attribution = None
+        if e.said_by:
+            attribution = f"c{n}"
+            claims.append(
+                Claim(
+                    id=attribution,
+                    content=Span(start=start, end=end, text=e.sentence),
+                    source=Source(name=e.said_by, kind="official"),
+                )
+            )
+        out.append(
+            Event(
+                id=f"e{n}",
+                type=e.type,  # type: ignore[arg-type]
+                quad=quad,  # type: ignore[arg-type]
+                intensity=intensity,
+                source=[_part(k) for k in e.source],
+                target=[_part(k) for k in e.target],
+                date=e.date,
+                date_precision="day" if e.date else None,
+                location=f"p-{e.place}" if e.place else None,
+                figures=[
+                    Figure(kind=k, value=v, qualifier=q)  # type: ignore[arg-type]
+                    for k, v, q in e.figures
+                ],
+                modality=e.modality,  # type: ignore[arg-type]
+                attribution=attribution,
+                trigger=Span(start=start, end=start + 1, text=e.sentence[0]),
+                sentence=Span(start=start, end=end, text=e.sentence),
+            )
+        )
+    return Report(document=doc, actors=actors, places=places, claims=claims, events=out)
+
+
+def _part(key: str) -> EventParticipant:
+    name, country, sector = ACTORS[key]
+    return EventParticipant(actor=f"a-{key}", name=name, country=country, sector=sector)
+
+
+# --- tests ---
+
+STRIKE_1 = "Kestrian warships shelled the harbour of Port Halden overnight, killing at least 83."
+STRIKE_2 = "The navy of Kestria pounded Port Halden in 22 strikes; officials counted 87 dead."
+
+
+def test_same_strike_in_two_reports_is_one_incident_with_evolving_figures() -> None:
+    early = report(
+        "2031-05-02",
+        Ev(
+            STRIKE_1,
+            date="2031-05-01",
+            place="port",
+            figures=[("dead", 83, "at_least"), ("strikes", 21, "at_least")],
+            said_by="the Varnian health ministry",
+        ),
+    )
+    late = report(
+        "2031-05-04",
+        Ev(
+            STRIKE_2,
+            date="2031-05-01",
+            place="port",
+            figures=[("dead", 87, "exact"), ("strikes", 22, "exact")],
+        ),
+    )
+    incidents = merge_reports([late, early])
+    assert len(incidents) == 1
+    inc = incidents[0]
+    assert {s.document for s in inc.sightings} == {early.document.id, late.document.id}
+    assert inc.first_reported == "2031-05-02" and inc.last_reported == "2031-05-04"
+    assert inc.date == "2031-05-01" and inc.location == "Port Halden" and inc.country == "VRN"
+    dead = [(f.value, f.qualifier, f.document) for f in inc.figures if f.kind == "dead"]
+    assert dead == [(83, "at_least", early.document.id), (87, "exact", late.document.id)]
+    assert inc.figures[0].reported_by == "the Varnian health ministry"
+    assert inc.conflicting == []  # "at least 83" then "87" is an update, not a conflict
+    assert inc.summary == STRIKE_1  # the earliest report's sentence
+    assert inc.source_actors == ["Kestrian navy (KST/MIL)"]
+    assert label_code(inc.target_actors[0]) == "VRN"
+
+
+def test_same_day_reports_that_disagree_are_flagged() -> None:
+    a = report("2031-05-02", Ev(STRIKE_1, date="2031-05-01", figures=[("dead", 12, "exact")]))
+    b = report("2031-05-02", Ev(STRIKE_2, date="2031-05-01", figures=[("dead", 40, "exact")]))
+    c = report("2031-05-02", Ev(STRIKE_2 + " ", date="2031-05-01", figures=[("dead", 38, "about")]))
+    (ab,) = merge_reports([a, b])
+    assert ab.conflicting == ["dead"]
+    (bc,) = merge_reports([b, c])
+    assert bc.conflicting == []  # "about 38" allows 40
+
+
+@pytest.mark.parametrize(
+    ("second", "merged"),
+    [
+        (Ev(STRIKE_2, date="2031-05-03"), True),  # two days later: within the window
+        (Ev(STRIKE_2, date="2031-05-09"), False),  # a week later: another strike
+        (Ev(STRIKE_2, type="PROTEST", date="2031-05-01"), False),  # another type
+        (Ev(STRIKE_2, type="COERCE", date="2031-05-01"), True),  # compatible type
+        (Ev(STRIKE_2, target=("oss-gov",), date="2031-05-01"), False),  # another target
+        (Ev(STRIKE_2, source=("kst-gov",), date="2031-05-01"), False),  # same country, GOV!=MIL
+        (Ev(STRIKE_2, target=("vrn-mil",), date="2031-05-01"), True),  # VRN covers VRN/MIL
+        (Ev(STRIKE_2, date="2031-05-01", modality="negated"), False),  # a denial
+        (Ev(STRIKE_2, date="2031-05-01", place="mill"), False),  # another town
+        (Ev(STRIKE_2, date="2031-05-01", place="vrn"), True),  # the country holds the town
+    ],
+)
+def test_merge_rules(second: Ev, merged: bool) -> None:
+    first = report("2031-05-01", Ev(STRIKE_1, date="2031-05-01", place="port"))
+    other = report("2031-05-02", second)
+    assert (len(merge_reports([first, other])) == 1) is merged
+
+
+def test_undated_event_is_anchored_on_its_publication_date() -> None:
+    dated = report("2031-05-02", Ev(STRIKE_1, date="2031-05-01"))
+    next_day = report("2031-05-02", Ev("Kestrian gunboats hit Varnian targets again."))
+    much_later = report("2031-06-20", Ev("Kestrian gunboats hit Varnian targets again!"))
+    undated = report(None, Ev("Kestrian gunboats hit Varnian targets, witnesses said."))
+    incidents = merge_reports([dated, next_day, much_later, undated])
+    sizes = sorted(len(i.sightings) for i in incidents)
+    assert sizes == [1, 1, 2]
+    merged = next(i for i in incidents if len(i.sightings) == 2)
+    assert merged.date == "2031-05-01"  # the event's own date wins over the anchor
+
+
+def test_one_sided_event_does_not_bridge_two_incidents() -> None:
+    on_varnia = report("2031-05-02", Ev(STRIKE_1, date="2031-05-01"))
+    on_ossland = report(
+        "2031-05-02",
+        Ev(
+            "Kestrian ships also fired on an Ossland patrol.",
+            target=("oss-gov",),
+            date="2031-05-01",
+        ),
+    )
+    vague = report("2031-05-02", Ev("The Kestrian navy opened fire.", target=(), date="2031-05-01"))
+    incidents = merge_reports([on_varnia, on_ossland, vague])
+    assert len(incidents) == 2
+    assert sorted(len(i.sightings) for i in incidents) == [1, 2]
+
+
+def test_symmetric_events_match_with_roles_swapped() -> None:
+    a = report(
+        "2031-05-02",
+        Ev(
+            "Voss met Varnian envoys.",
+            type="CONSULT",
+            source=("kst-gov",),
+            target=("vrn-gov",),
+            date="2031-05-01",
+        ),
+    )
+    b = report(
+        "2031-05-02",
+        Ev(
+            "Varnian envoys held talks with Voss.",
+            type="CONSULT",
+            source=("vrn-gov",),
+            target=("kst-gov",),
+            date="2031-05-01",
+        ),
+    )
+    c = report(
+        "2031-05-02",
+        Ev(
+            "Voss also met Ossland's government.",
+            type="CONSULT",
+            source=("kst-gov",),
+            target=("oss-gov",),
+            date="2031-05-01",
+        ),
+    )
+    incidents = merge_reports([a, b, c])
+    assert sorted(len(i.sightings) for i in incidents) == [1, 2]
+
+
+def test_two_different_strikes_in_one_report_stay_apart_when_figures_clash() -> None:
+    both = report(
+        "2031-05-02",
+        Ev(STRIKE_1, date="2031-05-01", figures=[("dead", 3, "exact")]),
+        Ev(STRIKE_2, date="2031-05-01", figures=[("dead", 30, "exact")]),
+    )
+    assert len(merge_reports([both])) == 2
+
+
+def test_ids_and_output_do_not_depend_on_input_order() -> None:
+    reports = [
+        report(
+            f"2031-05-{d:02d}",
+            Ev(f"Kestrian boats struck Varnia, day {d}.", date=f"2031-05-{d:02d}"),
+        )
+        for d in (1, 2, 10, 11, 20)
+    ]
+    first = merge_reports(reports)
+    shuffled = reports[:]
+    random.Random(7).shuffle(shuffled)
+    again = merge_reports(shuffled)
+    assert [i.model_dump() for i in first] == [i.model_dump() for i in again]
+    assert len(first) == 3 and len({i.id for i in first}) == 3
+    assert all(i.id.startswith("inc-") for i in first)
+
+
+def test_sightings_carry_attribution_outlet_and_only_the_referenced_actors() -> None:
+    r = report("2031-05-02", Ev(STRIKE_1, date="2031-05-01", said_by="a port official"))
+    r.actors.append(r.actors[0].model_copy(update={"id": "a-unrelated"}))
+    (s,) = list(sightings(r, outlet="Halden Herald", duplicates=2))
+    assert s.attributed_to == "a port official"
+    assert s.outlet == "Halden Herald" and s.duplicates == 2
+    assert set(s.actors) == {"a-kst-mil", "a-vrn"}
+    (inc,) = merge_incidents([s])
+    assert inc.sightings[0].outlet == "Halden Herald" and inc.sightings[0].duplicates == 2
+
+
+def test_blocking_compares_far_fewer_pairs_than_all_pairs() -> None:
+    rng = random.Random(3)
+    keys = ["kst-mil", "kst-gov", "vrn-gov", "vrn-mil", "oss-gov", "brig"]
+    reports = []
+    for n in range(400):
+        src, tgt = rng.sample(keys, 2)
+        day = 1 + rng.randrange(28)
+        kind = rng.choice(["ASSAULT", "PROTEST", "AID", "CONSULT"])
+        reports.append(
+            report(
+                f"2031-02-{day:02d}",
+                Ev(
+                    f"Event {n}.",
+                    type=kind,
+                    source=(src,),
+                    target=(tgt,),
+                    date=f"2031-02-{day:02d}",
+                ),
+            )
+        )
+    r = rules()
+    items = [_item(s, r.about_tolerance, r.symmetric) for rep in reports for s in sightings(rep)]
+    pairs = sum(1 for _ in _candidate_pairs(_blocks(items, r, 3)))
+    assert 0 < pairs < len(items) * (len(items) - 1) / 2 / 5
