@@ -1,13 +1,879 @@
-"""Placeholder: the times extractor is being written."""
+"""Time expressions: every date, time, duration and frequency, with a TIMEX3 value.
+
+Finds absolute dates ("November 21, 2025", "21 Nov 2025", "2025-11-21", "1998",
+"the 1990s", "the 20th century"), month and season names ("since September",
+"last fall"), quarters and halves ("the third quarter", "fiscal 2024 first half"),
+weekdays and day words ("on Friday", "yesterday", "Monday morning", "tonight"),
+relative periods ("last year", "this week", "two days ago", "a year earlier"),
+durations ("22 weeks", "a two-year term", "the past three months"), frequencies
+("every week", "daily") and clock times ("3 p.m.", "14:00 GMT"), plus the vague
+references TimeML writes as PRESENT_REF, PAST_REF and FUTURE_REF ("now",
+"recently", "the coming weeks").
+
+Values are resolved against the publication date and the tense of the clause the
+expression sits in (read from the spaCy parse of its governing verb): "met on
+Friday" goes back, "will meet on Friday" goes forward, and a month without a year
+is the nearest one in that direction. "Earlier"/"later" expressions shift the last
+date the text resolved. Without a publication date, values that would need it stay
+null (never guessed); absolute dates and durations still resolve.
+
+Not handled: ranges as one expression ("March 3-5" gives March 3), holidays,
+spelled-out years ("nineteen ninety-six"), fuzzy quantities of time used as
+modifiers of other numbers, and temporal relations between events.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+from spacy.tokens import Doc, Token
 
 from flashpoint.extractors.context import Context
+from flashpoint.models import TimeExpression, TimeType
 from flashpoint.registry import extractor
+
+Tense = Literal["past", "present", "future"]
+Grain = Literal[
+    "day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century"
+]
+
+# --- the lexicon (data file) --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int | str]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, bool]]
+    parts_of_day: dict[str, str]
+    seasons: dict[str, str]
+    references: dict[str, str]
+    sets: dict[str, str]
+    days: dict[str, int]
+    future_verbs: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The time lexicon from ``flashpoint/data/time_lexicon.yaml``, read once."""
+    text = resources.files("flashpoint.data").joinpath("time_lexicon.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return Lexicon(
+        months={str(k): int(v) for k, v in data["months"].items()},
+        weekdays={str(k): int(v) for k, v in data["weekdays"].items()},
+        numbers={str(k): v for k, v in data["numbers"].items()},
+        ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
+        units={str(k): (str(v[0]), bool(v[1])) for k, v in data["units"].items()},
+        parts_of_day={str(k): str(v) for k, v in data["parts_of_day"].items()},
+        seasons={str(k): str(v) for k, v in data["seasons"].items()},
+        references={str(k): str(v) for k, v in data["references"].items()},
+        sets={str(k): str(v) for k, v in data["sets"].items()},
+        days={str(k): int(v) for k, v in data["days"].items()},
+        future_verbs=frozenset(map(str, data["future_verbs"])),
+    )
+
+
+# --- calendar points ------------------------------------------------------------
+
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A calendar period: a representative day and the grain it is known to."""
+
+    day: dt.date
+    grain: Grain
+    season: str | None = None
+
+    @property
+    def value(self) -> str:
+        d = self.day
+        if self.grain == "day":
+            return d.isoformat()
+        if self.grain in ("week", "weekend"):
+            year, week, _ = d.isocalendar()
+            return f"{year}-W{week:02d}" + ("-WE" if self.grain == "weekend" else "")
+        if self.grain == "month":
+            return f"{d.year}-{d.month:02d}"
+        if self.grain == "quarter":
+            return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+        if self.grain == "half":
+            return f"{d.year}-H{(d.month - 1) // 6 + 1}"
+        if self.grain == "season":
+            return f"{d.year}-{self.season}"
+        if self.grain == "decade":
+            return str(d.year)[:3]
+        if self.grain == "century":
+            return f"{d.year // 100:02d}"
+        return str(d.year)
+
+    def shift(self, n: int, unit: str) -> Point:
+        if unit == "day":
+            return replace(self, day=self.day + dt.timedelta(days=n))
+        if unit in ("week", "weekend"):
+            return replace(self, day=self.day + dt.timedelta(weeks=n))
+        return replace(self, day=_add_months(self.day, n * _UNIT_MONTHS.get(unit, 12)))
+
+
+def _day_point(day: dt.date) -> Point:
+    return Point(day, "day")
+
+
+# --- patterns -------------------------------------------------------------------
+
+_AMBIGUOUS_MONTHS = {"may", "march", "mar"}  # also a modal / a verb: capitalised only
+
+
+def _alternation(words: dict[str, Any], *, abbreviations: bool = False) -> str:
+    """A regex alternation of ``words``, longest first; abbreviations may end in '.'."""
+    keys = sorted(words, key=len, reverse=True)
+    parts = []
+    for key in keys:
+        is_abbr = abbreviations and any(o != key and o.startswith(key) for o in words)
+        parts.append(re.escape(key).replace(r"\ ", r"\s+") + (r"\.?" if is_abbr else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _month_alternation(months: dict[str, int]) -> str:
+    plain = {k: v for k, v in months.items() if k not in _AMBIGUOUS_MONTHS}
+    ambiguous = "|".join(
+        k.capitalize() + (r"\.?" if len(k) == 3 else "") + "|" + k.upper()
+        for k in sorted(_AMBIGUOUS_MONTHS, key=len, reverse=True)
+    )
+    return f"(?:{_alternation(plain, abbreviations=True)}|(?-i:{ambiguous}))"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def _rules() -> tuple[Rule, ...]:
+    """Every candidate pattern, compiled once per process (order = priority on ties)."""
+    lx = lexicon()
+    mon = _month_alternation(lx.months)
+    wday = _alternation(lx.weekdays, abbreviations=True)
+    num = _alternation(lx.numbers)
+    ordinal = _alternation(lx.ordinals)
+    unit = r"(?:centur(?:y|ies)|(?:" + "|".join(k for k in lx.units if k != "century") + r")s?)"
+    part = _alternation(lx.parts_of_day)
+    season = _alternation(lx.seasons)
+    year = r"(?:1[6-9]|20)\d\d"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    mod = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[-\s]+)?"
+    count = rf"(?:{num}|\d+(?:[.,]\d+)?)"
+    qual = r"(?:(?:more\s+than|less\s+than|at\s+least|about|almost|nearly|some|over)\s+)?"
+    rel = r"(?:this|last|next|coming|previous|current|this\s+past)"
+    ref_words = _alternation(lx.references)
+    set_words = _alternation(lx.sets)
+    day_words = _alternation(lx.days)
+    tz = r"(?:\s+(?:GMT|UTC|[ECMP][SD]T|local\s+time))?"
+
+    raw: list[tuple[str, str]] = [
+        ("iso", rf"(?P<y>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
+        ("numeric", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)?\d\d)"),
+        (
+            "mdy",
+            rf"(?:(?P<wd>{wday}),?\s+)?{mod}(?P<mon>{mon})\s+(?P<d>{day})(?!\d)"
+            rf"(?:,?\s+(?P<y>{year}))?",
+        ),
+        (
+            "dmy",
+            rf"(?:(?P<wd>{wday}),?\s+)?(?:the\s+)?(?P<d>{day})(?:\s+of)?\s+(?P<mon>{mon})"
+            rf"(?:,?\s+(?P<y>{year}))?",
+        ),
+        ("month_year", rf"{mod}(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{year})"),
+        ("month", rf"{mod}(?P<mon>{mon})"),
+        (
+            "quarter",
+            rf"(?:the\s+)?(?:(?P<y1>{year})\s+|(?P<ry>this|last|next)\s+year's\s+)?"
+            r"(?:(?:fiscal|calendar)\s+)?"
+            rf"(?P<ord>{ordinal}|latest|current|last|past|previous|next|same|final|year-ago"
+            r"|year-earlier|prior)[-\s]+(?:(?:fiscal|calendar)\s+)?(?P<qh>quarter|half)"
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{year})|,?\s+(?P<y3>{year}))?",
+        ),
+        ("quarter_code", rf"(?P<qh>Q|H)(?P<ord>[1-4])(?:\s+(?P<y1>{year}))?"),
+        ("the_quarter", r"the\s+(?:(?:fiscal|same)\s+)?(?P<qh>quarter)"),
+        (
+            "season",
+            rf"{mod}(?:(?P<rel>{rel}|the)\s+)?(?P<season>{season})"
+            rf"(?:(?:\s+of|,)?\s+(?P<y>{year}))?(?!\s+of\s+(?!\d))",
+        ),
+        (
+            "relative",
+            rf"(?:{mod}|(?P<dir>earlier|later)\s+)(?P<rel>{rel})\s+(?P<what>"
+            rf"week|weekend|month|year|decade|century|{wday}|{mon})(?![-\w])",
+        ),
+        ("weekend", r"(?P<rel>the|this|last|next|this\s+past)\s+weekend"),
+        (
+            "daypart",
+            rf"(?:(?P<base>{wday}|{day_words}|this|last|early\s+this|late\s+last)\s+)"
+            rf"(?P<part>{part})|(?P<tonight>tonight|overnight)",
+        ),
+        (
+            "day",
+            rf"(?:(?:early|late)\s+)?(?:(?P<base>{wday}|{day_words})|the\s+day\s+"
+            r"(?P<around>before\s+yesterday|after\s+tomorrow))",
+        ),
+        (
+            "offset",
+            rf"{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later|before"
+            r"|from\s+now|hence)(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
+        ),
+        ("year_adj", r"(?:the\s+)?year-(?:ago|earlier)(?:\s+(?P<what>quarter|period|half))?"),
+        (
+            "duration",
+            rf"(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|previous|first|following"
+            rf"|final|full)\s+)?{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})(?:-long)?"
+            r"(?![-\s]+old\b)",
+        ),
+        (
+            "bare_units",
+            r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))"
+            r"(?P<unit>centuries|decades|years|months|weeks|days|hours)",
+        ),
+        (
+            "the_past_unit",
+            r"(?:the\s+)?(?P<rel>past|last|coming|next|following|previous)\s+"
+            r"(?P<unit>week|month|year|decade|century)(?![-\w])",
+        ),
+        (
+            "set",
+            rf"(?:every|each)\s+(?P<other>other\s+)?(?:(?P<n>{count})\s+)?"
+            rf"(?P<what>{unit}|{wday}|{part}|weekend)"
+            rf"|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each)\s+(?P<per>{unit})"
+            rf"|(?P<word>{set_words})",
+        ),
+        (
+            "clock",
+            r"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+            + tz
+            + r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)"
+            + tz
+            + r"|(?P<named>noon|midnight)",
+        ),
+        (
+            "decade",
+            rf"(?:the\s+)?{mod}(?P<dec>(?:1[6-9]|20)\d)0'?s",
+        ),
+        ("century", rf"(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))\s+century"),
+        ("year", rf"{mod}(?:(?:fiscal|calendar)\s+)?(?P<y>{year})(?!\s*%|\s*percent|\d|,\d)"),
+        ("reference", rf"(?P<ref>{ref_words})"),
+    ]
+    return tuple(
+        Rule(kind, re.compile(rf"(?<![\w$£€]){body}(?![\w])", re.IGNORECASE)) for kind, body in raw
+    )
+
+
+# --- candidates -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    priority: int
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Non-overlapping pattern matches, longest first, in text order."""
+    found: list[Candidate] = []
+    for priority, rule in enumerate(_rules()):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span()
+            # Trailing spaces/commas can end up inside optional groups.
+            while end > start and text[end - 1] in " ,\n":
+                end -= 1
+            if end > start:
+                found.append(Candidate(start, end, rule.kind, m.groupdict(), priority))
+    found.sort(key=lambda c: (c.start - c.end, c.priority))
+    taken: list[Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for cand in found:
+        if any(occupied[cand.start : cand.end]):
+            continue
+        occupied[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+# --- tense of the governing clause ---------------------------------------------
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}
+_HAVE = {"has", "have", "'ve"}
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    lx = lexicon()
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & _FUTURE_AUX or any(a.tag_ == "MD" for a in auxes):
+        return "future"
+    if verb.tag_ == "MD":
+        return "future"
+    if verb.tag_ != "VBD" and (
+        verb.lemma_.lower() in lx.future_verbs
+        or any(c.dep_ == "acomp" and c.lemma_.lower() in lx.future_verbs for c in verb.children)
+    ):
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        if aux_words & _HAVE:
+            return "past"
+        return "present" if aux_words & _PRESENT_BE else "past"
+    if verb.tag_ == "VBG" and aux_words & _PRESENT_BE:
+        return "future"  # the present progressive with a date reads as an arrangement
+    head = verb.head
+    if verb.tag_ in ("VB", "VBG") and head is not verb and depth < 3:
+        if verb.tag_ == "VB" and (
+            head.lemma_.lower() in lx.future_verbs or (head.lemma_ == "go" and head.tag_ == "VBG")
+        ):
+            return "future"
+        return _verb_tense(head, depth + 1)
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+def _clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return _verb_tense(tok)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+# --- resolution -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Resolved:
+    type: TimeType
+    value: str | None
+    anchored: bool = False
+    point: Point | None = None
+
+
+@dataclass(slots=True)
+class State:
+    """What resolution needs beyond the expression: the dates and the text so far."""
+
+    published: dt.date | None
+    tense: Callable[[], Tense | None]
+    ref: Point | None = None  # the last date the text resolved
+    ref_anchored: bool = False
+    ref_sentence: int = -1
+    sentence: int = 0
+
+
+_NONE = Resolved("date", None)
+
+
+def _n(word: str | None) -> int | str | None:
+    """A count from digits or a number word; 'X' when unspecified."""
+    if word is None:
+        return None
+    low = " ".join(word.lower().split())
+    if low[0].isdigit():
+        try:
+            value = float(low.replace(",", ""))
+        except ValueError:
+            return None
+        return int(value) if value.is_integer() else None
+    return lexicon().numbers.get(low)
+
+
+def _unit(word: str) -> str:
+    low = word.lower()
+    if low.startswith("centur"):
+        return "century"
+    return low[:-1] if low.endswith("s") and low[:-1] in lexicon().units else low
+
+
+def _duration(n: int | str, unit: str) -> str:
+    letter, clock = lexicon().units[unit]
+    if isinstance(n, int):
+        if unit == "quarter":
+            n, letter = n * 3, "M"
+        elif unit == "decade":
+            n, letter = n * 10, "Y"
+        elif unit == "century":
+            n, letter = n * 100, "Y"
+        elif unit == "fortnight":
+            n, letter = n * 2, "W"
+    return ("PT" if clock else "P") + f"{n}{letter}"
+
+
+def _month(word: str) -> int:
+    return lexicon().months[word.lower().rstrip(".")]
+
+
+def _weekday(word: str) -> int:
+    return lexicon().weekdays[word.lower().rstrip(".")]
+
+
+def _nearest_year(anchor: dt.date, month: int, day: int, tense: Tense | None) -> int:
+    """The year that puts month/day nearest the anchor in the tense's direction."""
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+
+    def at(y: int) -> dt.date:
+        return dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
+
+    if tense == "past":
+        return max(y for y in years if at(y) <= anchor)
+    if tense == "future":
+        return min(y for y in years if at(y) >= anchor)
+    return min(years, key=lambda y: abs((at(y) - anchor).days))
+
+
+def _weekday_date(anchor: dt.date, weekday: int, how: str) -> dt.date:
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if how == "last":
+        return anchor - dt.timedelta(days=back or 7)
+    if how == "next":
+        return anchor + dt.timedelta(days=ahead or 7)
+    if how == "this":
+        return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
+    if how == "future":
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _date(state: State, point: Point, anchored: bool = True, type_: TimeType = "date") -> Resolved:
+    return Resolved(type_, point.value, anchored, point)
+
+
+def _rel_shift(rel: str) -> int | None:
+    rel = " ".join(rel.lower().split())
+    if rel in ("this", "current", "the"):
+        return 0
+    if rel in ("last", "past", "previous", "this past", "the past"):
+        return -1
+    if rel in ("next", "coming"):
+        return 1
+    return None
+
+
+def _resolve_absolute(kind: str, g: dict[str, str | None], state: State) -> Resolved:
+    """Dates written with a month and day, and possibly a year."""
+    if kind == "iso" or kind == "numeric":
+        year = int(g["y"] or 0)
+        if year < 100:
+            year += 1900 if year > 50 else 2000
+        try:
+            return _date(
+                state, _day_point(dt.date(year, int(g["m"] or 0), int(g["d"] or 0))), False
+            )
+        except ValueError:
+            return _NONE
+    month = _month(g["mon"] or "")
+    day = int(re.sub(r"\D", "", g["d"] or "0"))
+    if g.get("y"):
+        try:
+            return _date(state, _day_point(dt.date(int(g["y"] or 0), month, day)), False)
+        except ValueError:
+            return _NONE
+    anchor = state.published
+    if anchor is None:
+        return _NONE
+    try:
+        if g.get("wd"):
+            # A weekday pins the year: pick the one in reach where the day matches.
+            wd = _weekday(g["wd"] or "")
+            for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+                if dt.date(y, month, min(day, 28)).isoweekday() == wd or (
+                    day <= calendar.monthrange(y, month)[1]
+                    and dt.date(y, month, day).isoweekday() == wd
+                ):
+                    return _date(state, _day_point(dt.date(y, month, day)))
+        year = _nearest_year(anchor, month, day, state.tense())
+        return _date(state, _day_point(dt.date(year, month, day)))
+    except ValueError:
+        return _NONE
+
+
+def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resolved:
+    half = (g.get("qh") or "").lower() in ("half", "h")
+    grain: Grain = "half" if half else "quarter"
+    months = 6 if half else 3
+    year_text = g.get("y1") or g.get("y2") or g.get("y3")
+    ordinal = (g.get("ord") or "").lower()
+    anchor = state.published
+    number = lexicon().ordinals.get(ordinal) or (int(ordinal) if ordinal.isdigit() else None)
+    if kind == "the_quarter" or ordinal in ("latest", "same", "year-ago", "year-earlier"):
+        if state.ref is not None and state.ref.grain == grain:
+            base = state.ref
+            if ordinal in ("year-ago", "year-earlier"):
+                base = base.shift(-1, "year")
+            return Resolved("date", base.value, state.ref_anchored, base)
+        if anchor is None:
+            return _NONE
+        if ordinal in ("year-ago", "year-earlier"):
+            return _date(
+                state, Point(anchor, grain).shift(-months // 3, "quarter").shift(-1, "year")
+            )
+        # "the (latest) quarter" in a report: the last one completed.
+        return _date(state, Point(anchor, grain).shift(-months // 3, "quarter"))
+    if number is None:
+        if anchor is None:
+            return _NONE
+        step = {"current": 0, "next": 1}.get(ordinal, -1)
+        return _date(state, Point(anchor, grain).shift(step * months // 3, "quarter"))
+    if number > (2 if half else 4):
+        return _NONE
+    month = (number - 1) * months + 1
+    if year_text:
+        return _date(state, Point(dt.date(int(year_text), month, 1), grain), False)
+    if anchor is None:
+        return _NONE
+    year = anchor.year
+    ry = (g.get("ry") or "").lower()
+    if ry:
+        year += {"last": -1, "next": 1}.get(ry, 0)
+    elif dt.date(year, month, 1) > anchor and state.tense() == "past":
+        year -= 1
+    return _date(state, Point(dt.date(year, month, 1), grain))
+
+
+def _resolve_season(g: dict[str, str | None], state: State) -> Resolved:
+    code = lexicon().seasons[(g["season"] or "").lower()]
+    month = _SEASON_MONTH[code]
+    if g.get("y"):
+        return _date(state, Point(dt.date(int(g["y"] or 0), month, 15), "season", code), False)
+    anchor = state.published
+    if anchor is None:
+        return _NONE
+    rel = " ".join((g.get("rel") or "the").lower().split())
+    shift = _rel_shift(rel)
+    here = dt.date(anchor.year, month, 15)
+    if rel in ("this", "current", "the"):
+        year = _nearest_year(anchor, month, 15, state.tense() if rel == "the" else None)
+    elif shift == -1:
+        year = anchor.year if here < anchor - dt.timedelta(days=45) else anchor.year - 1
+    else:
+        year = anchor.year if here > anchor + dt.timedelta(days=45) else anchor.year + 1
+    return _date(state, Point(dt.date(year, month, 15), "season", code))
+
+
+def _resolve_relative(g: dict[str, str | None], state: State) -> Resolved:
+    anchor = state.published
+    if anchor is None:
+        return _NONE
+    rel = " ".join((g["rel"] or "").lower().split())
+    what = (g["what"] or "").lower().rstrip(".")
+    shift = _rel_shift(rel)
+    if shift is None:
+        return _NONE
+    lx = lexicon()
+    if what in lx.weekdays:
+        how = {0: "this", -1: "last", 1: "next"}[shift]
+        return _date(state, _day_point(_weekday_date(anchor, _weekday(what), how)))
+    if what in lx.months:
+        month = _month(what)
+        if shift == 0:
+            year = _nearest_year(anchor, month, 15, None)
+        elif shift < 0:
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        else:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        return _date(state, Point(dt.date(year, month, 1), "month"))
+    grain: Grain = what  # type: ignore[assignment]
+    return _date(state, Point(anchor, grain).shift(shift, what))
+
+
+def _resolve_day(g: dict[str, str | None], state: State) -> Resolved:
+    anchor = state.published
+    if anchor is None:
+        return _NONE
+    base = (g.get("base") or "").lower()
+    around = (g.get("around") or "").lower()
+    if around:
+        return _date(state, _day_point(anchor + dt.timedelta(days=-2 if "before" in around else 2)))
+    if base in lexicon().days:
+        return _date(state, _day_point(anchor + dt.timedelta(days=lexicon().days[base])))
+    how = "future" if state.tense() == "future" else "past"
+    return _date(state, _day_point(_weekday_date(anchor, _weekday(base), how)))
+
+
+def _resolve_daypart(g: dict[str, str | None], state: State) -> Resolved:
+    anchor = state.published
+    if g.get("tonight"):
+        if anchor is None or g["tonight"].lower() == "overnight":  # type: ignore[union-attr]
+            return Resolved("time", None)
+        return Resolved("time", f"{anchor.isoformat()}TNI", True, _day_point(anchor))
+    part = lexicon().parts_of_day[(g["part"] or "").lower()]
+    base = " ".join((g.get("base") or "").lower().split())
+    if base in ("this", "early this"):
+        day = _resolve_day({"base": "today"}, state)
+    elif base in ("last", "late last"):
+        day = _resolve_day({"base": "yesterday"}, state)
+    else:
+        day = _resolve_day({"base": base}, state)
+    if day.value is None:
+        return Resolved("time", None)
+    return Resolved("time", f"{day.value}T{part}", day.anchored, day.point)
+
+
+def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
+    n = _n(g["n"])
+    unit = _unit(g["unit"] or "")
+    direction = " ".join((g["dir"] or "").lower().split())
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if not isinstance(n, int):
+        if direction == "ago":
+            return Resolved("date", "PAST_REF")
+        return _NONE
+    if unit in ("hour", "minute", "second"):
+        return _NONE
+    if direction in ("ago", "from now", "hence") or state.ref is None:
+        if state.published is None:
+            return _NONE
+        base, anchored = Point(state.published, "day"), True
+    else:
+        base, anchored = state.ref, state.ref_anchored
+    grain: Grain
+    if unit in ("decade", "century"):
+        n, unit, grain = n * (10 if unit == "decade" else 100), "year", "year"
+    elif unit == "fortnight":
+        n, unit, grain = n * 2, "week", "week"
+    else:
+        grain = unit  # type: ignore[assignment]
+    if unit == "year" and base.grain in ("quarter", "half", "season", "month"):
+        grain = base.grain  # "a year earlier" after a quarter means that quarter a year back
+    point = replace(base.shift(sign * n, unit), grain=grain)
+    return _date(state, point, anchored)
+
+
+def _resolve_year_adj(g: dict[str, str | None], state: State) -> Resolved:
+    if state.ref is not None:
+        point = state.ref.shift(-1, "year")
+        return Resolved("date", point.value, state.ref_anchored, point)
+    if state.published is None:
+        return _NONE
+    return _date(state, Point(state.published, "year").shift(-1, "year"))
+
+
+def _resolve_duration(g: dict[str, str | None], state: State) -> Resolved:
+    n = _n(g["n"])
+    if n is None:
+        return Resolved("duration", None)
+    unit = _unit(g["unit"] or "")
+    return Resolved("duration", _duration(n, unit))
+
+
+def _resolve_set(g: dict[str, str | None], state: State) -> Resolved:
+    lx = lexicon()
+    if g.get("word"):
+        return Resolved("set", lx.sets[" ".join((g["word"] or "").lower().split())])
+    if g.get("per"):
+        return Resolved("set", _duration(1, _unit(g["per"] or "")))
+    what = (g["what"] or "").lower().rstrip(".")
+    if what in lx.weekdays:
+        return Resolved("set", f"XXXX-WXX-{lx.weekdays[what]}")
+    if what in lx.parts_of_day:
+        return Resolved("set", f"XXXX-XX-XXT{lx.parts_of_day[what]}")
+    if what == "weekend":
+        return Resolved("set", "P1W")
+    n = _n(g.get("n")) or 1
+    if g.get("other") and isinstance(n, int):
+        n *= 2
+    return Resolved("set", _duration(n, _unit(what)))
+
+
+def _resolve_clock(g: dict[str, str | None], state: State) -> Resolved:
+    if g.get("named"):
+        hour, minute = (12, 0) if (g["named"] or "").lower() == "noon" else (0, 0)
+    elif g.get("h24"):
+        hour, minute = int(g["h24"] or 0), int(g["min24"] or 0)
+    else:
+        hour, minute = int(g["h"] or 0) % 12, int(g["min"] or 0)
+        if (g["ampm"] or "").lower().startswith("p"):
+            hour += 12
+    clock = f"T{hour:02d}:{minute:02d}"
+    if state.ref is not None and state.ref.grain == "day" and state.ref_sentence == state.sentence:
+        return Resolved("time", state.ref.value + clock, state.ref_anchored)
+    if state.published is None:
+        return Resolved("time", None)
+    return Resolved("time", state.published.isoformat() + clock, True)
+
+
+def _resolve_the_past_unit(g: dict[str, str | None], state: State) -> Resolved:
+    rel = (g["rel"] or "").lower()
+    unit = _unit(g["unit"] or "")
+    if rel in ("following", "previous") and state.ref is not None:
+        point = replace(state.ref.shift(1 if rel == "following" else -1, unit), grain=unit)  # type: ignore[arg-type]
+        return Resolved("date", point.value, state.ref_anchored, point)
+    return Resolved("duration", _duration(1, unit))
+
+
+def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
+    kind, g = cand.kind, cand.groups
+    if kind in ("iso", "numeric", "mdy", "dmy"):
+        return _resolve_absolute(kind, g, state)
+    if kind == "month_year":
+        return _date(
+            state, Point(dt.date(int(g["y"] or 0), _month(g["mon"] or ""), 1), "month"), False
+        )
+    if kind == "month":
+        if state.published is None:
+            return _NONE
+        month = _month(g["mon"] or "")
+        year = _nearest_year(state.published, month, 1, state.tense())
+        if state.tense() == "past" and month == state.published.month:
+            year = state.published.year
+        return _date(state, Point(dt.date(year, month, 1), "month"))
+    if kind in ("quarter", "quarter_code", "the_quarter"):
+        return _resolve_quarter(kind, g, state)
+    if kind == "season":
+        return _resolve_season(g, state)
+    if kind == "relative":
+        return _resolve_relative(g, state)
+    if kind == "weekend":
+        if state.published is None:
+            return _NONE
+        shift = _rel_shift(g["rel"] or "") or 0
+        # Past-tense "the weekend" is the one before the report.
+        if (g["rel"] or "").lower() == "the" and state.tense() == "past":
+            shift = 0 if state.published.isoweekday() >= 6 else -1
+        return _date(state, Point(state.published, "weekend").shift(shift, "week"))
+    if kind == "daypart":
+        return _resolve_daypart(g, state)
+    if kind == "day":
+        return _resolve_day(g, state)
+    if kind == "offset":
+        return _resolve_offset(g, state)
+    if kind == "year_adj":
+        return _resolve_year_adj(g, state)
+    if kind == "duration":
+        return _resolve_duration(g, state)
+    if kind == "bare_units":
+        return Resolved("duration", _duration("X", _unit(g["unit"] or "")))
+    if kind == "the_past_unit":
+        return _resolve_the_past_unit(g, state)
+    if kind == "set":
+        return _resolve_set(g, state)
+    if kind == "clock":
+        return _resolve_clock(g, state)
+    if kind == "decade":
+        return _date(state, Point(dt.date(int(g["dec"] or 0) * 10, 1, 1), "decade"), False)
+    if kind == "century":
+        ordinal = (g["ord"] or "").lower()
+        number = lexicon().ordinals.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+        if not number:
+            return _NONE
+        return _date(state, Point(dt.date((number - 1) * 100 or 1, 1, 1), "century"), False)
+    if kind == "year":
+        return _date(state, Point(dt.date(int(g["y"] or 0), 1, 1), "year"), False)
+    if kind == "reference":
+        return Resolved("date", lexicon().references[" ".join((g["ref"] or "").lower().split())])
+    return _NONE
+
+
+# --- the extractor ---------------------------------------------------------------
+
+_TIME_NOUNS = {"year", "years", "season", "budget", "election", "elections", "census", "class"}
+
+
+def _is_count(doc: Doc, cand: Candidate) -> bool:
+    """True when a bare four-digit 'year' is really a count ("1900 troops")."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in _TIME_NOUNS:
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.lower_ in ("people", "troops", "men", "soldiers", "dollars")
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+
+def resolve_all(
+    text: str, published: dt.date | None, doc: Doc | None = None
+) -> Iterator[tuple[Candidate, Resolved]]:
+    """Every time expression in ``text`` with its resolved value, in text order.
+
+    ``doc`` (the spaCy parse of ``text``) supplies clause tense and sentence
+    boundaries; without it tense is unknown and counts are not filtered out.
+    """
+    starts = _sentence_starts(doc) if doc is not None else [0]
+    state = State(published=published, tense=lambda: None)
+    sentence = 0
+    for cand in _candidates(text):
+        if cand.kind == "year" and doc is not None and _is_count(doc, cand):
+            continue
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= cand.start:
+            sentence += 1
+        state.sentence = sentence
+        state.tense = _tense_getter(doc, cand)
+        result = _resolve(cand, text, state)
+        if result.point is not None and result.value is not None:
+            state.ref, state.ref_anchored = result.point, result.anchored
+            state.ref_sentence = sentence
+        yield cand, result
+
+
+def _tense_getter(doc: Doc | None, cand: Candidate) -> Callable[[], Tense | None]:
+    memo: list[Tense | None] = []
+
+    def tense() -> Tense | None:
+        if doc is None:
+            return None
+        if not memo:
+            memo.append(_clause_tense(doc, cand.start, cand.end))
+        return memo[0]
+
+    return tense
 
 
 @extractor("times", produces="times")
-def extract_times(ctx: Context) -> list[Any]:
-    return []
+def extract_times(ctx: Context) -> list[TimeExpression]:
+    """Time expressions with TIMEX3 values resolved against ``ctx.published``."""
+    out = []
+    for cand, res in resolve_all(ctx.text, ctx.published, ctx.doc):
+        out.append(
+            TimeExpression(
+                id=ctx.new_id("t"),
+                start=cand.start,
+                end=cand.end,
+                text=ctx.text[cand.start : cand.end],
+                type=res.type,
+                value=res.value,
+                anchored=res.anchored and res.value is not None,
+            )
+        )
+    return out
