@@ -126,8 +126,7 @@ def _create_tables(conn: sqlite3.Connection) -> None:
         body = ", ".join(f"{name} {kind}" for name, kind in columns.items())
         conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body}, {keys[table]})")
     # Statement by statement: executescript() would commit the migration's transaction.
-    script = (
-        """
+    script = """
         CREATE TABLE IF NOT EXISTS skipped (
             key TEXT PRIMARY KEY, source TEXT, code TEXT, reason TEXT,
             at TEXT DEFAULT (datetime('now')));
@@ -141,7 +140,6 @@ def _create_tables(conn: sqlite3.Connection) -> None:
         CREATE INDEX IF NOT EXISTS events_type ON events (type);
         CREATE INDEX IF NOT EXISTS incidents_date ON incidents (date);
         """
-    )
     for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
@@ -168,8 +166,10 @@ class Hit:
 class Store:
     """A corpus in one SQLite file; safe to reopen, append to and resume."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
         self.path = Path(path) if path is not None else default_path()
+        if not create and not self.path.exists():
+            raise StoreError(detail=f"no corpus at {self.path}; run 'flashpoint ingest' first")
         try:
             if self.path.parent and not self.path.parent.exists():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
