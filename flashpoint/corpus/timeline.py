@@ -4,8 +4,8 @@ Actors are matched on the labels incidents carry (``"Nicolás Maduro (VEN/GOV)"`
 see :func:`flashpoint.corpus.incidents.label`):
 
 - ``actor``: a case-insensitive substring of a source or target label
-  (``"maduro"``), or a three-letter ISO code matched against the labels'
-  country codes (``"VEN"``);
+  (``"maduro"``), or, when written as three capital letters, an ISO code
+  matched against the labels' country codes only (``"VEN"``);
 - ``dyad``: ``("USA", "VEN")``, each an ISO code or a name substring, matched in
   either direction: USA as source and VEN as target, or the reverse.
   :func:`parse_dyad` reads the ``"USA:VEN"`` form;
@@ -59,14 +59,11 @@ def _is_code(query: str) -> bool:
 
 
 def _matches(labels: list[str], query: str) -> bool:
+    if _is_code(query):
+        # "OSS" must not match "President Alder Voss": a code is never a name substring.
+        return any((label_code(t) or "").split("/")[0] == query for t in labels)
     q = query.casefold()
-    for text in labels:
-        code = label_code(text)
-        if _is_code(query) and code and code.split("/")[0] == query:
-            return True
-        if q in text.casefold():
-            return True
-    return False
+    return any(q in t.casefold() for t in labels)
 
 
 def _countries(incident: Incident) -> set[str]:
