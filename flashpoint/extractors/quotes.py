@@ -100,6 +100,7 @@ _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
 QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\u00ab\u00bb')
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARKS = re.compile("''|[\"\u201c\u201d\u2018\u2019]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,16 +125,17 @@ def find_marked(text: str) -> list[Marked]:
 
 def _marked_in(text: str, lo: int, hi: int, paragraph: int) -> list[Marked]:
     out: list[Marked] = []
-    opened: int | None = None  # offset of the open double mark
+    opened: tuple[int, int] | None = None  # offset and width of the open double mark
     single: int | None = None  # offset of an open single curly mark
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch == _OPEN_DOUBLE or (ch == '"' and opened is None):
+    for mark in _MARKS.finditer(text, lo, hi):
+        i, ch = mark.start(), mark.group(0)
+        straight = ch in ('"', "''")  # two apostrophes: a double mark in some wire copy
+        if ch == _OPEN_DOUBLE or (straight and opened is None):
             if opened is not None:  # a new opening before a close: the first ran unclosed
-                out.append(Marked(opened, i, opened + 1, i, paragraph, False))
-            opened = i
-        elif (ch == _CLOSE_DOUBLE or ch == '"') and opened is not None:
-            out.append(Marked(opened, i + 1, opened + 1, i, paragraph, True))
+                out.append(Marked(opened[0], i, sum(opened), i, paragraph, False))
+            opened = (i, len(ch))
+        elif (ch == _CLOSE_DOUBLE or straight) and opened is not None:
+            out.append(Marked(opened[0], mark.end(), sum(opened), i, paragraph, True))
             opened = None
         elif opened is None and ch == _OPEN_SINGLE and (i == lo or not text[i - 1].isalnum()):
             single = i
@@ -147,7 +149,7 @@ def _marked_in(text: str, lo: int, hi: int, paragraph: int) -> list[Marked]:
             out.append(Marked(single, i + 1, single + 1, i, paragraph, True))
             single = None
     if opened is not None:
-        out.append(Marked(opened, hi, opened + 1, hi, paragraph, False))
+        out.append(Marked(opened[0], hi, sum(opened), hi, paragraph, False))
     return out
 
 
@@ -155,9 +157,14 @@ def _marked_in(text: str, lo: int, hi: int, paragraph: int) -> list[Marked]:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
-_AFTER_WINDOW = 12  # tokens after a quote in which '..., he said' is looked for
+_AFTER_WINDOW = 20  # tokens after a quote in which '..., he said' is looked for
 _BEFORE_WINDOW = 25  # tokens before a quote in which 'X said: ...' is looked for
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+_NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
+_DASH_NAME = re.compile(
+    rf"[^\S\n]*[\u2015\u2014\u2013-]+[^\S\n]*(?P<name>{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,4}})"
+)
 
 
 class Tokens:
@@ -197,8 +204,8 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "he paused and said ..." / "he went on to say ..."
             continue
-        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "footage of the senator saying ..." -> the senator
         return None
     return None
 
@@ -246,15 +253,49 @@ def actor_name(ctx: Context, actor_id: str | None) -> str | None:
 def speaker_of(ctx: Context, tok: Token, tokens: Tokens) -> Speaker:
     """A Speaker for the subject token ``tok`` (pronouns take their actor's name)."""
     lo, hi = phrase_bounds(tok, tokens)
+    return speaker_in(ctx, lo, hi, tok)
+
+
+def speaker_in(ctx: Context, lo: int, hi: int, head: Token) -> Speaker:
+    """A Speaker for tokens [lo, hi) headed by ``head``."""
     doc = ctx.doc
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    actor = actor_for(ctx, start, end, range(tok.i, tok.i + 1) if hi - lo > 1 else range(lo, hi))
+    actor = actor_for(ctx, start, end, range(head.i, head.i + 1))
     if actor is None and hi - lo > 1:
         actor = actor_for(ctx, start, end, range(lo, hi))
     name = ctx.text[start:end]
-    if tok.lower_ in _PRONOUNS and actor is not None:
+    if head.lower_ in _PRONOUNS and actor is not None:
         name = actor_name(ctx, actor) or name
     return Speaker(name=name, actor=actor, start=start, end=end)
+
+
+def _speaker_after(ctx: Context, m: Marked, cue: Token, tokens: Tokens) -> Speaker | None:
+    """The speaker in '"...," X said' or '"...," said X', trusting the words over the parse."""
+    doc = ctx.doc
+    gap_lo = tokens.first(m.outer_end)
+    subj = subject_of(cue)
+    if subj is not None and (gap_lo <= subj.i < cue.i or cue.i < subj.i <= cue.i + 8):
+        return speaker_of(ctx, subj, tokens)
+    gap = [j for j in range(gap_lo, cue.i) if not (doc[j].is_punct or doc[j].is_space)]
+    if gap:
+        lo, hi = gap[0], gap[-1] + 1
+        head = max(doc[lo:hi], key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), -t.i))
+        return speaker_in(ctx, lo, hi, head)
+    hi = cue.i + 1
+    while hi < len(doc) and doc[hi].pos_ in _NOMINAL and not tokens.quoted[hi]:
+        hi += 1
+    if hi == cue.i + 1:
+        return None
+    return speaker_in(ctx, cue.i + 1, hi, doc[hi - 1])
+
+
+def _dash_speaker(ctx: Context, m: Marked) -> Speaker | None:
+    """'"..." ― A Name': a quotation signed with a dash and a name."""
+    found = _DASH_NAME.match(ctx.text, m.outer_end)
+    if not m.closed or found is None:
+        return None
+    start, end = found.span("name")
+    return Speaker(name=found.group("name"), start=start, end=end)
 
 
 def _cue_after(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token | None:
@@ -278,12 +319,25 @@ def _cue_after(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token | None
 
 
 def _cue_before(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token | None:
-    """'X said: "..."': the nearest cue verb before the opening mark, same sentence."""
-    doc = tokens.doc
+    """'X said: "..."': the nearest cue verb before the opening mark, same sentence.
+
+    A quotation that opens its paragraph may be introduced by the end of the
+    previous one ('The senator continued:').
+    """
+    doc, text = tokens.doc, tokens.ctx.text
+    line_start = text.rfind("\n", 0, m.outer_start) + 1
+    may_cross = not text[line_start : m.outer_start].strip() and text[:line_start].rstrip()[
+        -1:
+    ] in (":",)
     i = tokens.last(m.outer_start)
     for j in range(i, max(i - _BEFORE_WINDOW, -1), -1):
         t = doc[j]
-        if tokens.quoted[j] or "\n" in t.text or (t.is_sent_end and t.text in ".?!"):
+        if "\n" in t.text or t.is_space:
+            if may_cross:
+                may_cross = False
+                continue
+            return None
+        if tokens.quoted[j] or (t.is_sent_end and t.text in ".?!"):
             return None
         if is_cue(t, verbs):
             return t
@@ -341,16 +395,20 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     previous: tuple[Marked, Quote] | None = None
     for m in marked:
         partial = _is_partial(m, text)
-        cue: Token | None
-        if partial:
-            cue = _governing_verb(m, tokens, partial_verbs)
-        else:
-            cue = _cue_after(m, tokens, quote_verbs) or _cue_before(m, tokens, quote_verbs)
+        cue: Token | None = None
         speaker: Speaker | None = None
-        if cue is not None:
-            subj = subject_of(cue)
+        if not partial:
+            cue = _cue_after(m, tokens, quote_verbs)
+            if cue is not None:
+                speaker = _speaker_after(ctx, m, cue, tokens)
+        if cue is None:
+            verbs = partial_verbs if partial else quote_verbs
+            cue = (_governing_verb if partial else _cue_before)(m, tokens, verbs)
+            subj = subject_of(cue) if cue is not None else None
             if subj is not None and not tokens.quoted[subj.i]:
                 speaker = speaker_of(ctx, subj, tokens)
+        if speaker is None and cue is None and not partial:
+            speaker = _dash_speaker(ctx, m)
         if speaker is None and not partial and previous is not None:
             speaker = _inherited(m, previous, text)
         quote = Quote(
