@@ -104,7 +104,10 @@ def test_search_gives_exact_offsets(tmp_path: Path) -> None:
             (TEXT.index("rammed"), "rammed")
         ]
         # Broken FTS syntax falls back to a plain word search instead of failing.
-        assert store.search('airspace "') and store.search("coastguard-ships") == []
+        assert store.search('airspace "')
+        phrase = store.search("coastguard-ships")
+        assert [TEXT[h.start : h.end] for h in phrase] == ["Coastguard ships"]
+        assert store.search("submarine") == []
 
 
 def test_duplicates_skips_incidents_and_stats(tmp_path: Path) -> None:
