@@ -55,6 +55,7 @@ class Units:
     scale_suffixes: dict[str, float]
     vague: dict[str, float]
     vague_qualifier: Qualifier
+    vague_before: frozenset[str]
     before: dict[tuple[str, ...], Qualifier]
     after: dict[tuple[str, ...], Qualifier]
     longest_before: int
@@ -96,6 +97,7 @@ def units() -> Units:
         scale_suffixes={k: float(v) for k, v in raw["scale_suffixes"].items()},
         vague=vague,
         vague_qualifier=raw["vague_qualifier"],
+        vague_before=frozenset(raw["vague_before"]),
         before=before,
         after=_phrase_table(raw["qualifiers_after"]),
         longest_before=max(len(p) for p in before),
@@ -177,6 +179,8 @@ def _read_number(doc: Doc, i: int, lex: Units) -> Number | None:
     kind, value = head
     if kind == "vague":
         return _read_vague(doc, i, value, lex)
+    # "several hundred", "a few thousand": a bare scale word after a vague one.
+    vague = kind == "scale" and i > 0 and doc[i - 1].lower_ in lex.vague_before
     total, current = 0.0, 0.0
     words_only = not doc[i].text[:1].isdigit()
     j, last, prev_kind = i, i, ""
@@ -211,7 +215,9 @@ def _read_number(doc: Doc, i: int, lex: Units) -> Number | None:
             current += p_value
         prev_kind, last = p_kind, j
         j += 1
-    return Number(first=i, last=last, value=total + current, words_only=words_only)
+    if vague:  # the vague words belong to the phrase: "a few hundred"
+        i -= 2 if i > 1 and doc[i - 1].lower_ == "few" and doc[i - 2].lower_ == "a" else 1
+    return Number(first=i, last=last, value=total + current, vague=vague, words_only=words_only)
 
 
 def _continues(tok: Token, prev_kind: str, current: float, value: float) -> bool:
@@ -420,12 +426,15 @@ def _not_a_figure(doc: Doc, number: Number, lex: Units) -> bool:
             return True
     if ":" in first.text or (nxt is not None and nxt.lower_ in lex.time_nouns):
         return True
-    # "a 34-year-old": a hyphenated time noun right after the number.
+    # "a 34-year-old", "two-way talks", "a 10-member team": a number glued by a hyphen
+    # to a word modifies the noun after it; it does not count it.
     if (
         nxt is not None
-        and nxt.text == "-"
+        and nxt.text in {"-", "–"}
+        and not last.whitespace_
+        and not nxt.whitespace_
         and number.last + 2 < len(doc)
-        and doc[number.last + 2].lemma_.lower() in lex.time_nouns
+        and doc[number.last + 2].is_alpha
     ):
         return True
     if prev is not None:
@@ -557,15 +566,25 @@ def _casualty(doc: Doc, number: Number, noun: Token | None, lex: Units) -> tuple
         for child in verb.children:
             if child.dep_ == "acomp" and child.lower_ in lex.casualty_adjectives:
                 return lex.casualty_adjectives[child.lower_], last.i
-    # "people killed in the strike": a participle after the noun.
+    # "people killed in the strike", "people who were killed": a participle or relative
+    # clause on the noun, unless the clause has a victim of its own ("children whose
+    # parents were killed").
     for child in nominal.children:
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lex.casualty_verbs:
+        if (
+            child.dep_ in {"acl", "relcl"}
+            and child.lemma_.lower() in lex.casualty_verbs
+            and not any(g.dep_ in _SUBJECTS and g.tag_ not in _RELATIVES for g in child.children)
+        ):
             return lex.casualty_verbs[child.lemma_.lower()], last.i
     # "the death toll rose to 45", "a toll of 12".
     toll = _toll(doc[number.last], lex)
     if toll is not None:
         return toll, last.i
     return None, last.i
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_RELATIVES = frozenset({"WDT", "WP", "WP$"})
 
 
 def _passive(verb: Token) -> bool:

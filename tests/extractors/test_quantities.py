@@ -97,6 +97,13 @@ def one(run: Run, text: str, phrase: str) -> Quantity:
             "students",
             "at_least",
         ),
+        (
+            "Guards released a few hundred detainees.",
+            "a few hundred detainees",
+            100,
+            "detainees released",
+            "at_least",
+        ),
         # Money and percentages.
         ("The fund pledged $2.5 billion.", "$2.5 billion", 2.5e9, "US dollars", "exact"),
         ("The bank froze 40 million dollars.", "40 million dollars", 4e7, "US dollars", "exact"),
@@ -146,6 +153,13 @@ def one(run: Run, text: str, phrase: str) -> Quantity:
             "people killed",
             "exact",
         ),
+        (
+            "Rescuers found 30 people who had been injured by debris.",
+            "30 people",
+            30,
+            "people injured",
+            "exact",
+        ),
         ("Officials said 25 people died in the fire.", "25 people", 25, "people killed", "exact"),
         (
             "Medics reported 12 deaths at the camp.",
@@ -186,6 +200,8 @@ def test_figure(run: Run, text: str, phrase: str, value: float, unit: str, quali
         ("Prices rose three times faster than wages.", "three"),
         ("Call the hotline on 0800 555 0199 for help.", "0800"),
         ("Trade between the two countries has slowed.", "two"),
+        ("A 12-member panel will review the vote.", "12"),
+        ("The two-day summit ended early.", "two"),
         ("One of the largest parties walked out.", "One"),
         ("Reuters, citing four sources, said the deal was close.", "four"),
     ],
@@ -195,6 +211,11 @@ def test_not_a_figure(run: Run, text: str, number: str) -> None:
     offset = text.index(number)
     clashes = [q.text for q in report.quantities if q.start <= offset < q.end]
     assert clashes == []
+
+
+def test_victims_of_a_relative_clause_are_its_own(run: Run) -> None:
+    quantity = one(run, "The agency housed six orphans whose fathers were killed.", "six orphans")
+    assert quantity.unit == "orphans"
 
 
 def test_offsets_and_sentence(run: Run) -> None:
