@@ -154,6 +154,10 @@ def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
         end -= 1
     if end <= start or not any(c.isalpha() for c in doc[start:end].text):
         return None
+    if end - start == 1 and doc[start].pos_ in ("NOUN", "VERB", "ADJ") and not doc[start].is_upper:
+        # a lone common word the tagger does not see as a name ("Women", "Attendance")
+        if ent.label != "NORP":
+            return None
     return _Ent(start, end, ent.label)
 
 
@@ -191,7 +195,10 @@ def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
 
 
 def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
-    """An ORG or PERSON that is just a known town's name, with no organization cue, is a GPE."""
+    """An ORG or PERSON that is just a known town's name is a GPE when a locative word
+    ("in", "near", "from" ...) or a dateline position says so and no organization
+    word follows. Without such a cue, towns stay as labelled: sports teams and
+    companies are often named after towns."""
     for ent in ents:
         if ent.label not in ("ORG", "PERSON"):
             continue
@@ -202,9 +209,8 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
         if lexicon.organization(text):
             continue
         before = doc[ent.start - 1].lower_ if ent.start else ""
-        if ent.label == "PERSON" and before not in _LOCATIVE:
-            continue
-        ent.label = "GPE"
+        if before in _LOCATIVE or _is_dateline(doc, ent.start, ent.end):
+            ent.label = "GPE"
 
 
 def _covered(ents: list[_Ent], size: int) -> list[bool]:
@@ -271,7 +277,7 @@ def _whole_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-    """Country and big-city names the model missed, in all-capital or title-case words."""
+    """Countries, nationalities and (in datelines) big cities the model missed."""
     covered = _covered(ents, len(doc))
     found: list[_Ent] = []
     i = 0
@@ -280,7 +286,7 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         if covered[i] or not (token.is_upper or token.is_title) or not token.is_alpha:
             i += 1
             continue
-        match = 0
+        match, label = 0, "GPE"
         for size in (3, 2, 1):
             end = i + size
             if end > len(doc) or any(covered[i:end]):
@@ -288,24 +294,40 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             words = doc[i:end]
             if not all(t.is_alpha and (t.is_upper or t.is_title) for t in words):
                 continue
-            if _is_country_or_city(words.text, all_caps=words.text.isupper()):
+            if _is_country_or_city(words.text, city=_is_dateline(doc, i, end)):
                 match = size
                 break
-        if match and _whole_name(doc, i, i + match):
-            found.append(_Ent(i, i + match, "GPE"))
+            if lexicon.demonym(words.text) and not lexicon.country_name(words.text):
+                match, label = size, "NORP"
+                break
+        if (match and _is_dateline(doc, i, i + match)) or (
+            match and _whole_name(doc, i, i + match)
+        ):
+            found.append(_Ent(i, i + match, label))
             i += match
         else:
             i += 1
     return found
 
 
-def _is_country_or_city(text: str, *, all_caps: bool) -> bool:
-    if lexicon.country_name(text) and (len(text) > 3 or not all_caps):
+def _is_country_or_city(text: str, *, city: bool) -> bool:
+    """A country by name, or (where ``city``) a state or a city big enough to trust."""
+    if lexicon.country_name(text) and (len(text) > 3 or not text.isupper()):
         return True
-    if not all_caps:
+    if not city:
         return False
     return any(
         e.feature == "admin" or (e.feature == "city" and e.population >= _CAPS_CITY_POPULATION)
         for e in gazetteer.lookup(text)
         if e.main_name
     )
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """The words open a line and are followed by a date, a comma or a dash (a dateline)."""
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return False
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.text in (",", "-", "--", "(") or after.ent_type_ == "DATE" or after.like_num
