@@ -14,6 +14,7 @@ which knows the document (see ``rank``).
 from __future__ import annotations
 
 import csv
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -80,7 +81,7 @@ def _index() -> dict[str, list[Entry]]:
         )
         add(city["name"], entry)
         if population >= ALIAS_POPULATION:
-            alias = Entry(**{**_fields(entry), "main_name": False})
+            alias = dataclasses.replace(entry, main_name=False)
             for name in city["alternatenames"]:
                 if name.isascii() and len(name) > 3:
                     add(name, alias)
@@ -122,10 +123,6 @@ def _index() -> dict[str, list[Entry]]:
     for bucket in index.values():
         bucket.sort(key=_order)
     return index
-
-
-def _fields(entry: Entry) -> dict[str, object]:
-    return {name: getattr(entry, name) for name in Entry.__slots__}
 
 
 def _order(entry: Entry) -> tuple[int, int, int]:

@@ -83,8 +83,8 @@ def _correct(doc: Doc) -> list[_Ent]:
             trimmed = _trim(doc, part)
             if trimmed is not None:
                 ents.append(trimmed)
-    for ent in ents:
-        _relabel(doc, ent)
+    for fixed in ents:
+        _relabel(doc, fixed)
     _people_consistency(doc, ents)
     _towns_as_places(doc, ents)
     ents = _propagate(doc, ents)
@@ -154,11 +154,15 @@ def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
         end -= 1
     if end <= start or not any(c.isalpha() for c in doc[start:end].text):
         return None
-    if end - start == 1 and doc[start].pos_ in ("NOUN", "VERB", "ADJ") and not doc[start].is_upper:
-        # a lone common word the tagger does not see as a name ("Women", "Attendance")
-        if ent.label != "NORP":
-            return None
+    lone = doc[start] if end - start == 1 else None
+    if lone is not None and _common_word(lone) and ent.label != "NORP":
+        return None
     return _Ent(start, end, ent.label)
+
+
+def _common_word(token: Token) -> bool:
+    """A lone common word the tagger does not see as a name ("Women", "Attendance")."""
+    return token.pos_ in ("NOUN", "VERB", "ADJ") and not token.is_upper
 
 
 def _relabel(doc: Doc, ent: _Ent) -> None:
@@ -248,10 +252,14 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         match = None
         for words in options or ():
             end = i + len(words)
-            if end <= len(doc) and not any(covered[i:end]):
-                if tuple(t.text for t in doc[i:end]) == words and _whole_name(doc, i, end):
-                    match = words
-                    break
+            if (
+                end <= len(doc)
+                and not any(covered[i:end])
+                and tuple(t.text for t in doc[i:end]) == words
+                and _whole_name(doc, i, end)
+            ):
+                match = words
+                break
         if match:
             added.append(_Ent(i, i + len(match), names[match]))
             i += len(match)
