@@ -9,6 +9,7 @@ import typer
 
 from flashpoint import evaluation
 from flashpoint.cli.app import app
+from flashpoint.errors import EvalDataMissing
 
 
 @app.command("eval")
@@ -21,8 +22,18 @@ def evaluate(
     ),
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line."),
 ) -> None:
-    """Score the extractor on gold data and print precision, recall and F1."""
-    metrics = evaluation.run(name, data, limit=limit, baseline=baseline)
+    """Score the extractor on gold data and print precision, recall and F1.
+
+    A missing data folder is a documented skip: one line on stderr, exit 0,
+    and with --json a last line ``{"eval": NAME, "skipped": REASON}``.
+    """
+    try:
+        metrics = evaluation.run(name, data, limit=limit, baseline=baseline)
+    except EvalDataMissing as err:
+        typer.echo(f"skipped {err}", err=True)
+        if as_json:
+            typer.echo(json.dumps({"eval": name, "skipped": str(err)}))
+        return
     width = max(map(len, metrics), default=0)
     for key, value in metrics.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
