@@ -1,15 +1,605 @@
-"""Placeholder: the actors extractor is being written."""
+"""Actors: the people, organizations, countries and groups a report is about.
+
+Built on the corrected entity layer (``flashpoint.extractors.entities``), it
+
+- merges every mention of one actor: a full name, a bare surname, an acronym or
+  known short form ("ICC"), a capital used for its government ("Caracas says"),
+  "the president" for the one president named, nationality adjectives for their
+  country, and resolved pronouns;
+- fills ``name`` (the fullest form), ``kind``, ``country`` (ISO alpha-3, from
+  titles and nationality words: "US President Donald Trump" -> USA), ``sector``
+  (PLOVER, via the lexicon) and ``roles`` (from titles before the name and from
+  appositions: "the minister of defence, Vladimir Padrino Lopez");
+- adds unnamed collective actors whose head noun has a sector ("the Trump
+  administration", "Venezuelan government officials", "protesters");
+- resolves he/she/his/her to the most recent compatible person, preferring the
+  subject of the current or previous sentence, it/its to a country or
+  organization subject, and they/them/their to a group in the same or previous
+  sentence.
+
+Countries acting in the news are recorded with sector GOV (a country acting is its
+government). It does not resolve "I", "we" or "you" (the quotes extractor knows
+speakers), nor link actors across documents. For other extractors it leaves
+``ctx.shared["token_actor"]`` (token index -> Actor.id) and ``actor_at``.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
 
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from flashpoint import gazetteer, lexicon
 from flashpoint.extractors.context import Context
-from flashpoint.extractors.entities import entities  # noqa: F401  (the conll eval scores it)
+from flashpoint.extractors.entities import entities, entity_spans
+from flashpoint.models import Actor, ActorKind, Mention
 from flashpoint.registry import extractor
+
+__all__ = ["actor_at", "entities", "extract_actors"]
+
+How = Literal["name", "alias", "pronoun", "title", "demonym"]
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_NEUTER = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
+# Singular collective nouns name an organization; other sector heads name a group.
+_INSTITUTIONS = frozenset(
+    {
+        "administration", "government", "regime", "military", "army", "navy", "opposition",
+        "police", "parliament", "congress", "senate", "cabinet", "ministry", "court",
+        "junta", "cartel", "gang", "militia", "party", "air force", "coast guard",
+    }
+)  # fmt: skip
+_WINDOW = 5  # sentences a pronoun may look back (long quotes sit between name and "she said")
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: ActorKind
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, How]] = field(default_factory=list)  # token span + how
+    gender: str | None = None
+    words: tuple[str, ...] = ()  # the name's words, for surname matching
+
+
+@dataclass(slots=True)
+class _Found:
+    """What was found in one document, before it becomes records."""
+
+    drafts: list[_Draft] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)  # tokens already in some mention
+
+    def add(self, draft: _Draft, start: int, end: int, how: How) -> None:
+        draft.mentions.append((start, end, how))
+        self.taken.update(range(start, end))
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(i in self.taken for i in range(start, end))
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    text = resources.files("flashpoint.data").joinpath("first_names.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {lexicon.fold(row["name"]): row["gender"] for row in rows}
 
 
 @extractor("actors", produces="actors")
-def extract_actors(ctx: Context) -> list[Any]:
-    return []
+def extract_actors(ctx: Context) -> list[Actor]:
+    """Every actor in the document with its merged mentions (see the module docstring)."""
+    doc = ctx.doc
+    found = _Found()
+    spans = [s for s in entity_spans(doc) if s.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    _people(doc, spans, found)
+    _organizations(doc, spans, found)
+    _countries(doc, spans, found)
+    _collectives(doc, found)
+    _titles_as_mentions(doc, found)
+    _pronouns(doc, found)
+    return _records(ctx, found)
 
+
+# --- people -------------------------------------------------------------------
+
+
+def _people(doc: Doc, spans: list[SpacySpan], found: _Found) -> None:
+    people = [s for s in spans if s.label_ == "PERSON"]
+    # Longest names first, so that "Maduro" finds "Nicolas Maduro" wherever it appears.
+    for span in sorted(people, key=lambda s: (-len(s), s.start)):
+        words = tuple(t.text for t in span)
+        draft = _person_for(found, words)
+        if draft is None:
+            draft = _Draft(kind="person", name=span.text, words=words)
+            found.drafts.append(draft)
+        found.add(draft, span.start, span.end, _how(len(words), draft))
+        _describe_person(doc, span, draft, found)
+    for draft in found.drafts:
+        draft.gender = draft.gender or _first_names().get(lexicon.fold(draft.words[0]))
+
+
+def _how(words: int, draft: _Draft) -> How:
+    """A mention as long as the actor's name is its name; a shorter one is an alias."""
+    return "name" if words >= len(draft.words) else "alias"
+
+
+def _person_for(found: _Found, words: tuple[str, ...]) -> _Draft | None:
+    """The person already found whose name contains ``words`` (surname preferred)."""
+    people = [d for d in found.drafts if d.kind == "person"]
+    for draft in people:
+        if draft.words == words:
+            return draft
+    if len(words) == 1:
+        surname = [d for d in people if d.words[-1] == words[0]]
+        if len(surname) == 1:
+            return surname[0]
+        given = [d for d in people if words[0] in d.words]
+        if len(given) == 1:
+            return given[0]
+    elif len(words) >= 2:
+        longer = [d for d in people if _contains(d.words, words)]
+        if len(longer) == 1:
+            return longer[0]
+    return None
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    return any(outer[i : i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
+
+
+def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) -> None:
+    """Titles, nationality and honorifics around one mention of a person."""
+    start = span.start
+    if start >= 2 and doc[start - 1].text in ("'s", "’s") and draft.sector is None:
+        # "Al Jazeera's Teresa Bo": a person presented by a news outlet reports for it.
+        owner = lexicon.organization(_ent_before(doc, start - 1))
+        if owner and owner.sector == "MED":
+            draft.sector = "JRN"
+    if start and doc[start - 1].lower_.rstrip(".") in _HONORIFICS:
+        draft.gender = _HONORIFICS[doc[start - 1].lower_.rstrip(".")]
+    words = _title_words(doc, start)
+    if words:
+        phrase = " ".join(t.text for t in words)
+        _take_title(draft, phrase)
+        for token in words:
+            iso = _country_of_token(token)
+            if iso and draft.country is None:
+                draft.country = iso
+        found.taken.update(t.i for t in words if _country_of_token(t) is None)
+    for phrase in _appositions(doc, span):
+        _take_title(draft, phrase)
+
+
+def _ent_before(doc: Doc, end: int) -> str:
+    """The text of the entity that ends right before token ``end``."""
+    for ent in entity_spans(doc):
+        if ent.end == end:
+            return ent.text
+    return ""
+
+
+def _take_title(draft: _Draft, phrase: str) -> None:
+    words = phrase.split()
+    for k in range(len(words), 0, -1):
+        candidate = " ".join(words[-k:])
+        role = lexicon.role(candidate)
+        if role:
+            if role not in draft.roles:
+                draft.roles.append(role)
+            draft.sector = draft.sector or lexicon.sector(candidate) or lexicon.sector(role)
+            return
+    sector = lexicon.sector(phrase)
+    if sector and draft.sector is None:
+        draft.sector = sector
+
+
+def _title_words(doc: Doc, start: int) -> list[Token]:
+    """The words right before a name that may hold a title ("Venezuelan President")."""
+    words: list[Token] = []
+    i = start - 1
+    sent_start = doc[start].sent.start
+    while i >= sent_start and len(words) < 6:
+        token = doc[i]
+        if token.text in ("'s", "’s") and i - 1 >= sent_start and doc[i - 1].ent_type_ == "GPE":
+            i -= 1
+            continue
+        if token.is_punct or token.is_space or token.pos_ in ("DET", "VERB", "AUX", "PRON"):
+            break
+        if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
+            break
+        words.insert(0, token)
+        i -= 1
+    # Only keep a run that ends in a title or nationality word.
+    while words and not (
+        lexicon.role(" ".join(t.text for t in words)) or _country_of_token(words[-1])
+    ):
+        if not any(lexicon.role(" ".join(t.text for t in words[j:])) for j in range(len(words))):
+            words = []
+            break
+        words = words[1:]
+    return words
+
+
+def _appositions(doc: Doc, span: SpacySpan) -> Iterable[str]:
+    """Title phrases in apposition: "the minister of defence, X" and "X, the minister"."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        left = head.left_edge.i
+        words = [t.text for t in doc[left : span.start] if not t.is_punct and t.pos_ != "DET"]
+        yield " ".join(words)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            words = [
+                t.text
+                for t in doc[child.left_edge.i : child.right_edge.i + 1]
+                if not t.is_punct and t.pos_ != "DET"
+            ]
+            if len(words) <= 6:
+                yield " ".join(words)
+
+
+def _country_of_token(token: Token) -> str | None:
+    if token.ent_type_ in ("GPE", "NORP") or token.is_title or token.is_upper:
+        return lexicon.country(token.text)
+    return None
+
+
+# --- organizations and countries ----------------------------------------------
+
+
+def _acronym(words: Iterable[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _organizations(doc: Doc, spans: list[SpacySpan], found: _Found) -> None:
+    by_key: dict[str, _Draft] = {}
+    orgs = [s for s in spans if s.label_ == "ORG" and found.free(s.start, s.end)]
+    for span in sorted(orgs, key=lambda s: (-len(s), s.start)):
+        if _split_compound(doc, span, found):
+            continue
+        known = lexicon.organization(span.text)
+        key = known.name if known else lexicon.normalize(span.text)
+        draft = by_key.get(key)
+        if draft is None and span.text.isupper() and len(span) == 1:
+            draft = next((d for d in by_key.values() if _acronym(d.words) == span.text), None)
+        if draft is None:
+            draft = _Draft(kind="organization", name=span.text, words=tuple(t.text for t in span))
+            if known:
+                draft.country, draft.sector = known.country, known.sector
+            draft.sector = draft.sector or lexicon.sector(span.text)
+            draft.country = draft.country or _country_in(doc, span)
+            found.drafts.append(draft)
+            by_key[key] = draft
+            if len(span) > 1:
+                by_key.setdefault(_acronym(t.text for t in span), draft)
+        found.add(draft, span.start, span.end, _how(len(span), draft))
+
+
+def _split_compound(doc: Doc, span: SpacySpan, found: _Found) -> bool:
+    """ "Trump-Maduro" (one ORG to the model) is two people already named."""
+    parts = [t for t in span if t.text not in ("-", "–", "/")]
+    if len(parts) < 2 or len(parts) == len(span):
+        return False
+    people = [_person_for(found, (t.text,)) for t in parts]
+    if not all(people):
+        return False
+    for token, draft in zip(parts, people, strict=True):
+        if draft is not None:
+            found.add(draft, token.i, token.i + 1, "alias")
+    return True
+
+
+def _country_in(doc: Doc, span: SpacySpan) -> str | None:
+    """A country named inside an organization's name or just before it."""
+    for token in span:
+        iso = lexicon.country(token.text) if token.is_title or token.is_upper else None
+        if iso:
+            return iso
+    if span.start >= 2 and doc[span.start - 1].text in ("'s", "’s"):
+        return lexicon.country(doc[span.start - 2].text)
+    if span.start >= 1:
+        return _country_of_token(doc[span.start - 1])
+    return None
+
+
+def _country_draft(found: _Found, iso3: str) -> _Draft:
+    for draft in found.drafts:
+        if draft.kind == "country" and draft.country == iso3:
+            return draft
+    info = lexicon.country_info(iso3)
+    draft = _Draft(kind="country", name=info.name if info else iso3, country=iso3, sector="GOV")
+    found.drafts.append(draft)
+    return draft
+
+
+def _countries(doc: Doc, spans: list[SpacySpan], found: _Found) -> None:
+    """Countries by name, capitals used for their government, nationality words."""
+    for span in spans:
+        if not found.free(span.start, span.end):
+            continue
+        if span.label_ == "GPE":
+            iso = lexicon.country_name(span.text)
+            how: How = "name"
+            if iso is None and _acts(span):
+                iso = _capital_of(span.text)
+                how = "alias"
+            if iso:
+                draft = _country_draft(found, iso)
+                found.add(draft, span.start, span.end, how)
+        elif span.label_ == "NORP" and lexicon.demonym(span.text):
+            iso = lexicon.demonym(span.text)
+            if iso:
+                found.add(_country_draft(found, iso), span.start, span.end, "demonym")
+
+
+def _acts(span: SpacySpan) -> bool:
+    """The name is the grammatical subject (or agent) of a verb: "Caracas says"."""
+    root = span.root
+    if root.dep_ in _SUBJECT:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _capital_of(text: str) -> str | None:
+    for entry in gazetteer.lookup(text):
+        if entry.feature == "city" and entry.capital and entry.main_name:
+            return entry.country
+    return None
+
+
+# --- unnamed collective actors ----------------------------------------------------
+
+
+_QUANTIFIERS = frozenset(
+    {"at", "least", "more", "than", "less", "fewer", "about", "around", "nearly", "over",
+     "some", "many", "several", "other", "few", "all", "most", "up", "to", "dozens", "hundreds",
+     "thousands", "of", "both", "such"}
+)  # fmt: skip
+
+
+def _collectives(doc: Doc, found: _Found) -> None:
+    """Noun phrases headed by a sector word: "the Trump administration", "protesters"."""
+    by_name: dict[str, _Draft] = {}
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+            continue
+        if not found.free(head.i, head.i + 1) or head.dep_ in ("attr", "appos"):
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ == "as":
+            continue  # "describes it as a cartel": a description, not another actor
+        start = _collective_start(doc, chunk)
+        if start is None or any(
+            t.is_punct and t.text not in ("'s", "’s") for t in doc[start : head.i]
+        ):
+            continue
+        phrase = " ".join(t.text for t in doc[start : head.i + 1])
+        sector = lexicon.sector(phrase)
+        if sector is None or lexicon.role(head.text):
+            continue
+        name = doc[start : head.i + 1].text
+        singular = head.tag_ in ("NN", "NNP")
+        kind: ActorKind = "organization" if singular and head.lower_ in _INSTITUTIONS else "group"
+        if singular and kind == "group" and head.lower_ not in ("crowd", "opposition", "public"):
+            continue  # one soldier or one resident is not a collective actor
+        key = lexicon.normalize(name)
+        # Institutions with the same name are one actor; bare groups ("people") often are not.
+        draft = by_name.get(key) if kind == "organization" or start < head.i else None
+        if draft is None:
+            draft = _Draft(kind=kind, name=name, sector=sector, words=(head.text,))
+            draft.country = _collective_country(doc, doc[start : head.i + 1], found)
+            found.drafts.append(draft)
+            by_name[key] = draft
+        draft.mentions.append((start, head.i + 1, "name"))
+        found.taken.add(head.i)
+
+
+def _collective_start(doc: Doc, chunk: SpacySpan) -> int | None:
+    """Where the actor's words begin: after articles, numbers and quantifiers, and after
+    a possessive unless the owner is a name ("Maduro's government" keeps "Maduro's")."""
+    start = chunk.start
+    for token in chunk:
+        if token.text in ("'s", "’s") and token.i > chunk.start:
+            owner = doc[token.i - 1]
+            start = token.i - 1 if owner.ent_type_ in ("PERSON", "GPE", "ORG") else token.i + 1
+    while start < chunk.root.i:
+        token = doc[start]
+        if (
+            token.pos_ in ("DET", "PRON", "NUM", "ADV")
+            or token.like_num
+            or token.lower_ in _QUANTIFIERS
+            or token.is_punct
+        ):
+            start += 1
+        else:
+            break
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].i >= chunk.start:
+        start -= 1
+    return start
+
+
+def _collective_country(doc: Doc, chunk: SpacySpan, found: _Found) -> str | None:
+    for token in chunk:
+        iso = _country_of_token(token)
+        if iso:
+            return iso
+    for prep in chunk.root.children:  # "the people of Venezuela"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                iso = _country_of_token(obj) if obj.dep_ == "pobj" else None
+                if iso:
+                    return iso
+    # "the Trump administration", "Maduro's government": the leader's country.
+    for token in chunk:
+        for draft in found.drafts:
+            if draft.kind == "person" and any(s <= token.i < e for s, e, _ in draft.mentions):
+                return draft.country
+    return None
+
+
+def _titles_as_mentions(doc: Doc, found: _Found) -> None:
+    """ "the president" refers to the one person in the document holding that role."""
+    holders: dict[str, list[_Draft]] = {}
+    for draft in found.drafts:
+        for role in draft.roles:
+            holders.setdefault(role, []).append(draft)
+    if not holders:
+        return
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if not t.is_punct]
+        if len(words) < 2 or words[0].lower_ != "the" or not found.free(chunk.start, chunk.end):
+            continue
+        title = lexicon.role(" ".join(t.text for t in words[1:]))
+        if title and len(holders.get(title, [])) == 1 and chunk.end < len(doc):
+            if doc[chunk.end].ent_type_ == "PERSON" or doc[chunk.end].text == ",":
+                continue  # a title introducing a name, not standing for one
+            found.add(holders[title][0], words[1].i, chunk.end, "title")
+
+
+# --- pronouns ---------------------------------------------------------------------
+
+
+def _pronouns(doc: Doc, found: _Found) -> None:
+    owner: dict[int, _Draft] = {}
+    for draft in found.drafts:
+        for start, end, _ in draft.mentions:
+            for i in range(start, end):
+                owner[i] = draft
+    for token in doc:
+        if token.i in owner:
+            continue
+        lower = token.lower_
+        if token.pos_ != "PRON" and lower not in ("his", "her", "its", "their"):
+            continue
+        target: _Draft | None = None
+        if lower in _MALE or lower in _FEMALE:
+            gender = "m" if lower in _MALE else "f"
+            target = _antecedent(doc, token, owner, _person_filter(gender))
+        elif lower in _NEUTER and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            # "it" is often no one ("it is clear"): only a country or organization that
+            # is itself a subject nearby, never a mere earlier mention.
+            target = _antecedent(
+                doc, token, owner, lambda d: d.kind in ("country", "organization"), 2, False
+            )
+        elif lower in _PLURAL:
+            target = _antecedent(doc, token, owner, lambda d: d.kind == "group", 2)
+        if target is not None:
+            found.add(target, token.i, token.i + 1, "pronoun")
+            owner[token.i] = target
+
+
+def _person_filter(gender: str) -> Callable[[_Draft], bool]:
+    def accept(draft: _Draft) -> bool:
+        return draft.kind == "person" and draft.gender in (None, gender)
+
+    return accept
+
+
+def _antecedent(
+    doc: Doc,
+    pronoun: Token,
+    owner: dict[int, _Draft],
+    check: Callable[[_Draft], bool],
+    window: int = _WINDOW,
+    any_mention: bool = True,
+) -> _Draft | None:
+    """The most recent compatible actor, preferring a subject nearby."""
+    sent = pronoun.sent
+    first_sent = sent
+    sentences = [sent]
+    for _ in range(window - 1):
+        if first_sent.start == 0:
+            break
+        first_sent = doc[first_sent.start - 1].sent
+        sentences.append(first_sent)
+    # 1) a compatible subject earlier in the same sentence, the closest first
+    for i in range(pronoun.i - 1, sent.start - 1, -1):
+        draft = owner.get(i)
+        if draft is not None and check(draft) and _is_subject(doc[i]):
+            return draft
+    # 2) the subject of an earlier sentence, most recent first
+    for earlier in sentences[1:]:
+        for token in earlier:
+            draft = owner.get(token.i)
+            if draft is not None and check(draft) and _is_subject(token):
+                return draft
+    if not any_mention:
+        return None
+    # 3) any compatible mention, most recent first
+    for i in range(pronoun.i - 1, first_sent.start - 1, -1):
+        draft = owner.get(i)
+        if draft is not None and check(draft):
+            return draft
+    return None
+
+
+def _is_subject(token: Token) -> bool:
+    head = token
+    while head.dep_ in ("compound", "flat", "amod", "poss") and head.head is not head:
+        head = head.head
+    return head.dep_ in _SUBJECT
+
+
+# --- records --------------------------------------------------------------------
+
+
+def _records(ctx: Context, found: _Found) -> list[Actor]:
+    doc = ctx.doc
+    token_actor: dict[int, str] = {}
+    widths: dict[int, int] = {}
+    char_spans: list[tuple[int, int, str]] = []
+    actors: list[Actor] = []
+    drafts = [d for d in found.drafts if d.mentions]
+    drafts.sort(key=lambda d: min(s for s, _, _ in d.mentions))
+    for draft in drafts:
+        actor_id = ctx.new_id("a")
+        mentions = []
+        for start, end, how in sorted(draft.mentions):
+            span = doc[start:end]
+            mentions.append(
+                Mention(start=span.start_char, end=span.end_char, text=span.text, how=how)
+            )
+            char_spans.append((span.start_char, span.end_char, actor_id))
+            for i in range(start, end):
+                # Where mentions nest ("the Trump administration"), the innermost wins.
+                if i not in widths or end - start < widths[i]:
+                    token_actor[i], widths[i] = actor_id, end - start
+        named = [m.text for m in mentions if m.how == "name"]
+        name = max(named, key=len) if named and draft.kind != "country" else draft.name
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=name,
+                kind=draft.kind,
+                country=draft.country,
+                sector=draft.sector,
+                roles=draft.roles,
+                mentions=mentions,
+            )
+        )
+    ctx.shared["token_actor"] = token_actor
+    ctx.shared["actor_spans"] = sorted(char_spans)
+    return actors
+
+
+def actor_at(ctx: Context, start: int, end: int) -> str | None:
+    """The id of the actor whose mention overlaps the characters ``start:end`` the most."""
+    best, best_overlap = None, 0
+    for s, e, actor_id in ctx.shared.get("actor_spans", ()):
+        if s >= end:
+            break
+        overlap = min(e, end) - max(s, start)
+        if overlap > best_overlap:
+            best, best_overlap = actor_id, overlap
+    return best

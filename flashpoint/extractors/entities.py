@@ -237,7 +237,8 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     names = {
         words: count.most_common(1)[0][0]
         for words, count in votes.items()
-        if any(c.isupper() for c in words[0]) and len("".join(words)) > 2
+        if any(c.isupper() for c in words[0])
+        and (len("".join(words)) > 2 or count.most_common(1)[0][0] == "PERSON")
     }
     if not names:
         return ents
