@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -152,6 +152,41 @@ def _alternation(words: dict[str, Any], *, abbreviations: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _bare_month_alternation(months: dict[str, int]) -> str:
+    """Month names standing alone: abbreviations need their dot ("Jan." not "Jan"),
+    and "May"/"March" need a word before them that introduces a time."""
+    full = [k for k in months if not any(o != k and o.startswith(k) for o in months)]
+    plain = [k for k in full if k not in _AMBIGUOUS_MONTHS]
+    abbreviations = [re.escape(k) + r"\." for k in months if k not in full]
+    cues = (
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid-",
+        "during",
+        "of",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "to",
+    )
+    behind = "|".join(rf"(?<=\b{c}\s)" if not c.endswith("-") else rf"(?<=\b{c})" for c in cues)
+    ambiguous = "|".join(k.capitalize() for k in full if k in _AMBIGUOUS_MONTHS)
+    words = "|".join(sorted(plain + abbreviations, key=len, reverse=True))
+    return f"(?:{words}|(?:{behind})(?-i:{ambiguous}))"
+
+
 def _month_alternation(months: dict[str, int]) -> str:
     plain = {k: v for k, v in months.items() if k not in _AMBIGUOUS_MONTHS}
     ambiguous = "|".join(
@@ -172,6 +207,7 @@ def _rules() -> tuple[Rule, ...]:
     """Every candidate pattern, compiled once per process (order = priority on ties)."""
     lx = lexicon()
     mon = _month_alternation(lx.months)
+    bare_mon = _bare_month_alternation(lx.months)
     wday = _alternation(lx.weekdays, abbreviations=True)
     num = _alternation(lx.numbers)
     ordinal = _alternation(lx.ordinals)
@@ -203,7 +239,7 @@ def _rules() -> tuple[Rule, ...]:
             rf"(?:,?\s+(?P<y>{year}))?",
         ),
         ("month_year", rf"{mod}(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{year})"),
-        ("month", rf"{mod}(?P<mon>{mon})"),
+        ("month", rf"{mod}(?P<mon>{bare_mon})"),
         (
             "quarter",
             rf"(?:the\s+)?(?:(?P<y1>{year})\s+|(?P<ry>this|last|next)\s+year's\s+)?"
@@ -216,8 +252,9 @@ def _rules() -> tuple[Rule, ...]:
         ("the_quarter", r"the\s+(?:(?:fiscal|same)\s+)?(?P<qh>quarter)"),
         (
             "season",
-            rf"{mod}(?:(?P<rel>{rel}|the)\s+)?(?P<season>{season})"
-            rf"(?:(?:\s+of|,)?\s+(?P<y>{year}))?(?!\s+of\s+(?!\d))",
+            rf"{mod}(?:(?P<rel>{rel}|the)\s+(?P<season>{season})(?:(?:\s+of|,)?\s+(?P<y>{year}))?"
+            rf"|(?P<season2>{season})(?:\s+of|,)?\s+(?P<y2>{year})|(?<=\bin\s)(?P<season3>{season}))"
+            r"(?!\s+of\s+(?!\d))",
         ),
         (
             "relative",
@@ -241,6 +278,12 @@ def _rules() -> tuple[Rule, ...]:
             r"|from\s+now|hence)(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
         ),
         ("year_adj", r"(?:the\s+)?year-(?:ago|earlier)(?:\s+(?P<what>quarter|period|half))?"),
+        (
+            "the_period",
+            r"the\s+(?:(?P<which>latest|current|same|comparable|full|fiscal|calendar|year-ago"
+            rf"|year-earlier)\s+)*(?:(?P<y>{year})\s+)?(?:fiscal\s+)?(?P<what>period|year|week)"
+            r"(?![-\w])",
+        ),
         (
             "duration",
             rf"(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|previous|first|following"
@@ -340,7 +383,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         or any(c.dep_ == "acomp" and c.lemma_.lower() in lx.future_verbs for c in verb.children)
     ):
         return "future"
-    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD" or aux_words & _HAVE:
         return "past"
     if verb.tag_ == "VBN":
         if aux_words & _HAVE:
@@ -383,6 +426,7 @@ class Resolved:
     value: str | None
     anchored: bool = False
     point: Point | None = None
+    clock: str | None = None  # a clock time still looking for its day in the sentence
 
 
 @dataclass(slots=True)
@@ -443,6 +487,9 @@ def _weekday(word: str) -> int:
     return lexicon().weekdays[word.lower().rstrip(".")]
 
 
+_AGAINST_TENSE = 4
+
+
 def _nearest_year(anchor: dt.date, month: int, day: int, tense: Tense | None) -> int:
     """The year that puts month/day nearest the anchor in the tense's direction."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
@@ -450,11 +497,14 @@ def _nearest_year(anchor: dt.date, month: int, day: int, tense: Tense | None) ->
     def at(y: int) -> dt.date:
         return dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
 
-    if tense == "past":
-        return max(y for y in years if at(y) <= anchor)
-    if tense == "future":
-        return min(y for y in years if at(y) >= anchor)
-    return min(years, key=lambda y: abs((at(y) - anchor).days))
+    def cost(y: int) -> int:
+        days = (at(y) - anchor).days
+        # Against the tense a date must be much nearer to win: tense parses err, and
+        # "payable Dec. 7" in a past-tense sentence still looks ahead.
+        against = (tense == "past" and days > 0) or (tense == "future" and days < 0)
+        return abs(days) * (_AGAINST_TENSE if against else 1)
+
+    return min(years, key=cost)
 
 
 def _weekday_date(anchor: dt.date, weekday: int, how: str) -> dt.date:
@@ -568,10 +618,12 @@ def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resol
 
 
 def _resolve_season(g: dict[str, str | None], state: State) -> Resolved:
-    code = lexicon().seasons[(g["season"] or "").lower()]
+    word = g.get("season") or g.get("season2") or g.get("season3") or ""
+    code = lexicon().seasons[word.lower()]
     month = _SEASON_MONTH[code]
-    if g.get("y"):
-        return _date(state, Point(dt.date(int(g["y"] or 0), month, 15), "season", code), False)
+    year_text = g.get("y") or g.get("y2")
+    if year_text:
+        return _date(state, Point(dt.date(int(year_text), month, 15), "season", code), False)
     anchor = state.published
     if anchor is None:
         return _NONE
@@ -657,7 +709,10 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
         return _NONE
     if unit in ("hour", "minute", "second"):
         return _NONE
-    if direction in ("ago", "from now", "hence") or state.ref is None:
+    quarterly = state.ref is not None and state.ref.grain in ("quarter", "half")
+    if (direction in ("ago", "from now", "hence") and not (unit == "year" and quarterly)) or (
+        state.ref is None
+    ):
         if state.published is None:
             return _NONE
         base, anchored = Point(state.published, "day"), True
@@ -683,6 +738,27 @@ def _resolve_year_adj(g: dict[str, str | None], state: State) -> Resolved:
     if state.published is None:
         return _NONE
     return _date(state, Point(state.published, "year").shift(-1, "year"))
+
+
+def _resolve_period(g: dict[str, str | None], state: State) -> Resolved:
+    """ "the period", "the year", "the 1988 period": the time the text is about."""
+    what = (g["what"] or "").lower()
+    back = any(w in (g.get("which") or "").lower() for w in ("ago", "earlier"))
+    if g.get("y") and what == "year":
+        return _date(state, Point(dt.date(int(g["y"] or 0), 1, 1), "year"), False)
+    base, anchored = state.ref, state.ref_anchored
+    if what != "period":
+        grain: Grain = "year" if what == "year" else "week"
+        if base is None and state.published is not None:
+            base, anchored = Point(state.published, grain), True
+        base = replace(base, grain=grain) if base is not None else None
+    if base is None:
+        return _NONE
+    if g.get("y"):
+        base = replace(base, day=base.day.replace(year=int(g["y"] or 0), day=1))
+    if back:
+        base = base.shift(-1, "year")
+    return Resolved("date", base.value, anchored, base)
 
 
 def _resolve_duration(g: dict[str, str | None], state: State) -> Resolved:
@@ -725,8 +801,8 @@ def _resolve_clock(g: dict[str, str | None], state: State) -> Resolved:
     if state.ref is not None and state.ref.grain == "day" and state.ref_sentence == state.sentence:
         return Resolved("time", state.ref.value + clock, state.ref_anchored)
     if state.published is None:
-        return Resolved("time", None)
-    return Resolved("time", state.published.isoformat() + clock, True)
+        return Resolved("time", None, clock=clock)
+    return Resolved("time", state.published.isoformat() + clock, True, clock=clock)
 
 
 def _resolve_the_past_unit(g: dict[str, str | None], state: State) -> Resolved:
@@ -778,6 +854,8 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
         return _resolve_year_adj(g, state)
     if kind == "duration":
         return _resolve_duration(g, state)
+    if kind == "the_period":
+        return _resolve_period(g, state)
     if kind == "bare_units":
         return Resolved("duration", _duration("X", _unit(g["unit"] or "")))
     if kind == "the_past_unit":
@@ -812,10 +890,25 @@ def _is_count(doc: Doc, cand: Candidate) -> bool:
     if span is None:
         return False
     tok = span[-1]
-    if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.lower_ not in _TIME_NOUNS:
-        return True
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is not None and nxt.lower_ in ("people", "troops", "men", "soldiers", "dollars")
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    # Years modify nouns too ("the 1996 Olympic bombing"); a count is a number
+    # before a plural noun with no determiner or possessive in front of it.
+    return (
+        tok.dep_ == "nummod"
+        and tok.head.tag_ in ("NNS", "NNPS")
+        and tok.head.i > tok.i
+        and tok.head.lower_ not in _TIME_NOUNS
+        and (prev is None or prev.tag_ not in ("DT", "PRP$", "POS", "IN", "JJ"))
+    )
+
+
+_DEICTIC = {"offset", "year_adj", "the_period"}
+
+
+def _attributive(doc: Doc, cand: Candidate) -> bool:
+    """A frequency word used as a classifier ("quarterly dividend", "a daily paper")."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "amod"
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -824,7 +917,7 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 def resolve_all(
     text: str, published: dt.date | None, doc: Doc | None = None
-) -> Iterator[tuple[Candidate, Resolved]]:
+) -> list[tuple[Candidate, Resolved]]:
     """Every time expression in ``text`` with its resolved value, in text order.
 
     ``doc`` (the spaCy parse of ``text``) supplies clause tense and sentence
@@ -833,18 +926,33 @@ def resolve_all(
     starts = _sentence_starts(doc) if doc is not None else [0]
     state = State(published=published, tense=lambda: None)
     sentence = 0
+    out: list[tuple[Candidate, Resolved]] = []
+    waiting: list[Resolved] = []  # clock times of this sentence with no day yet
     for cand in _candidates(text):
         if cand.kind == "year" and doc is not None and _is_count(doc, cand):
             continue
+        if cand.kind == "set" and doc is not None and _attributive(doc, cand):
+            continue
         while sentence + 1 < len(starts) and starts[sentence + 1] <= cand.start:
             sentence += 1
+            waiting = []
         state.sentence = sentence
         state.tense = _tense_getter(doc, cand)
         result = _resolve(cand, text, state)
-        if result.point is not None and result.value is not None:
+        # Expressions that point back ("a year earlier") keep the topic time as it was.
+        if result.point is not None and result.value is not None and cand.kind not in _DEICTIC:
             state.ref, state.ref_anchored = result.point, result.anchored
             state.ref_sentence = sentence
-        yield cand, result
+            # "at 10 a.m. (0700 GMT) Friday": the day may follow the clock time.
+            if result.point.grain == "day":
+                for clock in waiting:
+                    clock.value = result.point.value + (clock.clock or "")
+                    clock.anchored = result.anchored
+                waiting = []
+        if result.clock is not None:
+            waiting.append(result)
+        out.append((cand, result))
+    return out
 
 
 def _tense_getter(doc: Doc | None, cand: Candidate) -> Callable[[], Tense | None]:
