@@ -146,8 +146,24 @@ def _rows(name: str) -> Iterable[dict[str, str]]:
 
 
 def lookup(text: str) -> list[Entry]:
-    """Every gazetteer entry for ``text``, best first (without document context)."""
-    return _index().get(key(text), [])
+    """Every gazetteer entry for ``text``, best first (without document context).
+
+    Short all-capital country forms ("US", "UAE") are found through the lexicon,
+    which only accepts them in capitals."""
+    found = _index().get(key(text), [])
+    if not found:
+        iso3 = lexicon.country_name(text)
+        entry = country(iso3) if iso3 else None
+        found = [entry] if entry else []
+    return found
+
+
+def country(iso3: str) -> Entry | None:
+    """The gazetteer entry of a country by ISO alpha-3."""
+    info = lexicon.country_info(iso3)
+    if info is None:
+        return None
+    return next((e for e in lookup(info.name) if e.feature == "country"), None)
 
 
 def rank(candidates: list[Entry], countries: Iterable[str] = ()) -> list[Entry]:

@@ -1,13 +1,84 @@
-"""Placeholder: the places extractor is being written."""
+"""Places: toponyms in the text resolved offline to gazetteer entries.
+
+Takes the corrected GPE, LOC and FAC entities (``flashpoint.extractors.entities``)
+and looks each up in ``flashpoint.gazetteer`` (countries, cities of 15,000+ people,
+US states, and the named regions and seas of ``data/regions.csv``), accent- and
+case-insensitively ("Cucuta" = "Cúcuta"). When a name fits several places, the
+document decides: places in countries the document names (or whose nationality
+it uses) come first, then the bigger place; a country or named region beats a
+town of the same name. All mentions of one place are merged.
+
+It does not geocode street addresses, buildings or small villages missing from
+the gazetteer, nor relative places ("the border", "the region"); the places
+it cannot resolve are left out rather than guessed.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
 
+from spacy.tokens import Span as SpacySpan
+
+from flashpoint import gazetteer, lexicon
 from flashpoint.extractors.context import Context
+from flashpoint.extractors.entities import entity_spans
+from flashpoint.models import Mention, Place
 from flashpoint.registry import extractor
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-@extractor("places", produces="places")
-def extract_places(ctx: Context) -> list[Any]:
-    return []
+
+@dataclass(slots=True)
+class _Resolved:
+    entry: gazetteer.Entry
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@extractor("places", produces="places", requires=("actors",))
+def extract_places(ctx: Context) -> list[Place]:
+    """Every resolved place with its merged mentions, in order of first mention."""
+    spans = entity_spans(ctx.doc)
+    context = _document_countries(spans)
+    resolved: dict[str, _Resolved] = {}
+    for span in spans:
+        if span.label_ not in _PLACE_LABELS:
+            continue
+        candidates = gazetteer.lookup(span.text)
+        if span.label_ == "FAC":
+            # Buildings and bridges: only the landmarks the gazetteer names.
+            candidates = [c for c in candidates if c.feature == "landmark"]
+        if not candidates:
+            continue
+        entry = gazetteer.rank(candidates, context)[0]
+        how = "name" if lexicon.normalize(span.text) == lexicon.normalize(entry.name) else "alias"
+        place = resolved.setdefault(entry.gazetteer_id, _Resolved(entry))
+        place.mentions.append(
+            Mention(start=span.start_char, end=span.end_char, text=span.text, how=how)
+        )
+    places = []
+    for item in resolved.values():
+        entry = item.entry
+        places.append(
+            Place(
+                id=ctx.new_id("p"),
+                name=entry.name,
+                feature=entry.feature,
+                country=entry.country,
+                lat=entry.lat,
+                lon=entry.lon,
+                gazetteer_id=entry.gazetteer_id,
+                mentions=item.mentions,
+            )
+        )
+    return places
+
+
+def _document_countries(spans: list[SpacySpan]) -> list[str]:
+    """Countries the document names or whose nationality words it uses, most cited first."""
+    counts: dict[str, int] = {}
+    for span in spans:
+        if span.label_ in ("GPE", "NORP", "LOC"):
+            iso = lexicon.country(span.text)
+            if iso:
+                counts[iso] = counts.get(iso, 0) + 1
+    return sorted(counts, key=lambda iso: -counts[iso])
