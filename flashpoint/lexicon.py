@@ -15,7 +15,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -49,6 +49,7 @@ class OrgInfo:
     country: str | None
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and full stops, collapse spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -57,6 +58,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", plain).strip().lower()
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The lookup key: folded, without a leading "the" or a trailing possessive."""
     key = _POSSESSIVE.sub("", fold(text))

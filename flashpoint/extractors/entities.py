@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -46,7 +47,9 @@ _ORG_WORDS = frozenset(
     }
 )  # fmt: skip
 # A place name after these is a location even if the model called it a person.
-_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "across", "into"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "from", "to", "outside", "across", "into", "through", "around", "inside"}
+)
 # Capitals-only cities must be this big to be added without the model's help.
 _CAPS_CITY_POPULATION = 200_000
 _CACHE_KEY = "flashpoint.entities"
@@ -77,7 +80,7 @@ def _correct(doc: Doc) -> list[_Ent]:
     ents: list[_Ent] = []
     for ent in doc.ents:
         if ent.label_ in NUMERIC_LABELS:
-            ents.append(_Ent(ent.start, ent.end, ent.label_))
+            ents.extend(_place_before_time(doc, _Ent(ent.start, ent.end, ent.label_)))
             continue
         for part in _split(doc, _Ent(ent.start, ent.end, ent.label_)):
             trimmed = _trim(doc, part)
@@ -91,6 +94,19 @@ def _correct(doc: Doc) -> list[_Ent]:
     ents.extend(_capital_places(doc, ents))
     ents.sort(key=lambda e: e.start)
     return ents
+
+
+def _place_before_time(doc: Doc, ent: _Ent) -> list[_Ent]:
+    """ "Maracaibo overnight" (one TIME to the model) -> the place, then the time."""
+    end = ent.start
+    while end < ent.end and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if end == ent.start or end == ent.end:
+        return [ent]
+    name = doc[ent.start : end].text
+    if not (lexicon.country_name(name) or gazetteer.is_place(name, min_population=50_000)):
+        return [ent]
+    return [_Ent(ent.start, end, "GPE"), _Ent(end, ent.end, ent.label)]
 
 
 def _is_separator(token: Token) -> bool:
@@ -202,7 +218,14 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
     """An ORG or PERSON that is just a known town's name is a GPE when a locative word
     ("in", "near", "from" ...) or a dateline position says so and no organization
     word follows. Without such a cue, towns stay as labelled: sports teams and
-    companies are often named after towns."""
+    companies are often named after towns. A national capital named alone is a GPE
+    unless it is also the name of a person in the document."""
+    people = {
+        t.text
+        for e in ents
+        if e.label == "PERSON" and e.end - e.start > 1
+        for t in doc[e.start : e.end]
+    }
     for ent in ents:
         if ent.label not in ("ORG", "PERSON"):
             continue
@@ -215,6 +238,15 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
         before = doc[ent.start - 1].lower_ if ent.start else ""
         if before in _LOCATIVE or _is_dateline(doc, ent.start, ent.end):
             ent.label = "GPE"
+        elif ent.label == "PERSON" and ent.end - ent.start == 1 and text not in people:
+            # "Havana says ...": a national capital named alone is its city, not a person
+            if any(e.capital and e.main_name for e in gazetteer.lookup(text)):
+                ent.label = "GPE"
+
+
+def _texts(doc: Doc) -> list[str]:
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def _covered(ents: list[_Ent], size: int) -> list[bool]:
@@ -246,17 +278,18 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
     covered = _covered(ents, len(doc))
+    texts = _texts(doc)
     added: list[_Ent] = []
     i = 0
     while i < len(doc):
-        options = by_first.get(doc[i].text) if not covered[i] else None
+        options = by_first.get(texts[i]) if not covered[i] else None
         match = None
         for words in options or ():
             end = i + len(words)
             if (
                 end <= len(doc)
                 and not any(covered[i:end])
-                and tuple(t.text for t in doc[i:end]) == words
+                and tuple(texts[i:end]) == words
                 and _whole_name(doc, i, end)
             ):
                 match = words
@@ -288,30 +321,32 @@ def _whole_name(doc: Doc, start: int, end: int) -> bool:
 def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """Countries, nationalities and (in datelines) big cities the model missed."""
     covered = _covered(ents, len(doc))
+    # Attributes read as arrays: making a Token object per word is slow.
+    flags = doc.to_array([IS_ALPHA, IS_UPPER, IS_TITLE]).tolist()
+    capital = [
+        not c and bool(alpha and (upper or title))
+        for (alpha, upper, title), c in zip(flags, covered, strict=True)
+    ]
+    texts = _texts(doc)
     found: list[_Ent] = []
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if covered[i] or not (token.is_upper or token.is_title) or not token.is_alpha:
+        if not capital[i]:
             i += 1
             continue
         match, label = 0, "GPE"
         for size in (3, 2, 1):
             end = i + size
-            if end > len(doc) or any(covered[i:end]):
+            if end > len(doc) or not all(capital[i:end]):
                 continue
-            words = doc[i:end]
-            if not all(t.is_alpha and (t.is_upper or t.is_title) for t in words):
-                continue
-            if _is_country_or_city(words.text, city=_is_dateline(doc, i, end)):
+            text = " ".join(texts[i:end])
+            if _is_country_or_city(text, city=_is_dateline(doc, i, end)):
                 match = size
                 break
-            if lexicon.demonym(words.text) and not lexicon.country_name(words.text):
+            if lexicon.demonym(text) and not lexicon.country_name(text):
                 match, label = size, "NORP"
                 break
-        if (match and _is_dateline(doc, i, i + match)) or (
-            match and _whole_name(doc, i, i + match)
-        ):
+        if match and (_is_dateline(doc, i, i + match) or _whole_name(doc, i, i + match)):
             found.append(_Ent(i, i + match, label))
             i += match
         else:

