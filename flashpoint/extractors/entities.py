@@ -240,13 +240,16 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
             ent.label = "GPE"
         elif ent.label == "PERSON" and ent.end - ent.start == 1 and text not in people:
             # "Havana says ...": a national capital named alone is its city, not a person
-            if any(e.capital and e.main_name for e in gazetteer.lookup(text)):
-                ent.label = "GPE"
+            ent.label = "GPE" if _is_capital(text) else ent.label
 
 
 def _texts(doc: Doc) -> list[str]:
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def _is_capital(text: str) -> bool:
+    return any(e.capital and e.main_name for e in gazetteer.lookup(text))
 
 
 def _covered(ents: list[_Ent], size: int) -> list[bool]:

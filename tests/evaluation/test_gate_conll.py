@@ -1,0 +1,77 @@
+"""Accuracy gate: CoNLL-2003 entities (eng.testa), ours against pinned floors.
+
+To stay well under 90 s on a shared machine, the gate scores a fixed,
+deterministic subset: the first 120 documents of eng.testa (of 216). Measured
+there (2026-11-26): ours P 0.774 R 0.735 F1 0.754 (PER 0.838, ORG 0.436,
+LOC 0.849), spaCy alone F1 0.659. Floors sit about 0.02 below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flashpoint.evaluation import conll
+from tests.conftest import EVAL
+
+DATA = EVAL / "conll2003"
+SUBSET = 120
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, float]:
+    if not (DATA / "eng.testa").is_file():
+        pytest.skip("the CoNLL-2003 gold data (../shared/eval/conll2003) is not present")
+    return conll.evaluate(DATA, limit=SUBSET)
+
+
+@pytest.mark.slow
+def test_entity_f1_floor(scores: dict[str, float]) -> None:
+    assert scores["documents"] == SUBSET
+    assert scores["f1"] >= 0.73
+    assert scores["precision"] >= 0.75
+    assert scores["recall"] >= 0.71
+
+
+@pytest.mark.slow
+def test_per_type_floors(scores: dict[str, float]) -> None:
+    assert scores["f1_per"] >= 0.81
+    assert scores["f1_loc"] >= 0.82
+    assert scores["f1_org"] >= 0.41
+
+
+@pytest.mark.slow
+def test_reader_rebuilds_gold_spans() -> None:
+    if not (DATA / "eng.testa").is_file():
+        pytest.skip("the CoNLL-2003 gold data (../shared/eval/conll2003) is not present")
+    docs = conll.read(DATA / "eng.testa")
+    assert len(docs) == 216
+    assert sum(len(d.entities) for d in docs) == 5942
+    for doc in docs[:20]:
+        for start, end, label in doc.entities:
+            assert doc.text[start:end].strip() == doc.text[start:end] and label
+
+
+def test_reader_handles_iob1_and_documents(tmp_path: Path) -> None:
+    sample = (
+        "-DOCSTART- -X- O O\n\n"
+        "Lima NNP I-NP I-LOC\nand CC O O\nQuito NNP I-NP B-LOC\nmet VBD I-VP O\n\n"
+        "Ana NNP I-NP I-PER\nRuiz NNP I-NP I-PER\nspoke VBD I-VP O\n\n"
+        "-DOCSTART- -X- O O\n\n"
+        "Peru NNP I-NP I-LOC\nChile NNP I-NP B-LOC\n"
+    )
+    path = tmp_path / "eng.testa"
+    path.write_text(sample, encoding="utf-8")
+    first, second = conll.read(path)
+    assert first.text == "Lima and Quito met\nAna Ruiz spoke"
+    found = {(first.text[s:e], label) for s, e, label in first.entities}
+    assert found == {("Lima", "LOC"), ("Quito", "LOC"), ("Ana Ruiz", "PER")}
+    assert {second.text[s:e] for s, e, _ in second.entities} == {"Peru", "Chile"}
+
+
+def test_missing_folder_is_a_named_error(tmp_path: Path) -> None:
+    from flashpoint.errors import EvalDataMissing
+
+    with pytest.raises(EvalDataMissing):
+        conll.evaluate(tmp_path / "nothing-here")
