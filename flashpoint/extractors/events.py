@@ -1,13 +1,722 @@
-"""Placeholder: the events extractor is being written."""
+"""Political events coded in PLOVER v2: who did what to whom, where and when.
+
+Finds events evoked by a trigger verb ("accused", "deployed", "arrested") or an
+event noun ("a rally attended by thousands", "strikes on boats", "police
+firing") listed in data/event_triggers.yaml, and reads off the dependency parse:
+
+* source and target (subject / "by" agent / object / the preposition the frame
+  names), with coordination, relative pronouns, quantifier heads ("thousands of
+  protesters") and light verbs ("carried out strikes");
+* control verbs: "threatened to strike" is THREATEN, "refused to withdraw" is
+  REJECT, "urged X to ..." is REQUEST with X as target, "agreed to meet" AGREE;
+* modality (negated, future, hypothetical), and the claim or quote the event is
+  reported in (``attribution``), so an allegation is not coded as fact;
+* date from a time expression in the trigger's own clause (an "as"/"while"
+  clause shares its main clause's time; a declaration dates what it declares);
+  a later definite mention ("the rally on Monday") dates an earlier event. With
+  no such evidence the date stays null: the publication date is not a guess we make;
+* location: a place named in the same clause after a locative preposition;
+* figures: dead, injured, arrested, troops... from the clause's quantities.
+
+Not found: events with no participant at all, events spread over sentences
+(beyond the definite-mention rule), reciprocal events coded twice, and verbs of
+saying, which yield claims, not events, unless the verb is itself a PLOVER act
+("accused", "threatened", "rejected", "demanded").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from flashpoint.extractors import event_frames as fr
 from flashpoint.extractors.context import Context
+from flashpoint.extractors.event_lexicon import (
+    CONFLICT_MATERIAL,
+    COOPERATIVE,
+    Sense,
+    intensity,
+    lexicon,
+    plover_types,
+    valid_mode,
+)
+from flashpoint.models import Event, EventParticipant, Figure, Span
 from flashpoint.registry import extractor
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "IGO", "JUD", "LEG", "SPY"})
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
+SIMULTANEOUS = frozenset({"as", "while", "when"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
+# Mode a threatened or promised act gives the THREATEN event (PLOVER's THREATEN modes).
+THREAT_MODES = {
+    ("ASSAULT", None): "violence",
+    ("MOBILIZE", None): "violence",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "ban"): "ban",
+    ("COERCE", "restrict"): "restrict",
+    ("COERCE", "curfew"): "restrict",
+    ("COERCE", "deport"): "expel",
+    ("SANCTION", "expel"): "expel",
+    ("SANCTION", "discontinue"): "relations",
+    ("SANCTION", "withdraw"): "relations",
+    ("PROTEST", None): "restrict",
+}
+REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
 
-@extractor("events", produces="events")
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    last: Token  # last token of the trigger span ("agreed to meet", "open fire")
+    sense: Sense
+    anchor: Token  # the verb whose clause holds the event
+    sources: list[Token]
+    targets: list[Token]
+    modality: str
+    nominal: bool = False
+    direct: bool = True  # a noun that is an argument of its anchor verb
+    type: str = ""
+    mode: str | None = None
+    consumed: list[int] = field(default_factory=list)
+
+
+@extractor(
+    "events",
+    produces="events",
+    requires=("actors", "places", "times", "quantities", "quotes", "claims"),
+)
 def extract_events(ctx: Context) -> list[Any]:
-    return []
+    return _Coder(ctx).run()
+
+
+class _Coder:
+    """Codes the events of one document; holds the indexes the rules look things up in."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.lex = lexicon()
+        self.types = plover_types()
+        self.token_actor: dict[int, str] = ctx.shared.get("token_actor") or {}
+        self.actors = {a.id: a for a in ctx.results.get("actors", [])}
+        self.times = self._index(ctx.results.get("times", []))
+        self.quantities = self._index(ctx.results.get("quantities", []))
+        self.places: dict[int, Any] = {}
+        for place in ctx.results.get("places", []):
+            for mention in place.mentions:
+                for i in self._tokens(mention.start, mention.end):
+                    self.places[i] = place
+        spans = [(q.start, q.end, q.id) for q in ctx.results.get("quotes", [])]
+        spans += [(c.content.start, c.content.end, c.id) for c in ctx.results.get("claims", [])]
+        self.reported = sorted(spans, key=lambda s: s[1] - s[0])
+        self.consumed: set[int] = set()
+        self.events: list[Event] = []
+        self.by_anchor: dict[int, Event] = {}
+
+    # --- indexes -----------------------------------------------------------------
+
+    def _tokens(self, start: int, end: int) -> range:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def _index(self, items: list[Any]) -> dict[int, Any]:
+        """First token of each item -> item."""
+        out: dict[int, Any] = {}
+        for item in items:
+            span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+            if span is not None and len(span):
+                out.setdefault(span.start, item)
+        return out
+
+    # --- main loop ---------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        for sent in self.doc.sents:
+            for tok in sent:
+                if tok.i in self.consumed:
+                    continue
+                cand = None
+                if tok.pos_ == "VERB":
+                    cand = self.verb_candidate(tok)
+                elif tok.pos_ in ("NOUN", "PROPN"):
+                    cand = self.noun_candidate(tok)
+                if cand is not None:
+                    self.emit(cand, sent)
+        return self.events
+
+    # --- candidates --------------------------------------------------------------
+
+    def _context_words(self, tok: Token) -> set[str]:
+        """Lemmas near the trigger, for the ``needs`` and ``modifier`` conditions."""
+        words: set[str] = set()
+        frontier = [tok]
+        for _ in range(3):
+            nxt = []
+            for t in frontier:
+                for child in t.children:
+                    if child.dep_ in fr.CLAUSAL and child.pos_ in ("VERB", "AUX"):
+                        continue
+                    words.add(child.lemma_.lower())
+                    words.add(child.lower_)
+                    nxt.append(child)
+            frontier = nxt
+        return words
+
+    def _particle(self, tok: Token) -> tuple[Token, tuple[Sense, ...]] | None:
+        table = self.lex.phrasal.get(tok.lemma_.lower())
+        if not table:
+            return None
+        for child in tok.children:
+            if child.dep_ in PARTICLE_DEPS and child.lower_ in table:
+                return child, table[child.lower_]
+        return None
+
+    def _choose(
+        self, tok: Token, senses: tuple[Sense, ...], sources: list[Token], nominal: bool
+    ) -> Sense | None:
+        words = self._context_words(tok)
+        passive = fr.is_passive(tok) if not nominal else False
+        for sense in senses:
+            if sense.passive and not passive:
+                continue
+            if sense.needs and not (sense.needs & words):
+                continue
+            if sense.modifier:
+                mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+                mods |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+                if not (sense.modifier & mods):
+                    continue
+            if sense.civil and any(self._is_state(s) for s in sources):
+                continue
+            if sense.intransitive and any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            return sense
+        return None
+
+    def _is_state(self, head: Token) -> bool:
+        part = self.participant(head)
+        if part is None:
+            return False
+        actor = self.actors.get(part.actor or "")
+        if actor is not None and actor.kind == "country":
+            return True
+        return part.sector in STATE_SECTORS
+
+    def verb_candidate(self, tok: Token) -> Candidate | None:
+        lemma = tok.lemma_.lower()
+        role = self.lex.control.get(lemma)
+        if role in ("intent", "threat", "refuse", "ask"):
+            comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            inner = self.complement(comp) if comp is not None else None
+            if inner is not None:
+                return self.controlled(tok, role, inner)
+        last = tok
+        particle = self._particle(tok)
+        if particle is not None:
+            last, senses = particle
+        else:
+            found = self.lex.verbs.get(lemma)
+            if found is None:
+                return None
+            senses = found
+        sources = self.verb_sources(tok)
+        sense = self._choose(tok, senses, sources, nominal=False)
+        if sense is None:
+            return None
+        anchor = fr.top_of_chain(tok)
+        cand = Candidate(
+            trigger=tok,
+            last=last if last.i > tok.i else tok,
+            sense=sense,
+            anchor=anchor,
+            sources=sources,
+            targets=self.verb_targets(tok, sense),
+            modality=fr.modality(tok, tok),
+        )
+        cand.type, cand.mode = sense.type, sense.mode
+        if cand.modality == "future" and fr.in_reported_speech(tok):
+            self.recode_intent(cand)
+        return cand
+
+    def verb_sources(self, tok: Token) -> list[Token]:
+        heads = fr.subject(tok)
+        out: list[Token] = []
+        for head in heads:
+            # "the strikes killed ..." : the doer is the strikes' doer
+            if head.lemma_.lower() in self.lex.nouns and head.i not in self.token_actor:
+                inner = self.noun_sources(head)
+                if inner:
+                    self.consumed.add(head.i)
+                    out.extend(inner)
+                continue
+            out.extend(fr.conjuncts(head))
+        if not out and fr.is_passive(tok):
+            out = self.cause_sources(tok)
+        if not out and fr.is_passive(tok):
+            # "declared that the airspace was closed": the declarer closed it
+            top = fr.top_of_chain(tok)
+            if top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lex.performative_verbs:
+                out = self.verb_sources(top.head)
+        return out
+
+    def cause_sources(self, verb: Token) -> list[Token]:
+        """Passive or "die" without agent: "killed in police firing" -> police."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._event_noun(pobj):
+                        self.consumed.add(pobj.i)
+                        return self.noun_sources(pobj)
+        return []
+
+    def _event_noun(self, tok: Token) -> bool:
+        senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        return bool(senses) and any(s.type == "ASSAULT" for s in senses or ())
+
+    def verb_targets(self, tok: Token, sense: Sense) -> list[Token]:
+        for role in sense.target:
+            found = fr.objects(tok, role)
+            if not found and role not in ("dobj", "xsubj", "dative", "poss"):
+                for obj in fr.objects(tok, "dobj"):  # "imposed sanctions on Iran"
+                    found.extend(fr.objects(obj, role))
+            heads = self.resolve_targets(found)
+            if heads:
+                return heads
+        return []
+
+    def resolve_targets(self, found: list[Token]) -> list[Token]:
+        out: list[Token] = []
+        for head in found:
+            head = fr.semantic_head(head)
+            if head.lemma_.lower() in self.lex.content_nouns:
+                # "rejected his requests" -> him; "rejected calls by X" -> X
+                owner = fr.objects(head, "poss") or fr.objects(head, "by")
+                owner = owner or fr.objects(head, "from")
+                found_owner = [o for o in owner if self.participant(o) is not None]
+                out.extend(found_owner)
+                continue
+            if head.ent_type_ in fr.NOT_ACTORS:
+                continue
+            for conj in fr.conjuncts(head):
+                if self.participant(conj) is not None:
+                    out.append(conj)
+        return out
+
+    def complement(self, comp: Token) -> tuple[Token, Token, Sense] | None:
+        """The event a "to" clause names: (trigger, last token, sense), if any."""
+        lemma = comp.lemma_.lower()
+        particle = self._particle(comp)
+        senses = particle[1] if particle else self.lex.verbs.get(lemma)
+        if senses:
+            sense = self._choose(comp, senses, [], nominal=False)
+            if sense is not None:
+                return comp, particle[0] if particle else comp, sense
+        if lemma in self.lex.light_verbs:
+            for obj in comp.children:
+                if obj.dep_ == "dobj":
+                    nsenses = self.lex.nouns.get(obj.lemma_.lower()) or self.lex.nouns.get(
+                        obj.lower_
+                    )
+                    if nsenses:
+                        sense = self._choose(obj, nsenses, [], nominal=True)
+                        if sense is not None:
+                            return obj, obj, sense
+        return None
+
+    def controlled(
+        self, verb: Token, role: str, inner: tuple[Token, Token, Sense]
+    ) -> Candidate | None:
+        """An event governed by a control verb: threats, promises, refusals, requests."""
+        trigger, last, sense = inner
+        if trigger.pos_ == "VERB":
+            inner_targets = self.verb_targets(trigger, sense)
+        else:
+            inner_targets = self.noun_targets(trigger, sense)
+        cand = Candidate(
+            trigger=verb,
+            last=last,
+            sense=sense,
+            anchor=fr.top_of_chain(verb),
+            sources=self.verb_sources(verb),
+            targets=inner_targets,
+            modality=fr.modality(verb, verb),
+            consumed=[trigger.i, last.i],
+        )
+        cand.type, cand.mode = sense.type, sense.mode
+        if role == "threat":
+            cand.type, cand.mode = "THREATEN", THREAT_MODES.get((sense.type, sense.mode))
+            cand.mode = cand.mode or THREAT_MODES.get((sense.type, None))
+        elif role == "refuse":
+            cand.type, cand.mode = "REJECT", REQUEST_MODES.get(sense.type)
+            cand.targets = []
+        elif role == "ask":
+            cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
+            asked = fr.objects(verb, "dobj") or fr.objects(verb, "on")
+            cand.targets = self.resolve_targets(asked)
+        else:
+            self.recode_intent(cand)
+        return cand
+
+    def recode_intent(self, cand: Candidate) -> None:
+        """PLOVER codes a stated intention as the promise or threat it is."""
+        if cand.type in CONFLICT_MATERIAL:
+            mode = THREAT_MODES.get((cand.type, cand.mode)) or THREAT_MODES.get((cand.type, None))
+            cand.type, cand.mode = "THREATEN", mode
+        elif cand.type == "RETREAT":
+            cand.type, cand.mode = "CONCEDE", None
+        elif cand.type in COOPERATIVE:
+            cand.type, cand.mode = "AGREE", None
+        else:
+            return
+        cand.modality = "negated" if cand.modality == "negated" else "asserted"
+
+    def noun_candidate(self, tok: Token) -> Candidate | None:
+        senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        if not senses or tok.dep_ in ("compound", "amod"):
+            return None
+        if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
+            return None  # part of a name: "the Arab Spring", "Operation Storm"
+        sources = self.noun_sources(tok)
+        sense = self._choose(tok, senses, sources, nominal=True)
+        if sense is None:
+            return None
+        anchor, direct = self.noun_anchor(tok)
+        cand = Candidate(
+            trigger=tok,
+            last=tok,
+            sense=sense,
+            anchor=anchor,
+            sources=sources,
+            targets=self.noun_targets(tok, sense),
+            modality=fr.modality(tok, anchor),
+            nominal=True,
+            direct=direct,
+        )
+        cand.type, cand.mode = sense.type, sense.mode
+        if tok.dep_ == "dobj" and anchor.lemma_.lower() in self.lex.light_verbs:
+            self.consumed.add(anchor.i)
+        return cand
+
+    def noun_anchor(self, tok: Token) -> tuple[Token, bool]:
+        """The verb whose clause the event noun sits in, and whether it is its argument."""
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            return fr.top_of_chain(tok.head), True
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+            return fr.top_of_chain(tok.head.head), True
+        for anc in fr.ancestors_until_clause(tok):
+            if anc.pos_ in ("VERB", "AUX"):
+                return fr.top_of_chain(anc), False
+        return tok, False
+
+    def noun_sources(self, tok: Token) -> list[Token]:
+        """Doer of an event noun: possessor, "by" phrase, actor modifier or light-verb subject."""
+        for child in tok.children:
+            if child.dep_ == "poss" and self.participant(child) is not None:
+                return fr.conjuncts(child)
+        by = fr.objects(tok, "by")
+        for child in tok.children:  # "a rally attended by thousands"
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                by = by or fr.objects(child, "by")
+        if by:
+            return [c for b in by for c in fr.conjuncts(b)]
+        for child in tok.children:
+            # "police firing", "US strikes", "Israeli attack"; not "military buildup"
+            if child.dep_ in ("compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
+                part = self.participant(child)
+                if part is not None and (part.country or part.sector or part.actor):
+                    return [child]
+            if child.dep_ == "amod" and fr.country_of(child.text):
+                return [child]
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.light_verbs:
+            return self.verb_sources(head)
+        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+            return self.verb_sources(head.head)  # "piling pressure ... with a buildup"
+        return []
+
+    def noun_targets(self, tok: Token, sense: Sense) -> list[Token]:
+        for role in sense.target:
+            heads = self.resolve_targets(fr.objects(tok, role))
+            if heads:
+                return heads
+        head = tok.head  # "imposed sanctions on Iran": the PP hangs on the light verb
+        if tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.light_verbs:
+            for role in sense.target:
+                if role not in ("dobj", "dative", "xsubj", "poss"):
+                    heads = self.resolve_targets(fr.objects(head, role))
+                    if heads:
+                        return heads
+        return []
+
+    # --- emitting ----------------------------------------------------------------
+
+    def participant(self, head: Token) -> EventParticipant | None:
+        head = fr.resolve_relative(head)
+        sem = fr.semantic_head(head)
+        actor_id = self.token_actor.get(head.i) or self.token_actor.get(sem.i)
+        toks = fr.phrase(head)
+        if actor_id is None and head.pos_ == "PROPN":
+            actor_id = next((self.token_actor[t.i] for t in toks if t.i in self.token_actor), None)
+        actor = self.actors.get(actor_id or "")
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        name = self.doc.text[start:end]
+        if actor is None and head.pos_ == "PRON" and head.lower_ in fr.PRONOUNS:
+            return EventParticipant(name=head.text, start=head.idx, end=head.idx + len(head))
+        if actor is None and (head.pos_ == "PRON" or head.ent_type_ in fr.NOT_ACTORS):
+            return None
+        country = actor.country if actor else None
+        sector = actor.sector if actor else None
+        if country is None:
+            country = self.country_in(toks)
+        # A bare country name ("the United States") is coded without a sector.
+        bare_country = fr.country_of(name) is not None and head.pos_ == "PROPN"
+        if sector is None and not bare_country and (actor is None or actor.kind != "country"):
+            sector = self.sector_for(toks, sem)
+        named = head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTS
+        if actor is None and not (named or sector or country):
+            return None
+        return EventParticipant(
+            actor=actor.id if actor else None,
+            name=actor.name if actor and head.pos_ == "PRON" else name,
+            country=country,
+            sector=sector,
+            start=start,
+            end=end,
+        )
+
+    def country_in(self, toks: list[Token]) -> str | None:
+        for tok in toks:
+            place = self.places.get(tok.i)
+            if place is not None and place.country:
+                return str(place.country)
+        for tok in toks:
+            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.dep_ != "prep":
+                code = fr.country_of(tok.text)
+                if code:
+                    return code
+        text = " ".join(t.text for t in toks if t.pos_ == "PROPN")
+        return fr.country_of(text) if " " in text else None
+
+    def sector_for(self, toks: list[Token], sem: Token) -> str | None:
+        if sem.like_num or sem.lemma_.lower() in fr.QUANTIFIERS:
+            return fr.sector_of("people")  # an unnamed crowd: "thousands"
+        words = [t for t in toks if t.i <= sem.i and t.dep_ not in ("det", "poss", "case")]
+        candidates = [" ".join(t.text for t in words), sem.text, sem.lemma_]
+        candidates += [t.text for t in reversed(words) if t.dep_ == "compound"]
+        for text in candidates:
+            code = fr.sector_of(text)
+            if code:
+                return code
+        return None
+
+    def emit(self, cand: Candidate, sent: SpacySpan) -> None:
+        self.consumed.update(cand.consumed)
+        sources = [p for p in map(self.participant, cand.sources) if p is not None]
+        targets = [p for p in map(self.participant, cand.targets) if p is not None]
+        src_spans = {(p.start, p.end) for p in sources}
+        targets = [p for p in targets if (p.start, p.end) not in src_spans]
+        scope = self.scope(cand)
+        figures = self.figures(scope)
+        merged = self.merge(cand, sources, targets, figures)
+        if merged or not (sources or targets or (cand.nominal and figures)):
+            return
+        date, precision, time_id = self.date(cand)
+        mode = cand.mode
+        if cand.type == "ASSAULT" and mode is None:
+            mode = self.instrument(scope)
+        mode = valid_mode(cand.type, mode)
+        start, end = cand.trigger.idx, cand.last.idx + len(cand.last)
+        event = Event(
+            id=self.ctx.new_id("ev"),
+            type=cand.type,
+            mode=mode,
+            quad=self.types[cand.type].quad,
+            intensity=intensity(cand.type, mode),
+            source=sources,
+            target=targets,
+            date=date,
+            date_precision=precision,
+            time=time_id,
+            location=self.location(scope, cand),
+            figures=figures,
+            modality=cand.modality,
+            attribution=self.attribution(start),
+            trigger=Span(start=start, end=end, text=self.doc.text[start:end]),
+            sentence=self.ctx.of(sent),
+        )
+        self.events.append(event)
+        self.by_anchor.setdefault(cand.anchor.i, event)
+        self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def merge(
+        self,
+        cand: Candidate,
+        sources: list[EventParticipant],
+        targets: list[EventParticipant],
+        figures: list[Figure],
+    ) -> bool:
+        """Fold a mention into an event already coded; True if it was one."""
+        earlier = None
+        trig = cand.trigger
+        # "carried out strikes ..., killing 83": the participle adds to the strikes.
+        if trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG":
+            earlier = self.by_anchor.get(trig.head.i)
+            if earlier is not None and earlier.type != cand.type:
+                earlier = None
+        # "The rally on Monday", "the short call": a definite mention of an earlier event.
+        if (
+            earlier is None
+            and cand.nominal
+            and any(c.lower_ in ("the", "that", "this") for c in trig.children if c.dep_ == "det")
+        ):
+            earlier = next(
+                (
+                    e
+                    for e in reversed(self.events)
+                    if e.type == cand.type
+                    and (e.trigger.text.lower().startswith(trig.lower_[:4]) or e.mode == cand.mode)
+                    and self._compatible(e.source, sources)
+                ),
+                None,
+            )
+        if earlier is None:
+            return False
+        if earlier.date is None:
+            date, precision, time_id = self.date(cand)
+            earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
+        if earlier.location is None:
+            earlier.location = self.location(self.scope(cand), cand)
+        known = {f.kind for f in earlier.figures}
+        earlier.figures.extend(f for f in figures if f.kind not in known)
+        if not earlier.target and targets:
+            earlier.target = targets
+        return True
+
+    @staticmethod
+    def _compatible(old: list[EventParticipant], new: list[EventParticipant]) -> bool:
+        if not new or not old:
+            return True
+        names = {p.name.lower() for p in old} | {p.country for p in old if p.country}
+        return any(p.name.lower() in names or (p.country and p.country in names) for p in new)
+
+    # --- where, when, how many ---------------------------------------------------
+
+    def scope(self, cand: Candidate) -> list[Token]:
+        """Tokens whose times, places and figures belong to the event."""
+        toks = fr.clause(cand.anchor) if cand.direct else []
+        toks += list(cand.trigger.subtree) if cand.nominal else []
+        for child in cand.anchor.children:  # "..., killing at least 83 people"
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG":
+                toks += list(child.subtree)
+        return toks
+
+    def date(self, cand: Candidate) -> tuple[str | None, str | None, str | None]:
+        found = self._date_in(self.scope(cand), cand.trigger)
+        if found is None:
+            top = cand.anchor
+            mark = {c.lower_ for c in top.children if c.dep_ == "mark"}
+            simultaneous = top.dep_ == "advcl" and bool(mark & SIMULTANEOUS)
+            declared = (
+                top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lex.performative_verbs
+            )
+            if simultaneous or declared:
+                found = self._date_in(fr.clause(fr.top_of_chain(top.head)), cand.trigger)
+        if found is None:
+            return None, None, None
+        value: str = found.value
+        precision = {4: "year", 7: "month", 10: "day"}[len(value)]
+        return value, precision, found.id
+
+    def _date_in(self, toks: list[Token], trigger: Token) -> Any:
+        best = None
+        for tok in toks:
+            item = self.times.get(tok.i)
+            if item is None or item.type != "date" or not item.value:
+                continue
+            if not DATE_VALUE.match(item.value):
+                continue
+            before = self.doc[tok.i - 1] if tok.i > 0 else None
+            first = item.text.split(" ", 1)[0].lower()
+            if first in NOT_EVENT_DATE or (before is not None and before.lower_ in NOT_EVENT_DATE):
+                continue
+            if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
+                best = (tok.i, item)
+        return best[1] if best else None
+
+    def location(self, scope: list[Token], cand: Candidate) -> str | None:
+        best: tuple[int, str] | None = None
+        participants = {t.i for t in cand.sources + cand.targets}
+        for tok in scope:
+            place = self.places.get(tok.i)
+            if place is None or tok.i in participants:
+                continue
+            prep = tok.head if tok.dep_ == "pobj" else None
+            if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
+                prep = tok.head.head
+            if prep is None or prep.lower_ not in fr.LOCATIVE:
+                continue
+            dist = abs(tok.i - cand.trigger.i)
+            if best is None or dist < best[0]:
+                best = (dist, place.id)
+        return best[1] if best else None
+
+    def figures(self, scope: list[Token]) -> list[Figure]:
+        out: list[Figure] = []
+        seen: set[str] = set()
+        for tok in scope:
+            quantity = self.quantities.get(tok.i)
+            if quantity is None or quantity.id in seen:
+                continue
+            seen.add(quantity.id)
+            kind = self.figure_kind(quantity)
+            if kind is not None:
+                out.append(
+                    Figure(
+                        kind=kind,
+                        value=quantity.value,
+                        qualifier=quantity.qualifier,
+                        quantity=quantity.id,
+                    )
+                )
+        return out
+
+    def figure_kind(self, quantity: Any) -> str | None:
+        span = self.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        nouns = self.lex.figure_nouns
+        for word in (quantity.unit or "", root.lemma_.lower(), root.lower_):
+            if word.lower() in nouns:
+                return nouns[word.lower()]
+        if any(c.lower_ == "dead" for c in root.children):
+            return "dead"
+        verb = root.head
+        if root.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
+            if root.dep_ == "pobj":
+                verb = root.head.head
+            kind = self.lex.figure_verbs.get(verb.lemma_.lower())
+            if kind is not None:
+                return kind
+        return None
+
+    def instrument(self, scope: list[Token]) -> str | None:
+        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+        for mode, weapons in self.lex.instruments:
+            if weapons & words:
+                return mode
+        return None
+
+    def attribution(self, char: int) -> str | None:
+        for start, end, ident in self.reported:
+            if start <= char < end:
+                return ident
+        return None

@@ -1,0 +1,170 @@
+"""The event lexicon: PLOVER types (plover.yaml) and trigger frames (event_triggers.yaml).
+
+Loaded once per process. This module only reads and types the data files; the
+rules that apply them to a parse live in ``event_frames`` and ``events``.
+Users can point ``FLASHPOINT_EVENT_TRIGGERS`` at their own trigger file (same
+layout) to extend or replace the built-in one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One reading of a trigger word: its PLOVER type and the frame of its arguments."""
+
+    type: str
+    mode: str | None = None
+    target: tuple[str, ...] = ()
+    needs: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
+    passive: bool = False
+    civil: bool = False
+    intransitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    quad: str
+    intensity: float
+    modes: frozenset[str]
+    mode_intensity: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    phrasal: dict[str, dict[str, tuple[Sense, ...]]]  # verb lemma -> particle -> senses
+    nouns: dict[str, tuple[Sense, ...]]
+    light_verbs: frozenset[str]
+    control: dict[str, str]  # governing verb lemma -> intent|threat|refuse|ask|aspect|...
+    speech_verbs: frozenset[str]
+    performative_verbs: frozenset[str]
+    content_nouns: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_modals: frozenset[str]
+    conditional_modals: frozenset[str]
+    figure_verbs: dict[str, str]  # lemma -> figure kind
+    figure_nouns: dict[str, str]
+    instruments: tuple[tuple[str, frozenset[str]], ...]  # (mode, weapon lemmas), in order
+
+
+def _senses(raw: Any, frames: dict[str, tuple[str, ...]]) -> tuple[Sense, ...]:
+    items = raw if isinstance(raw, list) else [raw]
+    out = []
+    for item in items:
+        kind = item["type"]
+        target = item.get("target")
+        out.append(
+            Sense(
+                type=kind,
+                mode=item.get("mode"),
+                target=tuple(target) if target is not None else frames.get(kind, ()),
+                needs=frozenset(item.get("needs", ())),
+                modifier=frozenset(item.get("modifier", ())),
+                passive=bool(item.get("passive", False)),
+                civil=bool(item.get("civil", False)),
+                intransitive=bool(item.get("intransitive", False)),
+            )
+        )
+    return tuple(out)
+
+
+def _read(name: str) -> Any:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The trigger lexicon (the built-in file, or the one FLASHPOINT_EVENT_TRIGGERS names)."""
+    custom = os.environ.get("FLASHPOINT_EVENT_TRIGGERS")
+    if custom:
+        with Path(custom).open(encoding="utf-8") as handle:
+            raw = yaml.safe_load(handle)
+    else:
+        raw = _read("event_triggers.yaml")
+    frames = {kind: tuple(roles) for kind, roles in raw["frames"].items()}
+    verbs: dict[str, tuple[Sense, ...]] = {}
+    phrasal: dict[str, dict[str, tuple[Sense, ...]]] = {}
+    for key, value in raw["verbs"].items():
+        senses = _senses(value, frames)
+        if " " in key:
+            verb, particle = key.split(" ", 1)
+            phrasal.setdefault(verb, {})[particle] = senses
+        else:
+            verbs[key] = senses
+    control = {verb: role for role, members in raw["control"].items() for verb in members}
+    figure_verbs = {
+        verb: kind for kind, spec in raw["figures"].items() for verb in spec.get("verbs", ())
+    }
+    figure_nouns = {
+        noun: kind for kind, spec in raw["figures"].items() for noun in spec.get("nouns", ())
+    }
+    return Lexicon(
+        verbs=verbs,
+        phrasal=phrasal,
+        nouns={key: _senses(value, frames) for key, value in raw["nouns"].items()},
+        light_verbs=frozenset(raw["light_verbs"]),
+        control=control,
+        speech_verbs=frozenset(raw["speech_verbs"]),
+        performative_verbs=frozenset(raw["performative_verbs"]),
+        content_nouns=frozenset(raw["content_nouns"]),
+        hypothetical_nouns=frozenset(raw["hypothetical_nouns"]),
+        hypothetical_adjectives=frozenset(raw["hypothetical_adjectives"]),
+        hypothetical_modals=frozenset(raw["hypothetical_modals"]),
+        future_modals=frozenset(raw["future_modals"]),
+        conditional_modals=frozenset(raw["conditional_modals"]),
+        figure_verbs=figure_verbs,
+        figure_nouns=figure_nouns,
+        instruments=tuple(
+            (mode, frozenset(words)) for mode, words in raw["instrument_modes"].items()
+        ),
+    )
+
+
+@cache
+def plover_types() -> dict[str, TypeInfo]:
+    """The 16 PLOVER v2 types with their quad class, intensity and modes."""
+    raw = _read("plover.yaml")
+    return {
+        name: TypeInfo(
+            quad=spec["quad"],
+            intensity=float(spec["intensity"]),
+            modes=frozenset(spec.get("modes", ())),
+            mode_intensity={k: float(v) for k, v in spec.get("mode_intensity", {}).items()},
+        )
+        for name, spec in raw.items()
+    }
+
+
+def intensity(kind: str, mode: str | None) -> float:
+    info = plover_types()[kind]
+    return info.mode_intensity.get(mode or "", info.intensity)
+
+
+def valid_mode(kind: str, mode: str | None) -> str | None:
+    """``mode`` if PLOVER defines it for ``kind``, else None."""
+    return mode if mode and mode in plover_types()[kind].modes else None
+
+
+@cache
+def old_names() -> dict[str, str | None]:
+    """PLOVER 0.5b1 event names -> v2 types (None: not an event)."""
+    raw: dict[str, str | None] = _read("plover_0_5_map.yaml")
+    return raw
