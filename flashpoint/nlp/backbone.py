@@ -1,4 +1,11 @@
-"""Load the spaCy model once per process and model name."""
+"""Load the spaCy model once per process and model name.
+
+The loaded pipeline gets one component of ours before the parser:
+``flashpoint_line_breaks`` marks sentence starts at line breaks that end a
+paragraph or a heading, so a headline without a full stop ("Trump-Maduro
+call") is not glued to the next sentence. Hard-wrapped lines (a single
+newline inside a running sentence) are left to the parser.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,42 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from flashpoint.errors import ModelNotFound
+
+_FINAL = frozenset(".!?:;\"'”’)]")
+HEADING_MAX_TOKENS = 8
+
+
+@Language.component("flashpoint_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    line_start = 0  # index of the first token of the current line
+    for token in doc[:-1]:
+        if "\n" not in token.whitespace_ and not token.is_space:
+            continue
+        if token.is_space and "\n" not in token.text:
+            continue
+        nxt = token.i + 1
+        if doc[nxt].is_space:
+            continue
+        last = token if not token.is_space else doc[token.i - 1] if token.i else token
+        ends_line = last.text[-1:] in _FINAL
+        blank_line = (token.whitespace_ + (token.text if token.is_space else "")).count("\n") > 1
+        heading = nxt - line_start <= HEADING_MAX_TOKENS
+        if ends_line or blank_line or heading:
+            doc[nxt].is_sent_start = True
+        line_start = nxt
+    return doc
 
 
 @cache
 def load(model: str) -> Language:
     """The spaCy pipeline ``model``, loaded once and shared by every caller."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:
         raise ModelNotFound(model=model, detail=f" ({type(err).__name__})") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("flashpoint_line_breaks", before="parser")
+    return nlp
