@@ -214,6 +214,9 @@ def sector(text: str) -> str | None:
     words = key.split()
     found = _phrase_sector(words, phrases)
     if found is None:
+        # "army chief": a generic head with no sector of its own borrows its modifier's.
+        found = ("", len(words) - 1) if words[-1] in generic else None
+    if found is None:
         return None
     code, start = found
     if " ".join(words[start:]) in generic:
@@ -222,7 +225,7 @@ def sector(text: str) -> str | None:
             modifier = _phrase_sector(words[: j + 1], phrases)
             if modifier and modifier[1] == j:
                 return modifier[0]
-    return code
+    return code or None
 
 
 @cache

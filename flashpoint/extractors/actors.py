@@ -169,8 +169,7 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
         draft.gender = _HONORIFICS[doc[start - 1].lower_.rstrip(".")]
     words = _title_words(doc, start)
     if words:
-        phrase = " ".join(t.text for t in words)
-        _take_title(draft, phrase)
+        _take_title(draft, " ".join(t.text for t in words if _country_of_token(t) is None))
         for token in words:
             iso = _country_of_token(token)
             if iso and draft.country is None:
@@ -190,6 +189,8 @@ def _ent_before(doc: Doc, end: int) -> str:
 
 def _take_title(draft: _Draft, phrase: str) -> None:
     words = phrase.split()
+    if not words:
+        return
     for k in range(len(words), 0, -1):
         candidate = " ".join(words[-k:])
         role = lexicon.role(candidate)
@@ -204,7 +205,8 @@ def _take_title(draft: _Draft, phrase: str) -> None:
 
 
 def _title_words(doc: Doc, start: int) -> list[Token]:
-    """The words right before a name that may hold a title ("Venezuelan President")."""
+    """The words right before a name that may hold a title or nationality
+    ("Venezuelan President", "Sudanese army chief"); empty when they hold neither."""
     words: list[Token] = []
     i = start - 1
     sent_start = doc[start].sent.start
@@ -217,17 +219,18 @@ def _title_words(doc: Doc, start: int) -> list[Token]:
             break
         if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
             break
+        if token.ent_type_ == "PERSON":
+            break  # "Trump ally X": another person's name ends the title
         words.insert(0, token)
         i -= 1
-    # Only keep a run that ends in a title or nationality word.
-    while words and not (
-        lexicon.role(" ".join(t.text for t in words)) or _country_of_token(words[-1])
-    ):
-        if not any(lexicon.role(" ".join(t.text for t in words[j:])) for j in range(len(words))):
-            words = []
-            break
-        words = words[1:]
-    return words
+    phrase = " ".join(t.text for t in words)
+    if not words:
+        return []
+    if any(_country_of_token(t) for t in words) or lexicon.sector(phrase):
+        return words
+    if any(lexicon.role(" ".join(t.text for t in words[j:])) for j in range(len(words))):
+        return words
+    return []
 
 
 def _appositions(doc: Doc, span: SpacySpan) -> Iterable[str]:
@@ -240,9 +243,10 @@ def _appositions(doc: Doc, span: SpacySpan) -> Iterable[str]:
         yield " ".join(words)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end:
+            # "X, the RSF commander known as Y": the title ends at the apposition's head.
             words = [
                 t.text
-                for t in doc[child.left_edge.i : child.right_edge.i + 1]
+                for t in doc[child.left_edge.i : child.i + 1]
                 if not t.is_punct and t.pos_ != "DET"
             ]
             if len(words) <= 6:
@@ -523,10 +527,14 @@ def _antecedent(
             break
         first_sent = doc[first_sent.start - 1].sent
         sentences.append(first_sent)
-    # 1) a compatible subject earlier in the same sentence, the closest first
+    # 1) a compatible subject earlier in the same sentence, the closest first; an object
+    # pronoun is never the subject of its own clause ("police fired at them").
     for i in range(pronoun.i - 1, sent.start - 1, -1):
         draft = owner.get(i)
         if draft is not None and check(draft) and _is_subject(doc[i]):
+            if pronoun.dep_ not in _SUBJECT and pronoun.dep_ != "poss":
+                if _clause(doc[i]) == _clause(pronoun):
+                    continue
             return draft
     # 2) the subject of an earlier sentence, most recent first
     for earlier in sentences[1:]:
@@ -542,6 +550,14 @@ def _antecedent(
         if draft is not None and check(draft):
             return draft
     return None
+
+
+def _clause(token: Token) -> int:
+    """The index of the verb heading the clause a token sits in."""
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    return head.i
 
 
 def _is_subject(token: Token) -> bool:

@@ -14,7 +14,7 @@ What it fixes, each with a rule that makes sense for any news text:
   organization word is attached;
 - names the model found once are found again where it missed them in the same
   document, and country or big-city names in all-capital lines (headlines,
-  datelines) are recognised.
+  datelines) are recognised, as are unlabelled acronyms in ordinary sentences (ORG).
 
 It does not resolve pronouns, merge mentions into actors or pick gazetteer entries:
 those are the actors and places extractors' jobs. Results are cached on the Doc.
@@ -46,6 +46,10 @@ _ORG_WORDS = frozenset(
         "federation", "league", "institute", "foundation", "union", "front", "movement",
     }
 )  # fmt: skip
+# "the city of X": X is a place whatever the model thought.
+_SETTLEMENTS = frozenset(
+    {"city", "town", "village", "port", "province", "region", "state", "district", "capital"}
+)
 # A place name after these is a location even if the model called it a person.
 _LOCATIVE = frozenset(
     {"in", "at", "near", "from", "to", "outside", "across", "into", "through", "around", "inside"}
@@ -92,6 +96,7 @@ def _correct(doc: Doc) -> list[_Ent]:
     _towns_as_places(doc, ents)
     ents = _propagate(doc, ents)
     ents.extend(_capital_places(doc, ents))
+    ents.extend(_acronyms(doc, ents))
     ents.sort(key=lambda e: e.start)
     return ents
 
@@ -231,16 +236,23 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
             continue
         text = doc[ent.start : ent.end].text
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if after in _ORG_WORDS or not gazetteer.is_place(text, min_population=50_000):
+        if after in _ORG_WORDS:
+            continue
+        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+            if doc[ent.start - 2].lower_ in _SETTLEMENTS:  # "the city of El Fasher"
+                ent.label = "GPE"
+                continue
+        if not gazetteer.is_place(text, min_population=50_000):
             continue
         if lexicon.organization(text):
             continue
         before = doc[ent.start - 1].lower_ if ent.start else ""
         if before in _LOCATIVE or _is_dateline(doc, ent.start, ent.end):
             ent.label = "GPE"
-        elif ent.label == "PERSON" and ent.end - ent.start == 1 and text not in people:
-            # "Havana says ...": a national capital named alone is its city, not a person
-            ent.label = "GPE" if _is_capital(text) else ent.label
+        elif text not in people and _is_capital(text):
+            # "Havana says", "a charge Abu Dhabi denies": a national capital named alone is
+            # its city (standing for its government), not a person or a company
+            ent.label = "GPE"
 
 
 def _texts(doc: Doc) -> list[str]:
@@ -354,6 +366,27 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             i += match
         else:
             i += 1
+    return found
+
+
+def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Unlabelled all-capital proper nouns of 2-5 letters in ordinary (not all-capital)
+    sentences: in news these are nearly always organizations ("the KDP", "ELN")."""
+    covered = _covered(ents, len(doc))
+    found: list[_Ent] = []
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha]
+        if not words or sum(t.is_upper for t in words) * 2 > len(words):
+            continue  # a headline or table line in capitals: acronyms are not special there
+        for token in sent:
+            if (
+                not covered[token.i]
+                and token.is_alpha
+                and token.is_upper
+                and 2 <= len(token) <= 5
+                and token.pos_ == "PROPN"
+            ):
+                found.append(_Ent(token.i, token.i + 1, "ORG"))
     return found
 
 
