@@ -532,9 +532,9 @@ def _antecedent(
     for i in range(pronoun.i - 1, sent.start - 1, -1):
         draft = owner.get(i)
         if draft is not None and check(draft) and _is_subject(doc[i]):
-            if pronoun.dep_ not in _SUBJECT and pronoun.dep_ != "poss":
-                if _clause(doc[i]) == _clause(pronoun):
-                    continue
+            is_object = pronoun.dep_ not in _SUBJECT and pronoun.dep_ != "poss"
+            if is_object and _clause(doc[i]) == _clause(pronoun):
+                continue
             return draft
     # 2) the subject of an earlier sentence, most recent first
     for earlier in sentences[1:]:

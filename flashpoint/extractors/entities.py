@@ -238,10 +238,10 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         if after in _ORG_WORDS:
             continue
-        if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
-            if doc[ent.start - 2].lower_ in _SETTLEMENTS:  # "the city of El Fasher"
-                ent.label = "GPE"
-                continue
+        of_settlement = ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+        if of_settlement and doc[ent.start - 2].lower_ in _SETTLEMENTS:  # "the city of X"
+            ent.label = "GPE"
+            continue
         if not gazetteer.is_place(text, min_population=50_000):
             continue
         if lexicon.organization(text):
