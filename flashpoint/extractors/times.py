@@ -61,6 +61,7 @@ class Lexicon:
     sets: dict[str, str]
     days: dict[str, int]
     future_verbs: frozenset[str]
+    future_raisers: frozenset[str]
 
 
 @cache
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         sets={str(k): str(v) for k, v in data["sets"].items()},
         days={str(k): int(v) for k, v in data["days"].items()},
         future_verbs=frozenset(map(str, data["future_verbs"])),
+        future_raisers=frozenset(map(str, data["future_raisers"])),
     )
 
 
@@ -217,7 +219,9 @@ def _rules() -> tuple[Rule, ...]:
     year = r"(?:1[6-9]|20)\d\d"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     mod = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[-\s]+)?"
-    count = rf"(?:{num}|\d+(?:[.,]\d+)?)"
+    tens = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+    count = rf"(?:{tens}[-\s]{ones}|{num}|\d{{1,3}}(?:,\d{{3}})*(?:\.\d+|\s+1/2)?)"
     qual = r"(?:(?:more\s+than|less\s+than|at\s+least|about|almost|nearly|some|over)\s+)?"
     rel = r"(?:this|last|next|coming|previous|current|this\s+past)"
     ref_words = _alternation(lx.references)
@@ -230,7 +234,8 @@ def _rules() -> tuple[Rule, ...]:
         ("numeric", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)?\d\d)"),
         (
             "mdy",
-            rf"(?:(?P<wd>{wday}),?\s+)?{mod}(?P<mon>{mon})\s+(?P<d>{day})(?!\d)"
+            rf"(?:(?P<wd>{wday}),?\s+)?{mod}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{mon})\s+"
+            rf"(?P<d>{day})(?!\d)"
             rf"(?:,?\s+(?P<y>{year}))?",
         ),
         (
@@ -238,12 +243,15 @@ def _rules() -> tuple[Rule, ...]:
             rf"(?:(?P<wd>{wday}),?\s+)?(?:the\s+)?(?P<d>{day})(?:\s+of)?\s+(?P<mon>{mon})"
             rf"(?:,?\s+(?P<y>{year}))?",
         ),
-        ("month_year", rf"{mod}(?P<mon>{mon})(?:\s+of)?,?\s+(?P<y>{year})"),
+        (
+            "month_year",
+            rf"{mod}(?P<mon>{mon})(?:(?:\s+of)?,?\s+(?P<y>{year})|\s+(?P<ry>this|last|next)\s+year)",
+        ),
         ("month", rf"{mod}(?P<mon>{bare_mon})"),
         (
             "quarter",
             rf"(?:the\s+)?(?:(?P<y1>{year})\s+|(?P<ry>this|last|next)\s+year's\s+)?"
-            r"(?:(?:fiscal|calendar)\s+)?"
+            r"(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?(?:(?:fiscal|calendar)\s+)?"
             rf"(?P<ord>{ordinal}|latest|current|last|past|previous|next|same|final|year-ago"
             r"|year-earlier|prior)[-\s]+(?:(?:fiscal|calendar)\s+)?(?P<qh>quarter|half)"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{year})|,?\s+(?P<y3>{year}))?",
@@ -265,7 +273,8 @@ def _rules() -> tuple[Rule, ...]:
         (
             "daypart",
             rf"(?:(?P<base>{wday}|{day_words}|this|last|early\s+this|late\s+last)\s+)"
-            rf"(?P<part>{part})|(?P<tonight>tonight|overnight)",
+            rf"(?P<part>{part})|(?P<tonight>tonight|overnight)"
+            rf"|(?:mid-|mid\s+|early\s+|late\s+)?(?P<part2>{part})\s+(?:on\s+)?(?P<base2>{wday}|{day_words})",
         ),
         (
             "day",
@@ -274,14 +283,14 @@ def _rules() -> tuple[Rule, ...]:
         ),
         (
             "offset",
-            rf"{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later|before"
+            rf"{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later"
             r"|from\s+now|hence)(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
         ),
         ("year_adj", r"(?:the\s+)?year-(?:ago|earlier)(?:\s+(?P<what>quarter|period|half))?"),
         (
             "the_period",
-            r"the\s+(?:(?P<which>latest|current|same|comparable|full|fiscal|calendar|year-ago"
-            rf"|year-earlier)\s+)*(?:(?P<y>{year})\s+)?(?:fiscal\s+)?(?P<what>period|year|week)"
+            r"the\s+(?P<which>(?:(?:latest|current|same|comparable|full|fiscal|calendar|year-ago"
+            rf"|year-earlier)\s+)*)(?:(?P<y>{year})\s+)?(?:fiscal\s+)?(?P<what>period|year|week)"
             r"(?![-\w])",
         ),
         (
@@ -290,6 +299,7 @@ def _rules() -> tuple[Rule, ...]:
             rf"|final|full)\s+)?{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})(?:-long)?"
             r"(?![-\s]+old\b)",
         ),
+        ("recent_units", r"recent\s+(?P<unit>decades|years|months|weeks|days)"),
         (
             "bare_units",
             r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))"
@@ -314,6 +324,11 @@ def _rules() -> tuple[Rule, ...]:
             + r"|(?P<h24>[01]?\d|2[0-3]):(?P<min24>[0-5]\d)"
             + tz
             + r"|(?P<named>noon|midnight)",
+        ),
+        (
+            "clock_day",
+            rf"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b){tz}"
+            rf"|(?P<named>noon|midnight))(?:\s+on)?\s+(?P<base>{wday}|{day_words})",
         ),
         (
             "decade",
@@ -393,9 +408,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "future"  # the present progressive with a date reads as an arrangement
     head = verb.head
     if verb.tag_ in ("VB", "VBG") and head is not verb and depth < 3:
-        if verb.tag_ == "VB" and (
-            head.lemma_.lower() in lx.future_verbs or (head.lemma_ == "go" and head.tag_ == "VBG")
-        ):
+        if verb.tag_ == "VB" and head.lemma_.lower() in lx.future_raisers and head.tag_ != "VBD":
             return "future"
         return _verb_tense(head, depth + 1)
     if verb.tag_ in ("VBZ", "VBP"):
@@ -448,14 +461,20 @@ def _n(word: str | None) -> int | str | None:
     """A count from digits or a number word; 'X' when unspecified."""
     if word is None:
         return None
-    low = " ".join(word.lower().split())
+    low = " ".join(word.lower().replace("-", " ").split())
     if low[0].isdigit():
+        half = low.endswith(" 1/2")
         try:
-            value = float(low.replace(",", ""))
+            value = float(low.removesuffix(" 1/2").replace(",", "")) + (0.5 if half else 0)
         except ValueError:
             return None
-        return int(value) if value.is_integer() else None
-    return lexicon().numbers.get(low)
+        return int(value) if value.is_integer() else f"{value:g}"
+    numbers = lexicon().numbers
+    if " " in low and low not in numbers:  # "twenty four"
+        tens, _, ones = low.partition(" ")
+        a, b = numbers.get(tens), numbers.get(ones)
+        return a + b if isinstance(a, int) and isinstance(b, int) else None
+    return numbers.get(low)
 
 
 def _unit(word: str) -> str:
@@ -463,6 +482,9 @@ def _unit(word: str) -> str:
     if low.startswith("centur"):
         return "century"
     return low[:-1] if low.endswith("s") and low[:-1] in lexicon().units else low
+
+
+_HALF = {"year": "6M", "hour": "30M", "minute": "30S", "day": "T12H", "month": "15D"}
 
 
 def _duration(n: int | str, unit: str) -> str:
@@ -476,6 +498,9 @@ def _duration(n: int | str, unit: str) -> str:
             n, letter = n * 100, "Y"
         elif unit == "fortnight":
             n, letter = n * 2, "W"
+    elif n != "X" and unit in _HALF:
+        whole = int(float(n))  # "2 1/2 years" -> P2Y6M
+        return ("PT" if clock else "P") + f"{whole}{letter}{_HALF[unit]}"
     return ("PT" if clock else "P") + f"{n}{letter}"
 
 
@@ -518,6 +543,10 @@ def _weekday_date(anchor: dt.date, weekday: int, how: str) -> dt.date:
         return anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     if how == "future":
         return anchor + dt.timedelta(days=ahead)
+    if how == "nearest":
+        return (
+            anchor + dt.timedelta(days=ahead) if ahead < back else anchor - dt.timedelta(days=back)
+        )
     return anchor - dt.timedelta(days=back)
 
 
@@ -568,7 +597,9 @@ def _resolve_absolute(kind: str, g: dict[str, str | None], state: State) -> Reso
                     and dt.date(y, month, day).isoweekday() == wd
                 ):
                     return _date(state, _day_point(dt.date(y, month, day)))
-        year = _nearest_year(anchor, month, day, state.tense())
+        rel = (g.get("rel") or "").lower()
+        tense: Tense | None = {"last": "past", "next": "future"}.get(rel) or state.tense()
+        year = _nearest_year(anchor, month, day, tense)
         return _date(state, _day_point(dt.date(year, month, day)))
     except ValueError:
         return _NONE
@@ -596,6 +627,8 @@ def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resol
             )
         # "the (latest) quarter" in a report: the last one completed.
         return _date(state, Point(anchor, grain).shift(-months // 3, "quarter"))
+    if number is None and year_text and ordinal in ("last", "final"):
+        number = 2 if half else 4  # "the last half of 1989"
     if number is None:
         if anchor is None:
             return _NONE
@@ -604,8 +637,9 @@ def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resol
     if number > (2 if half else 4):
         return _NONE
     month = (number - 1) * months + 1
+    back = -1 if g.get("ago") else 0  # "the year-ago third quarter"
     if year_text:
-        return _date(state, Point(dt.date(int(year_text), month, 1), grain), False)
+        return _date(state, Point(dt.date(int(year_text) + back, month, 1), grain), False)
     if anchor is None:
         return _NONE
     year = anchor.year
@@ -614,7 +648,7 @@ def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resol
         year += {"last": -1, "next": 1}.get(ry, 0)
     elif dt.date(year, month, 1) > anchor and state.tense() == "past":
         year -= 1
-    return _date(state, Point(dt.date(year, month, 1), grain))
+    return _date(state, Point(dt.date(year + back, month, 1), grain))
 
 
 def _resolve_season(g: dict[str, str | None], state: State) -> Resolved:
@@ -655,7 +689,7 @@ def _resolve_relative(g: dict[str, str | None], state: State) -> Resolved:
     if what in lx.months:
         month = _month(what)
         if shift == 0:
-            year = _nearest_year(anchor, month, 15, None)
+            year = anchor.year
         elif shift < 0:
             year = anchor.year if month < anchor.month else anchor.year - 1
         else:
@@ -675,7 +709,8 @@ def _resolve_day(g: dict[str, str | None], state: State) -> Resolved:
         return _date(state, _day_point(anchor + dt.timedelta(days=-2 if "before" in around else 2)))
     if base in lexicon().days:
         return _date(state, _day_point(anchor + dt.timedelta(days=lexicon().days[base])))
-    how = "future" if state.tense() == "future" else "past"
+    tense = state.tense()
+    how = "future" if tense == "future" else "nearest" if tense == "present" else "past"
     return _date(state, _day_point(_weekday_date(anchor, _weekday(base), how)))
 
 
@@ -685,8 +720,8 @@ def _resolve_daypart(g: dict[str, str | None], state: State) -> Resolved:
         if anchor is None or g["tonight"].lower() == "overnight":  # type: ignore[union-attr]
             return Resolved("time", None)
         return Resolved("time", f"{anchor.isoformat()}TNI", True, _day_point(anchor))
-    part = lexicon().parts_of_day[(g["part"] or "").lower()]
-    base = " ".join((g.get("base") or "").lower().split())
+    part = lexicon().parts_of_day[(g.get("part") or g.get("part2") or "").lower()]
+    base = " ".join((g.get("base") or g.get("base2") or "").lower().split())
     if base in ("this", "early this"):
         day = _resolve_day({"base": "today"}, state)
     elif base in ("last", "late last"):
@@ -703,12 +738,13 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
     unit = _unit(g["unit"] or "")
     direction = " ".join((g["dir"] or "").lower().split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if not isinstance(n, int):
-        if direction == "ago":
-            return Resolved("date", "PAST_REF")
+    if n is None:
         return _NONE
-    if unit in ("hour", "minute", "second"):
-        return _NONE
+    if not isinstance(n, int) and direction == "ago":
+        return Resolved("date", "PAST_REF")
+    if not isinstance(n, int) or unit in ("hour", "minute", "second"):
+        # "a few days later", "an hour later": the length is all that is known.
+        return Resolved("duration", _duration(n, unit))
     quarterly = state.ref is not None and state.ref.grain in ("quarter", "half")
     if (direction in ("ago", "from now", "hence") and not (unit == "year" and quarterly)) or (
         state.ref is None
@@ -747,6 +783,8 @@ def _resolve_period(g: dict[str, str | None], state: State) -> Resolved:
     if g.get("y") and what == "year":
         return _date(state, Point(dt.date(int(g["y"] or 0), 1, 1), "year"), False)
     base, anchored = state.ref, state.ref_anchored
+    if "current" in (g.get("which") or "").lower():
+        base = None  # "the current year" is the report's, whatever the text was about
     if what != "period":
         grain: Grain = "year" if what == "year" else "week"
         if base is None and state.published is not None:
@@ -806,12 +844,17 @@ def _resolve_clock(g: dict[str, str | None], state: State) -> Resolved:
 
 
 def _resolve_the_past_unit(g: dict[str, str | None], state: State) -> Resolved:
+    """ "the past year" is, as in TimeBank, the calendar year before the report's."""
     rel = (g["rel"] or "").lower()
     unit = _unit(g["unit"] or "")
+    grain: Grain = unit  # type: ignore[assignment]
+    step = 1 if rel in ("following", "coming", "next") else -1
     if rel in ("following", "previous") and state.ref is not None:
-        point = replace(state.ref.shift(1 if rel == "following" else -1, unit), grain=unit)  # type: ignore[arg-type]
+        point = replace(state.ref.shift(step, unit), grain=grain)
         return Resolved("date", point.value, state.ref_anchored, point)
-    return Resolved("duration", _duration(1, unit))
+    if state.published is None:
+        return _NONE
+    return _date(state, Point(state.published, grain).shift(step, unit))
 
 
 def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
@@ -819,9 +862,13 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
     if kind in ("iso", "numeric", "mdy", "dmy"):
         return _resolve_absolute(kind, g, state)
     if kind == "month_year":
-        return _date(
-            state, Point(dt.date(int(g["y"] or 0), _month(g["mon"] or ""), 1), "month"), False
-        )
+        month = _month(g["mon"] or "")
+        if g.get("ry"):
+            if state.published is None:
+                return _NONE
+            year = state.published.year + (_rel_shift(g["ry"] or "") or 0)
+            return _date(state, Point(dt.date(year, month, 1), "month"))
+        return _date(state, Point(dt.date(int(g["y"] or 0), month, 1), "month"), False)
     if kind == "month":
         if state.published is None:
             return _NONE
@@ -856,7 +903,7 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
         return _resolve_duration(g, state)
     if kind == "the_period":
         return _resolve_period(g, state)
-    if kind == "bare_units":
+    if kind in ("bare_units", "recent_units"):
         return Resolved("duration", _duration("X", _unit(g["unit"] or "")))
     if kind == "the_past_unit":
         return _resolve_the_past_unit(g, state)
@@ -864,6 +911,12 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
         return _resolve_set(g, state)
     if kind == "clock":
         return _resolve_clock(g, state)
+    if kind == "clock_day":
+        day = _resolve_day(g, state)
+        clock = _resolve_clock(g, State(state.published, state.tense))
+        if day.value is None or clock.clock is None:
+            return Resolved("time", None)
+        return Resolved("time", day.value + clock.clock, day.anchored, day.point)
     if kind == "decade":
         return _date(state, Point(dt.date(int(g["dec"] or 0) * 10, 1, 1), "decade"), False)
     if kind == "century":
