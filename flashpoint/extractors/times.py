@@ -513,10 +513,27 @@ def _weekday(word: str) -> int:
 
 
 _AGAINST_TENSE = 4
+_GRAINS: tuple[Grain, ...] = (
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+    "century",
+)
 
 
-def _nearest_year(anchor: dt.date, month: int, day: int, tense: Tense | None) -> int:
-    """The year that puts month/day nearest the anchor in the tense's direction."""
+def _nearest_year(
+    anchor: dt.date, month: int, day: int, tense: Tense | None, against: int = _AGAINST_TENSE
+) -> int:
+    """The year that puts month/day nearest the anchor in the tense's direction.
+
+    A date against the tense must be ``against`` times nearer to win.
+    """
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
 
     def at(y: int) -> dt.date:
@@ -526,8 +543,8 @@ def _nearest_year(anchor: dt.date, month: int, day: int, tense: Tense | None) ->
         days = (at(y) - anchor).days
         # Against the tense a date must be much nearer to win: tense parses err, and
         # "payable Dec. 7" in a past-tense sentence still looks ahead.
-        against = (tense == "past" and days > 0) or (tense == "future" and days < 0)
-        return abs(days) * (_AGAINST_TENSE if against else 1)
+        wrong_way = (tense == "past" and days > 0) or (tense == "future" and days < 0)
+        return abs(days) * (against if wrong_way else 1)
 
     return min(years, key=cost)
 
@@ -598,7 +615,8 @@ def _resolve_absolute(kind: str, g: dict[str, str | None], state: State) -> Reso
                 ):
                     return _date(state, _day_point(dt.date(y, month, day)))
         rel = (g.get("rel") or "").lower()
-        tense: Tense | None = {"last": "past", "next": "future"}.get(rel) or state.tense()
+        forced: dict[str, Tense] = {"last": "past", "next": "future"}
+        tense = forced.get(rel) or state.tense()
         year = _nearest_year(anchor, month, day, tense)
         return _date(state, _day_point(dt.date(year, month, day)))
     except ValueError:
@@ -761,8 +779,10 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
         n, unit, grain = n * 2, "week", "week"
     else:
         grain = unit  # type: ignore[assignment]
-    if unit == "year" and base.grain in ("quarter", "half", "season", "month"):
-        grain = base.grain  # "a year earlier" after a quarter means that quarter a year back
+    if direction in ("earlier", "later") and _GRAINS.index(base.grain) < _GRAINS.index(grain):
+        grain = base.grain  # "a week later" after a day is a day; after a quarter, a quarter
+    elif unit == "year" and base.grain in ("quarter", "half"):
+        grain = base.grain  # "a year ago" in a quarterly report is that quarter a year back
     point = replace(base.shift(sign * n, unit), grain=grain)
     return _date(state, point, anchored)
 
@@ -873,9 +893,13 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
         if state.published is None:
             return _NONE
         month = _month(g["mon"] or "")
-        year = _nearest_year(state.published, month, 1, state.tense())
-        if state.tense() == "past" and month == state.published.month:
+        # A bare month follows the tense strictly ("said in May" is last May); only
+        # the current month can be either.
+        tense = state.tense()
+        if month == state.published.month:
             year = state.published.year
+        else:
+            year = _nearest_year(state.published, month, 15, tense, against=1000)
         return _date(state, Point(dt.date(year, month, 1), "month"))
     if kind in ("quarter", "quarter_code", "the_quarter"):
         return _resolve_quarter(kind, g, state)

@@ -1,0 +1,233 @@
+"""The times extractor: extents, types and TIMEX3 values resolved by date and tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from flashpoint import Settings, extract
+from flashpoint.extractors.times import lexicon
+from flashpoint.models import TimeExpression
+from tests.conftest import SEED
+
+ONLY_TIMES = Settings(extractors=("times",), check_language=False)
+Times = Callable[..., list[TimeExpression]]
+
+
+@pytest.fixture(scope="module")
+def times() -> Times:
+    def _times(text: str, published: str | None = "2024-03-13") -> list[TimeExpression]:
+        found = extract(text, published, settings=ONLY_TIMES).times
+        for t in found:  # every record is its own evidence
+            assert text[t.start : t.end] == t.text
+        return found
+
+    return _times
+
+
+def one(found: list[TimeExpression], text: str) -> TimeExpression:
+    hits = [t for t in found if t.text == text]
+    assert len(hits) == 1, [t.text for t in found]
+    return hits[0]
+
+
+# Published Wednesday 2024-03-13 unless said otherwise.
+
+
+def test_past_tense_weekday_goes_back(times: Times) -> None:
+    t = one(times("Negotiators met on Friday in a hotel outside the capital."), "Friday")
+    assert (t.type, t.value, t.anchored) == ("date", "2024-03-08", True)
+
+
+def test_future_tense_weekday_goes_forward(times: Times) -> None:
+    found = times("Negotiators will meet on Friday in a hotel outside the capital.")
+    assert one(found, "Friday").value == "2024-03-15"
+
+
+def test_expected_and_scheduled_clauses_are_future(times: Times) -> None:
+    found = times("The council is expected to vote on Thursday, officials said.")
+    assert one(found, "Thursday").value == "2024-03-14"
+    found = times("The summit scheduled for Saturday has been moved to the coast.")
+    assert one(found, "Saturday").value == "2024-03-16"
+
+
+def test_same_weekday_in_the_past_is_the_publication_day(times: Times) -> None:
+    found = times("Police fired tear gas at marchers on Monday.", "2025-12-01")
+    assert one(found, "Monday").value == "2025-12-01"
+
+
+def test_last_and_next_weekday_skip_the_current_one(times: Times) -> None:
+    found = times("The envoy left last Wednesday and returns next Wednesday.")
+    assert [t.value for t in found] == ["2024-03-06", "2024-03-20"]
+
+
+def test_month_without_year_is_nearest_in_tense_direction(times: Times) -> None:
+    found = times("The militia has controlled the port since September.", "2025-12-01")
+    assert one(found, "September").value == "2025-09"
+    found = times("The new parliament will convene in March.", "2025-12-01")
+    assert one(found, "March").value == "2026-03"
+
+
+def test_may_as_a_modal_is_not_a_month(times: Times) -> None:
+    found = times("The army may withdraw its troops, a spokesman said in May.")
+    assert [t.text for t in found] == ["May"]
+    assert found[0].value == "2023-05"
+
+
+def test_day_and_month_resolve_to_the_nearest_year(times: Times) -> None:
+    found = times("The ceasefire collapsed on November 21 after a rocket attack.", "2025-12-01")
+    assert one(found, "November 21").value == "2025-11-21"
+    found = times("Voters will go to the polls on 4 January.", "2025-12-01")
+    assert one(found, "4 January").value == "2026-01-04"
+
+
+def test_absolute_dates_in_several_formats(times: Times) -> None:
+    found = times(
+        "The accord of Oct. 5, 2019 was replaced on 2021-02-14, and the border closed "
+        "in July 2022 and reopened in the spring of 2023."
+    )
+    assert [(t.text, t.value, t.anchored) for t in found] == [
+        ("Oct. 5, 2019", "2019-10-05", False),
+        ("2021-02-14", "2021-02-14", False),
+        ("July 2022", "2022-07", False),
+        ("the spring of 2023", "2023-SP", False),
+    ]
+
+
+def test_relative_periods(times: Times) -> None:
+    found = times(
+        "Turnout fell last year; the rebels regrouped this week and vow to return next month."
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("last year", "2023"),
+        ("this week", "2024-W11"),
+        ("next month", "2024-04"),
+    ]
+
+
+def test_day_words_and_offsets(times: Times) -> None:
+    found = times("Shelling resumed yesterday, two days after talks that began three weeks ago.")
+    assert one(found, "yesterday").value == "2024-03-12"
+    assert one(found, "three weeks ago").value == "2024-W08"
+    assert one(found, "two days").value == "P2D"  # "after" belongs to the event, not the time
+
+
+def test_later_and_earlier_shift_the_last_resolved_date(times: Times) -> None:
+    found = times("The truce was signed on June 3, 2021. A week later, the shelling resumed.", None)
+    t = one(found, "A week later")
+    assert (t.value, t.anchored) == ("2021-06-10", False)
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter(times: Times) -> None:
+    found = times("Exports rose in the third quarter of 2023 from a year earlier.")
+    assert [t.value for t in found] == ["2023-Q3", "2022-Q3"]
+
+
+def test_durations(times: Times) -> None:
+    found = times(
+        "The blockade has lasted 22 weeks, the minister served a two-year term, "
+        "and the curfew ran for three hours over the past 18 months, or 2 1/2 years."
+    )
+    values = {t.text: (t.type, t.value) for t in found}
+    assert values["22 weeks"] == ("duration", "P22W")
+    assert values["two-year"] == ("duration", "P2Y")
+    assert values["three hours"] == ("duration", "PT3H")
+    assert values["the past 18 months"] == ("duration", "P18M")
+    assert values["2 1/2 years"] == ("duration", "P2Y6M")
+
+
+def test_ages_are_not_durations(times: Times) -> None:
+    assert times("A 14-year-old boy and a man aged 30 years old were detained.") == []
+
+
+def test_sets(times: Times) -> None:
+    found = times("Convoys cross the border every week and aid flights land daily.")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("every week", "set", "P1W"),
+        ("daily", "set", "P1D"),
+    ]
+
+
+def test_vague_references(times: Times) -> None:
+    found = times(
+        "Food is now scarce; prices rose recently and may climb further in the coming weeks."
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("now", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the coming weeks", "FUTURE_REF"),
+    ]
+
+
+def test_parts_of_day_and_clock_times(times: Times) -> None:
+    found = times(
+        "Gunfire was heard on Monday morning and again Tuesday night; the curfew began at "
+        "9 p.m. Sunday.",
+        "2025-12-03",
+    )
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday morning", "time", "2025-12-01TMO"),
+        ("Tuesday night", "time", "2025-12-02TNI"),
+        ("9 p.m. Sunday", "time", "2025-11-30T21:00"),
+    ]
+
+
+def test_years_decades_and_seasons(times: Times) -> None:
+    found = times(
+        "The president has ruled since 2013, a return to the politics of the 1990s; "
+        "the offensive began last summer.",
+        "2025-12-01",
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("2013", "2013"),
+        ("the 1990s", "199"),
+        ("last summer", "2025-SU"),
+    ]
+
+
+def test_counts_are_not_years(times: Times) -> None:
+    found = times("The agency said 1500 refugees crossed in 1999.")
+    assert [t.text for t in found] == ["1999"]
+
+
+def test_without_publication_date_relative_values_stay_null(times: Times) -> None:
+    found = times(
+        "The rebels attacked on Friday, two days ago, and last year took the airport; "
+        "they have held the town since March 4, 2022 and for 22 weeks.",
+        None,
+    )
+    values = {t.text: (t.value, t.anchored) for t in found}
+    assert values["Friday"] == (None, False)
+    assert values["two days ago"] == (None, False)
+    assert values["last year"] == (None, False)
+    assert values["March 4, 2022"] == ("2022-03-04", False)
+    assert values["22 weeks"] == ("P22W", False)
+
+
+def test_ids_are_unique_and_in_text_order(times: Times) -> None:
+    found = times("Talks ended on Tuesday and resume on Thursday, after 48 hours of silence.")
+    assert len({t.id for t in found}) == len(found) == 3
+    assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+def test_lexicon_is_loaded_once_and_complete() -> None:
+    lx = lexicon()
+    assert lexicon() is lx
+    assert len(set(lx.months.values())) == 12
+    assert sorted(set(lx.weekdays.values())) == list(range(1, 8))
+
+
+def test_seed_report_times() -> None:
+    if not SEED.exists():
+        pytest.skip("the seed report (../shared/seed/) is not present")
+    text = SEED.read_text(encoding="utf-8")
+    found = extract(text, dt.date(2025, 12, 1), settings=ONLY_TIMES).times
+    values = {(t.text, t.value) for t in found}
+    assert ("September", "2025-09") in values
+    assert ("22 weeks", "P22W") in values
+    assert ("last year", "2024") in values
+    assert ("2013", "2013") in values
+    assert ("November 21", "2025-11-21") in values
+    assert {t.value for t in found if t.text == "Monday"} == {"2025-12-01"}
