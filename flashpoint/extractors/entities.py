@@ -90,6 +90,7 @@ def _correct(doc: Doc) -> list[_Ent]:
             trimmed = _trim(doc, part)
             if trimmed is not None:
                 ents.append(trimmed)
+    ents = _initials(doc, ents)
     for fixed in ents:
         _relabel(doc, fixed)
     _people_consistency(doc, ents)
@@ -186,6 +187,36 @@ def _common_word(token: Token) -> bool:
     return token.pos_ in ("NOUN", "VERB", "ADJ") and not token.is_upper
 
 
+def _is_initial(token: Token) -> bool:
+    text = token.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def _initials(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """ "K. Okafor": an initial and a capitalised word make a PERSON, absorbing whatever
+    the model made of either part on its own."""
+    kept = list(ents)
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if not (_is_initial(token) and after.is_title and after.is_alpha and len(after) > 1):
+            continue
+        end = token.i + 2
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        start = token.i
+        while start > 0 and _is_initial(doc[start - 1]):
+            start -= 1
+        clash = [e for e in kept if e.start < end and start < e.end]
+        inside = [e for e in clash if e.start <= start and e.end >= end]
+        if any(e.label == "PERSON" or e.end - e.start > end - start for e in inside):
+            continue  # already inside one name ("George W. Bush", "J. P. Morgan Chase")
+        start = min([start, *(e.start for e in clash if e.label == "PERSON")])
+        kept = [e for e in kept if e not in clash]
+        kept.append(_Ent(start, end, "PERSON"))
+    kept.sort(key=lambda e: e.start)
+    return kept
+
+
 def _relabel(doc: Doc, ent: _Ent) -> None:
     """Labels that the name itself settles: countries, demonyms, known orgs and regions."""
     text = doc[ent.start : ent.end].text
@@ -215,7 +246,7 @@ def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
     for ent in ents:
         if ent.label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
             text = doc[ent.start : ent.end].text
-            if text in names and not lexicon.country_name(text):
+            if text in names:
                 ent.label = "PERSON"
 
 
@@ -355,8 +386,9 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             if end > len(doc) or not all(capital[i:end]):
                 continue
             text = " ".join(texts[i:end])
-            if _is_country_or_city(text, city=_is_dateline(doc, i, end)):
-                match = size
+            place = _place_label(text, city=_is_dateline(doc, i, end))
+            if place:
+                match, label = size, place
                 break
             if lexicon.demonym(text) and not lexicon.country_name(text):
                 match, label = size, "NORP"
@@ -390,17 +422,19 @@ def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return found
 
 
-def _is_country_or_city(text: str, *, city: bool) -> bool:
-    """A country by name, or (where ``city``) a state or a city big enough to trust."""
+def _place_label(text: str, *, city: bool) -> str | None:
+    """GPE for a country (or, where ``city``, a state or big city), LOC for a named
+    region or sea; None otherwise."""
     if lexicon.country_name(text) and (len(text) > 3 or not text.isupper()):
-        return True
-    if not city:
-        return False
-    return any(
+        return "GPE"
+    entries = [e for e in gazetteer.lookup(text) if e.main_name]
+    if len(text) > 3 and any(e.feature in ("region", "landmark") for e in entries):
+        return "LOC"  # the regions and seas of regions.csv are curated
+    big = any(
         e.feature == "admin" or (e.feature == "city" and e.population >= _CAPS_CITY_POPULATION)
-        for e in gazetteer.lookup(text)
-        if e.main_name
+        for e in entries
     )
+    return "GPE" if city and big else None
 
 
 def _is_dateline(doc: Doc, start: int, end: int) -> bool:
