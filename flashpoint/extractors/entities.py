@@ -235,7 +235,8 @@ def _relabel(doc: Doc, ent: _Ent) -> None:
 
 
 def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
-    """A person's surname or full name keeps the PERSON label everywhere in the document."""
+    """A person's full name, surname (or, for two-word names, first word: family names
+    come first in Chinese and Korean) keeps the PERSON label everywhere in the document."""
     names: set[str] = set()
     for ent in ents:
         if ent.label == "PERSON" and ent.end - ent.start >= 2:
@@ -243,6 +244,9 @@ def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
             last = doc[ent.end - 1]
             if last.is_title and len(last.text) > 2:
                 names.add(last.text)
+            first = doc[ent.start]
+            if ent.end - ent.start == 2 and first.is_title and len(first.text) > 1:
+                names.add(first.text)  # family name first ("Wang Donghai" -> "Wang")
     for ent in ents:
         if ent.label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
             text = doc[ent.start : ent.end].text
