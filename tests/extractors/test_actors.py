@@ -185,3 +185,30 @@ def test_city_of_cue_makes_a_place() -> None:
     text = "Fighters shelled the city of Kadugli on Saturday, residents said."
     labels = {text[s:e]: label for s, e, label in entities(nlp(text))}
     assert labels.get("Kadugli") == "GPE"
+
+
+def test_seed_report_actors_and_places() -> None:
+    from flashpoint import Settings, extract
+    from tests.conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip("the seed report (../shared/seed/) is not present")
+    settings = Settings(extractors=("actors", "places"), check_language=False)
+    report = extract(SEED.read_text(encoding="utf-8"), "2025-12-01", settings=settings)
+    people = {a.name: a for a in report.actors if a.kind == "person"}
+    leader = next(a for name, a in people.items() if name.endswith("Maduro"))
+    assert leader.country == "VEN" and "President" in leader.roles
+    assert {"alias", "pronoun"} <= {m.how for m in leader.mentions}
+    assert len([a for a in report.actors if a.name.endswith("Maduro")]) == 1
+    us_leader = next(a for name, a in people.items() if name.endswith("Trump"))
+    assert us_leader.country == "USA"
+    reporter = next(a for name, a in people.items() if name.endswith(" Bo"))
+    assert reporter.sector == "JRN"
+    outlet = next(a for a in report.actors if a.name == "Al Jazeera")
+    assert outlet.sector == "MED"
+    countries = {a.country for a in report.actors if a.kind == "country"}
+    assert {"VEN", "USA"} <= countries
+    places = {p.name: p for p in report.places}
+    assert places["Cúcuta"].country == "COL"
+    assert places["Caracas"].country == "VEN"
+    assert places["Caribbean"].feature == "region"
