@@ -6,7 +6,8 @@ US states, and the named regions and seas of ``data/regions.csv``), accent- and
 case-insensitively ("Cucuta" = "Cúcuta"). When a name fits several places, the
 document decides: places in countries the document names (or whose nationality
 it uses) come first, then the bigger place; a country or named region beats a
-town of the same name. All mentions of one place are merged.
+town of the same name. All mentions of one place are merged. An organization
+named as a location ("at the White House") counts when the gazetteer lists it.
 
 It does not geocode street addresses, buildings or small villages missing from
 the gazetteer, nor relative places ("the border", "the region"); the places
@@ -26,6 +27,7 @@ from flashpoint.models import Mention, Place
 from flashpoint.registry import extractor
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = frozenset({"at", "in", "outside", "inside", "near", "to", "from"})
 
 
 @dataclass(slots=True)
@@ -41,11 +43,11 @@ def extract_places(ctx: Context) -> list[Place]:
     context = _document_countries(spans)
     resolved: dict[str, _Resolved] = {}
     for span in spans:
-        if span.label_ not in _PLACE_LABELS:
+        if span.label_ not in _PLACE_LABELS and not _located(span):
             continue
         candidates = gazetteer.lookup(span.text)
-        if span.label_ == "FAC":
-            # Buildings and bridges: only the landmarks the gazetteer names.
+        if span.label_ in ("FAC", "ORG"):
+            # Buildings, bridges and seats of power: only the landmarks the gazetteer names.
             candidates = [c for c in candidates if c.feature == "landmark"]
         if not candidates:
             continue
@@ -71,6 +73,17 @@ def extract_places(ctx: Context) -> list[Place]:
             )
         )
     return places
+
+
+def _located(span: SpacySpan) -> bool:
+    """An organization named as a location: "met at the White House"."""
+    if span.label_ != "ORG":
+        return False
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _LOCATIVE
 
 
 def _document_countries(spans: list[SpacySpan]) -> list[str]:

@@ -79,3 +79,9 @@ def test_rank_prefers_context_then_population() -> None:
 def test_unknown_place_is_left_out(run: Run) -> None:
     report = run("Residents of Zarqundistan Flats said they heard explosions.")
     assert all("Zarqundistan" not in p.name for p in report.places)
+
+
+def test_seat_of_power_named_as_location_is_a_landmark(run: Run) -> None:
+    report = run("The two leaders met at the White House on Wednesday.")
+    house = _place(report, "White House")
+    assert house.feature == "landmark" and house.country == "USA"
