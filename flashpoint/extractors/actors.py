@@ -344,8 +344,21 @@ def _countries(doc: Doc, spans: list[SpacySpan], found: _Found) -> None:
                 found.add(draft, span.start, span.end, how)
         elif span.label_ == "NORP" and lexicon.demonym(span.text):
             iso = lexicon.demonym(span.text)
-            if iso:
+            if iso and span.root.tag_ in ("NNS", "NNPS") and span.root.dep_ != "compound":
+                # "Venezuelans took to the streets": the people, not their state
+                _people_of(found, span, iso)
+            elif iso:
                 found.add(_country_draft(found, iso), span.start, span.end, "demonym")
+
+
+def _people_of(found: _Found, span: SpacySpan, iso3: str) -> None:
+    for draft in found.drafts:
+        if draft.kind == "group" and draft.country == iso3 and draft.words == ("*people*",):
+            found.add(draft, span.start, span.end, "demonym")
+            return
+    draft = _Draft(kind="group", name=span.text, country=iso3, sector="CVL", words=("*people*",))
+    found.drafts.append(draft)
+    found.add(draft, span.start, span.end, "demonym")
 
 
 def _acts(span: SpacySpan) -> bool:

@@ -212,3 +212,10 @@ def test_seed_report_actors_and_places() -> None:
     assert places["Cúcuta"].country == "COL"
     assert places["Caracas"].country == "VEN"
     assert places["Caribbean"].feature == "region"
+
+
+def test_plural_nationality_is_a_civilian_group(run: Run) -> None:
+    report = run("Thousands of Haitians queued at the border crossing on Monday.")
+    group = _actor(report, "Haitians")
+    assert group.kind == "group" and group.country == "HTI" and group.sector == "CVL"
+    assert not any(a.kind == "country" and a.country == "HTI" for a in report.actors)
