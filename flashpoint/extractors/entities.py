@@ -33,6 +33,7 @@ from flashpoint import gazetteer, lexicon
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_TITLED = frozenset({"PERSON", "ORG", "GPE"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Punctuation that may sit inside a name ("AT&T", "St. Louis", "Guinea-Bissau").
@@ -119,8 +120,8 @@ def _is_separator(token: Token) -> bool:
     """A token no name runs across: a line break, or punctuation that is not part of names."""
     if "\n" in token.text:
         return True
-    if not token.is_punct or token.text in _POSSESSIVES:
-        return False
+    if not token.is_punct or token.text in _POSSESSIVES or token.text == "&":
+        return False  # "Johnson & Johnson" is one name
     if token.text in _INNER_PUNCT:
         return _stands_alone(token)
     return True
@@ -172,6 +173,8 @@ def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
         or doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
         or any(c.isdigit() for c in doc[end - 1].text)
+        # names end in a capitalised word: "the Interfax news agency" is "Interfax"
+        or (ent.label in _TITLED and doc[end - 1].is_lower and doc[end - 1].is_alpha)
     ):
         end -= 1
     if end <= start or not any(c.isalpha() for c in doc[start:end].text):
