@@ -1,7 +1,8 @@
-"""The shared lexicon: countries, demonyms, PLOVER sectors, titles and known organizations.
+"""The shared lexicon: countries, demonyms, PLOVER sectors, titles, known organizations
+and common given names.
 
 Every lookup reads data files under ``flashpoint/data/`` (countries.csv, sectors.yaml,
-titles.yaml, organizations.csv), built into dictionaries once per process on first use.
+titles.yaml, organizations.csv, first_names.csv), built into dictionaries once per process on first use.
 Lookups are case- and accent-insensitive and ignore a leading "the", a trailing
 possessive "'s" and full stops ("U.S." = "US"), except short all-capital forms
 ("US", "UK", "AP"), which only match in capitals so that "us" or "who" are never
@@ -155,6 +156,17 @@ def demonym(text: str) -> str | None:
 def country_info(iso3: str) -> CountryInfo | None:
     """Name and representative point (the capital) of a country by ISO alpha-3."""
     return _countries()[2].get(iso3)
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    rows = csv.DictReader(_data_lines("first_names.csv"))
+    return {fold(row["name"]): row["gender"] for row in rows}
+
+
+def given_name(text: str) -> str | None:
+    """The usual pronoun gender ("m" or "f") of a common given name, or None."""
+    return _given_names().get(fold(text))
 
 
 @cache

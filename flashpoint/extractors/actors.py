@@ -89,13 +89,6 @@ class _Found:
         return not any(i in self.taken for i in range(start, end))
 
 
-@cache
-def _first_names() -> dict[str, str]:
-    text = resources.files("flashpoint.data").joinpath("first_names.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {lexicon.fold(row["name"]): row["gender"] for row in rows}
-
-
 @extractor("actors", produces="actors")
 def extract_actors(ctx: Context) -> list[Actor]:
     """Every actor in the document with its merged mentions (see the module docstring)."""
@@ -126,7 +119,7 @@ def _people(doc: Doc, spans: list[SpacySpan], found: _Found) -> None:
         found.add(draft, span.start, span.end, _how(len(words), draft))
         _describe_person(doc, span, draft, found)
     for draft in found.drafts:
-        draft.gender = draft.gender or _first_names().get(lexicon.fold(draft.words[0]))
+        draft.gender = draft.gender or lexicon.given_name(draft.words[0])
 
 
 def _how(words: int, draft: _Draft) -> How:

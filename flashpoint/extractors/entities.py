@@ -99,6 +99,7 @@ def _correct(doc: Doc) -> list[_Ent]:
     ents = _propagate(doc, ents)
     ents.extend(_capital_places(doc, ents))
     ents.extend(_acronyms(doc, ents))
+    ents.extend(_given_name_people(doc, ents))
     ents.sort(key=lambda e: e.start)
     return ents
 
@@ -231,10 +232,23 @@ def _relabel(doc: Doc, ent: _Ent) -> None:
         ent.label = "NORP"
     elif lexicon.organization(text):
         ent.label = "ORG"
+    elif ent.label in ("ORG", "GPE", "LOC") and _looks_like_person(doc, ent, text):
+        ent.label = "PERSON"
     elif ent.label in ("PERSON", "ORG") and any(
         e.feature == "region" for e in gazetteer.lookup(text)
     ):
         ent.label = "LOC"
+
+
+def _looks_like_person(doc: Doc, ent: _Ent, text: str) -> bool:
+    """Two or three capitalised words starting with a common given name, with no
+    organization word and no gazetteer entry: "Marion Clignet" called an ORG."""
+    words = doc[ent.start : ent.end]
+    if not 2 <= len(words) <= 3 or not all(_name_word(t) for t in words):
+        return False
+    if not lexicon.given_name(words[0].text) or words[-1].lower_ in _ORG_WORDS:
+        return False
+    return not gazetteer.lookup(text)
 
 
 def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
@@ -406,6 +420,30 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         else:
             i += 1
     return found
+
+
+def _given_name_people(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Unlabelled "Given Surname" pairs (or triples) whose first word is a common given
+    name are people ("Pete Sampras", "Chris Walker")."""
+    covered = _covered(ents, len(doc))
+    found: list[_Ent] = []
+    i = 0
+    while i < len(doc) - 1:
+        token = doc[i]
+        if covered[i] or not token.is_title or not lexicon.given_name(token.text):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and not covered[end] and _name_word(doc[end]):
+            end += 1
+        if end - i >= 2 and doc[end - 1].lower_ not in _ORG_WORDS:
+            found.append(_Ent(i, end, "PERSON"))
+        i = end
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.pos_ == "PROPN"
 
 
 def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
