@@ -25,11 +25,8 @@ speakers), nor link actors across documents. For other extractors it leaves
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Literal
 
 from spacy.attrs import IDX, LENGTH
