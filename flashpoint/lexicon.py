@@ -3,8 +3,8 @@ and common given names.
 
 Every lookup reads data files under ``flashpoint/data/`` (countries.csv, sectors.yaml,
 titles.yaml, organizations.csv, first_names.csv), built into dictionaries once per
-process on first use. Lookups are case- and accent-insensitive and ignore a leading "the", a trailing
-possessive "'s" and full stops ("U.S." = "US"), except short all-capital forms
+process on first use. Lookups are case- and accent-insensitive and ignore a leading
+"the", a trailing possessive "'s" and full stops ("U.S." = "US"), except short all-capital forms
 ("US", "UK", "AP"), which only match in capitals so that "us" or "who" are never
 read as names. The lexicon knows words and phrases; it does not read context
 (that is the extractors' job).
