@@ -291,7 +291,7 @@ def _rules() -> tuple[Rule, ...]:
             "the_period",
             r"the\s+(?P<which>(?:(?:latest|current|same|comparable|full|fiscal|calendar|year-ago"
             rf"|year-earlier)\s+)*)(?:(?P<y>{year})\s+)?(?:fiscal\s+)?(?P<what>period|year|week)"
-            r"(?![-\w])",
+            r"(?![-\w])(?P<ended>(?=\s+end(?:ed|ing)\b))?",
         ),
         (
             "duration",
@@ -336,7 +336,9 @@ def _rules() -> tuple[Rule, ...]:
         ),
         ("century", rf"(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))\s+century"),
         ("year", rf"{mod}(?:(?:fiscal|calendar)\s+)?(?P<y>{year})(?!\s*%|\s*percent|\d|,\d)"),
-        ("reference", rf"(?P<ref>{ref_words})"),
+        # "current"/"recent" as adjectives place a thing in the present/past,
+        # except in fixed terms ("current account", "current affairs").
+        ("reference", rf"(?P<ref>{ref_words})(?!\s+(?:accounts?|affairs|events)\b)"),
     ]
     return tuple(
         Rule(kind, re.compile(rf"(?<![\w$£€]){body}(?![\w])", re.IGNORECASE)) for kind, body in raw
@@ -389,9 +391,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     lx = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
-    if aux_words & _FUTURE_AUX or any(a.tag_ == "MD" for a in auxes):
+    # Modals look forward, except "could", which in news is mostly past ability
+    # ("could not be reached on Monday").
+    if aux_words & _FUTURE_AUX or any(a.tag_ == "MD" and a.lower_ != "could" for a in auxes):
         return "future"
-    if verb.tag_ == "MD":
+    if verb.tag_ == "MD" and verb.lower_ != "could":
         return "future"
     if verb.tag_ != "VBD" and (
         verb.lemma_.lower() in lx.future_verbs
@@ -407,7 +411,9 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if verb.tag_ == "VBG" and aux_words & _PRESENT_BE:
         return "future"  # the present progressive with a date reads as an arrangement
     head = verb.head
-    if verb.tag_ in ("VB", "VBG") and head is not verb and depth < 3:
+    if (verb.tag_ in ("VB", "VBG") or verb.pos_ not in ("VERB", "AUX")) and (
+        head is not verb and depth < 3
+    ):
         if verb.tag_ == "VB" and head.lemma_.lower() in lx.future_raisers and head.tag_ != "VBD":
             return "future"
         return _verb_tense(head, depth + 1)
@@ -513,6 +519,7 @@ def _weekday(word: str) -> int:
 
 
 _AGAINST_TENSE = 4
+_MONTH_AGAINST_TENSE = 6
 _GRAINS: tuple[Grain, ...] = (
     "day",
     "week",
@@ -763,7 +770,11 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
     if not isinstance(n, int) or unit in ("hour", "minute", "second"):
         # "a few days later", "an hour later": the length is all that is known.
         return Resolved("duration", _duration(n, unit))
-    quarterly = state.ref is not None and state.ref.grain in ("quarter", "half")
+    quarterly = (
+        state.ref is not None
+        and state.ref.grain in ("quarter", "half")
+        and (state.published is None or state.ref.day.year == state.published.year)
+    )
     if (direction in ("ago", "from now", "hence") and not (unit == "year" and quarterly)) or (
         state.ref is None
     ):
@@ -788,7 +799,15 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
 
 
 def _resolve_year_adj(g: dict[str, str | None], state: State) -> Resolved:
-    if state.ref is not None:
+    """ "year-ago", "the year-earlier period": the current period, a year back.
+
+    The text's last period counts only while it is in the report's year; an older
+    one is itself the comparison, not the period compared.
+    """
+    current = state.published is None or (
+        state.ref is not None and state.ref.day.year == state.published.year
+    )
+    if state.ref is not None and current:
         point = state.ref.shift(-1, "year")
         return Resolved("date", point.value, state.ref_anchored, point)
     if state.published is None:
@@ -799,6 +818,9 @@ def _resolve_year_adj(g: dict[str, str | None], state: State) -> Resolved:
 def _resolve_period(g: dict[str, str | None], state: State) -> Resolved:
     """ "the period", "the year", "the 1988 period": the time the text is about."""
     what = (g["what"] or "").lower()
+    if g.get("ended") is not None and what != "period":
+        # "the year ended Sept. 30" is a stretch of twelve months, not a calendar year.
+        return Resolved("duration", _duration(1, what))
     back = any(w in (g.get("which") or "").lower() for w in ("ago", "earlier"))
     if g.get("y") and what == "year":
         return _date(state, Point(dt.date(int(g["y"] or 0), 1, 1), "year"), False)
@@ -893,13 +915,13 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
         if state.published is None:
             return _NONE
         month = _month(g["mon"] or "")
-        # A bare month follows the tense strictly ("said in May" is last May); only
-        # the current month can be either.
+        # A bare month follows the tense closely ("said in May" is last May); only
+        # the current month, or a much nearer one, wins against it.
         tense = state.tense()
         if month == state.published.month:
             year = state.published.year
         else:
-            year = _nearest_year(state.published, month, 15, tense, against=1000)
+            year = _nearest_year(state.published, month, 15, tense, against=_MONTH_AGAINST_TENSE)
         return _date(state, Point(dt.date(year, month, 1), "month"))
     if kind in ("quarter", "quarter_code", "the_quarter"):
         return _resolve_quarter(kind, g, state)
