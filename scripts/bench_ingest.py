@@ -1,0 +1,126 @@
+"""Benchmark corpus ingest: throughput per engine against a bare spaCy pass, and peak memory.
+
+Not a test: it prints figures. On ../shared/eval/guardian_sdf/Guardian_SDF_sample.csv
+(249 dated articles) it measures
+
+1. the bare ``nlp.pipe`` pass over the texts (the cost floor), in articles/s;
+2. ``ingest`` into a fresh store with 1 process, 2 local processes and Dask
+   (a LocalCluster of 2 workers), in articles/s and as a ratio to the bare pass
+   (ingest time / bare time; process and cluster start-up included);
+3. peak resident memory of a 1-process ingest (a fresh interpreter each) after
+   50, 100 and all documents: flat if the ingest streams.
+
+Usage: ``.venv/bin/python scripts/bench_ingest.py [--limit N] [--skip-dask] [--json]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval" / "guardian_sdf" / "Guardian_SDF_sample.csv"
+COLUMNS = {"text": "text", "date": "date", "outlet": "source"}
+
+MEMORY_CHILD = """
+import resource, sys
+from flashpoint.corpus.ingest import Columns, ingest
+from flashpoint.corpus.store import Store
+with Store(sys.argv[2]) as store:
+    ingest(sys.argv[1], store, columns=Columns(text="text", date="date", outlet="source"),
+           limit=int(sys.argv[3]), progress=False, incidents=False)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def texts(limit: int | None) -> list[str]:
+    csv.field_size_limit(2**31 - 1)
+    with DATA.open(newline="", encoding="utf-8") as handle:
+        rows = [row["text"] for row in csv.DictReader(handle)]
+    return rows[:limit] if limit else rows
+
+
+def bare_pass(docs: list[str]) -> float:
+    from flashpoint.config import Settings
+    from flashpoint.nlp import load
+
+    nlp = load(Settings().model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(docs, batch_size=Settings().batch_size):
+        pass
+    return time.perf_counter() - started
+
+
+def timed_ingest(limit: int | None, **engine: object) -> tuple[float, int]:
+    from flashpoint.corpus.ingest import Columns, ingest
+    from flashpoint.corpus.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        started = time.perf_counter()
+        summary = ingest(
+            DATA,
+            store,
+            columns=Columns(**COLUMNS),
+            limit=limit,
+            progress=False,
+            incidents=False,
+            **engine,  # type: ignore[arg-type]
+        )
+        return time.perf_counter() - started, summary.read
+
+
+def peak_memory_mb(limit: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run(
+            [sys.executable, "-c", MEMORY_CHILD, str(DATA), str(Path(tmp) / "m.db"), str(limit)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+    return int(done.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--json", action="store_true", help="End with one JSON line.")
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"no benchmark data at {DATA}")
+    docs = texts(args.limit)
+    n = len(docs)
+    bare = bare_pass(docs)
+    results: dict[str, object] = {"articles": n, "bare_spacy_per_s": round(n / bare, 2)}
+    print(f"bare spaCy pass: {n} articles in {bare:.1f}s = {n / bare:.2f} articles/s")
+    engines: list[tuple[str, dict[str, object]]] = [
+        ("1 process", {"workers": 1}),
+        ("2 processes", {"workers": 2}),
+    ]
+    if not args.skip_dask:
+        engines.append(("dask, 2 local workers", {"workers": 2, "engine": "dask"}))
+    for name, engine in engines:
+        seconds, read = timed_ingest(args.limit, **engine)
+        rate = read / seconds
+        print(f"ingest, {name}: {rate:.2f} articles/s, {seconds / bare:.2f}x the bare pass time")
+        results[f"ingest {name}"] = {"per_s": round(rate, 2), "x_bare": round(seconds / bare, 2)}
+    sizes = sorted({min(s, n) for s in (50, 100, n)})
+    memory = {size: round(peak_memory_mb(size), 1) for size in sizes}
+    print(
+        "peak RSS of a 1-process ingest: "
+        + ", ".join(f"{k} docs {v} MB" for k, v in memory.items())
+    )
+    results["peak_rss_mb"] = memory
+    if args.json:
+        print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
