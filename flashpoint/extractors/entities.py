@@ -51,6 +51,10 @@ _ORG_WORDS = frozenset(
 _SETTLEMENTS = frozenset(
     {"city", "town", "village", "port", "province", "region", "state", "district", "capital"}
 )
+# "Anbar province": a name before one of these (in lower case) is a place.
+_AREA_WORDS = frozenset(
+    {"province", "governorate", "region", "district", "county", "prefecture", "municipality"}
+)
 # A place name after these is a location even if the model called it a person.
 _LOCATIVE = frozenset(
     {"in", "at", "near", "from", "to", "outside", "across", "into", "through", "around", "inside"}
@@ -294,6 +298,9 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
         if of_settlement and doc[ent.start - 2].lower_ in _SETTLEMENTS:  # "the city of X"
             ent.label = "GPE"
             continue
+        if after in _AREA_WORDS and doc[ent.end].is_lower:
+            ent.label = "GPE"  # "Anbar province", "Idlib governorate"
+            continue
         if not gazetteer.is_place(text, min_population=50_000):
             continue
         if lexicon.organization(text):
@@ -386,7 +393,8 @@ def _whole_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-    """Countries, nationalities and (in datelines) big cities the model missed."""
+    """Countries, nationalities, known organizations and (in datelines) big cities the
+    model missed."""
     covered = _covered(ents, len(doc))
     # Attributes read as arrays: making a Token object per word is slow.
     flags = doc.to_array([IS_ALPHA, IS_UPPER, IS_TITLE]).tolist()
@@ -413,6 +421,9 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 break
             if lexicon.demonym(text) and not lexicon.country_name(text):
                 match, label = size, "NORP"
+                break
+            if lexicon.organization(text) and (len(text) > 2 or text.isupper()):
+                match, label = size, "ORG"
                 break
         if match and (_is_dateline(doc, i, i + match) or _whole_name(doc, i, i + match)):
             found.append(_Ent(i, i + match, label))

