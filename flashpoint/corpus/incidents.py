@@ -11,9 +11,11 @@ Two events merge when all of these hold (rules in ``data/incidents.yaml``):
 - **type**: the same PLOVER type, or a pair in the strict compatibility table;
 - **modality**: the same (a denied or hypothetical strike never joins a real one);
 - **actors**: on each side (source, target) where both events name someone, some
-  participant matches: the same normalized name, or the same country with the same
-  sector (or a sector missing on one side); at least one side must match. For
-  symmetric types (meetings, agreements) roles may be swapped;
+  participant matches: the same proper name (normalized), or the same country with
+  the same sector, or the same country where one of them stands for the whole
+  country ("Varnia" matches "the Varnian army"); at least one side must match.
+  Pronouns and common nouns without a country ("they", "the fighters") identify
+  nobody. For symmetric types (meetings, agreements) roles may be swapped;
 - **place**: one missing, the same place, or one is a country/region that contains
   the other's country;
 - **date**: anchors within ``window_days``. The anchor is the event's own day-level
@@ -77,6 +79,7 @@ class MergeRules:
     compatible: frozenset[frozenset[str]]
     symmetric: frozenset[str]
     group: dict[str, str]  # event type -> blocking group (types joined by the table)
+    pronouns: frozenset[str]  # names that identify nobody
 
 
 @cache
@@ -98,6 +101,7 @@ def rules() -> MergeRules:
         compatible=frozenset(pairs),
         symmetric=frozenset(data.get("symmetric_types", [])),
         group=group,
+        pronouns=frozenset(_norm(w) for w in data.get("pronouns", [])),
     )
 
 
@@ -149,7 +153,8 @@ def merge_reports(reports: Iterable[Report], *, window_days: int | None = None) 
 
 # --- internal representation: plain tuples, so the pair loop stays cheap ---
 
-_Party = tuple[str, str | None, str | None]  # (normalized name, country, sector)
+# (identifying name or "", country, sector, stands for the whole country)
+_Party = tuple[str, str | None, str | None, bool]
 _PlaceKey = tuple[str, str, str | None]  # (identity, feature, country)
 
 
@@ -195,12 +200,21 @@ def _anchor(event: Event, published: str | None) -> tuple[int | None, bool]:
     return (pub.toordinal(), False) if pub else (None, False)
 
 
+def _identifying(name: str) -> str:
+    """The normalized name if it names someone: a proper name, not "they" or "the fighters"."""
+    key = _norm(name)
+    if not key or key in rules().pronouns or not any(w[:1].isupper() for w in name.split()):
+        return ""
+    return key
+
+
 def _party(p: EventParticipant, actors: dict[str, Actor]) -> _Party:
     actor = actors.get(p.actor or "")
     name = actor.name if actor else p.name
     country = p.country or (actor.country if actor else None)
     sector = p.sector or (actor.sector if actor else None)
-    return _norm(name), country, sector
+    whole = actor.kind == "country" if actor else sector is None
+    return _identifying(name), country, sector, whole and country is not None
 
 
 def label(p: EventParticipant, actors: dict[str, Actor]) -> str:
@@ -234,8 +248,13 @@ def _bounds(qualifier: Qualifier, value: float, tolerance: float) -> tuple[float
 def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Item:
     ev = s.event
     anchor, dated = _anchor(ev, s.published)
-    sources = tuple(dict.fromkeys(_party(p, s.actors) for p in ev.source))
-    targets = tuple(dict.fromkeys(_party(p, s.actors) for p in ev.target))
+    # A participant with neither a proper name nor a country identifies nobody.
+    sources = tuple(
+        dict.fromkeys(x for x in (_party(p, s.actors) for p in ev.source) if x[0] or x[1])
+    )
+    targets = tuple(
+        dict.fromkeys(x for x in (_party(p, s.actors) for p in ev.target) if x[0] or x[1])
+    )
     sym = ev.type in symmetric
     if sym:
         sources, targets = tuple(dict.fromkeys((*sources, *targets))), ()
@@ -259,7 +278,10 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
 def _party_match(a: _Party, b: _Party) -> bool:
     if a[0] and a[0] == b[0]:
         return True
-    return a[1] is not None and a[1] == b[1] and (a[2] is None or b[2] is None or a[2] == b[2])
+    # The same country: the same sector, or one side stands for the whole country.
+    return (
+        a[1] is not None and a[1] == b[1] and ((a[2] is not None and a[2] == b[2]) or a[3] or b[3])
+    )
 
 
 def _overlap(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> int:
@@ -335,7 +357,7 @@ def _blocks(items: list[_Item], r: MergeRules, window: int) -> dict[tuple[Any, .
         ev = it.sighting.event
         head = (r.group.get(ev.type, ev.type), ev.modality, it.anchor // width)
         keys: set[str] = set()
-        for name, country, _ in (*it.sources, *it.targets):
+        for name, country, _, _ in (*it.sources, *it.targets):
             if name:
                 keys.add("n:" + name)
             if country:

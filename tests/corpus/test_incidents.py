@@ -45,7 +45,12 @@ ACTORS: dict[str, tuple[str, str | None, str | None]] = {
     "vrn": ("Varnia", "VRN", None),
     "oss-gov": ("Ossland government", "OSS", "GOV"),
     "brig": ("Crimson Brigade", None, None),
+    "envoy": ("Mara Quist", "VRN", None),
+    "editor": ("Tomas Brenn", "VRN", None),
+    "they": ("they", None, None),
+    "fighters": ("the fighters", None, None),
 }
+COUNTRY_NAMES = {"Varnia"}
 
 PLACES: dict[str, tuple[str, str, str | None]] = {
     # key: (name, feature, country)
@@ -90,7 +95,11 @@ def report(published: str | None, *events: Ev, title: str = "") -> Report:
     keys = sorted({k for e in events for k in (*e.source, *e.target)})
     actors = [
         Actor(
-            id=f"a-{k}", name=ACTORS[k][0], kind="group", country=ACTORS[k][1], sector=ACTORS[k][2]
+            id=f"a-{k}",
+            name=ACTORS[k][0],
+            kind="country" if ACTORS[k][0] in COUNTRY_NAMES else "group",
+            country=ACTORS[k][1],
+            sector=ACTORS[k][2],
         )
         for k in keys
     ]
@@ -340,3 +349,23 @@ def test_blocking_compares_far_fewer_pairs_than_all_pairs() -> None:
     items = [_item(s, r.about_tolerance, r.symmetric) for rep in reports for s in sightings(rep)]
     pairs = sum(1 for _ in _candidate_pairs(_blocks(items, r, 3)))
     assert 0 < pairs < len(items) * (len(items) - 1) / 2 / 5
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("they", "they", False),  # an unresolved pronoun identifies nobody
+        ("fighters", "fighters", False),  # nor does a common noun without a country
+        ("envoy", "editor", False),  # two people of one country, sector unknown
+        ("envoy", "envoy", True),  # the same person
+        ("envoy", "vrn", True),  # a person and her whole country
+    ],
+)
+def test_which_participants_identify_the_same_actor(first: str, second: str, merged: bool) -> None:
+    a = report(
+        "2031-05-02", Ev("Shots hit the crowd.", source=(first,), target=(), date="2031-05-01")
+    )
+    b = report(
+        "2031-05-02", Ev("More shots were fired.", source=(second,), target=(), date="2031-05-01")
+    )
+    assert (len(merge_reports([a, b])) == 1) is merged
