@@ -391,11 +391,14 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     lx = lexicon()
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
-    # Modals look forward, except "could", which in news is mostly past ability
-    # ("could not be reached on Monday").
-    if aux_words & _FUTURE_AUX or any(a.tag_ == "MD" and a.lower_ != "could" for a in auxes):
+    # Modals look forward, except a negated "could", which in news is past
+    # ability ("could not be reached on Monday").
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if aux_words & _FUTURE_AUX or any(
+        a.tag_ == "MD" and not (a.lower_ == "could" and negated) for a in auxes
+    ):
         return "future"
-    if verb.tag_ == "MD" and verb.lower_ != "could":
+    if verb.tag_ == "MD" and not (verb.lower_ == "could" and negated):
         return "future"
     if verb.tag_ != "VBD" and (
         verb.lemma_.lower() in lx.future_verbs
@@ -414,7 +417,11 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if (verb.tag_ in ("VB", "VBG") or verb.pos_ not in ("VERB", "AUX")) and (
         head is not verb and depth < 3
     ):
-        if verb.tag_ == "VB" and head.lemma_.lower() in lx.future_raisers and head.tag_ != "VBD":
+        # "planned to leave on Thursday", "is to resume on Tuesday": the infinitive's
+        # time lies ahead of the planning.
+        if verb.tag_ == "VB" and (
+            head.lemma_.lower() in lx.future_raisers or (head.lemma_ == "be" and head.i < verb.i)
+        ):
             return "future"
         return _verb_tense(head, depth + 1)
     if verb.tag_ in ("VBZ", "VBP"):
@@ -639,7 +646,12 @@ def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resol
     anchor = state.published
     number = lexicon().ordinals.get(ordinal) or (int(ordinal) if ordinal.isdigit() else None)
     if kind == "the_quarter" or ordinal in ("latest", "same", "year-ago", "year-earlier"):
-        if state.ref is not None and state.ref.grain == grain:
+        # "the quarter" is the text's quarter, unless that one is an older comparison.
+        if (
+            state.ref is not None
+            and state.ref.grain == grain
+            and (anchor is None or state.ref.day.year == anchor.year)
+        ):
             base = state.ref
             if ordinal in ("year-ago", "year-earlier"):
                 base = base.shift(-1, "year")
