@@ -3,14 +3,16 @@
 Not a test: it prints figures. On ../shared/eval/guardian_sdf/Guardian_SDF_sample.csv
 (249 dated articles) it measures
 
-1. the bare ``nlp.pipe`` pass over the texts (the cost floor), in articles/s;
+1. the bare ``nlp.pipe`` pass over the texts (the cost floor), in articles/s,
+   and ``extract_many`` without a store (the extractors' own cost);
 2. ``ingest`` into a fresh store with 1 process, 2 local processes and Dask
    (a LocalCluster of 2 workers), in articles/s and as a ratio to the bare pass
    (ingest time / bare time; process and cluster start-up included);
 3. peak resident memory of a 1-process ingest (a fresh interpreter each) after
    50, 100 and all documents: flat if the ingest streams.
 
-Usage: ``.venv/bin/python scripts/bench_ingest.py [--limit N] [--skip-dask] [--json]``
+Usage: ``.venv/bin/python scripts/bench_ingest.py [--limit N] [--skip-dask] [--json]
+[--extractors actors,places,...]`` (a subset isolates the store's overhead from slow extractors).
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
+
+from flashpoint.config import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "guardian_sdf" / "Guardian_SDF_sample.csv"
@@ -30,11 +35,14 @@ COLUMNS = {"text": "text", "date": "date", "outlet": "source"}
 
 MEMORY_CHILD = """
 import resource, sys
+from flashpoint.config import Settings
 from flashpoint.corpus.ingest import Columns, ingest
 from flashpoint.corpus.store import Store
+chosen = tuple(sys.argv[4].split(",")) if sys.argv[4] else None
 with Store(sys.argv[2]) as store:
     ingest(sys.argv[1], store, columns=Columns(text="text", date="date", outlet="source"),
-           limit=int(sys.argv[3]), progress=False, incidents=False)
+           limit=int(sys.argv[3]), progress=False, incidents=False,
+           settings=Settings(extractors=chosen))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
@@ -57,7 +65,16 @@ def bare_pass(docs: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def timed_ingest(limit: int | None, **engine: object) -> tuple[float, int]:
+def pipeline_only(docs: list[str], settings: Settings) -> float:
+    from flashpoint.pipeline import extract_many
+
+    started = time.perf_counter()
+    for _ in extract_many(docs, settings=replace(settings, check_language=False)):
+        pass
+    return time.perf_counter() - started
+
+
+def timed_ingest(limit: int | None, settings: Settings, **engine: object) -> tuple[float, int]:
     from flashpoint.corpus.ingest import Columns, ingest
     from flashpoint.corpus.store import Store
 
@@ -70,15 +87,24 @@ def timed_ingest(limit: int | None, **engine: object) -> tuple[float, int]:
             limit=limit,
             progress=False,
             incidents=False,
+            settings=settings,
             **engine,  # type: ignore[arg-type]
         )
         return time.perf_counter() - started, summary.read
 
 
-def peak_memory_mb(limit: int) -> float:
+def peak_memory_mb(limit: int, extractors: str) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
-            [sys.executable, "-c", MEMORY_CHILD, str(DATA), str(Path(tmp) / "m.db"), str(limit)],
+            [
+                sys.executable,
+                "-c",
+                MEMORY_CHILD,
+                str(DATA),
+                str(Path(tmp) / "m.db"),
+                str(limit),
+                extractors,
+            ],
             capture_output=True,
             text=True,
             check=True,
@@ -92,7 +118,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--json", action="store_true", help="End with one JSON line.")
+    parser.add_argument("--extractors", default=None, help="Comma-separated subset to run.")
     args = parser.parse_args()
+    chosen = tuple(args.extractors.split(",")) if args.extractors else None
+    settings = Settings(extractors=chosen)
     if not DATA.exists():
         sys.exit(f"no benchmark data at {DATA}")
     docs = texts(args.limit)
@@ -100,6 +129,9 @@ def main() -> None:
     bare = bare_pass(docs)
     results: dict[str, object] = {"articles": n, "bare_spacy_per_s": round(n / bare, 2)}
     print(f"bare spaCy pass: {n} articles in {bare:.1f}s = {n / bare:.2f} articles/s")
+    plain = pipeline_only(docs, settings)
+    print(f"extract_many, no store: {n / plain:.2f} articles/s, {plain / bare:.2f}x the bare pass")
+    results["extract_many_per_s"] = round(n / plain, 2)
     engines: list[tuple[str, dict[str, object]]] = [
         ("1 process", {"workers": 1}),
         ("2 processes", {"workers": 2}),
@@ -107,12 +139,12 @@ def main() -> None:
     if not args.skip_dask:
         engines.append(("dask, 2 local workers", {"workers": 2, "engine": "dask"}))
     for name, engine in engines:
-        seconds, read = timed_ingest(args.limit, **engine)
+        seconds, read = timed_ingest(args.limit, settings, **engine)
         rate = read / seconds
         print(f"ingest, {name}: {rate:.2f} articles/s, {seconds / bare:.2f}x the bare pass time")
         results[f"ingest {name}"] = {"per_s": round(rate, 2), "x_bare": round(seconds / bare, 2)}
     sizes = sorted({min(s, n) for s in (50, 100, n)})
-    memory = {size: round(peak_memory_mb(size), 1) for size in sizes}
+    memory = {size: round(peak_memory_mb(size, args.extractors or ""), 1) for size in sizes}
     print(
         "peak RSS of a 1-process ingest: "
         + ", ".join(f"{k} docs {v} MB" for k, v in memory.items())
