@@ -96,6 +96,7 @@ def _correct(doc: Doc) -> list[_Ent]:
             if trimmed is not None:
                 ents.append(trimmed)
     ents = _initials(doc, ents)
+    ents = _join_names(doc, ents)
     for fixed in ents:
         _relabel(doc, fixed)
     _people_consistency(doc, ents)
@@ -223,6 +224,31 @@ def _initials(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         kept.append(_Ent(start, end, "PERSON"))
     kept.sort(key=lambda e: e.start)
     return kept
+
+
+def _join_names(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A person's name the model cut in two ("Maria Corina" PERSON + "Machado" ORG):
+    a capitalised proper noun right after a PERSON, with nothing between, belongs to it,
+    as does a common given name right before it."""
+    by_start = {e.start: e for e in ents}
+    dropped: set[int] = set()
+    for ent in ents:
+        if ent.label != "PERSON" or id(ent) in dropped:
+            continue
+        while ent.end < len(doc) and _name_word(doc[ent.end]) and not doc[ent.end].is_sent_start:
+            if doc[ent.end - 1].whitespace_ != " ":
+                break
+            after = by_start.get(ent.end)
+            if after is not None and (after.end - after.start > 1 or after.label != "ORG"):
+                break
+            if after is not None:
+                dropped.add(id(after))
+            ent.end += 1
+        before = doc[ent.start - 1] if ent.start else None
+        if before is not None and _name_word(before) and lexicon.given_name(before.text):
+            if not any(e.start <= before.i < e.end for e in ents):
+                ent.start -= 1
+    return [e for e in ents if id(e) not in dropped]
 
 
 def _relabel(doc: Doc, ent: _Ent) -> None:

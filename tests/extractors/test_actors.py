@@ -232,3 +232,11 @@ def test_mixed_case_group_name_matches_its_organization(run: Run) -> None:
     report = run("Isis claimed the attack, and the Kurdish-led forces said they had repelled it.")
     group = next(a for a in report.actors if a.name == "Isis")
     assert group.sector == "REB"
+
+
+def test_a_name_cut_in_two_is_joined(run: Run) -> None:
+    report = run("Opposition leader Maria Corina Machado called for protests. Machado urged calm.")
+    people = [a for a in report.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Maria Corina Machado"]
+    assert people[0].sector == "OPP"
+    assert len(people[0].mentions) == 2
