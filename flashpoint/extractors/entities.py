@@ -245,9 +245,13 @@ def _join_names(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 dropped.add(id(after))
             ent.end += 1
         before = doc[ent.start - 1] if ent.start else None
-        if before is not None and _name_word(before) and lexicon.given_name(before.text):
-            if not any(e.start <= before.i < e.end for e in ents):
-                ent.start -= 1
+        if (
+            before is not None
+            and _name_word(before)
+            and lexicon.given_name(before.text)
+            and not any(e.start <= before.i < e.end for e in ents)
+        ):
+            ent.start -= 1
     return [e for e in ents if id(e) not in dropped]
 
 
