@@ -299,6 +299,11 @@ def _rules() -> tuple[Rule, ...]:
             rf"|final|full)\s+)?{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})(?:-long)?"
             r"(?![-\s]+old\b)",
         ),
+        (
+            "anaphoric",
+            rf"(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<what>day|week|month|year|{part})"
+            rf"|the\s+(?P<rel>next|following|previous)\s+(?P<what2>day|{part})",
+        ),
         ("recent_units", r"recent\s+(?P<unit>decades|years|months|weeks|days)"),
         (
             "bare_units",
@@ -827,6 +832,22 @@ def _resolve_year_adj(g: dict[str, str | None], state: State) -> Resolved:
     return _date(state, Point(state.published, "year").shift(-1, "year"))
 
 
+def _resolve_anaphoric(g: dict[str, str | None], state: State) -> Resolved:
+    """ "that day", "later that year", "the next morning": the text's last date."""
+    if state.ref is None:
+        return _NONE
+    what = (g.get("what") or g.get("what2") or "").lower()
+    step = {"next": 1, "following": 1, "previous": -1}.get((g.get("rel") or "").lower(), 0)
+    part = lexicon().parts_of_day.get(what)
+    grain: Grain = "day" if part or what == "day" else what  # type: ignore[assignment]
+    if _GRAINS.index(state.ref.grain) > _GRAINS.index(grain):
+        return _NONE  # "that day" after "in 2019": the day is not known
+    point = replace(state.ref, grain=grain).shift(step, "day")
+    if part:
+        return Resolved("time", f"{point.value}T{part}", state.ref_anchored, point)
+    return Resolved("date", point.value, state.ref_anchored, point)
+
+
 def _resolve_period(g: dict[str, str | None], state: State) -> Resolved:
     """ "the period", "the year", "the 1988 period": the time the text is about."""
     what = (g["what"] or "").lower()
@@ -959,6 +980,8 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
         return _resolve_year_adj(g, state)
     if kind == "duration":
         return _resolve_duration(g, state)
+    if kind == "anaphoric":
+        return _resolve_anaphoric(g, state)
     if kind == "the_period":
         return _resolve_period(g, state)
     if kind in ("bare_units", "recent_units"):
@@ -1013,13 +1036,7 @@ def _is_count(doc: Doc, cand: Candidate) -> bool:
     )
 
 
-_DEICTIC = {"offset", "year_adj", "the_period"}
-
-
-def _attributive(doc: Doc, cand: Candidate) -> bool:
-    """A frequency word used as a classifier ("quarterly dividend", "a daily paper")."""
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].dep_ == "amod"
+_DEICTIC = {"offset", "year_adj", "the_period", "anaphoric"}
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -1041,8 +1058,6 @@ def resolve_all(
     waiting: list[Resolved] = []  # clock times of this sentence with no day yet
     for cand in _candidates(text):
         if cand.kind == "year" and doc is not None and _is_count(doc, cand):
-            continue
-        if cand.kind == "set" and doc is not None and _attributive(doc, cand):
             continue
         while sentence + 1 < len(starts) and starts[sentence + 1] <= cand.start:
             sentence += 1

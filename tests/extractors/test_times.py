@@ -231,3 +231,26 @@ def test_seed_report_times() -> None:
     assert ("2013", "2013") in values
     assert ("November 21", "2025-11-21") in values
     assert {t.value for t in found if t.text == "Monday"} == {"2025-12-01"}
+
+
+def test_anaphoric_times_follow_the_last_date(times: Times) -> None:
+    found = times(
+        "Troops entered the town on June 3, 2021. Later that day the mayor fled, and "
+        "the next morning the guns fell silent.",
+        None,
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("June 3, 2021", "2021-06-03"),
+        ("Later that day", "2021-06-03"),
+        ("the next morning", "2021-06-04TMO"),
+    ]
+
+
+def test_clock_time_takes_a_day_named_later_in_the_sentence(times: Times) -> None:
+    found = times("The blast came at about 10:35 a.m. (0735 GMT) Friday, witnesses said.")
+    assert one(found, "10:35 a.m.").value == "2024-03-08T10:35"
+
+
+def test_quarter_without_year_and_the_quarter(times: Times) -> None:
+    found = times("Profit fell in the third quarter, and sales in the quarter rose.", "2023-10-26")
+    assert [t.value for t in found] == ["2023-Q3", "2023-Q3"]
