@@ -28,7 +28,10 @@ from flashpoint import lexicon
 Feature = Literal["country", "admin", "city", "region", "landmark"]
 MIN_POPULATION = 15_000
 ALIAS_POPULATION = 100_000
-_FEATURE_ORDER = {"region": 0, "landmark": 0, "country": 1, "admin": 2, "city": 3}
+_FEATURE_ORDER = {"region": 0, "landmark": 0, "country": 1, "admin": 3, "city": 4}
+# A capital or a city this big is what a bare name usually means, even where a state
+# shares it ("New York", "Washington"); only a country outranks it.
+BIG_CITY = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +128,14 @@ def _index() -> dict[str, list[Entry]]:
     return index
 
 
+def _feature_rank(entry: Entry) -> int:
+    if entry.capital or (entry.feature == "city" and entry.population >= BIG_CITY):
+        return 2
+    return _FEATURE_ORDER[entry.feature]
+
+
 def _order(entry: Entry) -> tuple[int, int, int]:
-    feature = 1 if entry.capital else _FEATURE_ORDER[entry.feature]
-    return (feature, 0 if entry.main_name else 1, -entry.population)
+    return (_feature_rank(entry), 0 if entry.main_name else 1, -entry.population)
 
 
 def _weighted_point(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
@@ -169,17 +177,22 @@ def country(iso3: str) -> Entry | None:
 def rank(candidates: list[Entry], countries: Iterable[str] = ()) -> list[Entry]:
     """Candidates reordered for a document that mentions ``countries`` (ISO alpha-3).
 
-    Countries and regions stay first; then places inside a country the document
-    mentions, then the rest, each by main-name match and population.
+    Named regions and countries stay first; then places inside a country the document
+    mentions before the rest; within those, a capital or big city before a state of
+    the same name, then by main-name match and population.
     """
     known = set(countries)
 
-    def order(entry: Entry) -> tuple[int, int, int, int]:
+    def order(entry: Entry) -> tuple[int, int, int, int, int]:
         in_context = 0 if entry.country in known else 1
-        feature = 1 if entry.capital else _FEATURE_ORDER[entry.feature]
-        if feature >= 2:
-            feature = 2  # states and cities compete on context and size
-        return (feature, in_context, 0 if entry.main_name else 1, -entry.population)
+        group = min(_FEATURE_ORDER[entry.feature], 2)  # regions, countries, the rest
+        return (
+            group,
+            in_context,
+            _feature_rank(entry),
+            0 if entry.main_name else 1,
+            -entry.population,
+        )
 
     return sorted(candidates, key=order)
 

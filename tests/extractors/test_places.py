@@ -85,3 +85,10 @@ def test_seat_of_power_named_as_location_is_a_landmark(run: Run) -> None:
     report = run("The two leaders met at the White House on Wednesday.")
     house = _place(report, "White House")
     assert house.feature == "landmark" and house.country == "USA"
+
+
+def test_big_city_beats_the_state_of_the_same_name() -> None:
+    assert gazetteer.rank(gazetteer.lookup("New York"))[0].feature == "city"
+    washington = gazetteer.rank(gazetteer.lookup("Washington"))[0]
+    assert washington.feature == "city" and washington.capital
+    assert gazetteer.lookup("Trinidad")[0].feature == "country"
