@@ -227,6 +227,7 @@ def _rules() -> tuple[Rule, ...]:
     ref_words = _alternation(lx.references)
     set_words = _alternation(lx.sets)
     day_words = _alternation(lx.days)
+    dur_rel = r"(?:past|last|next|coming|previous|first|following|final|full)"
     tz = r"(?:\s+(?:GMT|UTC|[ECMP][SD]T|local\s+time))?"
 
     raw: list[tuple[str, str]] = [
@@ -256,7 +257,11 @@ def _rules() -> tuple[Rule, ...]:
             r"|year-earlier|prior)[-\s]+(?:(?:fiscal|calendar)\s+)?(?P<qh>quarter|half)"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{year})|,?\s+(?P<y3>{year}))?",
         ),
-        ("quarter_code", rf"(?P<qh>Q|H)(?P<ord>[1-4])(?:\s+(?P<y1>{year}))?"),
+        (
+            "quarter_code",
+            rf"(?-i:(?P<qh>Q))(?P<ord>[1-4])(?:\s+(?P<y1>{year}))?"
+            rf"|(?-i:(?P<qh2>H))(?P<ord2>[12])\s+(?P<y4>{year})",
+        ),
         ("the_quarter", r"the\s+(?:(?:fiscal|same)\s+)?(?P<qh>quarter)"),
         (
             "season",
@@ -295,8 +300,9 @@ def _rules() -> tuple[Rule, ...]:
         ),
         (
             "duration",
-            rf"(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|previous|first|following"
-            rf"|final|full)\s+)?{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})(?:-long)?"
+            # "the" belongs to "the past two years" but not to "the three-day summit".
+            rf"(?:(?:the\s+)?(?:{dur_rel}\s+)?{qual}(?P<n>{count})\s+(?P<unit>{unit})"
+            rf"|(?:{dur_rel}\s+)?{qual}(?P<n2>{count})-(?P<unit2>{unit})(?:-long)?)"
             r"(?![-\s]+old\b)",
         ),
         (
@@ -643,11 +649,11 @@ def _resolve_absolute(kind: str, g: dict[str, str | None], state: State) -> Reso
 
 
 def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resolved:
-    half = (g.get("qh") or "").lower() in ("half", "h")
+    half = (g.get("qh") or g.get("qh2") or "").lower() in ("half", "h")
     grain: Grain = "half" if half else "quarter"
     months = 6 if half else 3
-    year_text = g.get("y1") or g.get("y2") or g.get("y3")
-    ordinal = (g.get("ord") or "").lower()
+    year_text = g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4")
+    ordinal = (g.get("ord") or g.get("ord2") or "").lower()
     anchor = state.published
     number = lexicon().ordinals.get(ordinal) or (int(ordinal) if ordinal.isdigit() else None)
     if kind == "the_quarter" or ordinal in ("latest", "same", "year-ago", "year-earlier"):
@@ -875,10 +881,10 @@ def _resolve_period(g: dict[str, str | None], state: State) -> Resolved:
 
 
 def _resolve_duration(g: dict[str, str | None], state: State) -> Resolved:
-    n = _n(g["n"])
+    n = _n(g.get("n") or g.get("n2"))
     if n is None:
         return Resolved("duration", None)
-    unit = _unit(g["unit"] or "")
+    unit = _unit(g.get("unit") or g.get("unit2") or "")
     return Resolved("duration", _duration(n, unit))
 
 
@@ -1064,7 +1070,12 @@ def resolve_all(
             waiting = []
         state.sentence = sentence
         state.tense = _tense_getter(doc, cand)
-        result = _resolve(cand, text, state)
+        try:
+            result = _resolve(cand, text, state)
+        except (ValueError, OverflowError, KeyError):
+            # Calendar arithmetic off the end of the calendar ("the 1st century" shifted
+            # back) or a spelling the lexicon lacks: the expression stays, unresolved.
+            result = Resolved("date", None)
         # Expressions that point back ("a year earlier") keep the topic time as it was.
         if result.point is not None and result.value is not None and cand.kind not in _DEICTIC:
             state.ref, state.ref_anchored = result.point, result.anchored
