@@ -15,7 +15,9 @@ Two events merge when all of these hold (rules in ``data/incidents.yaml``):
   the same sector, or the same country where one of them stands for the whole
   country ("Varnia" matches "the Varnian army"); at least one side must match.
   Pronouns and common nouns without a country ("they", "the fighters") identify
-  nobody. For symmetric types (meetings, agreements) roles may be swapped;
+  nobody. An event with a side unknown merges only through the same *named*
+  actor, and for verbal events (quad ``verbal_*``) through the same named source.
+  For symmetric types (meetings, agreements) roles may be swapped;
 - **place**: one missing, the same place, or one is a country/region that contains
   the other's country;
 - **date**: anchors within ``window_days``. The anchor is the event's own day-level
@@ -213,8 +215,8 @@ def _party(p: EventParticipant, actors: dict[str, Actor]) -> _Party:
     name = actor.name if actor else p.name
     country = p.country or (actor.country if actor else None)
     sector = p.sector or (actor.sector if actor else None)
-    whole = actor.kind == "country" if actor else sector is None
-    return _identifying(name), country, sector, whole and country is not None
+    whole = actor is not None and actor.kind == "country" and country is not None
+    return _identifying(name), country, sector, whole
 
 
 def label(p: EventParticipant, actors: dict[str, Actor]) -> str:
@@ -288,18 +290,30 @@ def _overlap(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> int:
     return sum(1 for x in xs if any(_party_match(x, y) for y in ys))
 
 
+def _same_name(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> bool:
+    return any(x[0] and x[0] == y[0] for x in xs for y in ys)
+
+
 def _actors_match(a: _Item, b: _Item) -> bool:
+    complete = a.full and b.full
     if a.symmetric:
         # Two meetings of one minister with different people are different meetings.
         need = min(2, len(a.sources), len(b.sources))
-        return need > 0 and _overlap(a.sources, b.sources) >= need
-    matched = 0
-    for xs, ys in ((a.sources, b.sources), (a.targets, b.targets)):
+        if need == 0 or _overlap(a.sources, b.sources) < need:
+            return False
+        return complete or _same_name(a.sources, b.sources)
+    matched = []
+    for xs, ys, is_source in ((a.sources, b.sources, True), (a.targets, b.targets, False)):
         if xs and ys:
             if not _overlap(xs, ys):
                 return False
-            matched += 1
-    return matched > 0
+            matched.append((xs, ys, is_source))
+    if not matched or complete:
+        return bool(matched)
+    # A one-sided event is thin evidence: it needs the same named actor, and for words
+    # (accusations, demands) the same speaker, not just "someone accused the US".
+    verbal = a.sighting.event.quad.startswith("verbal")
+    return any(_same_name(xs, ys) for xs, ys, src in matched if src or not verbal)
 
 
 def _places_match(a: _PlaceKey | None, b: _PlaceKey | None) -> bool:

@@ -358,7 +358,7 @@ def test_blocking_compares_far_fewer_pairs_than_all_pairs() -> None:
         ("fighters", "fighters", False),  # nor does a common noun without a country
         ("envoy", "editor", False),  # two people of one country, sector unknown
         ("envoy", "envoy", True),  # the same person
-        ("envoy", "vrn", True),  # a person and her whole country
+        ("envoy", "vrn", False),  # her country, but one-sided events need the same name
     ],
 )
 def test_which_participants_identify_the_same_actor(first: str, second: str, merged: bool) -> None:
@@ -369,3 +369,39 @@ def test_which_participants_identify_the_same_actor(first: str, second: str, mer
         "2031-05-02", Ev("More shots were fired.", source=(second,), target=(), date="2031-05-01")
     )
     assert (len(merge_reports([a, b])) == 1) is merged
+
+
+def test_a_person_matches_her_whole_country_when_both_sides_are_known() -> None:
+    a = report(
+        "2031-05-02",
+        Ev(
+            "Quist condemned the Kestrian navy.",
+            type="PROTEST",
+            source=("envoy",),
+            target=("kst-mil",),
+            date="2031-05-01",
+        ),
+    )
+    b = report(
+        "2031-05-02",
+        Ev(
+            "Varnia protested to the Kestrian navy.",
+            type="PROTEST",
+            source=("vrn",),
+            target=("kst-mil",),
+            date="2031-05-01",
+        ),
+    )
+    c = report(
+        "2031-05-02",
+        Ev(
+            "The Kestrian navy drew a protest.",
+            type="PROTEST",
+            source=(),
+            target=("kst-mil",),
+            date="2031-05-01",
+        ),
+    )
+    assert len(merge_reports([a, b])) == 1
+    # a protest with its speaker unknown joins nothing: words need the same named source
+    assert len(merge_reports([a, b, c])) == 2
