@@ -416,13 +416,24 @@ def _confirmed_capitals(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     """Drop names the model found in an all-capital line (a headline, a table heading)
     that neither the body of the text (in ordinary case) nor the lexicon or gazetteer
     confirms: on capitals alone the model's guesses are mostly wrong ("SOCCER")."""
+    body: dict[str, str] = {}
+    for ent in ents:
+        text = doc[ent.start : ent.end].text
+        if ent.label in NAME_LABELS and not text.isupper():
+            body.setdefault(text.upper(), ent.label)
     kept: list[_Ent] = []
     for ent in ents:
         span = doc[ent.start : ent.end]
         if ent.label in NAME_LABELS and span.text.isupper() and _capital_line(span.sent):
             text = span.text
-            known = lexicon.organization(text) or lexicon.country(text) or gazetteer.lookup(text)
-            if not known and text.title() not in doc.text:
+            if text in body:
+                ent.label = body[text]  # the body's reading of the same name wins
+            elif not (
+                lexicon.organization(text)
+                or lexicon.country(text)
+                or gazetteer.lookup(text)
+                or text.title() in doc.text
+            ):
                 continue
         kept.append(ent)
     return kept
