@@ -96,6 +96,11 @@ def subject(verb: Token) -> list[Token]:
                 return [resolve_relative(child)]
     if passive:
         return []
+    # Object control: "prompted Trump to declare" -> Trump declares.
+    if verb.dep_ == "xcomp":
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if controller:
+            return [resolve_relative(controller[0])]
     # Coordinated verbs and controlled "to" clauses share the subject of their head.
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return subject(verb.head)
@@ -205,7 +210,7 @@ def clause(anchor: Token) -> list[Token]:
 
 def top_of_chain(verb: Token) -> Token:
     """Up through "to" clauses: "agreed to meet" -> agreed."""
-    while verb.dep_ == "xcomp" and verb.head is not verb:
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
     return verb
 
@@ -213,7 +218,7 @@ def top_of_chain(verb: Token) -> Token:
 def ancestors_until_clause(token: Token) -> Iterator[Token]:
     """The token's heads up to (and including) its clause's verb."""
     cur = token
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         cur = cur.head
         yield cur
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
@@ -223,7 +228,7 @@ def ancestors_until_clause(token: Token) -> Iterator[Token]:
 def in_reported_speech(verb: Token) -> bool:
     lex = lexicon()
     cur = verb
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in lex.speech_verbs:
             return True
         cur = cur.head
@@ -237,11 +242,11 @@ def modality(trigger: Token, anchor: Token) -> str:
     if anchor.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in anchor.children):
         verbs.append(anchor.head)  # "could attack and kill": the modal sits on the first
     cur = anchor
-    while cur.dep_ == "xcomp" and cur.head is not cur:
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
         cur = cur.head
         verbs.append(cur)
     words = {c.lower_ for v in verbs for c in v.children if c.dep_ in ("aux", "neg", "mark")}
-    if trigger is not anchor:
+    if trigger.i != anchor.i:
         words |= {c.lower_ for c in trigger.children if c.dep_ in ("neg", "det")} & {"no"}
         adjectives = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod",)}
         if adjectives & lex.hypothetical_adjectives:

@@ -34,6 +34,8 @@ class Sense:
     passive: bool = False
     civil: bool = False
     intransitive: bool = False
+    complement: bool = False
+    reciprocal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,9 @@ class Lexicon:
     hypothetical_modals: frozenset[str]
     future_modals: frozenset[str]
     conditional_modals: frozenset[str]
+    obligation_modals: frozenset[str]
+    participation_verbs: frozenset[str]
+    background_preps: frozenset[str]
     figure_verbs: dict[str, str]  # lemma -> figure kind
     figure_nouns: dict[str, str]
     instruments: tuple[tuple[str, frozenset[str]], ...]  # (mode, weapon lemmas), in order
@@ -80,6 +85,8 @@ def _senses(raw: Any, frames: dict[str, tuple[str, ...]]) -> tuple[Sense, ...]:
                 passive=bool(item.get("passive", False)),
                 civil=bool(item.get("civil", False)),
                 intransitive=bool(item.get("intransitive", False)),
+                complement=bool(item.get("complement", False)),
+                reciprocal=bool(item.get("reciprocal", False)),
             )
         )
     return tuple(out)
@@ -130,6 +137,9 @@ def lexicon() -> Lexicon:
         hypothetical_modals=frozenset(raw["hypothetical_modals"]),
         future_modals=frozenset(raw["future_modals"]),
         conditional_modals=frozenset(raw["conditional_modals"]),
+        obligation_modals=frozenset(raw["obligation_modals"]),
+        participation_verbs=frozenset(raw["participation_verbs"]),
+        background_preps=frozenset(raw["background_preps"]),
         figure_verbs=figure_verbs,
         figure_nouns=figure_nouns,
         instruments=tuple(

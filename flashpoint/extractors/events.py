@@ -67,6 +67,8 @@ THREAT_MODES = {
     ("SANCTION", "withdraw"): "relations",
     ("PROTEST", None): "restrict",
 }
+# Types whose object is a proposition (what is demanded, rejected, threatened, promised).
+CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
 
 
@@ -81,6 +83,7 @@ class Candidate:
     modality: str
     nominal: bool = False
     direct: bool = True  # a noun that is an argument of its anchor verb
+    background: bool = False  # "after clashes ...": context for another event
     type: str = ""
     mode: str | None = None
     consumed: list[int] = field(default_factory=list)
@@ -143,7 +146,9 @@ class _Coder:
                     continue
                 cand = None
                 if tok.pos_ == "VERB":
-                    cand = self.verb_candidate(tok)
+                    cand = self.verb_candidate(tok) or self.obligation(tok)
+                elif tok.pos_ == "ADJ" and self.lex.control.get(tok.lemma_.lower()) == "intent":
+                    cand = self.verb_candidate(tok)  # "is willing to withdraw"
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     cand = self.noun_candidate(tok)
                 if cand is not None:
@@ -196,6 +201,8 @@ class _Coder:
                 continue
             if sense.intransitive and any(c.dep_ == "dobj" for c in tok.children):
                 continue
+            if sense.complement and not any(c.dep_ == "xcomp" for c in tok.children):
+                continue
             return sense
         return None
 
@@ -216,6 +223,11 @@ class _Coder:
             inner = self.complement(comp) if comp is not None else None
             if inner is not None:
                 return self.controlled(tok, role, inner)
+        if tok.pos_ != "VERB":
+            return None
+        # "arrested for collaborating", "accused of waging": a reason, not an event
+        if tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "of", "over"):
+            return None
         last = tok
         particle = self._particle(tok)
         if particle is not None:
@@ -240,11 +252,39 @@ class _Coder:
             modality=fr.modality(tok, tok),
         )
         cand.type, cand.mode = sense.type, sense.mode
-        if cand.modality == "future" and fr.in_reported_speech(tok):
-            self.recode_intent(cand)
+        if cand.modality == "future":
+            self.recode_intent(cand, reported=fr.in_reported_speech(tok))
         return cand
 
+    def obligation(self, verb: Token) -> Candidate | None:
+        """ "X said Y must do Z" is X's demand on Y (a REQUEST), not Y's act."""
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return None
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
+                continue
+            modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+            if not modals & self.lex.obligation_modals:
+                continue
+            inner = self.complement(comp)
+            sense = inner[2] if inner else Sense(type="REQUEST")
+            cand = Candidate(
+                trigger=verb,
+                last=verb,
+                sense=sense,
+                anchor=fr.top_of_chain(verb),
+                sources=self.verb_sources(verb),
+                targets=self.resolve_targets(fr.subject(comp)),
+                modality=fr.modality(verb, verb),
+                consumed=[t.i for t in comp.subtree],
+            )
+            cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
+            return cand
+        return None
+
     def verb_sources(self, tok: Token) -> list[Token]:
+        if tok.pos_ == "ADJ":  # "Syria is willing to ...": the copula's subject
+            return self.verb_sources(tok.head) if tok.head.i != tok.i else []
         heads = fr.subject(tok)
         out: list[Token] = []
         for head in heads:
@@ -288,6 +328,12 @@ class _Coder:
             heads = self.resolve_targets(found)
             if heads:
                 return heads
+        if sense.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
+            for comp in tok.children:  # "demanded that the US cancel ..." -> the US
+                if comp.dep_ == "ccomp":
+                    heads = self.resolve_targets(fr.subject(comp))
+                    if heads:
+                        return heads
         return []
 
     def resolve_targets(self, found: list[Token]) -> list[Token]:
@@ -306,7 +352,22 @@ class _Coder:
             for conj in fr.conjuncts(head):
                 if self.participant(conj) is not None:
                     out.append(conj)
+                elif conj.pos_ == "NOUN":
+                    out.extend(self.theme_owner(conj))
         return out
+
+    def theme_owner(self, noun: Token) -> list[Token]:
+        """The party a non-actor object belongs to or concerns: "a U.S. request",
+        "its borders with Iran", "the removal of President X"."""
+        for child in noun.children:
+            named = child.dep_ in ("compound", "amod", "poss") and child.pos_ in ("PROPN", "ADJ")
+            if named and (fr.country_of(child.text) or child.i in self.token_actor):
+                return [child]
+        for role in ("by", "of", "with", "from"):
+            found = [o for o in fr.objects(noun, role) if self.participant(o) is not None]
+            if found:
+                return [c for o in found for c in fr.conjuncts(o)]
+        return []
 
     def complement(self, comp: Token) -> tuple[Token, Token, Sense] | None:
         """The event a "to" clause names: (trigger, last token, sense), if any."""
@@ -360,12 +421,21 @@ class _Coder:
             asked = fr.objects(verb, "dobj") or fr.objects(verb, "on")
             cand.targets = self.resolve_targets(asked)
         else:
-            self.recode_intent(cand)
+            self.recode_intent(cand, reported=True)
         return cand
 
-    def recode_intent(self, cand: Candidate) -> None:
-        """PLOVER codes a stated intention as the promise or threat it is."""
-        if cand.type in CONFLICT_MATERIAL:
+    def recode_intent(self, cand: Candidate, reported: bool) -> None:
+        """PLOVER codes a stated intention as the promise or threat it is.
+
+        A promise made on a condition ("will withdraw unless ...") is a threat.
+        """
+        conditional = any(
+            c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+            for c in (cand.trigger, cand.anchor)
+            for c in c.children
+        )
+        threat = conditional and cand.type not in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
+        if threat or cand.type in CONFLICT_MATERIAL:
             mode = THREAT_MODES.get((cand.type, cand.mode)) or THREAT_MODES.get((cand.type, None))
             cand.type, cand.mode = "THREATEN", mode
         elif cand.type == "RETREAT":
@@ -374,7 +444,8 @@ class _Coder:
             cand.type, cand.mode = "AGREE", None
         else:
             return
-        cand.modality = "negated" if cand.modality == "negated" else "asserted"
+        if reported or cand.modality != "future":
+            cand.modality = "negated" if cand.modality == "negated" else "asserted"
 
     def noun_candidate(self, tok: Token) -> Candidate | None:
         senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
@@ -387,6 +458,7 @@ class _Coder:
         if sense is None:
             return None
         anchor, direct = self.noun_anchor(tok)
+        background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
         cand = Candidate(
             trigger=tok,
             last=tok,
@@ -397,6 +469,7 @@ class _Coder:
             modality=fr.modality(tok, anchor),
             nominal=True,
             direct=direct,
+            background=background,
         )
         cand.type, cand.mode = sense.type, sense.mode
         if tok.dep_ == "dobj" and anchor.lemma_.lower() in self.lex.light_verbs:
@@ -438,6 +511,9 @@ class _Coder:
             return self.verb_sources(head)
         if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
             return self.verb_sources(head.head)  # "piling pressure ... with a buildup"
+        verb = head.head if tok.dep_ == "pobj" else head if tok.dep_ == "dobj" else None
+        if verb is not None and verb.lemma_.lower() in self.lex.participation_verbs:
+            return self.verb_sources(verb)  # "converged for a rally", "joined the march"
         return []
 
     def noun_targets(self, tok: Token, sense: Sense) -> list[Token]:
@@ -521,10 +597,22 @@ class _Coder:
         self.consumed.update(cand.consumed)
         sources = [p for p in map(self.participant, cand.sources) if p is not None]
         targets = [p for p in map(self.participant, cand.targets) if p is not None]
+        if cand.sense.reciprocal:  # "X met with Y": both act, no recipient
+            sources, targets = sources + targets, []
+        actors = {p.actor for p in sources if p.actor}
+        targets = [p for p in targets if not (p.actor and p.actor in actors)]
+        if cand.nominal and not self.anchored_noun(cand, targets):
+            return  # a bare mention ("US sanctions"), not a reported happening
         src_spans = {(p.start, p.end) for p in sources}
         targets = [p for p in targets if (p.start, p.end) not in src_spans]
         scope = self.scope(cand)
         figures = self.figures(scope)
+        if cand.background and not figures and cand.modality != "hypothetical":
+            return
+        if self.in_condition(cand.anchor):
+            return  # "if it is attacked": a condition, not a reported event
+        if cand.type in CONTENT_TYPES and not cand.nominal:
+            self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
         if merged or not (sources or targets or (cand.nominal and figures)):
             return
@@ -606,6 +694,37 @@ class _Coder:
             return True
         names = {p.name.lower() for p in old} | {p.country for p in old if p.country}
         return any(p.name.lower() in names or (p.country and p.country in names) for p in new)
+
+    def anchored_noun(self, cand: Candidate, targets: list[EventParticipant]) -> bool:
+        """An event noun is coded when the sentence reports it happening: it is the
+        object of a light or participation verb, or has its own doer ("by"), target,
+        figures, time or place."""
+        tok = cand.trigger
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.lemma_.lower() in self.lex.light_verbs | self.lex.participation_verbs:
+            return True
+        if targets or fr.objects(tok, "by") or cand.modality == "hypothetical":
+            return True
+        if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
+            return True  # "a rally attended by thousands"
+        subtree = list(tok.subtree)
+        if any(t.i in self.times for t in subtree) or self.location(subtree, cand):
+            return True
+        return bool(self.figures(subtree))
+
+    @staticmethod
+    def in_condition(anchor: Token) -> bool:
+        return anchor.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children
+        )
+
+    def consume_content(self, verb: Token) -> None:
+        """What is demanded, rejected, threatened or promised is not itself an event."""
+        for child in verb.children:
+            if child.dep_ in ("dobj", "ccomp", "xcomp") or (
+                child.dep_ == "prep" and child.lower_ in ("for", "on")
+            ):
+                self.consumed.update(t.i for t in child.subtree)
 
     # --- where, when, how many ---------------------------------------------------
 
