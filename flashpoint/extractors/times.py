@@ -798,6 +798,9 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
         and state.ref.grain in ("quarter", "half")
         and (state.published is None or state.ref.day.year == state.published.year)
     )
+    if direction in ("earlier", "later") and state.ref is None:
+        # "A week later" with no date before it to count from: only the length is known.
+        return Resolved("duration", _duration(n, unit))
     if (direction in ("ago", "from now", "hence") and not (unit == "year" and quarterly)) or (
         state.ref is None
     ):

@@ -254,3 +254,8 @@ def test_clock_time_takes_a_day_named_later_in_the_sentence(times: Times) -> Non
 def test_quarter_without_year_and_the_quarter(times: Times) -> None:
     found = times("Profit fell in the third quarter, and sales in the quarter rose.", "2023-10-26")
     assert [t.value for t in found] == ["2023-Q3", "2023-Q3"]
+
+
+def test_later_with_nothing_before_it_is_a_duration(times: Times) -> None:
+    found = times("A week later, the rebels withdrew from the ridge.")
+    assert [(t.text, t.type, t.value) for t in found] == [("A week later", "duration", "P1W")]
