@@ -3,18 +3,25 @@
 What it fixes, each with a rule that makes sense for any news text:
 
 - boundaries: a leading article ("the United States"), a trailing possessive
-  ("Maduro's") and trailing scores or figures are trimmed; an entity never runs
-  across a line break, a stand-alone comma, bracket or dash;
+  ("Maduro's"), trailing figures and lower-case tails ("Interfax news agency") are
+  trimmed; an entity never runs across a line break, a stand-alone comma, bracket
+  or dash; a name the model cut in two ("Maria Corina" + "Machado") is joined, and
+  an initial joins its surname ("K. Okafor");
 - a possessive inside one entity splits it ("Al Jazeera's Teresa Bo" -> ORG + PERSON);
 - a country's name is a place (GPE), a demonym is a nationality (NORP), a known
-  organization is an ORG, a named sea or region is a LOC;
-- a bare surname (or full name) of a person named earlier is that PERSON, whatever
-  label the model gave it;
-- a town labelled ORG becomes a place when the gazetteer knows it and no
-  organization word is attached;
+  organization is an ORG, a named sea or region is a LOC, two or three capitalised
+  words opening with a common given name are a PERSON;
+- a bare surname (or full name) of a person named in the document is that PERSON,
+  whatever label the model gave it;
+- a town labelled ORG or PERSON becomes a place when the gazetteer knows it and a
+  cue says so ("in", "near", "the city of X", "X province", a dateline), or when it
+  is a national capital named alone ("Havana says");
 - names the model found once are found again where it missed them in the same
-  document, and country or big-city names in all-capital lines (headlines,
-  datelines) are recognised, as are unlabelled acronyms in ordinary sentences (ORG).
+  document (headlines in capitals included); countries, known organizations,
+  regions and (in datelines) big cities it missed are added, as are acronyms in
+  ordinary sentences (ORG) and "Given Surname" pairs (PERSON);
+- names it guessed in all-capital lines are dropped unless the body, the lexicon or
+  the gazetteer confirms them.
 
 It does not resolve pronouns, merge mentions into actors or pick gazetteer entries:
 those are the actors and places extractors' jobs. Results are cached on the Doc.
