@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +25,11 @@ class Context:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        # Doc.text joins every token on each access; build it once per document.
+        text = self.shared.get("_text")
+        if text is None:
+            text = self.shared["_text"] = self.doc.text
+        return text
 
     def new_id(self, prefix: str) -> str:
         self._counters[prefix] += 1
@@ -38,8 +43,13 @@ class Context:
 
     def sentence_at(self, char: int) -> SpacySpan:
         """The spaCy sentence containing character offset ``char``."""
-        token_i = _token_at(self.doc, char)
-        return self.doc[token_i].sent
+        # Token.sent scans the whole Doc on every call; list the sentences once instead.
+        sentences = self.shared.get("_sentences")
+        if sentences is None:
+            sentences = self.shared["_sentences"] = list(self.doc.sents)
+            self.shared["_sentence_starts"] = [s.start_char for s in sentences]
+        k = bisect_right(self.shared["_sentence_starts"], char) - 1
+        return sentences[max(k, 0)]
 
 
 def _token_at(doc: Doc, char: int) -> int:

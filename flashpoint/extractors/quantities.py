@@ -256,22 +256,17 @@ def extract_quantities(ctx: Context) -> list[Quantity]:
     doc = ctx.doc
     time_starts, time_ends = _time_spans(ctx)
     found: list[Quantity] = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        tok = doc[i]
+    vague = lex.vague
+    resume = 0  # the token after the last number read
+    for tok in doc:
         # The cheap lexical test first: most tokens are not numbers.
-        if not (tok.like_num or tok.lower_ in lex.vague or tok.text[:1].isdigit()):
-            i += 1
+        if tok.i < resume or not (tok.like_num or tok.text[:1].isdigit() or tok.lower_ in vague):
             continue
-        number = _read_number(doc, i, lex)
+        number = _read_number(doc, tok.i, lex) or _read_range_token(doc, tok.i)
         if number is None:
-            number = _read_range_token(doc, i)
-        if number is None:
-            i += 1
             continue
         _extend_range(doc, number, lex)
-        i = (number.range_end or number.last) + 1
+        resume = (number.range_end or number.last) + 1
         if _inside(doc[number.first].idx, time_starts, time_ends):
             continue
         quantity = _figure(ctx, number, lex)
@@ -403,7 +398,7 @@ def _figure(ctx: Context, number: Number, lex: Units) -> Quantity | None:
         value=number.value,
         unit=unit,
         qualifier=qualifier,
-        sentence=ctx.of(first.sent),
+        sentence=ctx.of(ctx.sentence_at(first.idx)),
     )
 
 
