@@ -60,6 +60,7 @@ class Lexicon:
     references: dict[str, str]
     sets: dict[str, str]
     days: dict[str, int]
+    holidays: dict[str, tuple[int, int]]
     future_verbs: frozenset[str]
     future_raisers: frozenset[str]
 
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         references={str(k): str(v) for k, v in data["references"].items()},
         sets={str(k): str(v) for k, v in data["sets"].items()},
         days={str(k): int(v) for k, v in data["days"].items()},
+        holidays={str(k): (int(v[0]), int(v[1])) for k, v in data["holidays"].items()},
         future_verbs=frozenset(map(str, data["future_verbs"])),
         future_raisers=frozenset(map(str, data["future_raisers"])),
     )
@@ -227,6 +229,7 @@ def _rules() -> tuple[Rule, ...]:
     ref_words = _alternation(lx.references)
     set_words = _alternation(lx.sets)
     day_words = _alternation(lx.days)
+    holidays = _alternation(lx.holidays).replace("'", "['’]")
     dur_rel = r"(?:past|last|next|coming|previous|first|following|final|full)"
     tz = r"(?:\s+(?:GMT|UTC|[ECMP][SD]T|local\s+time))?"
 
@@ -249,6 +252,7 @@ def _rules() -> tuple[Rule, ...]:
             rf"{mod}(?P<mon>{mon})(?:(?:\s+of)?,?\s+(?P<y>{year})|\s+(?P<ry>this|last|next)\s+year)",
         ),
         ("month", rf"{mod}(?P<mon>{bare_mon})"),
+        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<hol>{holidays})"),
         (
             "quarter",
             rf"(?:the\s+)?(?:(?P<y1>{year})\s+|(?P<ry>this|last|next)\s+year's\s+)?"
@@ -953,6 +957,15 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
             year = state.published.year + (_rel_shift(g["ry"] or "") or 0)
             return _date(state, Point(dt.date(year, month, 1), "month"))
         return _date(state, Point(dt.date(int(g["y"] or 0), month, 1), "month"), False)
+    if kind == "holiday":
+        if state.published is None:
+            return _NONE
+        name = " ".join((g["hol"] or "").lower().replace("’", "'").split())
+        month, day = lexicon().holidays[name]
+        forced: dict[str, Tense] = {"last": "past", "next": "future"}
+        tense = forced.get((g.get("rel") or "").lower()) or state.tense()
+        year = _nearest_year(state.published, month, day, tense)
+        return _date(state, _day_point(dt.date(year, month, day)))
     if kind == "month":
         if state.published is None:
             return _NONE
@@ -1002,11 +1015,11 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
     if kind == "clock":
         return _resolve_clock(g, state)
     if kind == "clock_day":
-        day = _resolve_day(g, state)
+        on = _resolve_day(g, state)
         clock = _resolve_clock(g, State(state.published, state.tense))
-        if day.value is None or clock.clock is None:
+        if on.value is None or clock.clock is None:
             return Resolved("time", None)
-        return Resolved("time", day.value + clock.clock, day.anchored, day.point)
+        return Resolved("time", on.value + clock.clock, on.anchored, on.point)
     if kind == "decade":
         return _date(state, Point(dt.date(int(g["dec"] or 0) * 10, 1, 1), "decade"), False)
     if kind == "century":

@@ -259,3 +259,8 @@ def test_quarter_without_year_and_the_quarter(times: Times) -> None:
 def test_later_with_nothing_before_it_is_a_duration(times: Times) -> None:
     found = times("A week later, the rebels withdrew from the ridge.")
     assert [(t.text, t.type, t.value) for t in found] == [("A week later", "duration", "P1W")]
+
+
+def test_fixed_holidays(times: Times) -> None:
+    found = times("The guns fell silent over Christmas, a truce that held.", "2026-01-10")
+    assert [(t.text, t.value) for t in found] == [("Christmas", "2025-12-25")]
