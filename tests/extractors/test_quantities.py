@@ -58,6 +58,13 @@ def one(run: Run, text: str, phrase: str) -> Quantity:
             "about",
         ),
         ("Nearly 50 villages lost power.", "Nearly 50 villages", 50, "villages", "about"),
+        (
+            "The enclave holds no more than 500 fighters.",
+            "no more than 500 fighters",
+            500,
+            "fighters",
+            "up_to",
+        ),
         ("The law allows up to 20 inspectors.", "up to 20 inspectors", 20, "inspectors", "up_to"),
         (
             "Fewer than 10 lawmakers voted against it.",
