@@ -15,8 +15,9 @@ Two events merge when all of these hold (rules in ``data/incidents.yaml``):
   the same sector, or the same country where one of them stands for the whole
   country ("Varnia" matches "the Varnian army"); at least one side must match.
   Pronouns and common nouns without a country ("they", "the fighters") identify
-  nobody. An event with a side unknown merges only through the same *named*
-  actor, and for verbal events (quad ``verbal_*``) through the same named source.
+  nobody. An event with a side unknown merges only through the same actor (the
+  same name, or the same country and sector, not a whole country), and for
+  verbal events (quad ``verbal_*``) only through the same named source.
   For symmetric types (meetings, agreements) roles may be swapped;
 - **place**: one missing, the same place, or one is a country/region that contains
   the other's country;
@@ -155,8 +156,8 @@ def merge_reports(reports: Iterable[Report], *, window_days: int | None = None) 
 
 # --- internal representation: plain tuples, so the pair loop stays cheap ---
 
-# (identifying name or "", country, sector, stands for the whole country)
-_Party = tuple[str, str | None, str | None, bool]
+# (identifying name or "", country, sector, stands for the whole country, is a person)
+_Party = tuple[str, str | None, str | None, bool, bool]
 _PlaceKey = tuple[str, str, str | None]  # (identity, feature, country)
 
 
@@ -216,7 +217,8 @@ def _party(p: EventParticipant, actors: dict[str, Actor]) -> _Party:
     country = p.country or (actor.country if actor else None)
     sector = p.sector or (actor.sector if actor else None)
     whole = actor is not None and actor.kind == "country" and country is not None
-    return _identifying(name), country, sector, whole
+    person = actor is not None and actor.kind == "person"
+    return _identifying(name), country, sector, whole, person
 
 
 def label(p: EventParticipant, actors: dict[str, Actor]) -> str:
@@ -277,13 +279,21 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
     return _Item(s, anchor, dated, sources, targets, sym, full, key, bounds, order)
 
 
-def _party_match(a: _Party, b: _Party) -> bool:
+def _strong(a: _Party, b: _Party) -> bool:
+    """The same named actor, or the same part of one country's apparatus."""
     if a[0] and a[0] == b[0]:
         return True
-    # The same country: the same sector, or one side stands for the whole country.
-    return (
-        a[1] is not None and a[1] == b[1] and ((a[2] is not None and a[2] == b[2]) or a[3] or b[3])
-    )
+    if a[1] is None or a[1] != b[1] or a[3] or b[3]:
+        return False
+    if a[2] is not None:
+        return a[2] == b[2]
+    # Sector unknown on both: "Russian jets" and "Russian warplanes", never two people.
+    return b[2] is None and not a[4] and not b[4]
+
+
+def _party_match(a: _Party, b: _Party) -> bool:
+    # Weakly, one side may stand for the whole country ("Varnia" ~ "the Varnian army").
+    return _strong(a, b) or (a[1] is not None and a[1] == b[1] and (a[3] or b[3]))
 
 
 def _overlap(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> int:
@@ -292,6 +302,10 @@ def _overlap(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> int:
 
 def _same_name(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> bool:
     return any(x[0] and x[0] == y[0] for x in xs for y in ys)
+
+
+def _strong_overlap(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> bool:
+    return any(_strong(x, y) for x in xs for y in ys)
 
 
 def _actors_match(a: _Item, b: _Item) -> bool:
@@ -310,10 +324,12 @@ def _actors_match(a: _Item, b: _Item) -> bool:
             matched.append((xs, ys, is_source))
     if not matched or complete:
         return bool(matched)
-    # A one-sided event is thin evidence: it needs the same named actor, and for words
-    # (accusations, demands) the same speaker, not just "someone accused the US".
-    verbal = a.sighting.event.quad.startswith("verbal")
-    return any(_same_name(xs, ys) for xs, ys, src in matched if src or not verbal)
+    # A one-sided event is thin evidence. Deeds need the same actor, not just its country;
+    # words (accusations, demands) need the same named speaker: "someone accused the US",
+    # or "Turkish officials demanded", do not tell which statement it was.
+    if a.sighting.event.quad.startswith("verbal"):
+        return any(_same_name(xs, ys) for xs, ys, src in matched if src)
+    return any(_strong_overlap(xs, ys) for xs, ys, _ in matched)
 
 
 def _places_match(a: _PlaceKey | None, b: _PlaceKey | None) -> bool:
@@ -371,7 +387,7 @@ def _blocks(items: list[_Item], r: MergeRules, window: int) -> dict[tuple[Any, .
         ev = it.sighting.event
         head = (r.group.get(ev.type, ev.type), ev.modality, it.anchor // width)
         keys: set[str] = set()
-        for name, country, _, _ in (*it.sources, *it.targets):
+        for name, country, *_ in (*it.sources, *it.targets):
             if name:
                 keys.add("n:" + name)
             if country:

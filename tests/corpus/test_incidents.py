@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
@@ -50,7 +51,8 @@ ACTORS: dict[str, tuple[str, str | None, str | None]] = {
     "they": ("they", None, None),
     "fighters": ("the fighters", None, None),
 }
-COUNTRY_NAMES = {"Varnia"}
+COUNTRIES = {"vrn"}
+PERSONS = {"kst-gov", "envoy", "editor"}
 
 PLACES: dict[str, tuple[str, str, str | None]] = {
     # key: (name, feature, country)
@@ -97,7 +99,7 @@ def report(published: str | None, *events: Ev, title: str = "") -> Report:
         Actor(
             id=f"a-{k}",
             name=ACTORS[k][0],
-            kind="country" if ACTORS[k][0] in COUNTRY_NAMES else "group",
+            kind="country" if k in COUNTRIES else "person" if k in PERSONS else "group",
             country=ACTORS[k][1],
             sector=ACTORS[k][2],
         )
@@ -357,6 +359,7 @@ def test_blocking_compares_far_fewer_pairs_than_all_pairs() -> None:
         ("they", "they", False),  # an unresolved pronoun identifies nobody
         ("fighters", "fighters", False),  # nor does a common noun without a country
         ("envoy", "editor", False),  # two people of one country, sector unknown
+        ("kst-mil", "kst-mil", True),  # the same force, no target known
         ("envoy", "envoy", True),  # the same person
         ("envoy", "vrn", False),  # her country, but one-sided events need the same name
     ],
@@ -405,3 +408,23 @@ def test_a_person_matches_her_whole_country_when_both_sides_are_known() -> None:
     assert len(merge_reports([a, b])) == 1
     # a protest with its speaker unknown joins nothing: words need the same named source
     assert len(merge_reports([a, b, c])) == 2
+
+
+def test_two_real_extractions_of_one_strike_merge(run: Callable[..., Report]) -> None:
+    first = run(
+        "Russian warplanes bombed a market in the Syrian town of Maarat al-Numan on Monday,"
+        " killing at least 21 people, rescue workers said.",
+        "2019-07-23",
+    )
+    later = run(
+        "Russian jets struck a busy market in Maarat al-Numan on Monday, killing 31 people,"
+        " rescuers said on Tuesday.",
+        "2019-07-24",
+    )
+    assert any(e.type == "ASSAULT" for e in first.events)
+    assert any(e.type == "ASSAULT" for e in later.events)
+    merged = [i for i in merge_reports([first, later]) if len(i.sightings) > 1]
+    assert len(merged) == 1
+    docs = {f.document for f in merged[0].figures if f.kind == "dead"}
+    assert docs == {first.document.id, later.document.id}
+    assert merged[0].first_reported == "2019-07-23" and merged[0].conflicting == []
