@@ -812,10 +812,7 @@ class _Coder:
         if span is None:
             return None
         root = span.root
-        nouns = self.lex.figure_nouns
-        for word in (quantity.unit or "", root.lemma_.lower(), root.lower_):
-            if word.lower() in nouns:
-                return nouns[word.lower()]
+        # What happened to them first: "killing 12 soldiers" counts dead, not troops.
         if any(c.lower_ == "dead" for c in root.children):
             return "dead"
         verb = root.head
@@ -825,6 +822,10 @@ class _Coder:
             kind = self.lex.figure_verbs.get(verb.lemma_.lower())
             if kind is not None:
                 return kind
+        nouns = self.lex.figure_nouns
+        for word in (quantity.unit or "", root.lemma_.lower(), root.lower_):
+            if word.lower() in nouns:
+                return nouns[word.lower()]
         return None
 
     def instrument(self, scope: list[Token]) -> str | None:
