@@ -297,6 +297,8 @@ def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
     """A person's full name, surname (or, for two-word names, first word: family names
     come first in Chinese and Korean) keeps the PERSON label everywhere in the document."""
     names: set[str] = set()
+    firsts: Counter[str] = Counter()
+    alone = Counter(doc[e.start].text for e in ents if e.end - e.start == 1 and e.label != "PERSON")
     for ent in ents:
         if ent.label == "PERSON" and ent.end - ent.start >= 2:
             names.add(doc[ent.start : ent.end].text)
@@ -305,7 +307,9 @@ def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
                 names.add(last.text)
             first = doc[ent.start]
             if ent.end - ent.start == 2 and first.is_title and len(first.text) > 1:
-                names.add(first.text)  # family name first ("Wang Donghai" -> "Wang")
+                firsts[first.text] += 1  # family name first ("Wang Donghai" -> "Wang")
+    # ... unless the bare word is mostly something else ("Pirelli" next to "Pirelli SpA").
+    names.update(word for word, n in firsts.items() if alone[word] <= 2 * n)
     for ent in ents:
         if ent.label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
             text = doc[ent.start : ent.end].text
