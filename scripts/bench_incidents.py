@@ -1,20 +1,22 @@
 """Benchmark incident merging: time and peak memory at 1k, 10k and 100k synthetic events.
 
     .venv/bin/python scripts/bench_incidents.py [--sizes 1000 10000 100000] [--seed 11]
+        [--days-per-10k DAYS]
 
 The events are random but fixed by the seed: 16 PLOVER types, actors drawn from
 60 invented countries x 6 sectors plus 200 named groups, dates spread over one
-year. Each event retells one of n/3 random happenings (so about three reports
-each, dates off by up to a day); a fifth are undated (anchored on the
-publication date, 0-2 days later), a tenth have no target, a third carry a
-death toll. Merge time is measured
-without tracing; peak memory is measured in a second run under tracemalloc
-(Python allocations made by the merge, not the input). Printed ratios show the
-growth per 10x events: about 10x is linear, 100x would be quadratic. "pairs" is
+year (or, with ``--days-per-10k``, over a span that grows with n: a corpus that
+grows by covering more time, at constant density). Each event retells one of
+n/3 random happenings (so about three reports each, dates off by up to a day);
+a fifth are undated (anchored on the publication date, 0-2 days later), a tenth
+have no target, a third carry a death toll. Merge time is measured without
+tracing; peak memory is measured in a second run under tracemalloc (Python
+allocations made by the merge, not the input). Printed ratios show the growth
+per 10x events: about 10x is linear, 100x would be quadratic. "pairs" is
 how many event pairs blocking lets through to the full comparison, "of all"
 its share of the n(n-1)/2 pairs a naive merge would compare. With a fixed year
-and actor pool, blocks fill up as n grows, so pairs grow faster than n; a
-longer corpus spreads over more date buckets and grows linearly.
+and actor pool, blocks fill up as n grows, so pairs grow faster than n (but
+far below n^2); at constant density they grow linearly.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ SECTORS = ["GOV", "MIL", "COP", "REB", "OPP", "CVL"]
 START = dt.date(2030, 1, 1)
 
 
-def synthetic(n: int, seed: int) -> list[EventSighting]:
+def synthetic(n: int, seed: int, days: int = 365) -> list[EventSighting]:
     rng = random.Random(seed)
     countries = [f"C{i:02d}" for i in range(60)]
     groups = [f"Group {i}" for i in range(200)]
@@ -57,7 +59,7 @@ def synthetic(n: int, seed: int) -> list[EventSighting]:
     span = Span(start=0, end=1, text="x")
     # Reports retell happenings: about three events per happening, as in a busy news cycle.
     happenings = [
-        (rng.choice(TYPES), party(), party(), START + dt.timedelta(days=rng.randrange(365)))
+        (rng.choice(TYPES), party(), party(), START + dt.timedelta(days=rng.randrange(days)))
         for _ in range(max(1, n // 3))
     ]
     out = []
@@ -120,12 +122,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--days-per-10k", type=int, default=0, help="span grows with n (0: one year)")
     args = ap.parse_args()
     cols = ["events", "incidents", "merged", "seconds", "us/event", "peak MiB", "pairs", "of all"]
     print("  ".join(f"{c:>9}" for c in cols) + "  time x   mem x")
     last: tuple[int, float, float] | None = None
     for n in args.sizes:
-        data = synthetic(n, args.seed)
+        days = max(1, n * args.days_per_10k // 10000) if args.days_per_10k else 365
+        data = synthetic(n, args.seed, days)
         incidents, seconds, peak = measure(data)
         merged = sum(1 for inc in incidents if len(inc.sightings) > 1)
         pairs = compared_pairs(data)
