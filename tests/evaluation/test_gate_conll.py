@@ -1,8 +1,8 @@
 """Accuracy gate: CoNLL-2003 entities (all 216 documents of eng.testa) against floors.
 
 Measured 2026-11-26 with ``flashpoint eval conll --data ../shared/eval/conll2003``
-(about 20 s here): ours P 0.796 R 0.754 F1 0.774 (PER 0.858, ORG 0.468, LOC 0.864,
-F1 with MISC 0.762); spaCy's en_core_web_sm alone (``--baseline``) P 0.708 R 0.592
+(about 20 s here): ours P 0.797 R 0.756 F1 0.776 (PER 0.861, ORG 0.472, LOC 0.864,
+F1 with MISC 0.764); spaCy's en_core_web_sm alone (``--baseline``) P 0.708 R 0.592
 F1 0.645 (PER 0.723, ORG 0.327, LOC 0.773, with MISC 0.648).
 Floors sit about 0.02 below ours.
 """
