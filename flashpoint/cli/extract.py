@@ -15,6 +15,8 @@ from flashpoint.pipeline import extract as run_extract
 class Format(StrEnum):
     json = "json"
     markdown = "markdown"
+    plover = "plover"
+    gdelt = "gdelt"
 
 
 @app.command()
@@ -23,7 +25,12 @@ def extract(
     published: str | None = typer.Option(
         None, help="Publication date (YYYY-MM-DD); defaults to the page's metadata."
     ),
-    format: Format = typer.Option(Format.json, "--format", "-f", help="json or markdown."),
+    format: Format = typer.Option(
+        Format.json,
+        "--format",
+        "-f",
+        help="json, markdown, plover (PLOVER JSONL events) or gdelt (CAMEO-coded TSV).",
+    ),
     model: str | None = typer.Option(None, help="spaCy model name."),
     max_chars: int | None = typer.Option(None, help="Refuse inputs longer than this."),
     indent: int = typer.Option(2, help="JSON indentation (0 for one line)."),
@@ -38,5 +45,18 @@ def extract(
         from flashpoint.outputs.markdown import render
 
         typer.echo(render(report))
+    elif format is Format.plover:
+        import json
+
+        from flashpoint.outputs.plover import records
+
+        for record in records(report):
+            typer.echo(json.dumps(record, ensure_ascii=False))
+    elif format is Format.gdelt:
+        from flashpoint.outputs.gdelt import HEADER, rows
+
+        typer.echo("\t".join(HEADER))
+        for row in rows(report):
+            typer.echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
     else:
         typer.echo(report.model_dump_json(indent=indent or None))

@@ -68,7 +68,7 @@ def record(report: Report, event: Event) -> dict[str, Any]:
         "target": [_actor(p) for p in event.target],
         "eventText": event.trigger.text,
         "eventSpan": [event.trigger.start, event.trigger.end],
-        "text": event.sentence.text,
+        "text": event.sentence.text.strip(),
         "textSpan": [event.sentence.start, event.sentence.end],
         "eventLoc": _place(places[event.location]) if event.location in places else None,
         "attribution": event.attribution,
