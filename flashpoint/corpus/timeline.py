@@ -130,6 +130,10 @@ def tension_index(
     return index_points(pool, freq)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
     """One line per incident: date, type, who against whom, reports, outlets and the evidence."""
     lines = []
@@ -139,7 +143,7 @@ def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
         src = ", ".join(inc.source_actors[:2]) or "?"
         who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
         figures = ", ".join(f"{f.value:g} {f.kind}" for f in inc.figures[-2:])
-        head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  [{docs} reports, {outlets} outlets]"
+        head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  [{_plural(docs, 'report')}, {_plural(outlets, 'outlet')}]"
         if figures:
             head += f"  ({figures})"
         if inc.conflicting:
