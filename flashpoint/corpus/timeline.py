@@ -143,7 +143,8 @@ def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
         src = ", ".join(inc.source_actors[:2]) or "?"
         who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
         figures = ", ".join(f"{f.value:g} {f.kind}" for f in inc.figures[-2:])
-        head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  [{_plural(docs, 'report')}, {_plural(outlets, 'outlet')}]"
+        seen = f"[{_plural(docs, 'report')}, {_plural(outlets, 'outlet')}]"
+        head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  {seen}"
         if figures:
             head += f"  ({figures})"
         if inc.conflicting:
