@@ -160,11 +160,19 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
         draft.gender = _HONORIFICS[doc[start - 1].lower_.rstrip(".")]
     words = _title_words(doc, start)
     if words:
-        _take_title(draft, " ".join(t.text for t in words if _country_of_token(t) is None))
-        for token in words:
-            iso = _country_of_token(token)
-            if iso and draft.country is None:
-                draft.country = iso
+        countries = [t for t in words if _country_of_token(t)]
+        title = doc[countries[-1].i + 1 if countries else words[0].i : start].text
+        _take_title(draft, title)
+        for token in countries:
+            draft.country = draft.country or _country_of_token(token)
+        # "NATO Secretary-General", "Hamas commander": the body they serve sets the sector.
+        org = None
+        for span in entity_spans(doc):
+            if span.label_ == "ORG" and words[0].i <= span.start and span.end <= start:
+                org = lexicon.organization(span.text) or org
+        if org is not None:
+            draft.sector = org.sector or draft.sector
+            draft.country = draft.country or org.country
         found.taken.update(t.i for t in words if _country_of_token(t) is None)
     for phrase in _appositions(doc, span):
         _take_title(draft, phrase)
@@ -203,10 +211,15 @@ def _title_words(doc: Doc, start: int) -> list[Token]:
     sent_start = doc[start].sent.start
     while i >= sent_start and len(words) < 6:
         token = doc[i]
-        if token.text in ("'s", "’s") and i - 1 >= sent_start and doc[i - 1].ent_type_ == "GPE":
-            i -= 1
-            continue
-        if token.is_punct or token.is_space or token.pos_ in ("DET", "VERB", "AUX", "PRON"):
+        if token.text in ("'s", "’s"):
+            if i - 1 >= sent_start and doc[i - 1].ent_type_ == "GPE":
+                i -= 1  # "Venezuela's President X": the country is part of the title
+                continue
+            break  # "Al Jazeera's Teresa Bo": an owner, not a title
+        inner_hyphen = token.text == "-" and not token.whitespace_
+        if token.is_punct and not inner_hyphen:
+            break  # "Secretary-General" goes on; a comma or a quote ends the title
+        if token.is_space or token.pos_ in ("DET", "VERB", "AUX", "PRON"):
             break
         if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
             break
@@ -326,7 +339,7 @@ def _countries(doc: Doc, spans: list[SpacySpan], found: _Found) -> None:
         if span.label_ == "GPE":
             iso = lexicon.country_name(span.text)
             how: How = "name"
-            if iso is None and _acts(span):
+            if iso is None and _acts(span) and not span.text.isupper():  # not a dateline
                 iso = _capital_of(span.text)
                 how = "alias"
             if iso:
@@ -379,9 +392,15 @@ _QUANTIFIERS = frozenset(
 def _collectives(doc: Doc, found: _Found) -> None:
     """Noun phrases headed by a sector word: "the Trump administration", "protesters"."""
     by_name: dict[str, _Draft] = {}
+    named = {
+        i
+        for span in entity_spans(doc)
+        if span.label_ in ("PERSON", "ORG", "GPE")
+        for i in range(span.start, span.end)
+    }
     for chunk in doc.noun_chunks:
         head = chunk.root
-        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "GPE"):
+        if head.pos_ not in ("NOUN", "PROPN") or head.i in named:
             continue
         if not found.free(head.i, head.i + 1) or head.dep_ in ("attr", "appos"):
             continue
@@ -398,7 +417,8 @@ def _collectives(doc: Doc, found: _Found) -> None:
             continue
         name = doc[start : head.i + 1].text
         singular = head.tag_ in ("NN", "NNP")
-        kind: ActorKind = "organization" if singular and head.lower_ in _INSTITUTIONS else "group"
+        institution = head.lower_ in _INSTITUTIONS or _last_words(phrase, 2) in _INSTITUTIONS
+        kind: ActorKind = "organization" if singular and institution else "group"
         if singular and kind == "group" and head.lower_ not in ("crowd", "opposition", "public"):
             continue  # one soldier or one resident is not a collective actor
         key = lexicon.normalize(name)
@@ -411,6 +431,10 @@ def _collectives(doc: Doc, found: _Found) -> None:
             by_name[key] = draft
         draft.mentions.append((start, head.i + 1, "name"))
         found.taken.add(head.i)
+
+
+def _last_words(phrase: str, n: int) -> str:
+    return " ".join(phrase.lower().split()[-n:])
 
 
 def _collective_start(doc: Doc, chunk: SpacySpan) -> int | None:

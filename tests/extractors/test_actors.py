@@ -253,3 +253,22 @@ def test_capital_headline_names_need_confirmation() -> None:
     in_headline = [name for name in found if name.isupper() and name in headline]
     assert "OKAFOR" in in_headline and found["OKAFOR"] == "PERSON"
     assert all(name.title() in text for name in in_headline)
+
+
+def test_hyphenated_title_and_the_body_served_set_role_and_sector(run: Run) -> None:
+    report = run("UN Secretary-General Antonio Guterres called for restraint on Tuesday.")
+    person = _actor(report, "Antonio Guterres")
+    assert person.roles == ["Secretary-General"]
+    assert person.sector == "IGO"
+
+
+def test_ministry_labelled_by_the_model_is_still_a_collective_actor(run: Run) -> None:
+    report = run("Russia's defence ministry said its troops had advanced.")
+    ministry = _actor(report, "defence ministry")
+    assert ministry.kind == "organization"
+    assert ministry.sector == "MIL" and ministry.country == "RUS"
+
+
+def test_dateline_city_is_not_a_government_actor(run: Run) -> None:
+    report = run("NAIROBI, June 4 - Kenyan police fired tear gas at protesters on Tuesday.")
+    assert not any(m.text == "NAIROBI" for a in report.actors for m in a.mentions)
