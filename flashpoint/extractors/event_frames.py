@@ -242,8 +242,12 @@ def modality(trigger: Token, anchor: Token) -> str:
     if anchor.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in anchor.children):
         verbs.append(anchor.head)  # "could attack and kill": the modal sits on the first
     cur = anchor
-    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
-        cur = cur.head
+    # Up through "to" clauses, adjectives ("not able to arrest") and gerunds after a
+    # preposition ("will not hesitate in arresting"): their modals sit higher up.
+    while cur.head.i != cur.i and (
+        cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "pcomp" and cur.head.dep_ == "prep")
+    ):
+        cur = cur.head.head if cur.dep_ == "pcomp" else cur.head
         verbs.append(cur)
     words = {c.lower_ for v in verbs for c in v.children if c.dep_ in ("aux", "neg", "mark")}
     if trigger.i != anchor.i:

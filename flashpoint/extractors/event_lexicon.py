@@ -64,6 +64,7 @@ class Lexicon:
     obligation_modals: frozenset[str]
     participation_verbs: frozenset[str]
     background_preps: frozenset[str]
+    place_target_types: frozenset[str]
     figure_verbs: dict[str, str]  # lemma -> figure kind
     figure_nouns: dict[str, str]
     instruments: tuple[tuple[str, frozenset[str]], ...]  # (mode, weapon lemmas), in order
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         obligation_modals=frozenset(raw["obligation_modals"]),
         participation_verbs=frozenset(raw["participation_verbs"]),
         background_preps=frozenset(raw["background_preps"]),
+        place_target_types=frozenset(raw["place_target_types"]),
         figure_verbs=figure_verbs,
         figure_nouns=figure_nouns,
         instruments=tuple(

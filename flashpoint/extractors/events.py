@@ -328,6 +328,12 @@ class _Coder:
             heads = self.resolve_targets(found)
             if heads:
                 return heads
+        for comp in tok.children:  # "offered to hand over to Britain"
+            if comp.dep_ == "xcomp":
+                for role in ("dative", "to", "with", "for"):
+                    heads = self.resolve_targets(fr.objects(comp, role))
+                    if heads:
+                        return heads
         if sense.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
             for comp in tok.children:  # "demanded that the US cancel ..." -> the US
                 if comp.dep_ == "ccomp":
@@ -597,16 +603,21 @@ class _Coder:
         self.consumed.update(cand.consumed)
         sources = [p for p in map(self.participant, cand.sources) if p is not None]
         targets = [p for p in map(self.participant, cand.targets) if p is not None]
-        if cand.sense.reciprocal:  # "X met with Y": both act, no recipient
-            sources, targets = sources + targets, []
+        if cand.sense.reciprocal and cand.type == cand.sense.type:
+            sources, targets = sources + targets, []  # "X met with Y": both act
+        scope = self.scope(cand)
+        place_target = cand.type in self.lex.place_target_types or cand.mode == "visit"
+        if not targets and place_target:
+            targets = self.place_participants(scope, cand)
         actors = {p.actor for p in sources if p.actor}
         targets = [p for p in targets if not (p.actor and p.actor in actors)]
         if cand.nominal and not self.anchored_noun(cand, targets):
             return  # a bare mention ("US sanctions"), not a reported happening
         src_spans = {(p.start, p.end) for p in sources}
         targets = [p for p in targets if (p.start, p.end) not in src_spans]
-        scope = self.scope(cand)
         figures = self.figures(scope)
+        if cand.type == "ASSAULT" and not any(f.kind == "dead" for f in figures):
+            figures += self.implied_death(cand)
         if cand.background and not figures and cand.modality != "hypothetical":
             return
         if self.in_condition(cand.anchor):
@@ -770,6 +781,27 @@ class _Coder:
                 best = (tok.i, item)
         return best[1] if best else None
 
+    def place_participants(self, scope: list[Token], cand: Candidate) -> list[EventParticipant]:
+        """The place the act is done in, as its target (PLOVER's convention)."""
+        place_id = self.location(scope, cand)
+        if place_id is None:
+            return []
+        for tok in scope:
+            place = self.places.get(tok.i)
+            if place is not None and place.id == place_id:
+                mention = next(
+                    (m for m in place.mentions if m.start <= tok.idx < m.end), place.mentions[0]
+                )
+                return [
+                    EventParticipant(
+                        name=mention.text,
+                        country=place.country,
+                        start=mention.start,
+                        end=mention.end,
+                    )
+                ]
+        return []
+
     def location(self, scope: list[Token], cand: Candidate) -> str | None:
         best: tuple[int, str] | None = None
         participants = {t.i for t in cand.sources + cand.targets}
@@ -806,6 +838,15 @@ class _Coder:
                     )
                 )
         return out
+
+    def implied_death(self, cand: Candidate) -> list[Figure]:
+        """ "Police killed a man", "shot dead": the verb itself reports at least one death."""
+        trig = cand.trigger
+        killing = self.lex.figure_verbs.get(trig.lemma_.lower()) == "dead" and trig.lemma_ != "die"
+        shot_dead = any(c.lower_ == "dead" for c in trig.children)
+        if cand.modality != "asserted" or not (killing or shot_dead) or cand.nominal:
+            return []
+        return [Figure(kind="dead", value=1, qualifier="at_least")]
 
     def figure_kind(self, quantity: Any) -> str | None:
         span = self.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
