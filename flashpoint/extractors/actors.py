@@ -604,6 +604,7 @@ def _records(ctx: Context, found: _Found) -> list[Actor]:
     widths: dict[int, int] = {}
     char_spans: list[tuple[int, int, str]] = []
     actors: list[Actor] = []
+    full_text = doc.text  # built anew on every access: read it once
     # Character offsets read as arrays: a Span object per mention is slow.
     starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
     drafts = [d for d in found.drafts if d.mentions]
@@ -613,7 +614,7 @@ def _records(ctx: Context, found: _Found) -> list[Actor]:
         mentions = []
         for start, end, how in sorted(set(draft.mentions)):
             first, last = starts[start], starts[end - 1] + lengths[end - 1]
-            text = doc.text[first:last]
+            text = full_text[first:last]
             mentions.append(Mention(start=first, end=last, text=text, how=how))
             char_spans.append((first, last, actor_id))
             for i in range(start, end):

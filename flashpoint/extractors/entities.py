@@ -432,6 +432,7 @@ def _confirmed_capitals(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         text = doc[ent.start : ent.end].text
         if ent.label in NAME_LABELS and not text.isupper():
             body.setdefault(text.upper(), ent.label)
+    full_text = doc.text  # built anew on every access: read it once
     kept: list[_Ent] = []
     for ent in ents:
         span = doc[ent.start : ent.end]
@@ -443,7 +444,7 @@ def _confirmed_capitals(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 lexicon.organization(text)
                 or lexicon.country(text)
                 or gazetteer.lookup(text)
-                or text.title() in doc.text
+                or text.title() in full_text
             ):
                 continue
         kept.append(ent)
