@@ -194,7 +194,9 @@ def _speaker_seen(pred: list[Relation], gold: Relation) -> bool | None:
     return any(p.source is not None and _overlap(p.source, gold.source) for p in over)
 
 
-def evaluate(data_dir: Path, limit: int | None = None, baseline: bool = False) -> dict[str, float | int]:
+def evaluate(
+    data_dir: Path, limit: int | None = None, baseline: bool = False
+) -> dict[str, float | int]:
     """Relation, content and speaker scores on the chosen PolNeAR split."""
     docs = read_gold(data_dir, limit)
     if baseline:

@@ -220,6 +220,9 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
         if tokens.quoted[verb.i] or not is_cue(verb, lex.speech_verbs):
             continue
         contents = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+        infinitive = verb.lemma_.lower() in lex.infinitive_verbs
+        if not contents and infinitive:
+            contents = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         if not contents:
             continue
         subj = subject_of(verb)
@@ -232,6 +235,10 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
             bounds = _content_bounds(head, exclude)
             if bounds is None:
                 continue
+            if head.dep_ == "xcomp":
+                # "urged supporters to vote": the addressee belongs to the content.
+                objs = [c.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
+                bounds = (min([bounds[0], *objs]), bounds[1])
             start = ctx.doc[bounds[0]].idx
             end = ctx.doc[bounds[1] - 1].idx + len(ctx.doc[bounds[1] - 1])
             if _inside_direct_quote(start, end, direct):
@@ -268,6 +275,41 @@ def _according_to(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Cl
     return claims
 
 
+def _from_nouns(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+    """'the minister's claim that ...', 'allegations by the opposition that ...'."""
+    lex = lexicon()
+    doc = ctx.doc
+    claims: list[Claim] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.reporting_nouns:
+            continue
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None or tokens.quoted[noun.i]:
+            continue
+        holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if holder is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            holder = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if holder is None:
+            continue
+        bounds = _content_bounds(clause, set())
+        if bounds is None:
+            continue
+        start, end = doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1])
+        if _inside_direct_quote(start, end, direct):
+            continue
+        claims.append(_claim(ctx, bounds, _source(ctx, holder, tokens), noun, []))
+    return claims
+
+
 @extractor("claims", produces="claims", requires=("actors", "quotes"))
 def extract_claims(ctx: Context) -> list[Claim]:
     """Attributed statements with source, sourcing chain, cue and hedges."""
@@ -278,6 +320,10 @@ def extract_claims(ctx: Context) -> list[Claim]:
     partial_at = {(q.start, q.end) for q in quotes if q.partial}
     direct = [m for m in marked if (m.start, m.end) not in partial_at]
     tokens = Tokens(ctx, direct)
-    claims = _from_verbs(ctx, tokens, direct) + _according_to(ctx, tokens, direct)
+    claims = [
+        *_from_verbs(ctx, tokens, direct),
+        *_from_nouns(ctx, tokens, direct),
+        *_according_to(ctx, tokens, direct),
+    ]
     claims.sort(key=lambda c: c.content.start)
     return claims

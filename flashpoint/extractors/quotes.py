@@ -47,6 +47,8 @@ class AttributionLexicon:
     speech_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     citing_verbs: frozenset[str]
+    infinitive_verbs: frozenset[str]
+    reporting_nouns: frozenset[str]
     according: tuple[str, ...]
     hedges: re.Pattern[str]
     hedge_kinds: dict[str, str]  # lower-case phrase -> HedgeKind
@@ -79,6 +81,8 @@ def lexicon() -> AttributionLexicon:
         speech_verbs=frozenset(raw["speech_verbs"]),
         stance_verbs=frozenset(raw["stance_verbs"]),
         citing_verbs=frozenset(raw["citing_verbs"]),
+        infinitive_verbs=frozenset(raw["infinitive_speech_verbs"]),
+        reporting_nouns=frozenset(raw["reporting_nouns"]),
         according=tuple(raw["according_phrases"]),
         hedges=_phrases(list(hedge_kinds)),
         hedge_kinds=hedge_kinds,
