@@ -32,6 +32,9 @@ _FEATURE_ORDER = {"region": 0, "landmark": 0, "country": 1, "admin": 3, "city": 
 # A capital or a city this big is what a bare name usually means, even where a state
 # shares it ("New York", "Washington"); only a country outranks it.
 BIG_CITY = 1_000_000
+# A town in a country the document names beats a same-name city abroad only when it
+# is at least this fraction (1/10) of that city's size.
+CONTEXT_RATIO = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,13 +181,18 @@ def rank(candidates: list[Entry], countries: Iterable[str] = ()) -> list[Entry]:
     """Candidates reordered for a document that mentions ``countries`` (ISO alpha-3).
 
     Named regions and countries stay first; then places inside a country the document
-    mentions before the rest; within those, a capital or big city before a state of
-    the same name, then by main-name match and population.
+    mentions (when at least a tenth the size of the biggest candidate) before the rest;
+    within those, a capital or big city before a state of the same name, then by
+    main-name match and population.
     """
     known = set(countries)
+    biggest = max((e.population for e in candidates), default=0)
 
     def order(entry: Entry) -> tuple[int, int, int, int, int]:
-        in_context = 0 if entry.country in known else 1
+        # Context only promotes a place of comparable size: a US story's "Paris" is
+        # still the French capital, not the Texan town of 25,000.
+        comparable = entry.feature != "city" or entry.population * CONTEXT_RATIO >= biggest
+        in_context = 0 if entry.country in known and comparable else 1
         group = min(_FEATURE_ORDER[entry.feature], 2)  # regions, countries, the rest
         return (
             group,

@@ -92,3 +92,8 @@ def test_big_city_beats_the_state_of_the_same_name() -> None:
     washington = gazetteer.rank(gazetteer.lookup("Washington"))[0]
     assert washington.feature == "city" and washington.capital
     assert gazetteer.lookup("Trinidad")[0].feature == "country"
+
+
+def test_context_does_not_promote_a_small_namesake(run: Run) -> None:
+    report = run("American diplomats flew to Paris on Friday, the US State Department said.")
+    assert _place(report, "Paris").country == "FRA"
