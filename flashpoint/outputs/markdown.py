@@ -41,12 +41,15 @@ def render(report: Report) -> str:
     """The situation report for ``report`` as one Markdown string."""
     text = report.document.text
     places = {p.id: p.name for p in report.places}
+    # Who an event rests on: the claim's source or the quote's speaker, by record id.
+    sources = {c.id: c.source.name for c in report.claims}
+    sources |= {q.id: q.speaker.name for q in report.quotes if q.speaker}
     parts = [
         _header(report),
         _section("Who", [_actor(a, text) for a in _by_prominence(report.actors)]),
         _section("Where", [_place(p, text) for p in _by_prominence(report.places)]),
         _section("When", [_time(t, text) for t in _in_date_order(report.times)]),
-        _section("Events", [_event(e, places) for e in _events_in_order(report.events)]),
+        _section("Events", [_event(e, places, sources) for e in _events_in_order(report.events)]),
         _quotes(report.quotes, {a.id: a.name for a in report.actors}),
         _section("Claims", [_claim(c, text) for c in report.claims]),
         _section("Figures", [_figure(q, text) for q in report.quantities]),
@@ -116,7 +119,7 @@ def _time(time: TimeExpression, text: str) -> str:
     )
 
 
-def _event(event: Event, places: dict[str, str]) -> str:
+def _event(event: Event, places: dict[str, str], sources: dict[str, str]) -> str:
     kind = event.type + (f"/{event.mode}" if event.mode else "")
     date = event.date or "undated"
     line = f"- **{date}** · **{kind}** ({event.quad.replace('_', ' ')}, {event.intensity:+g})"
@@ -129,7 +132,8 @@ def _event(event: Event, places: dict[str, str]) -> str:
         figures = ", ".join(f"{_qualified(f.value, f.qualifier)} {f.kind}" for f in event.figures)
         line += f"; figures: {figures}"
     if event.attribution:
-        line += f"; per `{event.attribution}`"
+        by = sources.get(event.attribution)
+        line += f"; per {_md(by)} (`{event.attribution}`)" if by else f"; per `{event.attribution}`"
     sentence = event.sentence
     line += (
         f"\n  - “{_md(event.trigger.text)}” in "

@@ -157,6 +157,7 @@ def report() -> Report:
                 location="p1",
                 figures=[Figure(kind="dead", value=12, qualifier="at_least", quantity="n1")],
                 modality="asserted",
+                attribution="c1",
                 trigger=trigger,
                 sentence=sentence_of("fired"),
             )
@@ -211,6 +212,7 @@ def test_events(report: Report) -> None:
     assert "at Valdoria" in events  # the place id resolved to its name
     assert "figures: at least 12 dead" in events
     assert offsets("fired") in events
+    assert "per Local media (`c1`)" in events  # the claim the event rests on
 
 
 def test_quotes_grouped_by_speaker(report: Report) -> None:
