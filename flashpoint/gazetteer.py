@@ -5,8 +5,9 @@ states) plus ``data/countries.csv`` and ``data/regions.csv``. Names are folded
 (case, accents, full stops, a leading "the") so "Cucuta" finds "Cúcuta". Only
 Latin-script alternate names are indexed, and those only for cities of 100,000+,
 which keeps the index small and avoids odd matches through obscure variants.
-``lookup`` returns every candidate, best first: a named region or country, then a
-US state, then cities by whether the name is their main one and by population.
+``lookup`` returns every candidate, best first: a named region or country, then
+places matched on their own name, a capital or big city before a US state, then by
+population.
 Ambiguity between places of the same name across countries is left to the caller,
 which knows the document (see ``rank``).
 """
@@ -86,6 +87,8 @@ def _index() -> dict[str, list[Entry]]:
             capital=(city["countrycode"], city["name"]) in capitals,
         )
         add(city["name"], entry)
+        if city["name"].endswith(" City"):
+            add(city["name"][: -len(" City")], entry)  # "New York" names New York City
         if population >= ALIAS_POPULATION:
             alias = dataclasses.replace(entry, main_name=False)
             for name in city["alternatenames"]:
@@ -137,8 +140,9 @@ def _feature_rank(entry: Entry) -> int:
     return _FEATURE_ORDER[entry.feature]
 
 
-def _order(entry: Entry) -> tuple[int, int, int]:
-    return (_feature_rank(entry), 0 if entry.main_name else 1, -entry.population)
+def _order(entry: Entry) -> tuple[int, int, int, int]:
+    group = min(_FEATURE_ORDER[entry.feature], 2)  # regions, countries, the rest
+    return (group, 0 if entry.main_name else 1, _feature_rank(entry), -entry.population)
 
 
 def _weighted_point(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
@@ -182,11 +186,12 @@ def rank(candidates: list[Entry], countries: Iterable[str] = ()) -> list[Entry]:
 
     Named regions and countries stay first; then places inside a country the document
     mentions (when at least a tenth the size of the biggest candidate) before the rest;
-    within those, a capital or big city before a state of the same name, then by
-    main-name match and population.
+    within those, places matched on their own name before those matched on a variant,
+    a capital or big city before a state of the same name, then by population.
     """
     known = set(countries)
-    biggest = max((e.population for e in candidates), default=0)
+    named = [e for e in candidates if e.main_name] or candidates
+    biggest = max((e.population for e in named), default=0)
 
     def order(entry: Entry) -> tuple[int, int, int, int, int]:
         # Context only promotes a place of comparable size: a US story's "Paris" is
@@ -197,8 +202,8 @@ def rank(candidates: list[Entry], countries: Iterable[str] = ()) -> list[Entry]:
         return (
             group,
             in_context,
-            _feature_rank(entry),
             0 if entry.main_name else 1,
+            _feature_rank(entry),
             -entry.population,
         )
 
