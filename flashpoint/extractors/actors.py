@@ -109,7 +109,7 @@ def _people(doc: Doc, spans: list[SpacySpan], found: _Found) -> None:
     # Longest names first, so that "Maduro" finds "Nicolas Maduro" wherever it appears.
     for span in sorted(people, key=lambda s: (-len(s), s.start)):
         words = tuple(t.text for t in span)
-        draft = _person_for(found, words)
+        draft = _person_for(found, words, span.start)
         if draft is None:
             draft = _Draft(kind="person", name=span.text, words=words)
             found.drafts.append(draft)
@@ -124,24 +124,26 @@ def _how(words: int, draft: _Draft) -> How:
     return "name" if words >= len(draft.words) else "alias"
 
 
-def _person_for(found: _Found, words: tuple[str, ...]) -> _Draft | None:
-    """The person already found whose name contains ``words`` (surname preferred)."""
+def _person_for(found: _Found, words: tuple[str, ...], at: int = -1) -> _Draft | None:
+    """The person already found whose name contains ``words`` (surname preferred); where
+    several share it ("Raul Castro", "Fidel Castro"), the one named last before ``at``."""
     people = [d for d in found.drafts if d.kind == "person"]
     for draft in people:
         if draft.words == words:
             return draft
     if len(words) == 1:
-        surname = [d for d in people if d.words[-1] == words[0]]
-        if len(surname) == 1:
-            return surname[0]
-        given = [d for d in people if words[0] in d.words]
-        if len(given) == 1:
-            return given[0]
-    elif len(words) >= 2:
-        longer = [d for d in people if _contains(d.words, words)]
-        if len(longer) == 1:
-            return longer[0]
-    return None
+        candidates = [d for d in people if d.words[-1] == words[0]]
+        candidates = candidates or [d for d in people if words[0] in d.words]
+    else:
+        candidates = [d for d in people if _contains(d.words, words)]
+    if len(candidates) <= 1 or at < 0:
+        return candidates[0] if len(candidates) == 1 else None
+    before = [
+        (max(s for s, _, _ in d.mentions if s < at), d)
+        for d in candidates
+        if any(s < at for s, _, _ in d.mentions)
+    ]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
 def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:

@@ -272,3 +272,14 @@ def test_ministry_labelled_by_the_model_is_still_a_collective_actor(run: Run) ->
 def test_dateline_city_is_not_a_government_actor(run: Run) -> None:
     report = run("NAIROBI, June 4 - Kenyan police fired tear gas at protesters on Tuesday.")
     assert not any(m.text == "NAIROBI" for a in report.actors for m in a.mentions)
+
+
+def test_shared_surname_goes_to_the_person_named_last(run: Run) -> None:
+    report = run(
+        "Senator Ana Ortiz met officials in Quito. Her cousin Luis Ortiz stayed away. "
+        "Ortiz later spoke to reporters."
+    )
+    luis = _actor(report, "Luis Ortiz")
+    assert "Ortiz" in _mentions(luis, "alias")
+    ana = _actor(report, "Ana Ortiz")
+    assert "Ortiz" not in _mentions(ana, "alias")
