@@ -45,6 +45,7 @@ from flashpoint.models import Claim, Hedge, HedgeKind, Quote, Source, SourceKind
 from flashpoint.registry import extractor
 
 _CONTENT_DEPS = ("ccomp",)
+_ASIDE = frozenset({",", "\u2014", "--", "("})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you"})
 
 
@@ -213,6 +214,18 @@ def _claim(
     )
 
 
+def _is_parenthetical(verb: Token) -> bool:
+    """'The army, officials said, withdrew' / 'The army withdrew, officials said': the
+    parser hangs the speech verb under the content instead of the other way round."""
+    if verb.dep_ not in ("parataxis", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("mark", "advmod") for c in verb.children):
+        return False  # "as he said", "when she told them": a clause, not an aside
+    left = verb.left_edge
+    before = verb.doc[left.i - 1].text if left.i > 0 else ""
+    return left.text in _ASIDE or before in _ASIDE
+
+
 def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
     lex = lexicon()
     claims: list[Claim] = []
@@ -223,6 +236,9 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
         infinitive = verb.lemma_.lower() in lex.infinitive_verbs
         if not contents and infinitive:
             contents = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        parenthetical = False
+        if not contents and _is_parenthetical(verb):
+            contents, parenthetical = [verb.head], True
         if not contents:
             continue
         subj = subject_of(verb)
@@ -231,6 +247,8 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
         source = _source(ctx, subj, tokens)
         via = _chain(ctx, verb, tokens, subj)
         exclude = {t.i for t in subj.subtree} | {verb.i}
+        if parenthetical:  # "The army, officials said, withdrew": drop the whole aside
+            exclude |= {t.i for t in verb.subtree}
         for head in contents:
             bounds = _content_bounds(head, exclude)
             if bounds is None:

@@ -205,8 +205,8 @@ def subject_of(verb: Token) -> Token | None:
             if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "observers who said ..." -> observers
             return subj
-        if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head  # "he paused and said ..." / "he went on to say ..."
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "he paused and said", "went on to say", "wrote, saying"
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "footage of the senator saying ..." -> the senator
