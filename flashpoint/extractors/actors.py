@@ -10,9 +10,14 @@ Built on the corrected entity layer (``flashpoint.extractors.entities``), it
   titles and nationality words: "US President Donald Trump" -> USA), ``sector``
   (PLOVER, via the lexicon) and ``roles`` (from titles before the name and from
   appositions: "the minister of defence, Vladimir Padrino Lopez");
+- takes the sector of the body a title names ("NATO Secretary-General" -> IGO,
+  "Al Jazeera's Teresa Bo" -> JRN); defence ministers are MIL, other ministers GOV;
+- gives a bare surname shared by two people to the one named last before it;
 - adds unnamed collective actors whose head noun has a sector ("the Trump
-  administration", "Venezuelan government officials", "protesters");
-- resolves he/she/his/her to the most recent compatible person, preferring the
+  administration", "Venezuelan government officials", "protesters"), and plural
+  nationalities as civilian groups ("Venezuelans");
+- resolves he/she/his/her to the most recent person of a compatible gender (known
+  from common given names and honorifics, else either), preferring the
   subject of the current or previous sentence, it/its to a country or
   organization subject, and they/them/their to a group in the same or previous
   sentence.
