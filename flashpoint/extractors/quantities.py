@@ -215,9 +215,17 @@ def _read_number(doc: Doc, i: int, lex: Units) -> Number | None:
             current += p_value
         prev_kind, last = p_kind, j
         j += 1
+    value = total + current
     if vague:  # the vague words belong to the phrase: "a few hundred"
         i -= 2 if i > 1 and doc[i - 1].lower_ == "few" and doc[i - 2].lower_ == "a" else 1
-    return Number(first=i, last=last, value=total + current, vague=vague, words_only=words_only)
+    elif (
+        kind == "scale"
+        and i > 1
+        and doc[i - 1].lower_ in {"a", "an"}
+        and doc[i - 2].lower_ == "half"
+    ):
+        value, i = value / 2, i - 2  # "half a million"
+    return Number(first=i, last=last, value=value, vague=vague, words_only=words_only)
 
 
 def _continues(tok: Token, prev_kind: str, current: float, value: float) -> bool:
@@ -419,7 +427,10 @@ def _not_a_figure(doc: Doc, number: Number, lex: Units) -> bool:
             return True
         if tok.ent_type_ in _TIME_ENTS and _time_entity(doc, tok, lex):
             return True
-    if ":" in first.text or (nxt is not None and nxt.lower_ in lex.time_nouns):
+    if ":" in first.text:
+        return True
+    # "22 weeks", "10 times": a time word or multiplier right after the number.
+    if nxt is not None and (nxt.lower_ in lex.time_nouns or nxt.lemma_.lower() in lex.skip_nouns):
         return True
     # "a 34-year-old", "two-way talks", "a 10-member team": a number glued by a hyphen
     # to a word modifies the noun after it; it does not count it.

@@ -111,6 +111,13 @@ def one(run: Run, text: str, phrase: str) -> Quantity:
             "detainees released",
             "at_least",
         ),
+        (
+            "The war has displaced half a million residents.",
+            "half a million residents",
+            500_000,
+            "residents displaced",
+            "exact",
+        ),
         # Money and percentages.
         ("The fund pledged $2.5 billion.", "$2.5 billion", 2.5e9, "US dollars", "exact"),
         ("The bank froze 40 million dollars.", "40 million dollars", 4e7, "US dollars", "exact"),
@@ -205,6 +212,7 @@ def test_figure(run: Run, text: str, phrase: str, value: float, unit: str, quali
         ("The council adopted Resolution 2417 unanimously.", "2417"),
         ("She finished first, ahead of the 2nd-placed runner.", "first"),
         ("Prices rose three times faster than wages.", "three"),
+        ("They paid 10 times the usual price.", "10"),
         ("Call the hotline on 0800 555 0199 for help.", "0800"),
         ("Trade between the two countries has slowed.", "two"),
         ("A 12-member panel will review the vote.", "12"),
