@@ -182,7 +182,11 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
             draft.country = draft.country or org.country
         found.taken.update(t.i for t in words if _country_of_token(t) is None)
     for phrase in _appositions(doc, span):
-        _take_title(draft, phrase)
+        # "X, Venezuela's defence minister": the country is context, the rest the title.
+        countries = [t for t in phrase if _country_of_token(t)]
+        _take_title(draft, " ".join(t.text for t in phrase if t not in countries))
+        for token in countries:
+            draft.country = draft.country or _country_of_token(token)
 
 
 def _ent_before(doc: Doc, end: int) -> str:
@@ -244,24 +248,23 @@ def _title_words(doc: Doc, start: int) -> list[Token]:
     return []
 
 
-def _appositions(doc: Doc, span: SpacySpan) -> Iterable[str]:
+def _appositions(doc: Doc, span: SpacySpan) -> Iterable[list[Token]]:
     """Title phrases in apposition: "the minister of defence, X" and "X, the minister"."""
     root = span.root
     if root.dep_ == "appos" and root.head.i < span.start:
         head = root.head
         left = head.left_edge.i
-        words = [t.text for t in doc[left : span.start] if not t.is_punct and t.pos_ != "DET"]
-        yield " ".join(words)
+        yield [t for t in doc[left : span.start] if not t.is_punct and t.pos_ != "DET"]
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end:
             # "X, the RSF commander known as Y": the title ends at the apposition's head.
             words = [
-                t.text
+                t
                 for t in doc[child.left_edge.i : child.i + 1]
                 if not t.is_punct and t.pos_ != "DET"
             ]
             if len(words) <= 6:
-                yield " ".join(words)
+                yield words
 
 
 def _country_of_token(token: Token) -> str | None:

@@ -283,3 +283,11 @@ def test_shared_surname_goes_to_the_person_named_last(run: Run) -> None:
     assert "Ortiz" in _mentions(luis, "alias")
     ana = _actor(report, "Ana Ortiz")
     assert "Ortiz" not in _mentions(ana, "alias")
+
+
+def test_apposition_after_the_name_gives_country_and_role(run: Run) -> None:
+    report = run("Tomas Berger, Austria's interior minister, visited the border post.")
+    person = _actor(report, "Tomas Berger")
+    assert person.country == "AUT"
+    assert person.roles == ["minister of interior"]
+    assert person.sector == "GOV"
