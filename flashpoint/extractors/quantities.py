@@ -1,8 +1,8 @@
 """Reported figures: how many troops, strikes, dead, arrested, displaced, dollars.
 
 Finds numbers written in digits ("15,000", "1.5", "2bn"), in words ("three",
-"twenty-five", "two dozen", "1.5 million") and vague plurals ("hundreds",
-"tens of thousands"), and for each one:
+"twenty-five", "two dozen", "1.5 million", "half a million") and vague plurals
+("hundreds", "tens of thousands", "several hundred"), and for each one:
 
 - ``value``: the number as a float; vague plurals give the round number they name
   with qualifier ``at_least`` ("hundreds" -> 100, at least), see ``units.yaml``;
@@ -19,7 +19,9 @@ Finds numbers written in digits ("15,000", "1.5", "2bn"), in words ("three",
 It skips numbers that are not figures: anything inside a time expression found by
 the ``times`` extractor or tagged DATE/TIME with a time word, durations and ages ("22
 weeks", "a 34-year-old", "Smith, 34,"), years, clock times, ordinals, phone numbers,
-identifiers ("Resolution 2231", "Flight 17"), multipliers ("three times"). A bare
+identifiers ("Resolution 2231", "Flight 17"), multipliers ("three times"), numbers
+glued to a modifier ("a 10-member panel"), the sourcing of a story ("citing four
+sources"), small numbers pointing back ("the two countries"). A bare
 number with nothing counted is kept only when it reads as an estimate ("thousands",
 "more than 200"); "one" is kept only in a casualty count.
 
