@@ -35,6 +35,7 @@ from flashpoint.extractors.quotes import (
     Marked,
     Tokens,
     actor_for,
+    colon_frames,
     find_marked,
     is_cue,
     lexicon,
@@ -328,6 +329,33 @@ def _from_nouns(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
     return claims
 
 
+def _from_colons(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+    """'Pence: Flowers won't attend' and transcript turns 'WALLACE: ...'."""
+    text, doc = ctx.text, ctx.doc
+    claims: list[Claim] = []
+    for frame in colon_frames(text):
+        end = frame.line_end
+        while end > frame.content_start and (text[end - 1].isspace() or text[end - 1] in '"'):
+            end -= 1
+        # A quotation right after the colon is the quotes extractor's.
+        opens_quote = any(m.outer_start == frame.content_start for m in direct)
+        if end <= frame.content_start or opens_quote:
+            continue
+        lo, hi = tokens.first(frame.content_start), tokens.last(end) + 1
+        head = doc[tokens.last(frame.source_end)]
+        name = text[frame.source_start : frame.source_end]
+        actor = actor_for(ctx, frame.source_start, frame.source_end, range(head.i, head.i + 1))
+        source = Source(
+            name=name,
+            kind=source_kind(name, head, _actor_kind(ctx, actor)),
+            actor=actor,
+            start=frame.source_start,
+            end=frame.source_end,
+        )
+        claims.append(_claim(ctx, (lo, hi), source, (frame.colon, frame.colon + 1), []))
+    return claims
+
+
 @extractor("claims", produces="claims", requires=("actors", "quotes"))
 def extract_claims(ctx: Context) -> list[Claim]:
     """Attributed statements with source, sourcing chain, cue and hedges."""
@@ -342,6 +370,7 @@ def extract_claims(ctx: Context) -> list[Claim]:
         *_from_verbs(ctx, tokens, direct),
         *_from_nouns(ctx, tokens, direct),
         *_according_to(ctx, tokens, direct),
+        *_from_colons(ctx, tokens, direct),
     ]
     claims.sort(key=lambda c: c.content.start)
     return claims

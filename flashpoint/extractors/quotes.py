@@ -49,6 +49,7 @@ class AttributionLexicon:
     citing_verbs: frozenset[str]
     infinitive_verbs: frozenset[str]
     reporting_nouns: frozenset[str]
+    colon_labels: frozenset[str]
     according: tuple[str, ...]
     hedges: re.Pattern[str]
     hedge_kinds: dict[str, str]  # lower-case phrase -> HedgeKind
@@ -83,6 +84,7 @@ def lexicon() -> AttributionLexicon:
         citing_verbs=frozenset(raw["citing_verbs"]),
         infinitive_verbs=frozenset(raw["infinitive_speech_verbs"]),
         reporting_nouns=frozenset(raw["reporting_nouns"]),
+        colon_labels=frozenset(w.lower() for w in raw["colon_labels"]),
         according=tuple(raw["according_phrases"]),
         hedges=_phrases(list(hedge_kinds)),
         hedge_kinds=hedge_kinds,
@@ -155,6 +157,39 @@ def _marked_in(text: str, lo: int, hi: int, paragraph: int) -> list[Marked]:
     if opened is not None:
         out.append(Marked(opened[0], hi, sum(opened), hi, paragraph, False))
     return out
+
+
+# "Pence: ...", "WALLACE: ...": a short capitalised name and a colon opening a line.
+_COLON_FRAME = re.compile(
+    r"^[\"\u201c]?(?P<src>[A-Z][\w.'\u2019&-]*(?:[ ](?:[A-Z][\w.'\u2019&-]*|of|the|de)){0,5})"
+    r":[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ColonFrame:
+    """A speaker named before a colon at a line start; content runs to the line end."""
+
+    source_start: int
+    source_end: int
+    colon: int
+    content_start: int
+    line_end: int
+
+
+def colon_frames(text: str) -> list[ColonFrame]:
+    """Every 'Name: ...' line opening in ``text`` (labels like 'Update:' excluded)."""
+    labels = lexicon().colon_labels
+    frames: list[ColonFrame] = []
+    for found in _COLON_FRAME.finditer(text):
+        src = found.group("src")
+        if src.lower() in labels or any(ch.isdigit() for ch in src):
+            continue
+        line_end = text.find("\n", found.end())
+        s, e = found.span("src")
+        frames.append(ColonFrame(s, e, e, found.end(), len(text) if line_end < 0 else line_end))
+    return frames
 
 
 # --- the frame around a quote ----------------------------------------------------
@@ -397,6 +432,9 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     partial_verbs = lex.speech_verbs | lex.stance_verbs
     quotes: list[Quote] = []
     previous: tuple[Marked, Quote] | None = None
+    frames = colon_frames(text)
+    colon_at = {f.content_start: f for f in frames}
+    colon_inside = {f.source_start: f for f in frames}
     for m in marked:
         partial = _is_partial(m, text)
         cue: Token | None = None
@@ -411,8 +449,18 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             subj = subject_of(cue) if cue is not None else None
             if subj is not None and not tokens.quoted[subj.i]:
                 speaker = speaker_of(ctx, subj, tokens)
+        cue_span = ctx.span(cue.idx, cue.idx + len(cue)) if cue is not None else None
         if speaker is None and cue is None and not partial:
             speaker = _dash_speaker(ctx, m)
+            # 'Name: "..."' names the speaker; '"NAME: ..."' is a quoted transcript turn.
+            frame = colon_at.get(m.outer_start) or colon_inside.get(m.start)
+            if speaker is None and frame is not None:
+                speaker = Speaker(
+                    name=text[frame.source_start : frame.source_end],
+                    start=frame.source_start,
+                    end=frame.source_end,
+                )
+                cue_span = ctx.span(frame.colon, frame.colon + 1)
         if speaker is None and not partial and previous is not None:
             speaker = _inherited(m, previous, text)
         quote = Quote(
@@ -421,7 +469,7 @@ def extract_quotes(ctx: Context) -> list[Quote]:
             end=m.end,
             text=text[m.start : m.end],
             speaker=speaker,
-            cue=ctx.span(cue.idx, cue.idx + len(cue)) if cue is not None else None,
+            cue=cue_span,
             partial=partial,
             sentence=_sentence(ctx, m.start, m.end),
         )

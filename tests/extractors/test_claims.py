@@ -141,3 +141,10 @@ def test_hedges_in_serves_unattributed_text() -> None:
     assert ("alleged", "allegation") in found
     assert ("no immediate comment", "no_comment") in found
     assert hedges_in(ctx, 0, 10) == []
+
+
+def test_colon_headline_is_a_claim_but_a_label_is_not(run: Run) -> None:
+    report = run("Governor: Curfew will stay in place until spring\n\nUpdate: the road reopened.")
+    claim = _only(report, "Curfew will stay")
+    assert claim.source.name == "Governor" and claim.source.kind == "official"
+    assert not [c for c in report.claims if "road reopened" in c.content.text]

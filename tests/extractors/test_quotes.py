@@ -137,3 +137,10 @@ def test_find_marked_handles_curly_single_and_unclosed_marks() -> None:
     marked = find_marked(text)
     assert [text[m.start : m.end] for m in marked] == ["a disgrace", "The march goes on"]
     assert marked[-1].closed is False
+
+
+def test_colon_headline_names_the_speaker_of_a_quote(run: Run) -> None:
+    report = run("Mayor Ana Ruiz: \u2018We will return to the streets.\u2019\n\nThe march began.")
+    quote = _only(report, "return to the streets")
+    assert quote.speaker is not None and quote.speaker.name == "Mayor Ana Ruiz"
+    assert quote.cue is not None and quote.cue.text == ":"
