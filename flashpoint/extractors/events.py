@@ -67,6 +67,8 @@ THREAT_MODES = {
     ("SANCTION", "withdraw"): "relations",
     ("PROTEST", None): "restrict",
 }
+# Prepositions that name the cause of a death or injury ("killed in police firing").
+CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised).
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
@@ -146,7 +148,7 @@ class _Coder:
                     continue
                 cand = None
                 if tok.pos_ == "VERB":
-                    cand = self.verb_candidate(tok) or self.obligation(tok)
+                    cand = self.verb_candidate(tok) or self.obligation(tok) or self.death(tok)
                 elif tok.pos_ == "ADJ" and self.lex.control.get(tok.lemma_.lower()) == "intent":
                     cand = self.verb_candidate(tok)  # "is willing to withdraw"
                 elif tok.pos_ in ("NOUN", "PROPN"):
@@ -306,14 +308,45 @@ class _Coder:
         return out
 
     def cause_sources(self, verb: Token) -> list[Token]:
-        """Passive or "die" without agent: "killed in police firing" -> police."""
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "during", "by", "after"):
+        """Passive or "die" without agent: "killed in police firing" -> police;
+        "was killed when the police fired" -> police."""
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        for holder in holders:
+            for child in holder.children:
+                cause = child.dep_ == "prep" and child.lower_ in CAUSE_PREPS
+                if child.lower_ == "to" and child.head.lower_ == "due":
+                    cause = True
+                if not cause:
+                    continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self._event_noun(pobj):
                         self.consumed.add(pobj.i)
                         return self.noun_sources(pobj)
+        for child in verb.children:
+            marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+            if child.dep_ == "advcl" and marks & {"when", "as", "after"}:
+                senses = self.lex.verbs.get(child.lemma_.lower(), ())
+                if any(s.type == "ASSAULT" for s in senses):
+                    return fr.subject(child)
         return []
+
+    def death(self, verb: Token) -> Candidate | None:
+        """ "97 died in police firing": a death with a named cause is an assault."""
+        if verb.lemma_.lower() not in ("die", "succumb", "perish"):
+            return None
+        sources = self.cause_sources(verb)
+        if not sources:
+            return None
+        return Candidate(
+            trigger=verb,
+            last=verb,
+            sense=Sense(type="ASSAULT"),
+            anchor=fr.top_of_chain(verb),
+            sources=sources,
+            targets=[c for c in verb.children if c.dep_ == "nsubj"],
+            modality=fr.modality(verb, verb),
+            type="ASSAULT",
+        )
 
     def _event_noun(self, tok: Token) -> bool:
         senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
@@ -735,7 +768,9 @@ class _Coder:
             if child.dep_ in ("dobj", "ccomp", "xcomp") or (
                 child.dep_ == "prep" and child.lower_ in ("for", "on")
             ):
-                self.consumed.update(t.i for t in child.subtree)
+                # a relative clause inside still reports a fact ("the police who killed")
+                inner = {t.i for r in child.subtree if r.dep_ == "relcl" for t in r.subtree}
+                self.consumed.update(t.i for t in child.subtree if t.i not in inner)
 
     # --- where, when, how many ---------------------------------------------------
 
