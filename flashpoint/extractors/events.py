@@ -67,6 +67,8 @@ THREAT_MODES = {
     ("SANCTION", "withdraw"): "relations",
     ("PROTEST", None): "restrict",
 }
+# Places that can stand for the population an act is done to (not seas or regions).
+PLACE_TARGETS = frozenset({"city", "admin", "country"})
 # Prepositions that name the cause of a death or injury ("killed in police firing").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised).
@@ -322,8 +324,13 @@ class _Coder:
                     if pobj.dep_ == "pobj" and self._event_noun(pobj):
                         self.consumed.add(pobj.i)
                         return self.noun_sources(pobj)
+                    # "in police firing" parsed as "police" + participle "firing"
+                    acts = [a for a in pobj.children if a.dep_ == "acl" and self._event_noun(a)]
+                    if pobj.dep_ == "pobj" and acts:
+                        self.consumed.add(acts[0].i)
+                        return [pobj]
         for child in verb.children:
-            marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+            marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "advmod")}
             if child.dep_ == "advcl" and marks & {"when", "as", "after"}:
                 senses = self.lex.verbs.get(child.lemma_.lower(), ())
                 if any(s.type == "ASSAULT" for s in senses):
@@ -596,7 +603,8 @@ class _Coder:
         if sector is None and not bare_country and (actor is None or actor.kind != "country"):
             sector = self.sector_for(toks, sem)
         named = head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTS
-        if actor is None and not (named or sector or country):
+        counted = any(c.dep_ == "nummod" for c in sem.children)  # "two brothers"
+        if actor is None and not (named or sector or country or counted):
             return None
         return EventParticipant(
             actor=actor.id if actor else None,
@@ -699,7 +707,9 @@ class _Coder:
         earlier = None
         trig = cand.trigger
         # "carried out strikes ..., killing 83": the participle adds to the strikes.
-        if trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG":
+        marks = {c.lower_ for c in trig.children if c.dep_ in ("mark", "advmod")}
+        simultaneous = trig.dep_ == "advcl" and bool(marks & SIMULTANEOUS)
+        if (trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG") or simultaneous:
             earlier = self.by_anchor.get(trig.head.i)
             if earlier is not None and earlier.type != cand.type:
                 earlier = None
@@ -728,7 +738,8 @@ class _Coder:
             earlier.location = self.location(self.scope(cand), cand)
         known = {f.kind for f in earlier.figures}
         earlier.figures.extend(f for f in figures if f.kind not in known)
-        if not earlier.target and targets:
+        placeholder = all(p.actor is None and p.sector is None for p in earlier.target)
+        if targets and placeholder:  # a named victim beats the place stood in for one
             earlier.target = targets
         return True
 
@@ -823,7 +834,7 @@ class _Coder:
             return []
         for tok in scope:
             place = self.places.get(tok.i)
-            if place is not None and place.id == place_id:
+            if place is not None and place.id == place_id and place.feature in PLACE_TARGETS:
                 mention = next(
                     (m for m in place.mentions if m.start <= tok.idx < m.end), place.mentions[0]
                 )
