@@ -71,9 +71,14 @@ def source_kind(phrase: str, head: Token, actor_kind: str | None) -> SourceKind:
     lex = lexicon()
     lemma = head.lemma_.lower()
     label = head.ent_type_
-    if lex.media.search(phrase) or lemma in lex.media_nouns:
+    # The core: the head and what precedes it ("four sources", not "... in Caracas").
+    core = head.doc[head.left_edge.i : head.i + 1]
+    if lex.media.search(phrase) or any(
+        t.lower_ in lex.media_nouns or t.lemma_.lower() in lex.media_nouns for t in core
+    ):
         return "media"
-    if lex.anonymous.search(phrase) and not any(t.pos_ == "PROPN" for t in head.subtree):
+    named = any(t.pos_ == "PROPN" for t in core)
+    if lex.anonymous.search(core.text) or (lex.anonymous.search(phrase) and not named):
         return "anonymous"
     if lemma in lex.expert_nouns or head.lower_ in lex.expert_nouns:
         return "expert"
@@ -102,9 +107,9 @@ def _phrase(ctx: Context, tok: Token, tokens: Tokens) -> tuple[int, int, str | N
     lo, hi = phrase_bounds(tok, tokens)
     doc = ctx.doc
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    actor = actor_for(ctx, start, end, range(tok.i, tok.i + 1))
-    if actor is None:
-        actor = actor_for(ctx, start, end, range(lo, hi))
+    actor = actor_for(ctx, range(tok.i, tok.i + 1))
+    if actor is None:  # the name's other words ("Foreign Minister X"), not its modifiers
+        actor = actor_for(ctx, range(max(lo, tok.left_edge.i), tok.i + 1))
     return start, end, actor
 
 
@@ -254,6 +259,12 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
             bounds = _content_bounds(head, exclude)
             if bounds is None:
                 continue
+            if bounds[0] < verb.i < head.i:
+                # "the vote, which observers said the opposition won": the relative
+                # pronoun belongs to the content's grammar, not to what was said.
+                bounds = (verb.i + 1, bounds[1])
+                while bounds[0] < bounds[1] and ctx.doc[bounds[0]].dep_ == "mark":
+                    bounds = (bounds[0] + 1, bounds[1])
             if head.dep_ == "xcomp":
                 # "urged supporters to vote": the addressee belongs to the content.
                 objs = [c.i for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
@@ -344,7 +355,7 @@ def _from_colons(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Cla
         lo, hi = tokens.first(frame.content_start), tokens.last(end) + 1
         head = doc[tokens.last(frame.source_end)]
         name = text[frame.source_start : frame.source_end]
-        actor = actor_for(ctx, frame.source_start, frame.source_end, range(head.i, head.i + 1))
+        actor = actor_for(ctx, range(head.i, head.i + 1))
         source = Source(
             name=name,
             kind=source_kind(name, head, _actor_kind(ctx, actor)),

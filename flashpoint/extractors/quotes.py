@@ -240,6 +240,11 @@ def subject_of(verb: Token) -> Token | None:
             if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head  # "observers who said ..." -> observers
             return subj
+        if verb.dep_ == "xcomp":
+            # Object control: "prompting the president to declare" -> the president.
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if obj is not None:
+                return obj
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "he paused and said", "went on to say", "wrote, saying"
             continue
@@ -267,7 +272,7 @@ def phrase_bounds(tok: Token, tokens: Tokens) -> tuple[int, int]:
     return lo, hi
 
 
-def actor_for(ctx: Context, lo_char: int, hi_char: int, token_ids: range) -> str | None:
+def actor_for(ctx: Context, token_ids: range) -> str | None:
     """The Actor.id the actors extractor gave these tokens, when it has run."""
     token_actor: dict[int, str] = ctx.shared.get("token_actor", {})
     for i in token_ids:
@@ -278,7 +283,8 @@ def actor_for(ctx: Context, lo_char: int, hi_char: int, token_ids: range) -> str
     actor_at = getattr(actors, "actor_at", None)
     if actor_at is None:
         return None
-    found = actor_at(ctx, lo_char, hi_char)
+    first, last = ctx.doc[token_ids.start], ctx.doc[token_ids.stop - 1]
+    found = actor_at(ctx, first.idx, last.idx + len(last))
     return found if isinstance(found, str) else None
 
 
@@ -299,9 +305,9 @@ def speaker_in(ctx: Context, lo: int, hi: int, head: Token) -> Speaker:
     """A Speaker for tokens [lo, hi) headed by ``head``."""
     doc = ctx.doc
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    actor = actor_for(ctx, start, end, range(head.i, head.i + 1))
+    actor = actor_for(ctx, range(head.i, head.i + 1))
     if actor is None and hi - lo > 1:
-        actor = actor_for(ctx, start, end, range(lo, hi))
+        actor = actor_for(ctx, range(lo, hi))
     name = ctx.text[start:end]
     if head.lower_ in _PRONOUNS and actor is not None:
         name = actor_name(ctx, actor) or name
