@@ -220,10 +220,21 @@ def _claim(
     )
 
 
+def _clause_of(tok: Token) -> Token | None:
+    """The verb heading the clause ``tok`` sits in ("The difference, he said, is ...")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def _is_parenthetical(verb: Token) -> bool:
     """'The army, officials said, withdrew' / 'The army withdrew, officials said': the
     parser hangs the speech verb under the content instead of the other way round."""
-    if verb.dep_ not in ("parataxis", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("parataxis", "advcl") or _clause_of(verb.head) is None:
         return False
     if any(c.dep_ in ("mark", "advmod") for c in verb.children):
         return False  # "as he said", "when she told them": a clause, not an aside
@@ -244,7 +255,7 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
             contents = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         parenthetical = False
         if not contents and _is_parenthetical(verb):
-            contents, parenthetical = [verb.head], True
+            contents, parenthetical = [_clause_of(verb.head) or verb.head], True
         if not contents:
             continue
         subj = subject_of(verb)
@@ -259,7 +270,7 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
             bounds = _content_bounds(head, exclude)
             if bounds is None:
                 continue
-            if bounds[0] < verb.i < head.i:
+            if not parenthetical and bounds[0] < verb.i < head.i:
                 # "the vote, which observers said the opposition won": the relative
                 # pronoun belongs to the content's grammar, not to what was said.
                 bounds = (verb.i + 1, bounds[1])

@@ -346,7 +346,8 @@ def _dash_speaker(ctx: Context, m: Marked) -> Speaker | None:
 def _cue_after(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token | None:
     """'"...," he said': a cue verb just after the closing mark, in the same sentence."""
     doc = tokens.doc
-    inner = tokens.ctx.text[m.start : m.end].rstrip()
+    # A nested quote may close first: '"It is, 'enough,'" he said'.
+    inner = tokens.ctx.text[m.start : m.end].rstrip(" '\u2019\u201d\"")
     after = tokens.ctx.text[m.outer_end : m.outer_end + 2].lstrip(" ")
     # Only a quote that ends on a comma, question or exclamation hands over to its cue.
     if not (inner[-1:] in ",?!\u2014-" or after[:1] in (",", "\u2014")):

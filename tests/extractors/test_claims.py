@@ -148,3 +148,10 @@ def test_colon_headline_is_a_claim_but_a_label_is_not(run: Run) -> None:
     claim = _only(report, "Curfew will stay")
     assert claim.source.name == "Governor" and claim.source.kind == "official"
     assert not [c for c in report.claims if "road reopened" in c.content.text]
+
+
+def test_parenthetical_source_inside_the_content(run: Run) -> None:
+    report = run("The convoy, the aid agency said, was turned back at the checkpoint.")
+    claim = _only(report, "turned back")
+    assert claim.source.name == "the aid agency"
+    assert claim.content.text.startswith("The convoy")

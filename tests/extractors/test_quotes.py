@@ -144,3 +144,9 @@ def test_colon_headline_names_the_speaker_of_a_quote(run: Run) -> None:
     quote = _only(report, "return to the streets")
     assert quote.speaker is not None and quote.speaker.name == "Mayor Ana Ruiz"
     assert quote.cue is not None and quote.cue.text == ":"
+
+
+def test_nested_quote_closing_first_still_hands_over_to_the_cue(run: Run) -> None:
+    report = run("\"They keep saying 'wait a little longer,'\" the union leader said.")
+    quote = _only(report, "keep saying")
+    assert "union leader" in _speaker_text(report, quote)
