@@ -5,6 +5,11 @@ Finds reported speech from the parse:
 - ``X said (that) CONTENT`` and ``CONTENT, X said`` (a speech verb with a
   clausal complement), also inside a relative clause ("the vote, which
   observers said the opposition won");
+- ``CONTENT, X said`` and the aside ``The army, X said, withdrew`` (one span
+  cannot skip the aside, so there the content span includes it);
+- requests and promises with an infinitive (``urged supporters to vote``) and
+  reporting nouns with a "that"-clause (``the minister's claim that ...``);
+- headline and transcript lines ``Name: CONTENT``;
 - ``according to X, CONTENT`` / ``CONTENT, according to X``;
 - the sourcing chain: ``citing four sources`` and ``told Reuters`` become
   ``Via`` links with their count.

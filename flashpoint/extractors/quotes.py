@@ -8,6 +8,8 @@ around it:
 - before it: ``X said: "..."``, ``X told reporters "..."``;
 - a quote split around its cue, or a paragraph that is only a quotation right
   after a quoted paragraph, inherits the previous quote's speaker;
+- a quotation signed with a dash (``"..." -- A Name``) or opened by a
+  headline/transcript speaker (``Name: "..."``);
 - a partial quote (a short phrase inside a sentence: pledged "absolute
   loyalty") takes the subject of the nearest governing speech or stance verb.
 
