@@ -391,7 +391,7 @@ class _Coder:
                 owner = fr.objects(head, "poss") or fr.objects(head, "by")
                 owner = owner or fr.objects(head, "from")
                 found_owner = [o for o in owner if self.participant(o) is not None]
-                out.extend(found_owner)
+                out.extend(found_owner or self.theme_owner(head))  # "a U.S. request"
                 continue
             if head.ent_type_ in fr.NOT_ACTORS:
                 continue
@@ -409,10 +409,15 @@ class _Coder:
             named = child.dep_ in ("compound", "amod", "poss") and child.pos_ in ("PROPN", "ADJ")
             if named and (fr.country_of(child.text) or child.i in self.token_actor):
                 return [child]
-        for role in ("by", "of", "with", "from"):
+        for role in ("by", "of", "with", "from", "on", "against"):
             found = [o for o in fr.objects(noun, role) if self.participant(o) is not None]
             if found:
                 return [c for o in found for c in fr.conjuncts(o)]
+        for child in noun.children:  # "crimes committed by Croat forces"
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                found = [o for o in fr.objects(child, "by") if self.participant(o) is not None]
+                if found:
+                    return found
         return []
 
     def complement(self, comp: Token) -> tuple[Token, Token, Sense] | None:
@@ -459,16 +464,26 @@ class _Coder:
         if role == "threat":
             cand.type, cand.mode = "THREATEN", THREAT_MODES.get((sense.type, sense.mode))
             cand.mode = cand.mode or THREAT_MODES.get((sense.type, None))
-        elif role == "refuse":
+        elif role == "refuse":  # the target of the refused act is the one refused
             cand.type, cand.mode = "REJECT", REQUEST_MODES.get(sense.type)
-            cand.targets = []
         elif role == "ask":
             cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
             asked = fr.objects(verb, "dobj") or fr.objects(verb, "on")
             cand.targets = self.resolve_targets(asked)
         else:
             self.recode_intent(cand, reported=True)
+        if cand.type == "THREATEN" and not cand.targets:
+            cand.targets = self.condition_subject(verb, trigger)  # "... unless Israel ..."
         return cand
+
+    def condition_subject(self, *verbs: Token) -> list[Token]:
+        """Who must act to lift a threat: the subject of its "unless"/"if" clause."""
+        for verb in verbs:
+            for child in verb.children:
+                marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+                if child.dep_ == "advcl" and marks & {"unless", "if"}:
+                    return self.resolve_targets(fr.subject(child))
+        return []
 
     def recode_intent(self, cand: Candidate, reported: bool) -> None:
         """PLOVER codes a stated intention as the promise or threat it is.
