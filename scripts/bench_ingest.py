@@ -38,7 +38,11 @@ import resource, sys
 from flashpoint.config import Settings
 from flashpoint.corpus.ingest import Columns, ingest
 from flashpoint.corpus.store import Store
+from flashpoint.pipeline import extract
 chosen = tuple(sys.argv[4].split(",")) if sys.argv[4] else None
+extract("Troops crossed the border on Monday, officials said.", "2024-01-01",
+        settings=Settings(extractors=chosen, check_language=False))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 with Store(sys.argv[2]) as store:
     ingest(sys.argv[1], store, columns=Columns(text="text", date="date", outlet="source"),
            limit=int(sys.argv[3]), progress=False, incidents=False,
@@ -93,7 +97,8 @@ def timed_ingest(limit: int | None, settings: Settings, **engine: object) -> tup
         return time.perf_counter() - started, summary.read
 
 
-def peak_memory_mb(limit: int, extractors: str) -> float:
+def peak_memory_mb(limit: int, extractors: str) -> tuple[float, float]:
+    """Peak RSS (MB) once warmed up (model and lexicons loaded), and after the ingest."""
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
             [
@@ -110,7 +115,8 @@ def peak_memory_mb(limit: int, extractors: str) -> float:
             check=True,
             cwd=ROOT,
         )
-    return int(done.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+    warm, end = (int(v) / 1024 for v in done.stdout.split()[-2:])  # ru_maxrss is in KiB
+    return round(warm, 1), round(end, 1)
 
 
 def main() -> None:
@@ -126,12 +132,13 @@ def main() -> None:
         sys.exit(f"no benchmark data at {DATA}")
     docs = texts(args.limit)
     n = len(docs)
+    # The machine is shared, so each measure is paired with a bare pass run just before it.
     bare = bare_pass(docs)
     results: dict[str, object] = {"articles": n, "bare_spacy_per_s": round(n / bare, 2)}
     print(f"bare spaCy pass: {n} articles in {bare:.1f}s = {n / bare:.2f} articles/s")
     plain = pipeline_only(docs, settings)
     print(f"extract_many, no store: {n / plain:.2f} articles/s, {plain / bare:.2f}x the bare pass")
-    results["extract_many_per_s"] = round(n / plain, 2)
+    results["extract_many"] = {"per_s": round(n / plain, 2), "x_bare": round(plain / bare, 2)}
     engines: list[tuple[str, dict[str, object]]] = [
         ("1 process", {"workers": 1}),
         ("2 processes", {"workers": 2}),
@@ -139,15 +146,23 @@ def main() -> None:
     if not args.skip_dask:
         engines.append(("dask, 2 local workers", {"workers": 2, "engine": "dask"}))
     for name, engine in engines:
+        bare = bare_pass(docs)
         seconds, read = timed_ingest(args.limit, settings, **engine)
         rate = read / seconds
-        print(f"ingest, {name}: {rate:.2f} articles/s, {seconds / bare:.2f}x the bare pass time")
-        results[f"ingest {name}"] = {"per_s": round(rate, 2), "x_bare": round(seconds / bare, 2)}
+        print(
+            f"ingest, {name}: {rate:.2f} articles/s; bare pass just before: {n / bare:.2f}/s;"
+            f" ingest time = {seconds / bare:.2f}x the bare pass"
+        )
+        results[f"ingest {name}"] = {
+            "per_s": round(rate, 2),
+            "bare_per_s": round(n / bare, 2),
+            "x_bare": round(seconds / bare, 2),
+        }
     sizes = sorted({min(s, n) for s in (50, 100, n)})
-    memory = {size: round(peak_memory_mb(size, args.extractors or ""), 1) for size in sizes}
+    memory = {size: peak_memory_mb(size, args.extractors or "") for size in sizes}
     print(
-        "peak RSS of a 1-process ingest: "
-        + ", ".join(f"{k} docs {v} MB" for k, v in memory.items())
+        "peak RSS of a 1-process ingest (warmed up -> end): "
+        + ", ".join(f"{k} docs {w} -> {e} MB" for k, (w, e) in memory.items())
     )
     results["peak_rss_mb"] = memory
     if args.json:
