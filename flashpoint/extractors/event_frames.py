@@ -184,7 +184,7 @@ def phrase(head: Token) -> list[Token]:
 def _keeps_prep(prep: Token) -> bool:
     if prep.lower_ == "of":
         return True
-    if prep.lower_ in ("in", "from"):
+    if prep.lower_ in ("in", "from", "throughout", "across"):
         return any(
             t.dep_ == "pobj" and (t.ent_type_ in ("GPE", "LOC", "NORP") or t.pos_ == "PROPN")
             for t in prep.children

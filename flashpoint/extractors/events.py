@@ -69,6 +69,8 @@ THREAT_MODES = {
 }
 # Places that can stand for the population an act is done to (not seas or regions).
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
+# Lemmas en_core_web_sm gets wrong for verbs that matter here.
+LEMMA_FIXES = {"stag": "stage"}
 # Prepositions that name the cause of a death or injury ("killed in police firing").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised).
@@ -91,6 +93,12 @@ class Candidate:
     type: str = ""
     mode: str | None = None
     consumed: list[int] = field(default_factory=list)
+
+
+def vlemma(tok: Token) -> str:
+    """A verb's lemma, mended where the small model's lemmatiser trips ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
 
 
 @extractor(
@@ -533,7 +541,7 @@ class _Coder:
             background=background,
         )
         cand.type, cand.mode = sense.type, sense.mode
-        if tok.dep_ == "dobj" and anchor.lemma_.lower() in self.lex.light_verbs:
+        if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:
             self.consumed.add(anchor.i)
         return cand
 
@@ -568,12 +576,12 @@ class _Coder:
             if child.dep_ == "amod" and fr.country_of(child.text):
                 return [child]
         head = tok.head
-        if tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.light_verbs:
+        if tok.dep_ == "dobj" and vlemma(head) in self.lex.light_verbs:
             return self.verb_sources(head)
         if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
             return self.verb_sources(head.head)  # "piling pressure ... with a buildup"
         verb = head.head if tok.dep_ == "pobj" else head if tok.dep_ == "dobj" else None
-        if verb is not None and verb.lemma_.lower() in self.lex.participation_verbs:
+        if verb is not None and vlemma(verb) in self.lex.participation_verbs:
             return self.verb_sources(verb)  # "converged for a rally", "joined the march"
         return []
 
@@ -583,7 +591,7 @@ class _Coder:
             if heads:
                 return heads
         head = tok.head  # "imposed sanctions on Iran": the PP hangs on the light verb
-        if tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.light_verbs:
+        if tok.dep_ == "dobj" and vlemma(head) in self.lex.light_verbs:
             for role in sense.target:
                 if role not in ("dobj", "dative", "xsubj", "poss"):
                     heads = self.resolve_targets(fr.objects(head, role))
@@ -771,7 +779,7 @@ class _Coder:
         figures, time or place."""
         tok = cand.trigger
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if verb.lemma_.lower() in self.lex.light_verbs | self.lex.participation_verbs:
+        if vlemma(verb) in self.lex.light_verbs | self.lex.participation_verbs:
             return True
         if targets or fr.objects(tok, "by") or cand.modality == "hypothetical":
             return True
