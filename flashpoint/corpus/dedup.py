@@ -6,15 +6,19 @@ estimates that Jaccard overlap from a fixed-size signature and LSH finds the
 candidates without comparing every pair. A small reusable module: it knows
 nothing about the store except that signatures serialize to bytes.
 
+A copy trimmed from the end (as wire copy often is) is caught by containment:
+the estimated share of the shorter text's shingles found in the longer one.
 It does not catch rewrites of the same story in different words (those are
-independent reports, merged later at the incident level), nor a short excerpt
-of a long article (Jaccard is low when the sizes differ a lot).
+independent reports, merged later at the incident level), nor short quotes of
+one article inside another (both containment and overlap stay low).
 """
 
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
@@ -22,8 +26,13 @@ NUM_PERM = 128
 SHINGLE = 3
 # Estimated Jaccard overlap of word 3-grams above which two texts are one report.
 THRESHOLD = 0.7
+# A shorter text whose shingles lie this much inside a longer one is a trimmed copy
+# (wire stories are often cut from the end); checked for LSH candidates above FLOOR.
+CONTAINMENT = 0.85
+FLOOR = 0.5
 
 _WORD = re.compile(r"\w+")
+_SIZE = struct.Struct("<I")
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
@@ -34,52 +43,80 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def signature(text: str, num_perm: int = NUM_PERM) -> LeanMinHash:
-    """The MinHash signature of ``text``."""
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A text's MinHash signature and its number of distinct shingles."""
+
+    sig: LeanMinHash
+    size: int
+
+    def jaccard(self, other: Fingerprint) -> float:
+        return float(self.sig.jaccard(other.sig))
+
+    def containment(self, other: Fingerprint) -> float:
+        """Estimated share of the smaller text's shingles found in the larger one."""
+        j = self.jaccard(other)
+        shared = j * (self.size + other.size) / (1 + j)
+        return shared / max(min(self.size, other.size), 1)
+
+
+def fingerprint(text: str, num_perm: int = NUM_PERM) -> Fingerprint:
+    """The MinHash fingerprint of ``text``."""
+    grams = shingles(text)
     sig = MinHash(num_perm=num_perm)
-    sig.update_batch(list(shingles(text)))
-    return LeanMinHash(sig)
+    sig.update_batch(list(grams))
+    return Fingerprint(LeanMinHash(sig), len(grams))
 
 
-def to_bytes(sig: LeanMinHash) -> bytes:
-    """A portable serialization that keeps the seed and the permutation scheme."""
-    buffer = bytearray(sig.bytesize(byteorder="<"))
-    sig.serialize(buffer, byteorder="<")
-    return bytes(buffer)
+def to_bytes(fp: Fingerprint) -> bytes:
+    """A portable serialization: the size, then the signature with its seed and scheme."""
+    buffer = bytearray(fp.sig.bytesize(byteorder="<"))
+    fp.sig.serialize(buffer, byteorder="<")
+    return _SIZE.pack(fp.size) + bytes(buffer)
 
 
-def from_bytes(data: bytes) -> LeanMinHash:
-    return LeanMinHash.deserialize(data, byteorder="<")
+def from_bytes(data: bytes) -> Fingerprint:
+    (size,) = _SIZE.unpack_from(data)
+    return Fingerprint(LeanMinHash.deserialize(data[_SIZE.size :], byteorder="<"), size)
 
 
 class Deduper:
     """Remembers originals and names the one a new text nearly duplicates, if any."""
 
-    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        containment: float = CONTAINMENT,
+        floor: float = FLOOR,
+        num_perm: int = NUM_PERM,
+    ) -> None:
         self.threshold = threshold
-        self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._sigs: dict[str, LeanMinHash] = {}
+        self.containment = containment
+        self._lsh = MinHashLSH(threshold=min(floor, threshold), num_perm=num_perm)
+        self._prints: dict[str, Fingerprint] = {}
 
     def __len__(self) -> int:
-        return len(self._sigs)
+        return len(self._prints)
 
     def load(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Re-register stored originals (e.g. from ``Store.signatures()``)."""
         for key, data in items:
             self.add(key, from_bytes(data))
 
-    def add(self, key: str, sig: LeanMinHash) -> None:
-        if key not in self._sigs:
-            self._lsh.insert(key, sig)
-            self._sigs[key] = sig
+    def add(self, key: str, fp: Fingerprint) -> None:
+        if key not in self._prints:
+            self._lsh.insert(key, fp.sig)
+            self._prints[key] = fp
 
-    def original_of(self, sig: LeanMinHash) -> str | None:
-        """The best-matching known original above the threshold, or None."""
+    def original_of(self, fp: Fingerprint) -> str | None:
+        """The best-matching known original (a near-copy or a trimmed copy), or None."""
         best: tuple[float, str] | None = None
-        for key in self._lsh.query(sig):
-            # LSH gives candidates; the signature comparison confirms them.
-            score = sig.jaccard(self._sigs[key])
-            if score >= self.threshold and (best is None or (score, key) > best):
+        for key in self._lsh.query(fp.sig):
+            # LSH gives candidates; the fingerprint comparison confirms them.
+            known = self._prints[key]
+            score = fp.jaccard(known)
+            if score < self.threshold and fp.containment(known) < self.containment:
+                continue
+            if best is None or (score, key) > best:
                 best = (score, key)
         return best[1] if best else None

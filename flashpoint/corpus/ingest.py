@@ -492,7 +492,7 @@ def _decide(
         summary.unchanged += 1
         return
     pending.add(doc_id)
-    sig = dedup.signature(text)
+    sig = dedup.fingerprint(text)
     source = item.url or item.key
     original = deduper.original_of(sig)
     if original is not None:
