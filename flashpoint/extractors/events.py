@@ -614,6 +614,9 @@ class _Coder:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         name = self.doc.text[start:end]
         if actor is None and head.pos_ == "PRON" and head.lower_ in fr.PRONOUNS:
+            antecedent = self.antecedent(head)
+            if antecedent is not None:
+                return self.participant(antecedent)
             return EventParticipant(name=head.text, start=head.idx, end=head.idx + len(head))
         if actor is None and (head.pos_ == "PRON" or head.ent_type_ in fr.NOT_ACTORS):
             return None
@@ -637,6 +640,23 @@ class _Coder:
             start=start,
             end=end,
         )
+
+    def antecedent(self, pron: Token) -> Token | None:
+        """A fallback for pronouns the actors layer left unresolved, from the syntax alone:
+        "X said they would ..." -> X; "X continued their strike" -> X."""
+        if pron.lower_ in ("i", "you", "we", "us", "our"):
+            return None
+        found: list[Token] = []
+        if pron.dep_ == "poss":
+            for anc in fr.ancestors_until_clause(pron):
+                if anc.pos_ in ("VERB", "AUX"):
+                    found = fr.subject(anc)
+        elif pron.dep_ in ("nsubj", "nsubjpass"):
+            verb = fr.top_of_chain(pron.head)
+            if verb.dep_ == "ccomp" and vlemma(verb.head) in self.lex.speech_verbs:
+                found = fr.subject(verb.head)
+        found = [t for t in found if t.i != pron.i and t.pos_ != "PRON"]
+        return found[0] if found else None
 
     def country_in(self, toks: list[Token]) -> str | None:
         for tok in toks:
