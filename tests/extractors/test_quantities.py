@@ -276,5 +276,6 @@ def test_numbers_inside_time_expressions_are_skipped() -> None:
     start = text.index("300 refugees")
     assert [q.value for q in extract_quantities(Context(doc=doc, results={"times": []}))] == [300]
     # Whatever the times extractor claims is a time expression, not a figure.
-    claimed = TimeExpression(id="t1", type="duration", start=start, end=start + 12, text="x")
+    end = start + len("300 refugees")
+    claimed = TimeExpression(id="t1", type="duration", start=start, end=end, text=text[start:end])
     assert extract_quantities(Context(doc=doc, results={"times": [claimed]})) == []
