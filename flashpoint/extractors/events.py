@@ -507,9 +507,7 @@ class _Coder:
         if threat or cand.type in CONFLICT_MATERIAL:
             mode = THREAT_MODES.get((cand.type, cand.mode)) or THREAT_MODES.get((cand.type, None))
             cand.type, cand.mode = "THREATEN", mode
-        elif cand.type == "RETREAT":
-            cand.type, cand.mode = "CONCEDE", None
-        elif cand.type in COOPERATIVE:
+        elif cand.type in COOPERATIVE or cand.type in ("RETREAT", "CONCEDE"):
             cand.type, cand.mode = "AGREE", None
         else:
             return
@@ -543,6 +541,8 @@ class _Coder:
         cand.type, cand.mode = sense.type, sense.mode
         if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:
             self.consumed.add(anchor.i)
+            if cand.modality == "future":  # "will impose a curfew": a threat now
+                self.recode_intent(cand, reported=fr.in_reported_speech(anchor))
         return cand
 
     def noun_anchor(self, tok: Token) -> tuple[Token, bool]:
