@@ -107,8 +107,18 @@ def subject(verb: Token) -> list[Token]:
     # A participle modifying a noun has that noun as its doer ("protesters demanding").
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
-    # An adjunct participle shares its main clause's subject ("..., killing 83 people").
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+    # An adjunct participle or a purpose clause shares its main clause's subject
+    # ("..., killing 83 people", "shunned work to protest ...").
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if (
+        verb.dep_ == "advcl"
+        and (verb.tag_ == "VBG" or purpose)
+        and verb.head.pos_
+        in (
+            "VERB",
+            "AUX",
+        )
+    ):
         return subject(verb.head)
     return []
 

@@ -65,6 +65,7 @@ class Lexicon:
     participation_verbs: frozenset[str]
     background_preps: frozenset[str]
     place_target_types: frozenset[str]
+    frame_nouns: frozenset[str]
     figure_verbs: dict[str, str]  # lemma -> figure kind
     figure_nouns: dict[str, str]
     instruments: tuple[tuple[str, frozenset[str]], ...]  # (mode, weapon lemmas), in order
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         participation_verbs=frozenset(raw["participation_verbs"]),
         background_preps=frozenset(raw["background_preps"]),
         place_target_types=frozenset(raw["place_target_types"]),
+        frame_nouns=frozenset(raw["frame_nouns"]),
         figure_verbs=figure_verbs,
         figure_nouns=figure_nouns,
         instruments=tuple(

@@ -213,7 +213,7 @@ class _Coder:
                 continue
             if sense.intransitive and any(c.dep_ == "dobj" for c in tok.children):
                 continue
-            if sense.complement and not any(c.dep_ == "xcomp" for c in tok.children):
+            if sense.complement and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 continue
             return sense
         return None
@@ -516,8 +516,11 @@ class _Coder:
 
     def noun_candidate(self, tok: Token) -> Candidate | None:
         senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
-        if not senses or tok.dep_ in ("compound", "amod"):
+        framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.frame_nouns
+        if not senses or (tok.dep_ in ("compound", "amod") and not framed):
             return None
+        if framed:  # "launched a mediation effort between X and Y": read the head's frame
+            return self.framed_candidate(tok, senses)
         if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
             return None  # part of a name: "the Arab Spring", "Operation Storm"
         sources = self.noun_sources(tok)
@@ -543,6 +546,27 @@ class _Coder:
             self.consumed.add(anchor.i)
             if cand.modality == "future":  # "will impose a curfew": a threat now
                 self.recode_intent(cand, reported=fr.in_reported_speech(anchor))
+        return cand
+
+    def framed_candidate(self, tok: Token, senses: tuple[Sense, ...]) -> Candidate | None:
+        head = tok.head
+        sources = self.noun_sources(head)
+        sense = self._choose(tok, senses, sources, nominal=True)
+        if sense is None:
+            return None
+        anchor, direct = self.noun_anchor(head)
+        cand = Candidate(
+            trigger=tok,
+            last=head,
+            sense=sense,
+            anchor=anchor,
+            sources=sources,
+            targets=self.noun_targets(head, sense),
+            modality=fr.modality(head, anchor),
+            nominal=True,
+            direct=direct,
+        )
+        cand.type, cand.mode = sense.type, sense.mode
         return cand
 
     def noun_anchor(self, tok: Token) -> tuple[Token, bool]:
