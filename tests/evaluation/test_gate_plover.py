@@ -1,10 +1,10 @@
 """Accuracy gate: PLOVER gold records (all 322 event records) against floors.
 
 Measured 2026-11-26 with ``flashpoint eval plover --data ../shared/eval/plover``
-(about 15 s here): type_accuracy 0.840 (over the 81% of records with an event;
-0.683 counting no event as wrong), source by text 0.870 / by country 0.667,
-target by text 0.640 / by country 0.508, (type, source, target) P 0.436
-R 0.435 F1 0.435, 321 events predicted for 322 records. ``--baseline`` (root
+(about 15 s here): type_accuracy 0.858 (over the 85% of records with an event;
+0.733 counting no event as wrong), source by text 0.880 / by country 0.668,
+target by text 0.644 / by country 0.506, (type, source, target) P 0.452
+R 0.478 F1 0.465, 341 events predicted for 322 records. ``--baseline`` (root
 verb lookup, subject/object): type_accuracy 0.876 on 38% coverage (0.329
 overall), triple P 0.455 R 0.171 F1 0.248. Floors sit about 0.02 below ours.
 """
@@ -31,14 +31,14 @@ def scores() -> dict[str, float]:
 @pytest.mark.slow
 def test_type_accuracy_floor(scores: dict[str, float]) -> None:
     assert scores["records"] == 322
-    assert scores["type_accuracy"] >= 0.82
-    assert scores["type_accuracy_all"] >= 0.66
-    assert scores["coverage"] >= 0.79
+    assert scores["type_accuracy"] >= 0.835
+    assert scores["type_accuracy_all"] >= 0.71
+    assert scores["coverage"] >= 0.83
 
 
 @pytest.mark.slow
 def test_actor_floors(scores: dict[str, float]) -> None:
-    assert scores["source_text"] >= 0.85
+    assert scores["source_text"] >= 0.86
     assert scores["source_country"] >= 0.645
     assert scores["target_text"] >= 0.62
     assert scores["target_country"] >= 0.49
@@ -46,9 +46,9 @@ def test_actor_floors(scores: dict[str, float]) -> None:
 
 @pytest.mark.slow
 def test_triple_floor(scores: dict[str, float]) -> None:
-    assert scores["triple_f1"] >= 0.415
-    assert scores["triple_precision"] >= 0.415
-    assert scores["triple_recall"] >= 0.415
+    assert scores["triple_f1"] >= 0.445
+    assert scores["triple_precision"] >= 0.43
+    assert scores["triple_recall"] >= 0.455
     # over-production is the field's known failure: at most ~1 event per record
     assert scores["predicted_events"] <= 1.1 * scores["records"]
 
