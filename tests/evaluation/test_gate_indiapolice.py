@@ -6,7 +6,7 @@ documents) takes about 4 minutes. Measured 2026-11-26 with
 ``flashpoint eval indiapolice --data ../shared/eval/indiapoliceevents --limit 300``:
 
     KILL   P 0.900 R 0.643 F1 0.750  (14 gold documents)
-    ARREST P 0.840 R 0.808 F1 0.824  (26)
+    ARREST P 0.846 R 0.846 F1 0.846  (26)
     FORCE  P 0.947 R 0.692 F1 0.800  (26)
 
 Full-set figures are in the evaluation module's report; the keyword baseline
@@ -43,7 +43,7 @@ def test_kill_floor(scores: dict[str, float]) -> None:
 
 @pytest.mark.slow
 def test_arrest_floor(scores: dict[str, float]) -> None:
-    assert scores["arrest_f1"] >= 0.80
+    assert scores["arrest_f1"] >= 0.82
     assert scores["arrest_precision"] >= 0.82
 
 
