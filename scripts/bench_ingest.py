@@ -35,6 +35,12 @@ COLUMNS = {"text": "text", "date": "date", "outlet": "source"}
 
 MEMORY_CHILD = """
 import resource, sys
+
+def rss():  # the current resident size in KiB (the peak hides what happens after loading)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+
 from flashpoint.config import Settings
 from flashpoint.corpus.ingest import Columns, ingest
 from flashpoint.corpus.store import Store
@@ -42,12 +48,12 @@ from flashpoint.pipeline import extract
 chosen = tuple(sys.argv[4].split(",")) if sys.argv[4] else None
 extract("Troops crossed the border on Monday, officials said.", "2024-01-01",
         settings=Settings(extractors=chosen, check_language=False))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(rss())
 with Store(sys.argv[2]) as store:
     ingest(sys.argv[1], store, columns=Columns(text="text", date="date", outlet="source"),
            limit=int(sys.argv[3]), progress=False, incidents=False,
            settings=Settings(extractors=chosen))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(rss(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
@@ -97,8 +103,8 @@ def timed_ingest(limit: int | None, settings: Settings, **engine: object) -> tup
         return time.perf_counter() - started, summary.read
 
 
-def peak_memory_mb(limit: int, extractors: str) -> tuple[float, float]:
-    """Peak RSS (MB) once warmed up (model and lexicons loaded), and after the ingest."""
+def peak_memory_mb(limit: int, extractors: str) -> tuple[float, float, float]:
+    """RSS (MB) once warmed up (model and lexicons loaded), after the ingest, and the peak."""
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
             [
@@ -115,26 +121,15 @@ def peak_memory_mb(limit: int, extractors: str) -> tuple[float, float]:
             check=True,
             cwd=ROOT,
         )
-    warm, end = (int(v) / 1024 for v in done.stdout.split()[-2:])  # ru_maxrss is in KiB
-    return round(warm, 1), round(end, 1)
+    warm, end, peak = (round(int(v) / 1024, 1) for v in done.stdout.split()[-3:])
+    return warm, end, peak
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
-    parser.add_argument("--skip-dask", action="store_true")
-    parser.add_argument("--json", action="store_true", help="End with one JSON line.")
-    parser.add_argument("--extractors", default=None, help="Comma-separated subset to run.")
-    args = parser.parse_args()
-    chosen = tuple(args.extractors.split(",")) if args.extractors else None
-    settings = Settings(extractors=chosen)
-    if not DATA.exists():
-        sys.exit(f"no benchmark data at {DATA}")
-    docs = texts(args.limit)
+def throughput(docs: list[str], args: argparse.Namespace, settings: Settings) -> dict[str, object]:
+    """Articles/s of each engine; the machine is shared, so each is paired with a bare pass."""
     n = len(docs)
-    # The machine is shared, so each measure is paired with a bare pass run just before it.
     bare = bare_pass(docs)
-    results: dict[str, object] = {"articles": n, "bare_spacy_per_s": round(n / bare, 2)}
+    results: dict[str, object] = {"bare_spacy_per_s": round(n / bare, 2)}
     print(f"bare spaCy pass: {n} articles in {bare:.1f}s = {n / bare:.2f} articles/s")
     plain = pipeline_only(docs, settings)
     print(f"extract_many, no store: {n / plain:.2f} articles/s, {plain / bare:.2f}x the bare pass")
@@ -158,11 +153,31 @@ def main() -> None:
             "bare_per_s": round(n / bare, 2),
             "x_bare": round(seconds / bare, 2),
         }
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--memory-only", action="store_true", help="Only the memory figures.")
+    parser.add_argument("--json", action="store_true", help="End with one JSON line.")
+    parser.add_argument("--extractors", default=None, help="Comma-separated subset to run.")
+    args = parser.parse_args()
+    chosen = tuple(args.extractors.split(",")) if args.extractors else None
+    settings = Settings(extractors=chosen)
+    if not DATA.exists():
+        sys.exit(f"no benchmark data at {DATA}")
+    docs = texts(args.limit)
+    n = len(docs)
+    results: dict[str, object] = {"articles": n}
+    if not args.memory_only:
+        results.update(throughput(docs, args, settings))
     sizes = sorted({min(s, n) for s in (50, 100, n)})
     memory = {size: peak_memory_mb(size, args.extractors or "") for size in sizes}
     print(
-        "peak RSS of a 1-process ingest (warmed up -> end): "
-        + ", ".join(f"{k} docs {w} -> {e} MB" for k, (w, e) in memory.items())
+        "RSS of a 1-process ingest (warmed up -> end of run, peak): "
+        + ", ".join(f"{k} docs {w} -> {e} MB (peak {p})" for k, (w, e, p) in memory.items())
     )
     results["peak_rss_mb"] = memory
     if args.json:
