@@ -593,14 +593,14 @@ def _antecedent(
 def _clause(token: Token) -> int:
     """The index of the verb heading the clause a token sits in."""
     head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head.i
 
 
 def _is_subject(token: Token) -> bool:
     head = token
-    while head.dep_ in ("compound", "flat", "amod", "poss") and head.head is not head:
+    while head.dep_ in ("compound", "flat", "amod", "poss") and head.head.i != head.i:
         head = head.head
     return head.dep_ in _SUBJECT
 

@@ -230,7 +230,7 @@ def _clause_of(tok: Token) -> Token | None:
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -307,7 +307,7 @@ def _according_to(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Cl
         if obj is None:
             continue
         clause = tok.head
-        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
         exclude = {t.i for t in tok.subtree} | {tok.i, to.i} | {t.i for t in obj.subtree}
         bounds = _content_bounds(clause, exclude)

@@ -413,7 +413,7 @@ def _governing_verb(m: Marked, tokens: Tokens, verbs: frozenset[str]) -> Token |
         return None
     tok = inside.root
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if is_cue(tok, verbs) and not tokens.quoted[tok.i]:

@@ -452,7 +452,7 @@ def _clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             return _verb_tense(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
