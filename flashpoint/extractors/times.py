@@ -430,7 +430,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "future"  # the present progressive with a date reads as an arrangement
     head = verb.head
     if (verb.tag_ in ("VB", "VBG") or verb.pos_ not in ("VERB", "AUX")) and (
-        head is not verb and depth < 3
+        head.i != verb.i and depth < 3
     ):
         # "planned to leave on Thursday", "is to resume on Tuesday": the infinitive's
         # time lies ahead of the planning.
