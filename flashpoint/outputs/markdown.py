@@ -22,6 +22,7 @@ from flashpoint.models import (
     Claim,
     Event,
     EventParticipant,
+    Mention,
     Place,
     Quantity,
     Quote,
@@ -89,11 +90,7 @@ def _actor(actor: Actor, text: str) -> str:
     head = f"- **{_md(actor.name)}** ({', '.join(f for f in facts if f)})"
     if actor.roles:
         head += f"; roles: {_md(', '.join(actor.roles))}"
-    head += f"; {_plural(len(actor.mentions), 'mention')}"
-    if actor.mentions:
-        first = actor.mentions[0]
-        head += f"; first: {_evidence(text, first.start, first.end)}"
-    return head
+    return head + _mentions(actor.mentions, text)
 
 
 def _place(place: Place, text: str) -> str:
@@ -103,11 +100,15 @@ def _place(place: Place, text: str) -> str:
     if place.lat is not None and place.lon is not None:
         facts.append(f"{place.lat:.3f}, {place.lon:.3f}")
     head = f"- **{_md(place.name)}** ({'; '.join(facts)})"
-    head += f"; {_plural(len(place.mentions), 'mention')}"
-    if place.mentions:
-        first = place.mentions[0]
-        head += f"; first: {_evidence(text, first.start, first.end)}"
-    return head
+    return head + _mentions(place.mentions, text)
+
+
+def _mentions(mentions: list[Mention], text: str) -> str:
+    """How often an actor or place is mentioned, with the first mention's evidence."""
+    shown = f"; {_plural(len(mentions), 'mention')}"
+    if mentions:
+        shown += f"; first: {_evidence(text, mentions[0].start, mentions[0].end)}"
+    return shown
 
 
 def _time(time: TimeExpression, text: str) -> str:
