@@ -307,7 +307,9 @@ def _rules() -> tuple[Rule, ...]:
             # "the" belongs to "the past two years" but not to "the three-day summit".
             rf"(?:(?:the\s+)?(?:{dur_rel}\s+)?{qual}(?P<n>{count})\s+(?P<unit>{unit})"
             rf"|(?:{dur_rel}\s+)?{qual}(?P<n2>{count})-(?P<unit2>{unit})(?:-long)?)"
-            r"(?![-\s]+old\b)",
+            r"(?![-\s]+old\b)"
+            # "a second offensive" is an ordinal, not a duration of one second.
+            r"(?!(?<=second)\s+(?!(?:ago|later|earlier|after|before|apart|long)\b)[a-z])",
         ),
         (
             "anaphoric",

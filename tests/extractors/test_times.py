@@ -264,3 +264,10 @@ def test_later_with_nothing_before_it_is_a_duration(times: Times) -> None:
 def test_fixed_holidays(times: Times) -> None:
     found = times("The guns fell silent over Christmas, a truce that held.", "2026-01-10")
     assert [(t.text, t.value) for t in found] == [("Christmas", "2025-12-25")]
+
+
+def test_a_second_before_a_noun_is_an_ordinal_not_a_duration(times: Times) -> None:
+    text = "Officials feared a second wave of attacks, but the alarm lasted only a second."
+    found = times(text)
+    assert [(t.text, t.value) for t in found if t.type == "duration"] == [("a second", "PT1S")]
+    assert one(found, "a second").start == text.rindex("a second")
