@@ -20,7 +20,12 @@ Built on the corrected entity layer (``flashpoint.extractors.entities``), it
   from common given names and honorifics, else either), preferring the
   subject of the current or previous sentence, it/its to a country or
   organization subject, and they/them/their to a group in the same or previous
-  sentence.
+  sentence. Salience follows recency and grammatical role (subject first);
+  a pronoun outside quotation marks never takes a name quoted from someone
+  else's words ("'Smith betrayed us,' he said"), and quoted sentences do not use
+  up its look-back window. A possessive on an event noun takes the agent of the
+  same event told as a verb just before ("Smith requested troops. Jones
+  rejected his requests": Smith), since the possessor of an event noun is its agent.
 
 Countries acting in the news are recorded with sector GOV (a country acting is its
 government). It does not resolve "I", "we" or "you" (the quotes extractor knows
@@ -30,6 +35,7 @@ speakers), nor link actors across documents. For other extractors it leaves
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -41,6 +47,7 @@ from spacy.tokens import Span as SpacySpan
 from flashpoint import gazetteer, lexicon
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.entities import entities, entity_spans
+from flashpoint.extractors.quotes import find_marked
 from flashpoint.models import Actor, ActorKind, Mention
 from flashpoint.registry import extractor
 
@@ -102,7 +109,7 @@ def extract_actors(ctx: Context) -> list[Actor]:
     _countries(doc, spans, found)
     _collectives(doc, found)
     _titles_as_mentions(doc, found)
-    _pronouns(doc, found)
+    _pronouns(doc, found, _quoted_tokens(ctx))
     return _records(ctx, found)
 
 
@@ -512,7 +519,19 @@ def _titles_as_mentions(doc: Doc, found: _Found) -> None:
 # --- pronouns ---------------------------------------------------------------------
 
 
-def _pronouns(doc: Doc, found: _Found) -> None:
+def _quoted_tokens(ctx: Context) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks."""
+    marked = find_marked(ctx.text)
+    if not marked or not len(ctx.doc):
+        return frozenset()
+    starts = ctx.doc.to_array([IDX]).tolist()
+    quoted: set[int] = set()
+    for m in marked:
+        quoted.update(range(bisect_left(starts, m.start), bisect_left(starts, m.end)))
+    return frozenset(quoted)
+
+
+def _pronouns(doc: Doc, found: _Found, quoted: frozenset[int] = frozenset()) -> None:
     owner: dict[int, _Draft] = {}
     for draft in found.drafts:
         for start, end, _ in draft.mentions:
@@ -527,15 +546,23 @@ def _pronouns(doc: Doc, found: _Found) -> None:
         target: _Draft | None = None
         if lower in _MALE or lower in _FEMALE:
             gender = "m" if lower in _MALE else "f"
-            target = _antecedent(doc, token, owner, _person_filter(gender))
+            target = _event_agent(doc, token, owner, _person_filter(gender), quoted)
+            if target is None:
+                target = _antecedent(doc, token, owner, _person_filter(gender), quoted=quoted)
         elif lower in _NEUTER and token.dep_ in ("nsubj", "nsubjpass", "poss"):
             # "it" is often no one ("it is clear"): only a country or organization that
             # is itself a subject nearby, never a mere earlier mention.
             target = _antecedent(
-                doc, token, owner, lambda d: d.kind in ("country", "organization"), 2, False
+                doc,
+                token,
+                owner,
+                lambda d: d.kind in ("country", "organization"),
+                2,
+                False,
+                quoted,
             )
         elif lower in _PLURAL:
-            target = _antecedent(doc, token, owner, lambda d: d.kind == "group", 2)
+            target = _antecedent(doc, token, owner, lambda d: d.kind == "group", 2, quoted=quoted)
         if target is not None:
             found.add(target, token.i, token.i + 1, "pronoun")
             owner[token.i] = target
@@ -555,19 +582,22 @@ def _antecedent(
     check: Callable[[_Draft], bool],
     window: int = _WINDOW,
     any_mention: bool = True,
+    quoted: frozenset[int] = frozenset(),
 ) -> _Draft | None:
-    """The most recent compatible actor, preferring a subject nearby."""
-    sent = pronoun.sent
-    first_sent = sent
-    sentences = [sent]
-    for _ in range(window - 1):
-        if first_sent.start == 0:
-            break
-        first_sent = doc[first_sent.start - 1].sent
-        sentences.append(first_sent)
+    """The most recent compatible actor, preferring a subject nearby.
+
+    Outside quotation marks, names inside them are someone else's words: they are
+    skipped, and a wholly quoted sentence does not count against ``window``.
+    """
+    if pronoun.i in quoted:
+        quoted = frozenset()  # inside a quote, the quote's own names are fair game
+    sentences = _sentences_back(doc, pronoun, window, quoted)
+    sent, first_sent = sentences[0], sentences[-1]
     # 1) a compatible subject earlier in the same sentence, the closest first; an object
     # pronoun is never the subject of its own clause ("police fired at them").
     for i in range(pronoun.i - 1, sent.start - 1, -1):
+        if i in quoted:
+            continue
         draft = owner.get(i)
         if draft is not None and check(draft) and _is_subject(doc[i]):
             is_object = pronoun.dep_ not in _SUBJECT and pronoun.dep_ != "poss"
@@ -578,15 +608,59 @@ def _antecedent(
     for earlier in sentences[1:]:
         for token in earlier:
             draft = owner.get(token.i)
-            if draft is not None and check(draft) and _is_subject(token):
+            if draft is not None and token.i not in quoted and check(draft) and _is_subject(token):
                 return draft
     if not any_mention:
         return None
     # 3) any compatible mention, most recent first
     for i in range(pronoun.i - 1, first_sent.start - 1, -1):
         draft = owner.get(i)
-        if draft is not None and check(draft):
+        if draft is not None and i not in quoted and check(draft):
             return draft
+    return None
+
+
+def _sentences_back(
+    doc: Doc, pronoun: Token, window: int, quoted: frozenset[int]
+) -> list[SpacySpan]:
+    """The pronoun's sentence and up to ``window - 1`` earlier ones, newest first."""
+    sent = pronoun.sent
+    sentences = [sent]
+    counted = 1
+    while counted < window and sent.start > 0 and len(sentences) < 4 * window:
+        sent = doc[sent.start - 1].sent
+        sentences.append(sent)
+        if not all(i in quoted for i in range(sent.start, sent.end)):
+            counted += 1
+    return sentences
+
+
+def _event_agent(
+    doc: Doc,
+    pronoun: Token,
+    owner: dict[int, _Draft],
+    check: Callable[[_Draft], bool],
+    quoted: frozenset[int],
+) -> _Draft | None:
+    """For "his requests" after "X requested ...": X, the agent of the same event.
+
+    The possessor of an event noun is its agent; when the event was just told as a
+    verb (same lemma, this or the previous sentence), its subject is that agent.
+    """
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.pos_ != "NOUN" or pronoun.i in quoted:
+        return None
+    lemma = noun.lemma_.lower()
+    sent = pronoun.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(pronoun.i - 1, lo - 1, -1):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != lemma or i in quoted:
+            continue
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                draft = owner.get(child.i)
+                return draft if draft is not None and check(draft) else None
     return None
 
 

@@ -298,8 +298,18 @@ def actor_name(ctx: Context, actor_id: str | None) -> str | None:
 
 
 def speaker_of(ctx: Context, tok: Token, tokens: Tokens) -> Speaker:
-    """A Speaker for the subject token ``tok`` (pronouns take their actor's name)."""
+    """A Speaker for the subject token ``tok`` (pronouns take their actor's name).
+
+    A relative clause after the name describes the speaker, it does not name them:
+    '"...," said Ann Lee, who chairs the committee' -> Ann Lee.
+    """
     lo, hi = phrase_bounds(tok, tokens)
+    relative = [c.left_edge.i for c in tok.rights if c.dep_ == "relcl" and c.left_edge.i < hi]
+    if relative:
+        hi = max(min(relative), tok.i + 1)
+        doc = tok.doc
+        while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
     return speaker_in(ctx, lo, hi, tok)
 
 

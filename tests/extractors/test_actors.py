@@ -291,3 +291,35 @@ def test_apposition_after_the_name_gives_country_and_role(run: Run) -> None:
     assert person.country == "AUT"
     assert person.roles == ["minister of interior"]
     assert person.sector == "GOV"
+
+
+def test_names_inside_a_quote_are_not_antecedents_of_the_cue_pronoun(run: Run) -> None:
+    report = run(
+        "Omar Haddad spoke to reporters after the meeting in Amman. "
+        "\u201cKarim Nasser has betrayed us. Nasser walked away from the table,\u201d he said."
+    )
+    assert "he" in _mentions(_actor(report, "Omar Haddad"), "pronoun")
+    assert "he" not in _mentions(_actor(report, "Karim Nasser"), "pronoun")
+
+
+def test_a_long_quote_does_not_use_up_the_look_back(run: Run) -> None:
+    report = run(
+        "Omar Haddad addressed supporters in Amman on Sunday.\n"
+        "\u201cThe border is closed. The roads are empty. The markets are shut. "
+        "The schools are dark. The talks have stalled. Nobody is safe,\u201d he said."
+    )
+    assert "he" in _mentions(_actor(report, "Omar Haddad"), "pronoun")
+
+
+def test_possessive_of_an_event_noun_takes_the_agent_of_that_event(run: Run) -> None:
+    report = run(
+        "Karim Nasser demanded the release of the prisoners. "
+        "Omar Haddad refused his demand on Friday, officials said."
+    )
+    assert "his" in _mentions(_actor(report, "Karim Nasser"), "pronoun")
+    assert "his" not in _mentions(_actor(report, "Omar Haddad"), "pronoun")
+
+
+def test_possessive_without_an_earlier_event_stays_with_the_subject(run: Run) -> None:
+    report = run("Karim Nasser arrived in Amman on Monday. Omar Haddad praised his team on Friday.")
+    assert "his" in _mentions(_actor(report, "Omar Haddad"), "pronoun")

@@ -150,3 +150,21 @@ def test_nested_quote_closing_first_still_hands_over_to_the_cue(run: Run) -> Non
     report = run("\"They keep saying 'wait a little longer,'\" the union leader said.")
     quote = _only(report, "keep saying")
     assert "union leader" in _speaker_text(report, quote)
+
+
+def test_cue_pronoun_takes_the_subject_of_the_last_sentence(run: Run) -> None:
+    report = run(
+        "Prime Minister Omar Haddad met Defence Minister Karim Nasser in Amman on Tuesday. "
+        "Nasser, speaking to reporters outside the ministry, said the army was ready.\n"
+        "\u201cWe will not be taken by surprise,\u201d he said."
+    )
+    quote = _only(report, "surprise")
+    assert quote.speaker is not None and quote.speaker.name == "Karim Nasser"
+
+
+def test_relative_clause_is_not_part_of_the_speaker(run: Run) -> None:
+    report = run(
+        "\u201cWe will not back down,\u201d said Karim Nasser, who met the envoy on Monday."
+    )
+    quote = _only(report, "back down")
+    assert _speaker_text(report, quote) == "Karim Nasser"
