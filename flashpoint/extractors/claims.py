@@ -40,6 +40,7 @@ from flashpoint.extractors.quotes import (
     Marked,
     Tokens,
     actor_for,
+    actor_name,
     colon_frames,
     find_marked,
     is_cue,
@@ -122,6 +123,8 @@ def _source(ctx: Context, tok: Token, tokens: Tokens) -> Source:
     start, end, actor = _phrase(ctx, tok, tokens)
     name = ctx.text[start:end]
     kind = source_kind(name, tok, _actor_kind(ctx, actor))
+    if tok.pos_ == "PRON" and actor is not None:  # "she said": name who she is
+        name = actor_name(ctx, actor) or name
     return Source(name=name, kind=kind, actor=actor, start=start, end=end)
 
 

@@ -155,3 +155,13 @@ def test_parenthetical_source_inside_the_content(run: Run) -> None:
     claim = _only(report, "turned back")
     assert claim.source.name == "the aid agency"
     assert claim.content.text.startswith("The convoy")
+
+
+def test_pronoun_source_takes_the_resolved_actors_name(run: Callable[..., Report]) -> None:
+    text = (
+        "Defence Minister Lena Petrova visited the northern garrison on Monday. "
+        "She said the army had repelled two attacks near the river."
+    )
+    claim = next(c for c in run(text).claims if "repelled" in c.content.text)
+    assert claim.source.name == "Lena Petrova"
+    assert text[claim.source.start or 0 : claim.source.end or 0] == "She"
