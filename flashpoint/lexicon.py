@@ -281,3 +281,19 @@ def role(text: str) -> str | None:
                 break
             return f"{office} of {portfolios.get(portfolio, portfolio)}"
     return titles.get(key)
+
+
+@cache
+def _contests() -> tuple[frozenset[str], frozenset[str]]:
+    data = _load_yaml("contests.yaml")
+    return frozenset(data["verbs"]), frozenset(data["nouns"])
+
+
+def contest_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose subject and object are sides in a contest ("beat", "draw")."""
+    return _contests()[0]
+
+
+def contest_nouns() -> frozenset[str]:
+    """Nouns naming a result against a side ("a win over X", "defeat to X")."""
+    return _contests()[1]

