@@ -225,6 +225,11 @@ def top_of_chain(verb: Token) -> Token:
     return verb
 
 
+def subordinate(verb: Token) -> bool:
+    """The clause is relative, adverbial or a noun's modifier, not the sentence's own."""
+    return top_of_chain(verb).dep_ in ("relcl", "acl", "advcl")
+
+
 def ancestors_until_clause(token: Token) -> Iterator[Token]:
     """The token's heads up to (and including) its clause's verb."""
     cur = token

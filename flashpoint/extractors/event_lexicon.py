@@ -64,6 +64,7 @@ class Lexicon:
     obligation_modals: frozenset[str]
     participation_verbs: frozenset[str]
     background_preps: frozenset[str]
+    context_preps: frozenset[str]
     place_target_types: frozenset[str]
     frame_nouns: frozenset[str]
     figure_verbs: dict[str, str]  # lemma -> figure kind
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         obligation_modals=frozenset(raw["obligation_modals"]),
         participation_verbs=frozenset(raw["participation_verbs"]),
         background_preps=frozenset(raw["background_preps"]),
+        context_preps=frozenset(raw["context_preps"]),
         place_target_types=frozenset(raw["place_target_types"]),
         frame_nouns=frozenset(raw["frame_nouns"]),
         figure_verbs=figure_verbs,

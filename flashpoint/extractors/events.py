@@ -73,8 +73,11 @@ PLACE_TARGETS = frozenset({"city", "admin", "country"})
 LEMMA_FIXES = {"stag": "stage"}
 # Prepositions that name the cause of a death or injury ("killed in police firing").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
-# Types whose object is a proposition (what is demanded, rejected, threatened, promised).
-CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
+# Types whose object is a proposition (what is demanded, rejected, threatened, promised)
+# or an act being ended ("lifted a blockade", "suspended mediation efforts").
+CONTENT_TYPES = frozenset(
+    {"REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE", "RETREAT", "SANCTION"}
+)
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
 
 
@@ -132,6 +135,7 @@ class _Coder:
         self.reported = sorted(spans, key=lambda s: s[1] - s[0])
         self.consumed: set[int] = set()
         self.events: list[Event] = []
+        self.context: set[str] = set()  # ids of doer-less events in subordinate clauses
         self.by_anchor: dict[int, Event] = {}
 
     # --- indexes -----------------------------------------------------------------
@@ -165,7 +169,18 @@ class _Coder:
                     cand = self.noun_candidate(tok)
                 if cand is not None:
                     self.emit(cand, sent)
-        return self.events
+        return self.drop_context()
+
+    def drop_context(self) -> list[Event]:
+        """An event with no known doer in a subordinate clause ("Montenegro, where 28
+        people were killed", "as fighting raged") is background to a sentence that
+        reports its own act with a doer; only that act is kept."""
+
+        def sent(e: Event) -> int:
+            return e.sentence.start if e.sentence else -1
+
+        led = {sent(e) for e in self.events if e.source and e.id not in self.context}
+        return [e for e in self.events if not (e.id in self.context and sent(e) in led)]
 
     # --- candidates --------------------------------------------------------------
 
@@ -683,6 +698,15 @@ class _Coder:
         return found[0] if found else None
 
     def country_in(self, toks: list[Token]) -> str | None:
+        # "Somali traders in Mandera": the noun's own modifiers beat a trailing place
+        cut = next((n for n, t in enumerate(toks) if t.dep_ == "prep"), len(toks))
+        if 0 < cut < len(toks):
+            own = self._country_in(toks[:cut])
+            if own:
+                return own
+        return self._country_in(toks)
+
+    def _country_in(self, toks: list[Token]) -> str | None:
         for tok in toks:
             place = self.places.get(tok.i)
             if place is not None and place.country:
@@ -715,14 +739,19 @@ class _Coder:
             sources, targets = sources + targets, []  # "X met with Y": both act
         scope = self.scope(cand)
         place_target = cand.type in self.lex.place_target_types or cand.mode == "visit"
+        placed = False
         if not targets and place_target:
             targets = self.place_participants(scope, cand)
+            placed = bool(targets)
         actors = {p.actor for p in sources if p.actor}
         targets = [p for p in targets if not (p.actor and p.actor in actors)]
         if cand.nominal and not self.anchored_noun(cand, targets):
             return  # a bare mention ("US sanctions"), not a reported happening
         src_spans = {(p.start, p.end) for p in sources}
         targets = [p for p in targets if (p.start, p.end) not in src_spans]
+        if (placed or not targets) and sources and not cand.sense.reciprocal:
+            # a named party the act is aimed at beats the place standing in for one
+            targets = self.nearest_named(cand, sources, places=not placed) or targets
         figures = self.figures(scope)
         if cand.type == "ASSAULT" and not any(f.kind == "dead" for f in figures):
             figures += self.implied_death(cand)
@@ -760,8 +789,117 @@ class _Coder:
             sentence=self.ctx.of(sent),
         )
         self.events.append(event)
+        if not sources and fr.subordinate(cand.anchor):
+            self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def nearest_named(
+        self, cand: Candidate, sources: list[EventParticipant], places: bool = True
+    ) -> list[EventParticipant]:
+        """No frame role filled: PLOVER's target is then the named party the act is
+        about, nearest the trigger in its own phrase ("lifted the curfew on
+        Palestinians", "imposed restrictions for new EU members"). A place the act
+        happens in ("demonstrated in Serbia") is the last resort, and only for
+        conflictual acts; a threat's target is whoever its condition asks to act."""
+        roots = [cand.trigger]
+        verb = cand.anchor
+        if cand.nominal and vlemma(verb) in self.lex.light_verbs | self.lex.participation_verbs:
+            roots.append(verb)  # "imposed a blockade on X": the PP hangs on the verb
+        taken = {
+            i
+            for p in sources
+            if p.start is not None and p.end is not None
+            for i in self._tokens(p.start, p.end)
+        }
+        spans = {(p.start, p.end) for p in sources}
+        root_ids = {r.i for r in roots}
+        seen = root_ids | taken
+        frontier = roots
+        settings: list[Token] = []
+        conditions: list[Token] = []
+        chosen: Token | None = None
+        while frontier and chosen is None:
+            found: list[Token] = []
+            nxt: list[Token] = []
+            for tok in frontier:
+                for child in tok.children:
+                    if child.i in seen:
+                        continue
+                    if self._condition(child):
+                        conditions.append(child)
+                    if not self._follow(child):
+                        continue
+                    seen.add(child.i)
+                    nxt.append(child)
+                    # what is moved or deployed is not whom the act is aimed at
+                    theme = (
+                        child.dep_ == "dobj"
+                        and tok.i in root_ids
+                        and "dobj" not in cand.sense.target
+                    )
+                    if theme or not self._named_party(child):
+                        continue
+                    locative = child.dep_ == "pobj" and child.head.lower_ in fr.LOCATIVE
+                    place = self.places.get(child.i)
+                    if locative and place is not None:
+                        if place.feature in PLACE_TARGETS:  # a town or country, not a sea
+                            settings.append(child)
+                        continue
+                    found.append(child)
+            if found:
+                chosen = min(found, key=lambda t: t.i)
+            frontier = nxt
+        if cand.type == "THREATEN":
+            for verb in conditions:
+                heads = [h for h in self.resolve_targets(fr.subject(verb)) if h.i not in taken]
+                if heads:
+                    chosen, settings = heads[0], []
+                    break
+        if chosen is None and places and settings and cand.type not in COOPERATIVE:
+            chosen = min(settings, key=lambda t: t.i)
+        if chosen is None:
+            return []
+        heads = [c for c in fr.conjuncts(chosen) if c.i not in taken]
+        parts = [p for p in map(self.participant, heads) if p is not None]
+        return [p for p in parts if (p.start, p.end) not in spans]
+
+    @staticmethod
+    def _condition(child: Token) -> bool:
+        return child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in child.children
+        )
+
+    def _follow(self, child: Token) -> bool:
+        """Dependents the target search may walk into: not the subject, other
+        clauses, attribution or the circumstances ("despite", "after")."""
+        if child.dep_ in fr.SUBJECTS or child.dep_ in ("relcl", "parataxis", "ccomp", "appos"):
+            return False
+        if child.dep_ == "prep" and child.lower_ in self.lex.context_preps:
+            return False
+        if child.dep_ in ("advcl", "conj") and child.pos_ in ("VERB", "AUX"):
+            marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "advmod")}
+            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            return child.dep_ == "advcl" and (purpose or (child.tag_ == "VBG" and not marks))
+        return True
+
+    def _named_party(self, tok: Token) -> bool:
+        """A noun naming an actor, a country or a people ("Panamanian army officers")."""
+        if tok.ent_type_ in fr.NOT_ACTORS or tok.pos_ not in ("PROPN", "NOUN"):
+            return False
+        if tok.dep_ in ("compound", "amod"):
+            return False
+        place = self.places.get(tok.i)
+        if tok.i in self.token_actor or (place is not None and place.country):
+            return True
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ACTOR_ENTS:
+            return True
+        return any(
+            t.dep_ in ("amod", "compound")
+            and (t.i in self.token_actor or (t.pos_ in ("PROPN", "ADJ") and fr.country_of(t.text)))
+            for left in tok.lefts
+            for t in left.subtree
+        )
 
     def merge(
         self,

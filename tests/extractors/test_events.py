@@ -180,3 +180,28 @@ def test_seed_material_moves_have_us_sources(seed_report: Report, kind: str) -> 
     found = [e for e in events_of(seed_report, kind) if e.date or e.figures]
     assert found
     assert any(p.country == "USA" for e in found for p in e.source)
+
+
+def test_unframed_target_is_the_named_party_in_the_act(run: Run) -> None:
+    # "lift" frames no target role: the party the curfew weighs on is the target
+    event = only(run("Kenya's government lifted a curfew on Somali traders in Mandera."), "CONCEDE")
+    assert "Somali" in event.target[0].name and event.target[0].country == "SOM"
+
+
+def test_threat_target_is_who_its_condition_asks_to_act(run: Run) -> None:
+    report = run("Striking miners threatened to block the highway unless Chile raised wages.")
+    event = only(report, "THREATEN")
+    assert [p.country for p in event.target] == ["CHL"]
+
+
+def test_target_search_skips_circumstances(run: Run) -> None:
+    # "despite" names the circumstance, not the one the refusal is aimed at
+    event = only(
+        run("Peru refused to extradite the banker despite pressure from Brazil."), "REJECT"
+    )
+    assert all(p.country != "BRA" for p in event.target)
+
+
+def test_doerless_event_in_a_relative_clause_is_background(run: Run) -> None:
+    report = run("Serbia eased a curfew in Pristina, where nine people were killed in March.")
+    assert [e.type for e in report.events] == ["CONCEDE"]
