@@ -297,3 +297,13 @@ def contest_verbs() -> frozenset[str]:
 def contest_nouns() -> frozenset[str]:
     """Nouns naming a result against a side ("a win over X", "defeat to X")."""
     return _contests()[1]
+
+
+@cache
+def _legal_suffixes() -> frozenset[str]:
+    return frozenset(str(w) for w in _load_yaml("company_words.yaml")["legal_suffixes"])
+
+
+def legal_suffix(word: str) -> bool:
+    """Whether ``word`` is a company's legal form ("Inc", "Corp.", "SpA", "Ltd")."""
+    return word.replace(".", "").lower() in _legal_suffixes()

