@@ -313,6 +313,14 @@ class _Coder:
         if tok.pos_ == "ADJ":  # "Syria is willing to ...": the copula's subject
             return self.verb_sources(tok.head) if tok.head.i != tok.i else []
         heads = fr.subject(tok)
+        if (
+            tok.dep_ == "acl"
+            and heads
+            and heads[0].dep_ == "dobj"
+            and self.participant(heads[0]) is None
+        ):
+            # "X issued a statement demanding ...": the statement's issuer demands
+            heads = fr.subject(heads[0].head)
         out: list[Token] = []
         for head in heads:
             # "the strikes killed ..." : the doer is the strikes' doer

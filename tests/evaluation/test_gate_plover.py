@@ -1,10 +1,10 @@
 """Accuracy gate: PLOVER gold records (all 322 event records) against floors.
 
 Measured 2026-11-26 with ``flashpoint eval plover --data ../shared/eval/plover``
-(about 15 s here): type_accuracy 0.858 (over the 85% of records with an event;
-0.733 counting no event as wrong), source by text 0.880 / by country 0.672,
-target by text 0.789 / by country 0.632, (type, source, target) P 0.544
-R 0.562 F1 0.553, 333 events predicted for 322 records. ``--baseline`` (root
+(about 15 s here): type_accuracy 0.872 (over the 87% of records with an event;
+0.761 counting no event as wrong), source by text 0.900 / by country 0.682,
+target by text 0.798 / by country 0.640, (type, source, target) P 0.558
+R 0.587 F1 0.572, 339 events predicted for 322 records. ``--baseline`` (root
 verb lookup, subject/object): type_accuracy 0.876 on 38% coverage (0.329
 overall), triple P 0.455 R 0.171 F1 0.248. Floors sit about 0.02 below ours.
 """
@@ -31,24 +31,24 @@ def scores() -> dict[str, float]:
 @pytest.mark.slow
 def test_type_accuracy_floor(scores: dict[str, float]) -> None:
     assert scores["records"] == 322
-    assert scores["type_accuracy"] >= 0.835
-    assert scores["type_accuracy_all"] >= 0.71
-    assert scores["coverage"] >= 0.83
+    assert scores["type_accuracy"] >= 0.85
+    assert scores["type_accuracy_all"] >= 0.74
+    assert scores["coverage"] >= 0.85
 
 
 @pytest.mark.slow
 def test_actor_floors(scores: dict[str, float]) -> None:
-    assert scores["source_text"] >= 0.86
-    assert scores["source_country"] >= 0.645
-    assert scores["target_text"] >= 0.77
-    assert scores["target_country"] >= 0.61
+    assert scores["source_text"] >= 0.88
+    assert scores["source_country"] >= 0.66
+    assert scores["target_text"] >= 0.775
+    assert scores["target_country"] >= 0.62
 
 
 @pytest.mark.slow
 def test_triple_floor(scores: dict[str, float]) -> None:
-    assert scores["triple_f1"] >= 0.53
-    assert scores["triple_precision"] >= 0.52
-    assert scores["triple_recall"] >= 0.54
+    assert scores["triple_f1"] >= 0.55
+    assert scores["triple_precision"] >= 0.535
+    assert scores["triple_recall"] >= 0.565
     # over-production is the field's known failure: at most ~1 event per record
     assert scores["predicted_events"] <= 1.1 * scores["records"]
 

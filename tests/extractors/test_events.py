@@ -205,3 +205,15 @@ def test_target_search_skips_circumstances(run: Run) -> None:
 def test_doerless_event_in_a_relative_clause_is_background(run: Run) -> None:
     report = run("Serbia eased a curfew in Pristina, where nine people were killed in March.")
     assert [e.type for e in report.events] == ["CONCEDE"]
+
+
+def test_statement_issuer_is_the_source_of_its_demand(run: Run) -> None:
+    report = run("The Kurdish party issued a statement demanding that Syria free its members.")
+    event = only(report, "REQUEST")
+    assert "Kurdish party" in event.source[0].name
+    assert [p.country for p in event.target] == ["SYR"]
+
+
+def test_halting_aid_is_a_sanction(run: Run) -> None:
+    event = only(run("Japan halted economic aid to Myanmar on Monday."), "SANCTION")
+    assert event.mode == "discontinue" and event.target[0].country == "MMR"
