@@ -922,10 +922,26 @@ class _Coder:
         # "carried out strikes ..., killing 83": the participle adds to the strikes.
         marks = {c.lower_ for c in trig.children if c.dep_ in ("mark", "advmod")}
         simultaneous = trig.dep_ == "advcl" and bool(marks & SIMULTANEOUS)
-        if (trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG") or simultaneous:
+        # "staged a hunger strike to protest ...", "blocked roads demanding ...": the
+        # purpose of a protest is its aim, not a second event.
+        purpose = trig.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trig.children
+        )
+        adjunct = trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG"
+        if adjunct or simultaneous or purpose:
             earlier = self.by_anchor.get(trig.head.i)
-            if earlier is not None and earlier.type != cand.type:
-                earlier = None
+        if earlier is not None and not (
+            earlier.type == cand.type
+            or (earlier.type == "PROTEST" and cand.type == "REQUEST" and not simultaneous)
+        ):
+            earlier = None
+        if earlier is not None and purpose and not self._compatible(earlier.source, sources):
+            earlier = None
+        # "wounded two soldiers in a bomb attack": the noun names the verb's own act
+        if earlier is None and cand.nominal and trig.dep_ == "pobj":
+            found = self.by_anchor.get(trig.head.head.i)
+            if found is not None and found.type == cand.type and found.trigger.start != trig.idx:
+                earlier = found
         # "The rally on Monday", "the short call": a definite mention of an earlier event.
         if (
             earlier is None

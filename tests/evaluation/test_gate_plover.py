@@ -3,8 +3,8 @@
 Measured 2026-11-26 with ``flashpoint eval plover --data ../shared/eval/plover``
 (about 15 s here): type_accuracy 0.872 (over the 87% of records with an event;
 0.761 counting no event as wrong), source by text 0.900 / by country 0.682,
-target by text 0.798 / by country 0.640, (type, source, target) P 0.558
-R 0.587 F1 0.572, 339 events predicted for 322 records. ``--baseline`` (root
+target by text 0.802 / by country 0.640, (type, source, target) P 0.585
+R 0.590 F1 0.587, 325 events predicted for 322 records. ``--baseline`` (root
 verb lookup, subject/object): type_accuracy 0.876 on 38% coverage (0.329
 overall), triple P 0.455 R 0.171 F1 0.248. Floors sit about 0.02 below ours.
 """
@@ -46,9 +46,9 @@ def test_actor_floors(scores: dict[str, float]) -> None:
 
 @pytest.mark.slow
 def test_triple_floor(scores: dict[str, float]) -> None:
-    assert scores["triple_f1"] >= 0.55
-    assert scores["triple_precision"] >= 0.535
-    assert scores["triple_recall"] >= 0.565
+    assert scores["triple_f1"] >= 0.565
+    assert scores["triple_precision"] >= 0.565
+    assert scores["triple_recall"] >= 0.57
     # over-production is the field's known failure: at most ~1 event per record
     assert scores["predicted_events"] <= 1.1 * scores["records"]
 

@@ -217,3 +217,18 @@ def test_statement_issuer_is_the_source_of_its_demand(run: Run) -> None:
 def test_halting_aid_is_a_sanction(run: Run) -> None:
     event = only(run("Japan halted economic aid to Myanmar on Monday."), "SANCTION")
     assert event.mode == "discontinue" and event.target[0].country == "MMR"
+
+
+def test_purpose_of_a_protest_is_its_aim_not_a_second_event(run: Run) -> None:
+    report = run(
+        "Thousands of students staged demonstrations in Jakarta to demand the resignation"
+        " of the president."
+    )
+    assert [e.type for e in report.events] == ["PROTEST"]
+    assert "president" in report.events[0].target[0].name
+
+
+def test_attack_noun_naming_the_verbs_act_is_not_a_second_event(run: Run) -> None:
+    report = run("Rebels wounded three Nigerian soldiers in a bomb attack on Friday.")
+    event = only(report, "ASSAULT")
+    assert event.target[0].country == "NGA"
