@@ -808,8 +808,8 @@ class _Coder:
         """No frame role filled: PLOVER's target is then the named party the act is
         about, nearest the trigger in its own phrase ("lifted the curfew on
         Palestinians", "imposed restrictions for new EU members"). A place the act
-        happens in ("demonstrated in Serbia") is the last resort, and only for
-        conflictual acts; a threat's target is whoever its condition asks to act."""
+        happens in ("demonstrated in Serbia", "agreed to postpone the vote in Baku") is
+        the last resort; a threat's target is whoever its condition asks to act."""
         roots = [cand.trigger]
         verb = cand.anchor
         if cand.nominal and vlemma(verb) in self.lex.light_verbs | self.lex.participation_verbs:
@@ -864,7 +864,7 @@ class _Coder:
                 if heads:
                     chosen, settings = heads[0], []
                     break
-        if chosen is None and places and settings and cand.type not in COOPERATIVE:
+        if chosen is None and places and settings:
             chosen = min(settings, key=lambda t: t.i)
         if chosen is None:
             return []

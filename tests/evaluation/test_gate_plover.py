@@ -3,8 +3,8 @@
 Measured 2026-11-26 with ``flashpoint eval plover --data ../shared/eval/plover``
 (about 15 s here): type_accuracy 0.872 (over the 87% of records with an event;
 0.761 counting no event as wrong), source by text 0.900 / by country 0.682,
-target by text 0.802 / by country 0.640, (type, source, target) P 0.585
-R 0.590 F1 0.587, 325 events predicted for 322 records. ``--baseline`` (root
+target by text 0.810 / by country 0.648, (type, source, target) P 0.591
+R 0.596 F1 0.594, 325 events predicted for 322 records. ``--baseline`` (root
 verb lookup, subject/object): type_accuracy 0.876 on 38% coverage (0.329
 overall), triple P 0.455 R 0.171 F1 0.248. Floors sit about 0.02 below ours.
 """
@@ -40,15 +40,15 @@ def test_type_accuracy_floor(scores: dict[str, float]) -> None:
 def test_actor_floors(scores: dict[str, float]) -> None:
     assert scores["source_text"] >= 0.88
     assert scores["source_country"] >= 0.66
-    assert scores["target_text"] >= 0.775
-    assert scores["target_country"] >= 0.62
+    assert scores["target_text"] >= 0.79
+    assert scores["target_country"] >= 0.625
 
 
 @pytest.mark.slow
 def test_triple_floor(scores: dict[str, float]) -> None:
-    assert scores["triple_f1"] >= 0.565
-    assert scores["triple_precision"] >= 0.565
-    assert scores["triple_recall"] >= 0.57
+    assert scores["triple_f1"] >= 0.57
+    assert scores["triple_precision"] >= 0.57
+    assert scores["triple_recall"] >= 0.575
     # over-production is the field's known failure: at most ~1 event per record
     assert scores["predicted_events"] <= 1.1 * scores["records"]
 

@@ -232,3 +232,9 @@ def test_attack_noun_naming_the_verbs_act_is_not_a_second_event(run: Run) -> Non
     report = run("Rebels wounded three Nigerian soldiers in a bomb attack on Friday.")
     event = only(report, "ASSAULT")
     assert event.target[0].country == "NGA"
+
+
+def test_place_is_the_last_resort_target(run: Run) -> None:
+    report = run("Kenya's opposition leaders agreed to postpone their march in Nairobi.")
+    event = only(report, "AGREE")
+    assert [p.name for p in event.target] == ["Nairobi"]
