@@ -27,7 +27,8 @@ What it fixes, each with a rule that makes sense for any news text:
   or right before a member noun ("X chairman", "X striker", "X shares");
 - sports teams: the names in results, standings and fixture lines ("Hull 2 Leeds 1",
   "Leeds 4 3 1 0 9 2 10", "Hull v Leeds") and a town that is a side in a contest
-  ("Leeds beat Hull", "a win over Hull") are organizations, as are the other
+  ("Leeds beat Hull", "a win over Hull"; a lone name the model called a person too,
+  unless it is part of a player's full name) are organizations, as are the other
   mentions of that name in the document (not in a dateline or after "in"); countries
   and regions (national sides) stay places.
 
@@ -718,11 +719,24 @@ def _teams(doc: Doc, ents: list[_Ent], names: set[str]) -> None:
     places) that is a side in a contest, or a team in a results line, is an
     organization, and so is every other mention of that name in the document."""
     texts = {id(e): doc[e.start : e.end].text for e in ents if e.label in ("GPE", "LOC", "PERSON")}
+    # Words of people named in full: "Sampras beat Agassi" is two players.
+    people = {
+        t.text.lower()
+        for e in ents
+        if e.label == "PERSON" and e.end - e.start > 1
+        for t in doc[e.start : e.end]
+    }
     for ent in ents:
         text = texts.get(id(ent), "")
         if not text or _nation(text):
             continue
-        if (ent.label != "PERSON" and _contest_role(doc, ent)) or _organization_cue(doc, ent):
+        side = ent.label != "PERSON" or (
+            ent.end - ent.start == 1
+            and text.lower() not in people
+            and not lexicon.given_name(text)
+            and not (ent.start and doc[ent.start - 1].is_title)  # a name cut in two
+        )
+        if (side and _contest_role(doc, ent)) or _organization_cue(doc, ent):
             ent.label = "ORG"
             names.add(text.lower())
     if not names:

@@ -382,3 +382,12 @@ def test_a_kind_noun_or_a_member_noun_next_to_a_name_marks_an_organization() -> 
     assert ("Farense", "ORG") in found
     assert ("Tellmark", "ORG") in found
     assert ("Lisbon", "ORG") not in found  # a city's stock exchange is no cue
+
+
+def test_a_lone_name_that_is_a_side_in_a_contest_is_a_team_unless_a_player() -> None:
+    labels = _labels("Benfica lost to Porto on Sunday.")
+    assert labels.get("Benfica") == "ORG"
+    assert labels.get("Porto") == "ORG"
+    labels = _labels("Andre Moreau of France beat Luis Ortega 6-3 6-4. Moreau beat Ortega in May.")
+    assert labels.get("Moreau") == "PERSON"
+    assert labels.get("Ortega") == "PERSON"
