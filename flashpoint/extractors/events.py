@@ -885,6 +885,9 @@ class _Coder:
             return False
         if child.dep_ == "prep" and child.lower_ in self.lex.context_preps:
             return False
+        lemma = child.lemma_.lower()
+        if lemma in self.lex.speech_verbs and self.lex.control.get(lemma) != "ask":
+            return False  # "..., citing domestic opposition": a reason given
         if child.dep_ in ("advcl", "conj") and child.pos_ in ("VERB", "AUX"):
             marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "advmod")}
             purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)

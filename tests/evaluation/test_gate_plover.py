@@ -1,10 +1,10 @@
 """Accuracy gate: PLOVER gold records (all 322 event records) against floors.
 
 Measured 2026-11-26 with ``flashpoint eval plover --data ../shared/eval/plover``
-(about 15 s here): type_accuracy 0.872 (over the 87% of records with an event;
-0.761 counting no event as wrong), source by text 0.900 / by country 0.682,
-target by text 0.810 / by country 0.648, (type, source, target) P 0.591
-R 0.596 F1 0.594, 325 events predicted for 322 records. ``--baseline`` (root
+(about 15 s here): type_accuracy 0.873 (over the 88% of records with an event;
+0.770 counting no event as wrong), source by text 0.901 / by country 0.678,
+target by text 0.809 / by country 0.652, (type, source, target) P 0.591
+R 0.602 F1 0.597, 328 events predicted for 322 records. ``--baseline`` (root
 verb lookup, subject/object): type_accuracy 0.876 on 38% coverage (0.329
 overall), triple P 0.455 R 0.171 F1 0.248. Floors sit about 0.02 below ours.
 """
@@ -32,8 +32,8 @@ def scores() -> dict[str, float]:
 def test_type_accuracy_floor(scores: dict[str, float]) -> None:
     assert scores["records"] == 322
     assert scores["type_accuracy"] >= 0.85
-    assert scores["type_accuracy_all"] >= 0.74
-    assert scores["coverage"] >= 0.85
+    assert scores["type_accuracy_all"] >= 0.75
+    assert scores["coverage"] >= 0.86
 
 
 @pytest.mark.slow
@@ -48,7 +48,7 @@ def test_actor_floors(scores: dict[str, float]) -> None:
 def test_triple_floor(scores: dict[str, float]) -> None:
     assert scores["triple_f1"] >= 0.57
     assert scores["triple_precision"] >= 0.57
-    assert scores["triple_recall"] >= 0.575
+    assert scores["triple_recall"] >= 0.58
     # over-production is the field's known failure: at most ~1 event per record
     assert scores["predicted_events"] <= 1.1 * scores["records"]
 

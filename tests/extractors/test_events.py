@@ -238,3 +238,14 @@ def test_place_is_the_last_resort_target(run: Run) -> None:
     report = run("Kenya's opposition leaders agreed to postpone their march in Nairobi.")
     event = only(report, "AGREE")
     assert [p.name for p in event.target] == ["Nairobi"]
+
+
+def test_reason_given_is_not_the_target(run: Run) -> None:
+    report = run("The Polish government refused to join the mission, citing Hungarian opposition.")
+    event = only(report, "REJECT")
+    assert all(p.country != "HUN" for p in event.target)
+
+
+def test_strengthening_forces_is_mobilization(run: Run) -> None:
+    event = only(run("Israel has strengthened its forces in Lebanon."), "MOBILIZE")
+    assert event.source[0].country == "ISR"
