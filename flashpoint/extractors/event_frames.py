@@ -103,6 +103,9 @@ def subject(verb: Token) -> list[Token]:
             return [resolve_relative(controller[0])]
     # Coordinated verbs and controlled "to" clauses share the subject of their head.
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        # "X was indicted by Y and will resign": X, not the agent Y, resigns
+        if verb.dep_ == "conj" and is_passive(verb.head):
+            return passive_patient(verb.head)
         return subject(verb.head)
     # A participle modifying a noun has that noun as its doer ("protesters demanding").
     if verb.dep_ == "acl" and verb.tag_ == "VBG":

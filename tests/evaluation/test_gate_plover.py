@@ -2,9 +2,9 @@
 
 Measured 2026-11-26 with ``flashpoint eval plover --data ../shared/eval/plover``
 (about 15 s here): type_accuracy 0.873 (over the 88% of records with an event;
-0.770 counting no event as wrong), source by text 0.901 / by country 0.678,
-target by text 0.809 / by country 0.652, (type, source, target) P 0.591
-R 0.602 F1 0.597, 328 events predicted for 322 records. ``--baseline`` (root
+0.770 counting no event as wrong), source by text 0.908 / by country 0.686,
+target by text 0.809 / by country 0.652, (type, source, target) P 0.595
+R 0.606 F1 0.600, 328 events predicted for 322 records. ``--baseline`` (root
 verb lookup, subject/object): type_accuracy 0.876 on 38% coverage (0.329
 overall), triple P 0.455 R 0.171 F1 0.248. Floors sit about 0.02 below ours.
 """
@@ -38,7 +38,7 @@ def test_type_accuracy_floor(scores: dict[str, float]) -> None:
 
 @pytest.mark.slow
 def test_actor_floors(scores: dict[str, float]) -> None:
-    assert scores["source_text"] >= 0.88
+    assert scores["source_text"] >= 0.885
     assert scores["source_country"] >= 0.66
     assert scores["target_text"] >= 0.79
     assert scores["target_country"] >= 0.625
@@ -46,9 +46,9 @@ def test_actor_floors(scores: dict[str, float]) -> None:
 
 @pytest.mark.slow
 def test_triple_floor(scores: dict[str, float]) -> None:
-    assert scores["triple_f1"] >= 0.57
-    assert scores["triple_precision"] >= 0.57
-    assert scores["triple_recall"] >= 0.58
+    assert scores["triple_f1"] >= 0.58
+    assert scores["triple_precision"] >= 0.575
+    assert scores["triple_recall"] >= 0.585
     # over-production is the field's known failure: at most ~1 event per record
     assert scores["predicted_events"] <= 1.1 * scores["records"]
 

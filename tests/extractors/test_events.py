@@ -249,3 +249,9 @@ def test_reason_given_is_not_the_target(run: Run) -> None:
 def test_strengthening_forces_is_mobilization(run: Run) -> None:
     event = only(run("Israel has strengthened its forces in Lebanon."), "MOBILIZE")
     assert event.source[0].country == "ISR"
+
+
+def test_conjoined_verb_after_a_passive_shares_its_patient(run: Run) -> None:
+    report = run("The mayor of Lagos was charged by prosecutors on Monday and will resign.")
+    event = only(report, "AGREE")  # a stated intention to resign
+    assert "mayor" in event.source[0].name
