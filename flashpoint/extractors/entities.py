@@ -3,10 +3,12 @@
 What it fixes, each with a rule that makes sense for any news text:
 
 - boundaries: a leading article ("the United States"), a trailing possessive
-  ("Maduro's"), trailing figures and lower-case tails ("Interfax news agency") are
-  trimmed; an entity never runs across a line break, a stand-alone comma, bracket
-  or dash; a name the model cut in two ("Maria Corina" + "Machado") is joined, and
-  an initial joins its surname ("K. Okafor");
+  ("Maduro's"), trailing figures and lower-case tails ("Interfax news agency", but
+  not a hyphenated name's part: "Lee Hyun-woo") are trimmed; a nationality opening
+  a full name is split off ("Kenyan Paul Kiprop" -> NORP + PERSON); an entity never
+  runs across a line break, a stand-alone comma, bracket or dash; a name the model
+  cut in two ("Maria Corina" + "Machado") is joined, and an initial joins its
+  surname ("K. Okafor");
 - a possessive inside one entity splits it ("Al Jazeera's Teresa Bo" -> ORG + PERSON);
 - a country's name is a place (GPE), a demonym is a nationality (NORP), a known
   organization is an ORG, a named sea or region is a LOC, two or three capitalised
@@ -113,6 +115,7 @@ def _correct(doc: Doc) -> list[_Ent]:
                 ents.append(trimmed)
     ents = _initials(doc, ents)
     ents = _join_names(doc, ents)
+    ents = _split_demonyms(doc, ents)
     for fixed in ents:
         _relabel(doc, fixed)
     _people_consistency(doc, ents)
@@ -199,8 +202,14 @@ def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
         or doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
         or any(c.isdigit() for c in doc[end - 1].text)
-        # names end in a capitalised word: "the Interfax news agency" is "Interfax"
-        or (ent.label in _TITLED and doc[end - 1].is_lower and doc[end - 1].is_alpha)
+        # names end in a capitalised word: "the Interfax news agency" is "Interfax",
+        # but a hyphenated name's lower-case part stays ("Kim Dae-jung")
+        or (
+            ent.label in _TITLED
+            and doc[end - 1].is_lower
+            and doc[end - 1].is_alpha
+            and not _hyphen_tail(doc, start, end)
+        )
     ):
         end -= 1
     if end <= start or not any(c.isalpha() for c in doc[start:end].text):
@@ -209,6 +218,13 @@ def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
     if lone is not None and _common_word(lone) and ent.label != "NORP":
         return None
     return _Ent(start, end, ent.label)
+
+
+def _hyphen_tail(doc: Doc, start: int, end: int) -> bool:
+    """The last word hangs on a capitalised word by a hyphen, with no spaces ("Dae-jung")."""
+    if end - start < 3 or doc[end - 2].text != "-":
+        return False
+    return not doc[end - 3].whitespace_ and not doc[end - 2].whitespace_ and doc[end - 3].is_title
 
 
 def _common_word(token: Token) -> bool:
@@ -273,6 +289,25 @@ def _join_names(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         ):
             ent.start -= 1
     return [e for e in ents if id(e) not in dropped]
+
+
+def _split_demonyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """ "American Dennis Mitchell" as one entity: the nationality (NORP) and the person."""
+    kept: list[_Ent] = []
+    for ent in ents:
+        first = doc[ent.start]
+        if (
+            ent.end - ent.start >= 3
+            and lexicon.demonym(first.text)
+            and not lexicon.country_name(first.text)
+            and lexicon.given_name(doc[ent.start + 1].text)
+            and all(_name_word(t) for t in doc[ent.start + 1 : ent.end])
+        ):
+            kept.append(_Ent(ent.start, ent.start + 1, "NORP"))
+            kept.append(_Ent(ent.start + 1, ent.end, "PERSON"))
+        else:
+            kept.append(ent)
+    return kept
 
 
 def _relabel(doc: Doc, ent: _Ent) -> None:

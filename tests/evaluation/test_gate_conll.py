@@ -1,8 +1,8 @@
 """Accuracy gate: CoNLL-2003 entities (all 216 documents of eng.testa) against floors.
 
 Measured 2026-11-26 with ``flashpoint eval conll --data ../shared/eval/conll2003``
-(about 20 s here): ours P 0.846 R 0.844 F1 0.845 (PER 0.875, ORG 0.736, LOC 0.894,
-F1 with MISC 0.825); spaCy's en_core_web_sm alone (``--baseline``) P 0.708 R 0.592
+(about 20 s here): ours P 0.847 R 0.845 F1 0.846 (PER 0.879, ORG 0.737, LOC 0.894,
+F1 with MISC 0.826); spaCy's en_core_web_sm alone (``--baseline``) P 0.708 R 0.592
 F1 0.645 (PER 0.723, ORG 0.327, LOC 0.773, with MISC 0.648).
 Floors sit about 0.02 below ours.
 """
@@ -36,7 +36,7 @@ def test_entity_f1_floor(scores: dict[str, float]) -> None:
 
 @pytest.mark.slow
 def test_per_type_floors(scores: dict[str, float]) -> None:
-    assert scores["f1_per"] >= 0.855
+    assert scores["f1_per"] >= 0.86
     assert scores["f1_loc"] >= 0.87
     assert scores["f1_org"] >= 0.715
     assert scores["f1_with_misc"] >= 0.805

@@ -391,3 +391,15 @@ def test_a_lone_name_that_is_a_side_in_a_contest_is_a_team_unless_a_player() -> 
     labels = _labels("Andre Moreau of France beat Luis Ortega 6-3 6-4. Moreau beat Ortega in May.")
     assert labels.get("Moreau") == "PERSON"
     assert labels.get("Ortega") == "PERSON"
+
+
+def test_hyphenated_names_keep_their_lower_case_part() -> None:
+    labels = _labels("The minister, Lee Hyun-woo, said talks would resume.")
+    assert labels.get("Lee Hyun-woo") == "PERSON"
+    assert "Lee Hyun" not in labels
+
+
+def test_a_nationality_before_a_full_name_is_split_off() -> None:
+    labels = _labels("Kenyan Paul Kiprop outran Abebe Tola in Zurich on Friday.")
+    assert labels.get("Kenyan") == "NORP"
+    assert labels.get("Paul Kiprop") == "PERSON"
