@@ -546,25 +546,11 @@ class _Coder:
             return self.framed_candidate(tok, senses)
         if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
             return None  # part of a name: "the Arab Spring", "Operation Storm"
-        sources = self.noun_sources(tok)
-        sense = self._choose(tok, senses, sources, nominal=True)
-        if sense is None:
-            return None
-        anchor, direct = self.noun_anchor(tok)
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
-        cand = Candidate(
-            trigger=tok,
-            last=tok,
-            sense=sense,
-            anchor=anchor,
-            sources=sources,
-            targets=self.noun_targets(tok, sense),
-            modality=fr.modality(tok, anchor),
-            nominal=True,
-            direct=direct,
-            background=background,
-        )
-        cand.type, cand.mode = sense.type, sense.mode
+        cand = self.nominal_candidate(tok, tok, senses, background=background)
+        if cand is None:
+            return None
+        anchor = cand.anchor
         if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:
             self.consumed.add(anchor.i)
             if cand.modality == "future":  # "will impose a curfew": a threat now
@@ -572,14 +558,19 @@ class _Coder:
         return cand
 
     def framed_candidate(self, tok: Token, senses: tuple[Sense, ...]) -> Candidate | None:
-        head = tok.head
+        return self.nominal_candidate(tok, tok.head, senses)
+
+    def nominal_candidate(
+        self, trigger: Token, head: Token, senses: tuple[Sense, ...], *, background: bool = False
+    ) -> Candidate | None:
+        """An event named by a noun; ``head`` is the noun whose phrase holds its parties."""
         sources = self.noun_sources(head)
-        sense = self._choose(tok, senses, sources, nominal=True)
+        sense = self._choose(trigger, senses, sources, nominal=True)
         if sense is None:
             return None
         anchor, direct = self.noun_anchor(head)
         cand = Candidate(
-            trigger=tok,
+            trigger=trigger,
             last=head,
             sense=sense,
             anchor=anchor,
@@ -588,6 +579,7 @@ class _Coder:
             modality=fr.modality(head, anchor),
             nominal=True,
             direct=direct,
+            background=background,
         )
         cand.type, cand.mode = sense.type, sense.mode
         return cand
