@@ -227,6 +227,12 @@ def _title_words(doc: Doc, start: int) -> list[Token]:
     words: list[Token] = []
     i = start - 1
     sent_start = doc[start].sent.start
+    people = {
+        k
+        for span in entity_spans(doc)
+        if span.label_ == "PERSON"
+        for k in range(span.start, span.end)
+    }
     while i >= sent_start and len(words) < 6:
         token = doc[i]
         if token.text in ("'s", "’s"):
@@ -241,7 +247,7 @@ def _title_words(doc: Doc, start: int) -> list[Token]:
             break
         if token.pos_ == "ADP" and token.lower_ not in ("of", "for"):
             break
-        if token.ent_type_ == "PERSON":
+        if i in people:
             break  # "Trump ally X": another person's name ends the title
         words.insert(0, token)
         i -= 1

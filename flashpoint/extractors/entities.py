@@ -305,6 +305,14 @@ def _split_demonyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         ):
             kept.append(_Ent(ent.start, ent.start + 1, "NORP"))
             kept.append(_Ent(ent.start + 1, ent.end, "PERSON"))
+        elif (
+            ent.end - ent.start >= 2
+            and ent.label in ("PERSON", "ORG")
+            and lexicon.demonym(first.text)
+            and lexicon.role(doc[ent.start + 1 : ent.end].text)
+        ):
+            # "Azerbaijani President" before the name: a nationality and a title, no one's name
+            kept.append(_Ent(ent.start, ent.start + 1, "NORP"))
         else:
             kept.append(ent)
     return kept

@@ -403,3 +403,14 @@ def test_a_nationality_before_a_full_name_is_split_off() -> None:
     labels = _labels("Kenyan Paul Kiprop outran Abebe Tola in Zurich on Friday.")
     assert labels.get("Kenyan") == "NORP"
     assert labels.get("Paul Kiprop") == "PERSON"
+
+
+def test_demonym_and_title_before_a_name_are_not_a_person(run: Callable[..., Report]) -> None:
+    text = (
+        "Kenyan and Ugandan troops patrolled the border on Monday. "
+        "Ugandan President Yoweri Museveni will visit Nairobi next week."
+    )
+    report = run(text)
+    people = [a for a in report.actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Yoweri Museveni"]
+    assert people[0].country == "UGA" and people[0].roles == ["President"]
