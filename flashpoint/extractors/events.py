@@ -1027,7 +1027,9 @@ class _Coder:
             declared = (
                 top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lex.performative_verbs
             )
-            if simultaneous or declared:
+            # "... on Tuesday, killing 12 civilians": the participle shares its clause's time
+            participial = top.dep_ in ("advcl", "xcomp") and top.tag_ == "VBG" and not mark
+            if simultaneous or declared or participial:
                 found = self._date_in(fr.clause(fr.top_of_chain(top.head)), cand.trigger)
         if found is None:
             return None, None, None

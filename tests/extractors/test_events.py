@@ -255,3 +255,13 @@ def test_conjoined_verb_after_a_passive_shares_its_patient(run: Run) -> None:
     report = run("The mayor of Lagos was charged by prosecutors on Monday and will resign.")
     event = only(report, "AGREE")  # a stated intention to resign
     assert "mayor" in event.source[0].name
+
+
+def test_participle_clause_takes_the_date_of_its_main_clause(run: Callable[..., Report]) -> None:
+    text = (
+        "Rival militias exchanged heavy fire near the border crossing on Thursday, "
+        "killing at least nine soldiers."
+    )
+    (event,) = run(text, "2024-03-13").events
+    assert (event.type, event.trigger.text) == ("ASSAULT", "killing")
+    assert (event.date, event.date_precision) == ("2024-03-07", "day")
