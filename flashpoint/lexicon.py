@@ -17,10 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from flashpoint.datafiles import data_lines, load_yaml
 
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -78,16 +76,6 @@ def _code_key(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip().replace(".", "")).removeprefix("the ").strip()
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("flashpoint.data").joinpath(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
-
-
-def _load_yaml(name: str) -> Any:
-    text = resources.files("flashpoint.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
-
-
 @dataclass(slots=True)
 class _Index:
     """Names folded to keys, plus all-capital codes kept verbatim."""
@@ -114,7 +102,7 @@ def _countries() -> tuple[_Index, _Index, dict[str, CountryInfo]]:
     names = _Index({}, {})
     demonyms = _Index({}, {})
     info: dict[str, CountryInfo] = {}
-    for row in csv.DictReader(_data_lines("countries.csv")):
+    for row in csv.DictReader(data_lines("countries.csv")):
         iso3 = row["iso3"]
         info[iso3] = CountryInfo(
             iso3=iso3,
@@ -160,7 +148,7 @@ def country_info(iso3: str) -> CountryInfo | None:
 
 @cache
 def _given_names() -> dict[str, str]:
-    rows = csv.DictReader(_data_lines("first_names.csv"))
+    rows = csv.DictReader(data_lines("first_names.csv"))
     return {fold(row["name"]): row["gender"] for row in rows}
 
 
@@ -173,7 +161,7 @@ def given_name(text: str) -> str | None:
 def _organizations() -> tuple[_Index, dict[str, OrgInfo]]:
     index = _Index({}, {})
     info: dict[str, OrgInfo] = {}
-    for row in csv.DictReader(_data_lines("organizations.csv")):
+    for row in csv.DictReader(data_lines("organizations.csv")):
         name = row["name"].strip()
         info[name] = OrgInfo(
             name=name, sector=row["sector"] or None, country=row["country"] or None
@@ -193,7 +181,7 @@ def organization(text: str) -> OrgInfo | None:
 
 @cache
 def _sectors() -> tuple[dict[str, str], frozenset[str]]:
-    data = _load_yaml("sectors.yaml")
+    data = load_yaml("sectors.yaml")
     phrases: dict[str, str] = {}
     for code, words in data["sectors"].items():
         for word in words:
@@ -242,7 +230,7 @@ def sector(text: str) -> str | None:
 
 @cache
 def _titles() -> tuple[dict[str, str], dict[str, str]]:
-    data = _load_yaml("titles.yaml")
+    data = load_yaml("titles.yaml")
     titles: dict[str, str] = {}
     for canonical, variants in data["titles"].items():
         for variant in [canonical, *(variants or [])]:
@@ -285,7 +273,7 @@ def role(text: str) -> str | None:
 
 @cache
 def _contests() -> tuple[frozenset[str], frozenset[str]]:
-    data = _load_yaml("contests.yaml")
+    data = load_yaml("contests.yaml")
     return frozenset(data["verbs"]), frozenset(data["nouns"])
 
 
@@ -301,7 +289,7 @@ def contest_nouns() -> frozenset[str]:
 
 @cache
 def _organization_words() -> dict[str, frozenset[str]]:
-    data = _load_yaml("organization_words.yaml")
+    data = load_yaml("organization_words.yaml")
     return {key: frozenset(str(w) for w in words) for key, words in data.items()}
 
 

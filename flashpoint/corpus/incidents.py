@@ -45,16 +45,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from flashpoint.datafiles import load_yaml
+from flashpoint.lexicon import normalize
 from flashpoint.models import (
     Actor,
     Event,
@@ -66,8 +64,6 @@ from flashpoint.models import (
     ReportedFigure,
     Sighting,
 )
-
-RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "incidents.yaml"
 
 # Places at this level are containers: they match any more specific place in their country.
 _COARSE_FEATURES = frozenset({"country", "region"})
@@ -87,7 +83,7 @@ class MergeRules:
 
 @cache
 def rules() -> MergeRules:
-    data: dict[str, Any] = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml("incidents.yaml")
     pairs = [frozenset(p) for p in data.get("compatible_types", [])]
     group: dict[str, str] = {}
     for pair in pairs:
@@ -104,7 +100,7 @@ def rules() -> MergeRules:
         compatible=frozenset(pairs),
         symmetric=frozenset(data.get("symmetric_types", [])),
         group=group,
-        pronouns=frozenset(_norm(w) for w in data.get("pronouns", [])),
+        pronouns=frozenset(normalize(w) for w in data.get("pronouns", [])),
     )
 
 
@@ -175,12 +171,6 @@ class _Item:
     order: tuple[str, int, str, str]  # earliest report first
 
 
-def _norm(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = " ".join(text.replace("'s", "").replace(".", "").split())
-    return text.removeprefix("the ")
-
-
 def _day(value: str | None) -> dt.date | None:
     if not value or len(value) < 10:
         return None
@@ -205,7 +195,7 @@ def _anchor(event: Event, published: str | None) -> tuple[int | None, bool]:
 
 def _identifying(name: str) -> str:
     """The normalized name if it names someone: a proper name, not "they" or "the fighters"."""
-    key = _norm(name)
+    key = normalize(name)
     if not key or key in rules().pronouns or not any(w[:1].isupper() for w in name.split()):
         return ""
     return key
@@ -268,7 +258,7 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
     place = s.places.get(ev.location or "")
     key = None
     if place is not None:
-        key = (place.gazetteer_id or _norm(place.name), place.feature, place.country)
+        key = (place.gazetteer_id or normalize(place.name), place.feature, place.country)
     bounds: dict[str, tuple[float, float]] = {}
     for f in ev.figures:
         lo, hi = _bounds(f.qualifier, f.value, tolerance)

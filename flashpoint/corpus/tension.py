@@ -27,12 +27,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
+from flashpoint.datafiles import load_yaml
 from flashpoint.errors import UnknownComponent
 from flashpoint.models import Incident
 
-PARAMS_FILE = Path(__file__).resolve().parents[1] / "data" / "tension.yaml"
 PLOT_FORMATS = (".png", ".svg")
 
 Freq = Literal["day", "week"]
@@ -46,7 +44,7 @@ class TensionParams:
 
 @cache
 def params() -> TensionParams:
-    data: dict[str, Any] = yaml.safe_load(PARAMS_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml("tension.yaml")
     return TensionParams(
         half_life_days=float(data.get("half_life_days", 7)),
         count_modalities=frozenset(data.get("count_modalities", ["asserted"])),

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from flashpoint.datafiles import load_yaml
 
 CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 COOPERATIVE = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"})
@@ -95,11 +95,6 @@ def _senses(raw: Any, frames: dict[str, tuple[str, ...]]) -> tuple[Sense, ...]:
     return tuple(out)
 
 
-def _read(name: str) -> Any:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 @cache
 def lexicon() -> Lexicon:
     """The trigger lexicon (the built-in file, or the one FLASHPOINT_EVENT_TRIGGERS names)."""
@@ -108,7 +103,7 @@ def lexicon() -> Lexicon:
         with Path(custom).open(encoding="utf-8") as handle:
             raw = yaml.safe_load(handle)
     else:
-        raw = _read("event_triggers.yaml")
+        raw = load_yaml("event_triggers.yaml")
     frames = {kind: tuple(roles) for kind, roles in raw["frames"].items()}
     verbs: dict[str, tuple[Sense, ...]] = {}
     phrasal: dict[str, dict[str, tuple[Sense, ...]]] = {}
@@ -157,7 +152,7 @@ def lexicon() -> Lexicon:
 @cache
 def plover_types() -> dict[str, TypeInfo]:
     """The 16 PLOVER v2 types with their quad class, intensity and modes."""
-    raw = _read("plover.yaml")
+    raw = load_yaml("plover.yaml")
     return {
         name: TypeInfo(
             quad=spec["quad"],
@@ -182,5 +177,5 @@ def valid_mode(kind: str, mode: str | None) -> str | None:
 @cache
 def old_names() -> dict[str, str | None]:
     """PLOVER 0.5b1 event names -> v2 types (None: not an event)."""
-    raw: dict[str, str | None] = _read("plover_0_5_map.yaml")
+    raw: dict[str, str | None] = load_yaml("plover_0_5_map.yaml")
     return raw

@@ -35,12 +35,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any, cast
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
 from flashpoint.models import Qualifier, Quantity
 from flashpoint.registry import extractor
@@ -84,9 +83,7 @@ def _phrase_table(raw: dict[str, str]) -> dict[tuple[str, ...], Qualifier]:
 @cache
 def units() -> Units:
     """The units lexicon, read once per process."""
-    raw: dict[str, Any] = yaml.safe_load(
-        files("flashpoint").joinpath("data/units.yaml").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_yaml("units.yaml")
     before = _phrase_table(raw["qualifiers_before"])
     number_words = {k: float(v) for k, v in raw["number_words"].items()}
     scale_words = {k: float(v) for k, v in raw["scale_words"].items()}

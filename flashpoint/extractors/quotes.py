@@ -29,12 +29,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
+from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
 from flashpoint.models import Quote, Span, Speaker
 from flashpoint.registry import extractor
@@ -74,9 +73,7 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
 @cache
 def lexicon() -> AttributionLexicon:
     """The attribution lexicon, read once per process."""
-    raw: dict[str, Any] = yaml.safe_load(
-        files("flashpoint").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_yaml("attribution.yaml")
     hedge_kinds = {
         phrase.lower(): kind for kind, phrases in raw["hedges"].items() for phrase in phrases
     }

@@ -30,12 +30,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
 from flashpoint.models import TimeExpression, TimeType
 from flashpoint.registry import extractor
@@ -68,8 +67,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The time lexicon from ``flashpoint/data/time_lexicon.yaml``, read once."""
-    text = resources.files("flashpoint.data").joinpath("time_lexicon.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml("time_lexicon.yaml")
     return Lexicon(
         months={str(k): int(v) for k, v in data["months"].items()},
         weekdays={str(k): int(v) for k, v in data["weekdays"].items()},

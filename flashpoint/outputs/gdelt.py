@@ -17,11 +17,9 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from flashpoint.datafiles import load_yaml
 from flashpoint.models import Event, EventParticipant, Place, Report
 
 _ACTOR = [
@@ -54,9 +52,7 @@ GEO_TYPE = {"country": "1", "city": "4", "landmark": "4", "admin": "5", "region"
 
 @cache
 def _roots() -> dict[str, Any]:
-    path = Path(__file__).resolve().parent.parent / "data" / "cameo_roots.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+    data: dict[str, Any] = load_yaml("cameo_roots.yaml")
     return data
 
 
