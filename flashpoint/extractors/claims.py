@@ -39,8 +39,8 @@ from flashpoint.extractors.context import Context
 from flashpoint.extractors.quotes import (
     Marked,
     Tokens,
+    actor_field,
     actor_for,
-    actor_name,
     colon_frames,
     find_marked,
     is_cue,
@@ -99,15 +99,6 @@ def source_kind(phrase: str, head: Token, actor_kind: str | None) -> SourceKind:
     return "unknown"
 
 
-def _actor_kind(ctx: Context, actor_id: str | None) -> str | None:
-    if actor_id is None:
-        return None
-    for actor in ctx.results.get("actors", []):
-        if getattr(actor, "id", None) == actor_id:
-            return str(actor.kind)
-    return None
-
-
 def _phrase(ctx: Context, tok: Token, tokens: Tokens) -> tuple[int, int, str | None]:
     """Char offsets of the phrase headed by ``tok`` and its actor id."""
     lo, hi = phrase_bounds(tok, tokens)
@@ -122,9 +113,9 @@ def _phrase(ctx: Context, tok: Token, tokens: Tokens) -> tuple[int, int, str | N
 def _source(ctx: Context, tok: Token, tokens: Tokens) -> Source:
     start, end, actor = _phrase(ctx, tok, tokens)
     name = ctx.text[start:end]
-    kind = source_kind(name, tok, _actor_kind(ctx, actor))
+    kind = source_kind(name, tok, actor_field(ctx, actor, "kind"))
     if tok.pos_ == "PRON" and actor is not None:  # "she said": name who she is
-        name = actor_name(ctx, actor) or name
+        name = actor_field(ctx, actor, "name") or name
     return Source(name=name, kind=kind, actor=actor, start=start, end=end)
 
 
@@ -133,7 +124,7 @@ def _via(ctx: Context, tok: Token, tokens: Tokens) -> Via:
     name = ctx.text[start:end]
     return Via(
         name=name,
-        kind=source_kind(name, tok, _actor_kind(ctx, actor)),
+        kind=source_kind(name, tok, actor_field(ctx, actor, "kind")),
         count=_count(tok),
         actor=actor,
         start=start,
@@ -377,7 +368,7 @@ def _from_colons(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Cla
         actor = actor_for(ctx, range(head.i, head.i + 1))
         source = Source(
             name=name,
-            kind=source_kind(name, head, _actor_kind(ctx, actor)),
+            kind=source_kind(name, head, actor_field(ctx, actor, "kind")),
             actor=actor,
             start=frame.source_start,
             end=frame.source_end,

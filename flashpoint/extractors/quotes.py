@@ -287,10 +287,13 @@ def actor_for(ctx: Context, token_ids: range) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def actor_name(ctx: Context, actor_id: str | None) -> str | None:
+def actor_field(ctx: Context, actor_id: str | None, field: str) -> str | None:
+    """A field ("name", "kind") of the record's actor with id ``actor_id``, if there is one."""
+    if actor_id is None:
+        return None
     for actor in ctx.results.get("actors", []):
         if getattr(actor, "id", None) == actor_id:
-            return str(actor.name)
+            return str(getattr(actor, field))
     return None
 
 
@@ -319,7 +322,7 @@ def speaker_in(ctx: Context, lo: int, hi: int, head: Token) -> Speaker:
         actor = actor_for(ctx, range(lo, hi))
     name = ctx.text[start:end]
     if head.lower_ in _PRONOUNS and actor is not None:
-        name = actor_name(ctx, actor) or name
+        name = actor_field(ctx, actor, "name") or name
     return Speaker(name=name, actor=actor, start=start, end=end)
 
 
