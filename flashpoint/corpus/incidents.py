@@ -171,7 +171,8 @@ class _Item:
     order: tuple[str, int, str, str]  # earliest report first
 
 
-def _day(value: str | None) -> dt.date | None:
+def iso_day(value: str | None) -> dt.date | None:
+    """The day an ISO date string names; None for month/year precision or junk."""
     if not value or len(value) < 10:
         return None
     try:
@@ -181,8 +182,8 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _anchor(event: Event, published: str | None) -> tuple[int | None, bool]:
-    pub = _day(published)
-    own = _day(event.date)
+    pub = iso_day(published)
+    own = iso_day(event.date)
     if own and event.date_precision in (None, "day"):
         return own.toordinal(), True
     if event.date and event.date_precision == "month" and pub:

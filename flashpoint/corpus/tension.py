@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from flashpoint.corpus.incidents import iso_day
 from flashpoint.datafiles import load_yaml
 from flashpoint.errors import UnknownComponent
 from flashpoint.models import Incident
@@ -65,13 +66,7 @@ class TensionPoint:
 
 def incident_day(incident: Incident) -> dt.date | None:
     """The day an incident counts on: its own date, else its first report."""
-    value = incident.date or incident.first_reported
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return iso_day(incident.date or incident.first_reported)
 
 
 def contribution(incident: Incident) -> float:
