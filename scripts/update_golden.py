@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.golden import RECORDS, current, differences, inputs_present, load, write  # noqa: E402
+from tests.golden import RECORDS, current, differences, inputs_present, load, write
 
 
 def main() -> None:
