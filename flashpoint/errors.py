@@ -93,3 +93,40 @@ class MissingColumn(FlashpointError):
 class BadRecord(FlashpointError):
     code = "FP034"
     template = "A record could not be read{detail}."
+
+
+class MissingProducer(FlashpointError):
+    code = "FP090"
+    template = (
+        "The extractor '{name}' requires '{needs}', which no chosen extractor produces{detail}."
+    )
+
+
+class ExtractorCycle(FlashpointError):
+    code = "FP091"
+    template = "The extractors {names} require each other in a cycle{detail}; none can run first."
+
+
+class DuplicateProducer(FlashpointError):
+    code = "FP092"
+    template = "Both '{first}' and '{second}' produce '{what}'{detail}; one producer per name."
+
+
+class LayerUnavailable(FlashpointError):
+    code = "FP093"
+    template = (
+        "The context layer '{layer}' was read before it was produced{detail};"
+        " the reading extractor must declare it in requires."
+    )
+
+
+class BadDataFile(FlashpointError):
+    code = "FP094"
+    template = "The data file '{path}' is invalid at line {line}: {detail}."
+
+
+class FileAccessError(FlashpointError):
+    """An operating-system error reading or writing a file, as the CLI reports it."""
+
+    code = "FP009"
+    template = "{reason}: {path}{detail}"

@@ -10,6 +10,7 @@ from itertools import repeat
 from spacy.tokens import Doc
 
 from flashpoint.config import DEFAULT, Settings
+from flashpoint.errors import LayerUnavailable
 from flashpoint.extractors.context import Context
 from flashpoint.ingest.text import check_text, parse_date
 from flashpoint.models import Document, Report
@@ -68,7 +69,7 @@ def extract_many(
     for doc, (date, title, source) in nlp.pipe(
         checked(), as_tuples=True, batch_size=settings.batch_size
     ):
-        yield build_report(doc, date, title=title, source=source, specs=specs)
+        yield build_report(doc, date, title=title, source=source, specs=specs, settings=settings)
 
 
 def build_report(
@@ -78,11 +79,11 @@ def build_report(
     title: str | None = None,
     source: str | None = None,
     specs: list[ExtractorSpec] | None = None,
+    settings: Settings = DEFAULT,
 ) -> Report:
     """Run the extractors over an already parsed document."""
-    ctx = Context(doc=doc, published=published)
-    for spec in specs if specs is not None else ordered():
-        ctx.results[spec.produces] = spec.func(ctx)
+    ctx = Context(doc=doc, published=published, settings=settings)
+    run_extractors(ctx, specs if specs is not None else ordered(settings.extractors))
     document = Document(
         id=document_id(doc.text),
         title=title,
@@ -91,3 +92,21 @@ def build_report(
         text=doc.text,
     )
     return Report(document=document, **ctx.results)
+
+
+def run_extractors(ctx: Context, specs: list[ExtractorSpec]) -> Context:
+    """Run ``specs`` (from :func:`flashpoint.registry.ordered`) over one context, in order.
+
+    Each extractor must hand over every layer it declares; one that does not is
+    ``FP093`` here, not a puzzle in a later extractor.
+    """
+    for spec in specs:
+        result = spec.func(ctx)
+        if spec.produces is not None:
+            ctx.results[spec.produces] = result
+        for layer in spec.provides:
+            if not ctx.has(layer):
+                raise LayerUnavailable(
+                    f" ('{spec.name}' declares it but did not provide it)", layer=layer
+                )
+    return ctx

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from flashpoint.errors import FlashpointError
+from flashpoint.errors import FileAccessError, FlashpointError
 
 app = typer.Typer(
     add_completion=False,
@@ -15,12 +15,9 @@ app = typer.Typer(
 )
 
 
-def _register() -> None:
-    from flashpoint.cli import corpus, evaluate, extract  # noqa: F401
-
-
 def main() -> None:
-    _register()
+    import flashpoint.cli  # noqa: F401  (the package attaches every command to ``app``)
+
     try:
         app(standalone_mode=False)
     except FlashpointError as err:
@@ -38,6 +35,7 @@ def main() -> None:
             err.show()
             sys.exit(err.exit_code)
         if isinstance(err, OSError):
-            typer.echo(f"error FP009: {err.strerror or err}: {err.filename or ''}", err=True)
+            failure = FileAccessError(reason=err.strerror or str(err), path=err.filename or "")
+            typer.echo(f"error {failure}", err=True)
             sys.exit(2)
         raise

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import typer
 
-from flashpoint import evaluation
+from flashpoint import registry
 from flashpoint.cli.app import app
 from flashpoint.errors import EvalDataMissing
 
 
 @app.command("eval")
 def evaluate(
-    name: str = typer.Argument(..., help=f"One of: {', '.join(evaluation.EVALUATIONS)}."),
+    name: str = typer.Argument(
+        ..., help="An evaluation: timebank, polnear, conll, plover, indiapolice (and plugins)."
+    ),
     data: Path = typer.Option(..., "--data", help="Gold folder in that set's format."),
     limit: int | None = typer.Option(None, help="Score only the first N documents."),
     baseline: bool = typer.Option(
@@ -24,19 +26,24 @@ def evaluate(
 ) -> None:
     """Score the extractor on gold data and print precision, recall and F1.
 
-    A missing data folder is a documented skip: one line on stderr, exit 0,
-    and with --json a last line ``{"eval": NAME, "skipped": REASON}``.
+    The first line names the split scored. A missing data folder is a documented
+    skip: one line on stderr, exit 0, and with --json a last line
+    ``{"eval": NAME, "skipped": REASON}``.
     """
+    spec = registry.get_evaluation(name)
     try:
-        metrics = evaluation.run(name, data, limit=limit, baseline=baseline)
+        metrics = registry.run_evaluation(name, data, limit=limit, baseline=baseline)
     except EvalDataMissing as err:
         typer.echo(f"skipped {err}", err=True)
         if as_json:
             typer.echo(json.dumps({"eval": name, "skipped": str(err)}))
         return
+    typer.echo(f"split: {spec.split}", err=True)
+    for note in metrics.pop("notes", []):
+        typer.echo(note, err=True)
     width = max(map(len, metrics), default=0)
     for key, value in metrics.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         typer.echo(f"{key.ljust(width)}  {shown}")
     if as_json:
-        typer.echo(json.dumps({"eval": name, **metrics}, sort_keys=True))
+        typer.echo(json.dumps({"eval": name, "split": spec.split, **metrics}, sort_keys=True))

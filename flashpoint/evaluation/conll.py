@@ -20,6 +20,7 @@ from flashpoint.config import DEFAULT
 from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation.metrics import Counts
 from flashpoint.nlp import load
+from flashpoint.registry import evaluation
 
 LABELS = {
     "PERSON": "PER",
@@ -104,9 +105,14 @@ def _files(data_dir: Path) -> list[Path]:
     return found or sorted(p for p in data_dir.glob("*.conll") if p.is_file())
 
 
+@evaluation(
+    "conll",
+    split="eng.testa (the CoNLL-2003 development split, 216 documents)",
+    summary="named entities (PER, ORG, LOC, MISC), exact spans",
+)
 def evaluate(data_dir: Path, limit: int | None = None, baseline: bool = False) -> dict[str, float]:
     """Exact-span P/R/F1 over PER/ORG/LOC, per-type F1 and F1 with MISC."""
-    from flashpoint.extractors.actors import entities as corrected
+    from flashpoint.extractors.entities import entities as corrected
 
     files = _files(data_dir) if data_dir.is_dir() else []
     if not files:

@@ -32,6 +32,7 @@ from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation.metrics import Counts
 from flashpoint.models import Event, Report
 from flashpoint.pipeline import extract_many
+from flashpoint.registry import evaluation
 
 CLASSES = ("KILL", "ARREST", "FORCE")
 POLICE = "COP"
@@ -81,6 +82,11 @@ def classes(report: Report) -> set[str]:
     return found
 
 
+@evaluation(
+    "indiapolice",
+    split="data/final, the first N documents (the gate scores the first 300)",
+    summary="document-level police kill / arrest / force detection",
+)
 def evaluate(data_dir: Path, limit: int | None = None, baseline: bool = False) -> dict[str, Any]:
     docs = load(data_dir, limit)
     if not docs:

@@ -38,6 +38,7 @@ from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation.metrics import prf
 from flashpoint.extractors.event_lexicon import lexicon, old_names
 from flashpoint.pipeline import extract_many
+from flashpoint.registry import evaluation
 
 GOLD_FILE = "PLOVER_GSR_CAMEO.txt"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -179,6 +180,11 @@ def best(events: list[Predicted], gold: Gold) -> Predicted:
     return max(events, key=score)
 
 
+@evaluation(
+    "plover",
+    split="PLOVER_GSR_CAMEO: all 322 records (no held-out split exists)",
+    summary="PLOVER event type, source, target",
+)
 def evaluate(data_dir: Path, limit: int | None = None, baseline: bool = False) -> dict[str, Any]:
     golds = load_gold(data_dir, limit)
     if not golds:

@@ -35,10 +35,11 @@ from pathlib import Path
 from flashpoint.config import Settings
 from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation.metrics import prf
-from flashpoint.extractors.quotes import QUOTE_MARKS, find_marked
+from flashpoint.extractors.quotemarks import QUOTE_MARKS, find_marked
 from flashpoint.models import Report
 from flashpoint.nlp import load
 from flashpoint.pipeline import extract_many
+from flashpoint.registry import evaluation
 
 Spans = tuple[tuple[int, int], ...]
 _ANNOTATOR = re.compile(r"^(?P<name>.+)_(?P<annotator>[0-9a-f]{4})$")
@@ -194,6 +195,11 @@ def _speaker_seen(pred: list[Relation], gold: Relation) -> bool | None:
     return any(p.source is not None and _overlap(p.source, gold.source) for p in over)
 
 
+@evaluation(
+    "polnear",
+    split="dev (84 texts; another split with --data polnear/SPLIT)",
+    summary="attribution relations (source, content): strict headline, lenient secondary",
+)
 def evaluate(
     data_dir: Path, limit: int | None = None, baseline: bool = False
 ) -> dict[str, float | int]:

@@ -28,6 +28,7 @@ from typing import Any
 from flashpoint.config import Settings
 from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation.metrics import Counts, prf
+from flashpoint.registry import evaluation
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +193,11 @@ class Tally:
         }
 
 
+@evaluation(
+    "timebank",
+    split="TBAQ-cleaned (TimeBank + AQUAINT, 256 documents: TempEval-3 training data)",
+    summary="time expressions: extents (relaxed, strict) and TIMEX3 values",
+)
 def evaluate(
     data_dir: Path, limit: int | None = None, baseline: bool = False
 ) -> dict[str, float | int]:

@@ -7,9 +7,11 @@ a module here (decorated with ``flashpoint.registry.extractor``) and a line belo
 from flashpoint.extractors import (  # noqa: F401
     actors,
     claims,
+    entities,
     events,
     places,
     quantities,
+    quotemarks,
     quotes,
     times,
 )

@@ -29,8 +29,9 @@ Built on the corrected entity layer (``flashpoint.extractors.entities``), it
 
 Countries acting in the news are recorded with sector GOV (a country acting is its
 government). It does not resolve "I", "we" or "you" (the quotes extractor knows
-speakers), nor link actors across documents. For other extractors it leaves
-``ctx.shared["token_actor"]`` (token index -> Actor.id) and ``actor_at``.
+speakers), nor link actors across documents. For other extractors it provides
+the ``actor_index`` layer (:class:`~flashpoint.extractors.context.ActorIndex`:
+token -> Actor.id, the mention spans, the records by id).
 """
 
 from __future__ import annotations
@@ -45,13 +46,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from flashpoint import gazetteer, lexicon
-from flashpoint.extractors.context import Context
-from flashpoint.extractors.entities import entities, entity_spans
-from flashpoint.extractors.quotes import find_marked
+from flashpoint.extractors.context import ActorIndex, Context
 from flashpoint.models import Actor, ActorKind, Mention
 from flashpoint.registry import extractor
 
-__all__ = ["actor_at", "entities", "extract_actors"]
+__all__ = ["extract_actors"]
 
 How = Literal["name", "alias", "pronoun", "title", "demonym"]
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -89,6 +88,7 @@ class _Found:
 
     drafts: list[_Draft] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # tokens already in some mention
+    entities: tuple[SpacySpan, ...] = ()  # the corrected entity layer
 
     def add(self, draft: _Draft, start: int, end: int, how: How) -> None:
         draft.mentions.append((start, end, how))
@@ -98,12 +98,17 @@ class _Found:
         return not any(i in self.taken for i in range(start, end))
 
 
-@extractor("actors", produces="actors")
+@extractor(
+    "actors",
+    produces="actors",
+    requires=("entities", "quote_marks"),
+    provides=("actor_index",),
+)
 def extract_actors(ctx: Context) -> list[Actor]:
     """Every actor in the document with its merged mentions (see the module docstring)."""
     doc = ctx.doc
-    found = _Found()
-    spans = [s for s in entity_spans(doc) if s.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    found = _Found(entities=ctx.entities)
+    spans = [s for s in found.entities if s.label_ in ("PERSON", "ORG", "GPE", "NORP")]
     _people(doc, spans, found)
     _organizations(doc, spans, found)
     _countries(doc, spans, found)
@@ -167,12 +172,12 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
     start = span.start
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and draft.sector is None:
         # "Al Jazeera's Teresa Bo": a person presented by a news outlet reports for it.
-        owner = lexicon.organization(_ent_before(doc, start - 1))
+        owner = lexicon.organization(_ent_before(found.entities, start - 1))
         if owner and owner.sector == "MED":
             draft.sector = "JRN"
     if start and doc[start - 1].lower_.rstrip(".") in _HONORIFICS:
         draft.gender = _HONORIFICS[doc[start - 1].lower_.rstrip(".")]
-    words = _title_words(doc, start)
+    words = _title_words(doc, start, found.entities)
     if words:
         countries = [t for t in words if _country_of_token(t)]
         title = doc[countries[-1].i + 1 if countries else words[0].i : start].text
@@ -181,7 +186,7 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
             draft.country = draft.country or _country_of_token(token)
         # "NATO Secretary-General", "Hamas commander": the body they serve sets the sector.
         org = None
-        for span in entity_spans(doc):
+        for span in found.entities:
             if span.label_ == "ORG" and words[0].i <= span.start and span.end <= start:
                 org = lexicon.organization(span.text) or org
         if org is not None:
@@ -196,9 +201,9 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
             draft.country = draft.country or _country_of_token(token)
 
 
-def _ent_before(doc: Doc, end: int) -> str:
+def _ent_before(entities: tuple[SpacySpan, ...], end: int) -> str:
     """The text of the entity that ends right before token ``end``."""
-    for ent in entity_spans(doc):
+    for ent in entities:
         if ent.end == end:
             return ent.text
     return ""
@@ -221,17 +226,14 @@ def _take_title(draft: _Draft, phrase: str) -> None:
         draft.sector = sector
 
 
-def _title_words(doc: Doc, start: int) -> list[Token]:
+def _title_words(doc: Doc, start: int, entities: tuple[SpacySpan, ...]) -> list[Token]:
     """The words right before a name that may hold a title or nationality
     ("Venezuelan President", "Sudanese army chief"); empty when they hold neither."""
     words: list[Token] = []
     i = start - 1
     sent_start = doc[start].sent.start
     people = {
-        k
-        for span in entity_spans(doc)
-        if span.label_ == "PERSON"
-        for k in range(span.start, span.end)
+        k for span in entities if span.label_ == "PERSON" for k in range(span.start, span.end)
     }
     while i >= sent_start and len(words) < 6:
         token = doc[i]
@@ -417,7 +419,7 @@ def _collectives(doc: Doc, found: _Found) -> None:
     by_name: dict[str, _Draft] = {}
     named = {
         i
-        for span in entity_spans(doc)
+        for span in found.entities
         if span.label_ in ("PERSON", "ORG", "GPE")
         for i in range(span.start, span.end)
     }
@@ -527,7 +529,7 @@ def _titles_as_mentions(doc: Doc, found: _Found) -> None:
 
 def _quoted_tokens(ctx: Context) -> frozenset[int]:
     """Indices of the tokens inside quotation marks."""
-    marked = find_marked(ctx.text)
+    marked = ctx.quote_marks
     if not marked or not len(ctx.doc):
         return frozenset()
     starts = ctx.doc.to_array([IDX]).tolist()
@@ -724,18 +726,8 @@ def _records(ctx: Context, found: _Found) -> list[Actor]:
                 mentions=mentions,
             )
         )
-    ctx.shared["token_actor"] = token_actor
-    ctx.shared["actor_spans"] = sorted(char_spans)
+    ctx.provide(
+        "actor_index",
+        ActorIndex(by_token=token_actor, spans=sorted(char_spans), by_id={a.id: a for a in actors}),
+    )
     return actors
-
-
-def actor_at(ctx: Context, start: int, end: int) -> str | None:
-    """The id of the actor whose mention overlaps the characters ``start:end`` the most."""
-    best, best_overlap = None, 0
-    for s, e, actor_id in ctx.shared.get("actor_spans", ()):
-        if s >= end:
-            break
-        overlap = min(e, end) - max(s, start)
-        if overlap > best_overlap:
-            best, best_overlap = actor_id, overlap
-    return best

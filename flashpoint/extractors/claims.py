@@ -31,18 +31,17 @@ reported speech that spans several sentences without a cue are not claims.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from spacy.tokens import Token
 
 from flashpoint.extractors.context import Context
+from flashpoint.extractors.quotemarks import Marked
 from flashpoint.extractors.quotes import (
-    Marked,
     Tokens,
-    actor_field,
     actor_for,
     colon_frames,
-    find_marked,
     is_cue,
     lexicon,
     phrase_bounds,
@@ -56,20 +55,21 @@ _ASIDE = frozenset({",", "\u2014", "--", "("})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you"})
 
 
+@extractor("hedges", produces=None, provides=("hedges",))
+def find_hedges(ctx: Context) -> None:
+    """Every hedge word and phrase of the document, as the ``hedges`` layer."""
+    lex = lexicon()
+    found = []
+    for match in lex.hedges.finditer(ctx.text):
+        phrase = " ".join(match.group(0).lower().split())
+        kind = cast(HedgeKind, lex.hedge_kinds.get(phrase, "uncertainty"))
+        found.append(Hedge(start=match.start(), end=match.end(), text=match.group(0), kind=kind))
+    ctx.provide("hedges", tuple(found))
+
+
 def hedges_in(ctx: Context, start: int, end: int) -> list[Hedge]:
-    """Hedge words and phrases between ``start`` and ``end`` (found once per document)."""
-    found: list[Hedge] | None = ctx.shared.get("hedges")
-    if found is None:
-        lex = lexicon()
-        found = []
-        for match in lex.hedges.finditer(ctx.text):
-            phrase = " ".join(match.group(0).lower().split())
-            kind = cast(HedgeKind, lex.hedge_kinds.get(phrase, "uncertainty"))
-            found.append(
-                Hedge(start=match.start(), end=match.end(), text=match.group(0), kind=kind)
-            )
-        ctx.shared["hedges"] = found
-    return [h for h in found if h.start >= start and h.end <= end]
+    """Hedge words and phrases between ``start`` and ``end`` (from the ``hedges`` layer)."""
+    return [h for h in ctx.hedges if h.start >= start and h.end <= end]
 
 
 def source_kind(phrase: str, head: Token, actor_kind: str | None) -> SourceKind:
@@ -113,9 +113,9 @@ def _phrase(ctx: Context, tok: Token, tokens: Tokens) -> tuple[int, int, str | N
 def _source(ctx: Context, tok: Token, tokens: Tokens) -> Source:
     start, end, actor = _phrase(ctx, tok, tokens)
     name = ctx.text[start:end]
-    kind = source_kind(name, tok, actor_field(ctx, actor, "kind"))
+    kind = source_kind(name, tok, ctx.actor_index.kind_of(actor))
     if tok.pos_ == "PRON" and actor is not None:  # "she said": name who she is
-        name = actor_field(ctx, actor, "name") or name
+        name = ctx.actor_index.name_of(actor) or name
     return Source(name=name, kind=kind, actor=actor, start=start, end=end)
 
 
@@ -124,7 +124,7 @@ def _via(ctx: Context, tok: Token, tokens: Tokens) -> Via:
     name = ctx.text[start:end]
     return Via(
         name=name,
-        kind=source_kind(name, tok, actor_field(ctx, actor, "kind")),
+        kind=source_kind(name, tok, ctx.actor_index.kind_of(actor)),
         count=_count(tok),
         actor=actor,
         start=start,
@@ -158,7 +158,7 @@ def _content_bounds(head: Token, exclude: set[int]) -> tuple[int, int] | None:
     return (lo, hi) if hi > lo else None
 
 
-def _inside_direct_quote(start: int, end: int, direct: list[Marked]) -> bool:
+def _inside_direct_quote(start: int, end: int, direct: Sequence[Marked]) -> bool:
     """Whether most of the content lies inside one full quotation (then it is a Quote)."""
     for m in direct:
         covered = min(end, m.outer_end) - max(start, m.outer_start)
@@ -242,7 +242,7 @@ def _is_parenthetical(verb: Token) -> bool:
     return left.text in _ASIDE or before in _ASIDE
 
 
-def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+def _from_verbs(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[Claim]:
     lex = lexicon()
     claims: list[Claim] = []
     for verb in ctx.doc:
@@ -287,7 +287,7 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
     return claims
 
 
-def _according_to(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+def _according_to(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[Claim]:
     """'according to X, CONTENT' and 'CONTENT, according to X'."""
     claims: list[Claim] = []
     doc = ctx.doc
@@ -315,7 +315,7 @@ def _according_to(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Cl
     return claims
 
 
-def _from_nouns(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+def _from_nouns(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[Claim]:
     """'the minister's claim that ...', 'allegations by the opposition that ...'."""
     lex = lexicon()
     doc = ctx.doc
@@ -350,7 +350,7 @@ def _from_nouns(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Clai
     return claims
 
 
-def _from_colons(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Claim]:
+def _from_colons(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[Claim]:
     """'Pence: Flowers won't attend' and transcript turns 'WALLACE: ...'."""
     text, doc = ctx.text, ctx.doc
     claims: list[Claim] = []
@@ -368,7 +368,7 @@ def _from_colons(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Cla
         actor = actor_for(ctx, range(head.i, head.i + 1))
         source = Source(
             name=name,
-            kind=source_kind(name, head, actor_field(ctx, actor, "kind")),
+            kind=source_kind(name, head, ctx.actor_index.kind_of(actor)),
             actor=actor,
             start=frame.source_start,
             end=frame.source_end,
@@ -377,12 +377,16 @@ def _from_colons(ctx: Context, tokens: Tokens, direct: list[Marked]) -> list[Cla
     return claims
 
 
-@extractor("claims", produces="claims", requires=("actors", "quotes"))
+@extractor(
+    "claims",
+    produces="claims",
+    requires=("actors", "actor_index", "quotes", "quote_marks", "hedges"),
+)
 def extract_claims(ctx: Context) -> list[Claim]:
     """Attributed statements with source, sourcing chain, cue and hedges."""
     if not len(ctx.doc):
         return []
-    marked: list[Marked] = ctx.shared.get("quote_marks") or find_marked(ctx.text)
+    marked = ctx.quote_marks
     quotes: list[Quote] = ctx.results.get("quotes", [])
     partial_at = {(q.start, q.end) for q in quotes if q.partial}
     direct = [m for m in marked if (m.start, m.end) not in partial_at]

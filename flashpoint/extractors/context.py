@@ -1,35 +1,135 @@
-"""What an extractor sees: the parsed document and what earlier extractors found."""
+"""What an extractor sees: the parsed document, earlier results, and typed layers.
+
+Data one extractor hands to a later one travels as a named *layer*, never as an
+undeclared key: the producer declares it (``provides=`` in its registration)
+and calls :meth:`Context.provide`; a reader declares it in ``requires`` and reads
+the typed accessor (``ctx.actor_index``, ``ctx.entities``, ``ctx.quote_marks``,
+``ctx.hedges``). Reading a layer nobody produced yet is ``FP093``.
+
+| layer | type | produced by |
+|---|---|---|
+| ``entities`` | ``tuple[spacy Span, ...]`` | ``entities`` (``extractors/entities.py``) |
+| ``quote_marks`` | ``tuple[Marked, ...]`` | ``quote_marks`` (``extractors/quotemarks.py``) |
+| ``actor_index`` | :class:`ActorIndex` | ``actors`` (``extractors/actors.py``) |
+| ``hedges`` | ``tuple[Hedge, ...]`` | ``hedges`` (``extractors/claims.py``) |
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from flashpoint.models import Span
+from flashpoint.config import DEFAULT, Settings
+from flashpoint.errors import LayerUnavailable, UnknownComponent
+from flashpoint.extractors.quotemarks import Marked
+from flashpoint.models import Actor, Hedge, Span
+
+
+@dataclass(frozen=True, slots=True)
+class ActorIndex:
+    """Where the actors are: token -> actor id, character spans, and the records by id."""
+
+    by_token: Mapping[int, str]  # token index -> Actor.id (the innermost mention wins)
+    spans: Sequence[tuple[int, int, str]]  # (start_char, end_char, Actor.id), sorted
+    by_id: Mapping[str, Actor]
+
+    def at(self, token: Token | int) -> str | None:
+        """The id of the actor a mention of which covers this token."""
+        return self.by_token.get(token if isinstance(token, int) else token.i)
+
+    def overlapping(self, start: int, end: int) -> str | None:
+        """The id of the actor whose mention overlaps the characters ``start:end`` the most."""
+        best, best_overlap = None, 0
+        for s, e, actor_id in self.spans:
+            if s >= end:
+                break
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = actor_id, overlap
+        return best
+
+    def name_of(self, actor_id: str | None) -> str | None:
+        actor = self.by_id.get(actor_id) if actor_id else None
+        return actor.name if actor else None
+
+    def kind_of(self, actor_id: str | None) -> str | None:
+        actor = self.by_id.get(actor_id) if actor_id else None
+        return actor.kind if actor else None
+
+
+# The layers, by name, with the type a producer must hand over.
+LAYERS: dict[str, type | tuple[type, ...]] = {
+    "entities": tuple,
+    "quote_marks": tuple,
+    "actor_index": ActorIndex,
+    "hedges": tuple,
+}
 
 
 @dataclass(slots=True)
 class Context:
     doc: Doc
     published: dt.date | None = None
+    settings: Settings = DEFAULT
     results: dict[str, list[Any]] = field(default_factory=dict)
-    # Scratch space extractors may share (e.g. token -> actor id), keyed by name.
-    shared: dict[str, Any] = field(default_factory=dict)
+    _layers: dict[str, Any] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _text: str | None = None
+    _sentences: list[SpacySpan] | None = None
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    # --- layers ------------------------------------------------------------------
+
+    def provide(self, layer: str, value: Any) -> None:
+        """Hand a layer to later extractors (the caller declares it in ``provides``)."""
+        kind = LAYERS.get(layer)
+        if kind is None:
+            raise UnknownComponent(kind="context layer", name=layer, known=", ".join(LAYERS))
+        if not isinstance(value, kind):
+            raise LayerUnavailable(f" (handed a {type(value).__name__})", layer=layer)
+        self._layers[layer] = value
+
+    def has(self, layer: str) -> bool:
+        return layer in self._layers
+
+    def _layer(self, layer: str) -> Any:
+        try:
+            return self._layers[layer]
+        except KeyError:
+            raise LayerUnavailable(layer=layer) from None
+
+    @property
+    def entities(self) -> tuple[SpacySpan, ...]:
+        """The corrected named entities (spaCy spans, spaCy's labels), in text order."""
+        return self._layer("entities")
+
+    @property
+    def quote_marks(self) -> tuple[Marked, ...]:
+        return self._layer("quote_marks")
+
+    @property
+    def actor_index(self) -> ActorIndex:
+        return self._layer("actor_index")
+
+    @property
+    def hedges(self) -> tuple[Hedge, ...]:
+        return self._layer("hedges")
+
+    # --- the document --------------------------------------------------------------
 
     @property
     def text(self) -> str:
         # Doc.text joins every token on each access; build it once per document.
-        text = self.shared.get("_text")
-        if text is None:
-            text = self.shared["_text"] = self.doc.text
-        return text
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def new_id(self, prefix: str) -> str:
         self._counters[prefix] += 1
@@ -44,20 +144,8 @@ class Context:
     def sentence_at(self, char: int) -> SpacySpan:
         """The spaCy sentence containing character offset ``char``."""
         # Token.sent scans the whole Doc on every call; list the sentences once instead.
-        sentences = self.shared.get("_sentences")
-        if sentences is None:
-            sentences = self.shared["_sentences"] = list(self.doc.sents)
-            self.shared["_sentence_starts"] = [s.start_char for s in sentences]
-        k = bisect_right(self.shared["_sentence_starts"], char) - 1
-        return sentences[max(k, 0)]
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    lo, hi = 0, len(doc) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc[mid].idx <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [s.start_char for s in self._sentences]
+        k = bisect_right(self._sentence_starts, char) - 1
+        return self._sentences[max(k, 0)]

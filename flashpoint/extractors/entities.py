@@ -35,19 +35,25 @@ What it fixes, each with a rule that makes sense for any news text:
   and regions (national sides) stay places.
 
 It does not resolve pronouns, merge mentions into actors or pick gazetteer entries:
-those are the actors and places extractors' jobs. Results are cached on the Doc.
+those are the actors and places extractors' jobs. The ``entities`` component
+leaves the result as the ``entities`` layer (``ctx.entities``).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from flashpoint import gazetteer, lexicon
+from flashpoint.registry import extractor
+
+if TYPE_CHECKING:
+    from flashpoint.extractors.context import Context
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -79,7 +85,6 @@ _LOCATIVE = frozenset(
 )
 # Capitals-only cities must be this big to be added without the model's help.
 _CAPS_CITY_POPULATION = 200_000
-_CACHE_KEY = "flashpoint.entities"
 
 
 @dataclass(slots=True)
@@ -91,16 +96,18 @@ class _Ent:
 
 def entity_spans(doc: Doc) -> list[SpacySpan]:
     """The corrected entities as spaCy spans (labels: spaCy's scheme), in text order."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is None:
-        cached = [SpacySpan(doc, e.start, e.end, label=e.label) for e in _correct(doc)]
-        doc.user_data[_CACHE_KEY] = cached
-    return list(cached)
+    return [SpacySpan(doc, e.start, e.end, label=e.label) for e in _correct(doc)]
 
 
 def entities(doc: Doc) -> list[tuple[int, int, str]]:
     """The corrected entities as (start_char, end_char, label), in text order."""
     return [(s.start_char, s.end_char, s.label_) for s in entity_spans(doc)]
+
+
+@extractor("entities", produces=None, provides=("entities",))
+def extract_entities(ctx: Context) -> None:
+    """The corrected entity layer, read by the actors and places extractors."""
+    ctx.provide("entities", tuple(entity_spans(ctx.doc)))
 
 
 def _correct(doc: Doc) -> list[_Ent]:

@@ -8,13 +8,12 @@ know nothing about PLOVER types; ``events`` combines them with the lexicon.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Token
 
+from flashpoint import lexicon as lexicon_lookups
 from flashpoint.extractors.event_lexicon import lexicon
 
 # Dependents that open a clause of their own: its times and places are not ours.
@@ -40,26 +39,13 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around
 
 
 @cache
-def _lexicon_module() -> Any:  # imported lazily: it is owned and loaded by the actors layer
-    """The actors engineer's ``flashpoint.lexicon`` (country/sector lookups), if present."""
-    try:
-        return importlib.import_module("flashpoint.lexicon")
-    except ImportError:
-        return None
-
-
-@cache
 def country_of(text: str) -> str | None:
-    module = _lexicon_module()
-    func: Callable[[str], str | None] | None = getattr(module, "country", None)
-    return func(text) if func and text else None
+    return lexicon_lookups.country(text) if text else None
 
 
 @cache
 def sector_of(text: str) -> str | None:
-    module = _lexicon_module()
-    func: Callable[[str], str | None] | None = getattr(module, "sector", None)
-    return func(text) if func and text else None
+    return lexicon_lookups.sector(text) if text else None
 
 
 def is_passive(verb: Token) -> bool:

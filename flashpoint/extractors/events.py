@@ -107,7 +107,7 @@ def vlemma(tok: Token) -> str:
 @extractor(
     "events",
     produces="events",
-    requires=("actors", "places", "times", "quantities", "quotes", "claims"),
+    requires=("actors", "actor_index", "places", "times", "quantities", "quotes", "claims"),
 )
 def extract_events(ctx: Context) -> list[Any]:
     return _Coder(ctx).run()
@@ -121,7 +121,7 @@ class _Coder:
         self.doc = ctx.doc
         self.lex = lexicon()
         self.types = plover_types()
-        self.token_actor: dict[int, str] = ctx.shared.get("token_actor") or {}
+        self.token_actor = ctx.actor_index.by_token
         self.actors = {a.id: a for a in ctx.results.get("actors", [])}
         self.times = self._index(ctx.results.get("times", []))
         self.quantities = self._index(ctx.results.get("quantities", []))

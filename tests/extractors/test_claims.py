@@ -9,6 +9,8 @@ from flashpoint.extractors.claims import hedges_in
 from flashpoint.extractors.context import Context
 from flashpoint.models import Claim, Report
 from flashpoint.nlp import load
+from flashpoint.pipeline import run_extractors
+from flashpoint.registry import ordered
 
 Run = Callable[..., Report]
 
@@ -136,7 +138,7 @@ def test_no_source_no_claim(run: Run) -> None:
 
 def test_hedges_in_serves_unattributed_text() -> None:
     text = "The alleged drug boats did not stop. The navy gave no immediate comment."
-    ctx = Context(doc=load(DEFAULT.model)(text))
+    ctx = run_extractors(Context(doc=load(DEFAULT.model)(text)), ordered(("hedges",)))
     found = {(h.text, h.kind) for h in hedges_in(ctx, 0, len(text))}
     assert ("alleged", "allegation") in found
     assert ("no immediate comment", "no_comment") in found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flashpoint.extractors.quotes import find_marked
+from flashpoint.extractors.quotemarks import find_marked
 from flashpoint.models import Quote, Report
 
 Run = Callable[..., Report]

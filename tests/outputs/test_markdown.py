@@ -275,9 +275,8 @@ def test_rendered_from_the_pipeline(run: Callable[..., Report]) -> None:
 
 
 def test_cli_markdown(tmp_path: Path) -> None:
-    from flashpoint.cli.app import _register, app
+    from flashpoint.cli import app
 
-    _register()
     path = tmp_path / "report.txt"
     path.write_text(
         "Soldiers detained more than 200 protesters in the capital on Saturday, and the "
