@@ -306,3 +306,65 @@ def organization_kind(word: str) -> bool:
 def organization_member(word: str) -> bool:
     """Whether ``word`` after a name names its people or shares ("striker", "shares")."""
     return word.lower() in _organization_words()["member_nouns"]
+
+
+# --- the shared closed-class vocabulary (data/vocabulary.yaml) ------------------
+
+PronounCase = str  # "subject", "object", "possessive", "reflexive"
+
+
+@cache
+def _vocabulary() -> dict[str, object]:
+    data: dict[str, object] = load_yaml("vocabulary.yaml")
+    return data
+
+
+@cache
+def pronouns(*referents: str, cases: tuple[str, ...] | None = None) -> frozenset[str]:
+    """Pronoun forms of the referents ("male", "female", "neuter", "plural",
+    "first_singular", "first_plural", "second"; all when none is named), in the
+    chosen cases (all when ``None``)."""
+    table: dict[str, dict[str, list[str]]] = _vocabulary()["pronouns"]  # type: ignore[assignment]
+    chosen = referents or tuple(table)
+    return frozenset(
+        word
+        for referent in chosen
+        for case, words in table[referent].items()
+        if cases is None or case in cases
+        for word in words
+    )
+
+
+def _words(key: str) -> frozenset[str]:
+    words: list[str] = _vocabulary()[key]  # type: ignore[assignment]
+    return frozenset(words)
+
+
+@cache
+def subject_deps() -> frozenset[str]:
+    """Dependency labels of a clause's subject (nsubj, nsubjpass, csubj)."""
+    return _words("subject_deps")
+
+
+@cache
+def locative_prepositions() -> frozenset[str]:
+    """Prepositions that say where something is ("in", "near", "off")."""
+    return _words("locative_prepositions")
+
+
+@cache
+def directional_prepositions() -> frozenset[str]:
+    """Prepositions of movement that still name a place ("from", "into")."""
+    return _words("directional_prepositions")
+
+
+@cache
+def cardinals() -> dict[str, int]:
+    """Cardinal number words and their values ("seven" -> 7)."""
+    table: dict[str, int] = _vocabulary()["cardinals"]  # type: ignore[assignment]
+    return dict(table)
+
+
+def organization_name_head(word: str) -> bool:
+    """Whether ``word`` after a place name makes it an organization ("Caracas Chamber")."""
+    return word.lower() in _organization_words()["name_heads"]

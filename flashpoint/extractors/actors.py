@@ -53,11 +53,11 @@ from flashpoint.registry import extractor
 __all__ = ["extract_actors"]
 
 How = Literal["name", "alias", "pronoun", "title", "demonym"]
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_NEUTER = frozenset({"it", "its", "itself"})
-_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_MALE = lexicon.pronouns("male")
+_FEMALE = lexicon.pronouns("female")
+_NEUTER = lexicon.pronouns("neuter")
+_PLURAL = lexicon.pronouns("plural")
+_SUBJECT = lexicon.subject_deps()
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "madam": "f"}
 # Singular collective nouns name an organization; other sector heads name a group.
 _INSTITUTIONS = frozenset(
@@ -557,7 +557,7 @@ def _pronouns(doc: Doc, found: _Found, quoted: frozenset[int] = frozenset()) -> 
             target = _event_agent(doc, token, owner, _person_filter(gender), quoted)
             if target is None:
                 target = _antecedent(doc, token, owner, _person_filter(gender), quoted=quoted)
-        elif lower in _NEUTER and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        elif lower in _NEUTER and (token.dep_ in _SUBJECT or token.dep_ == "poss"):
             # "it" is often no one ("it is clear"): only a country or organization that
             # is itself a subject nearby, never a mere earlier mention.
             target = _antecedent(

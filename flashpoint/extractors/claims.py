@@ -36,6 +36,7 @@ from typing import cast
 
 from spacy.tokens import Token
 
+from flashpoint import lexicon as lexicon_words
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.quotemarks import Marked
 from flashpoint.extractors.quotes import (
@@ -52,7 +53,9 @@ from flashpoint.registry import extractor
 
 _CONTENT_DEPS = ("ccomp",)
 _ASIDE = frozenset({",", "\u2014", "--", "("})
-_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you"})
+_PERSON_PRONOUNS = lexicon_words.pronouns(
+    "male", "female", "first_singular", "first_plural", "second", cases=("subject",)
+)
 
 
 @extractor("hedges", produces=None, provides=("hedges",))

@@ -62,15 +62,6 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Punctuation that may sit inside a name ("AT&T", "St. Louis", "Guinea-Bissau").
 _INNER_PUNCT = frozenset({"&", ".", "-", "'"})
-# Words after a place name that make it an organization ("Caracas Chamber of Commerce").
-_ORG_WORDS = frozenset(
-    {
-        "bank", "council", "party", "university", "club", "fc", "united", "city", "group",
-        "inc", "corp", "ltd", "company", "court", "ministry", "agency", "committee", "board",
-        "police", "airlines", "airways", "times", "post", "news", "exchange", "association",
-        "federation", "league", "institute", "foundation", "union", "front", "movement",
-    }
-)  # fmt: skip
 # "the city of X": X is a place whatever the model thought.
 _SETTLEMENTS = frozenset(
     {"city", "town", "village", "port", "province", "region", "state", "district", "capital"}
@@ -80,9 +71,7 @@ _AREA_WORDS = frozenset(
     {"province", "governorate", "region", "district", "county", "prefecture", "municipality"}
 )
 # A place name after these is a location even if the model called it a person.
-_LOCATIVE = frozenset(
-    {"in", "at", "near", "from", "to", "outside", "across", "into", "through", "around", "inside"}
-)
+_LOCATIVE = lexicon.locative_prepositions() | lexicon.directional_prepositions()
 # Capitals-only cities must be this big to be added without the model's help.
 _CAPS_CITY_POPULATION = 200_000
 
@@ -350,7 +339,7 @@ def _looks_like_person(doc: Doc, ent: _Ent, text: str) -> bool:
     words = doc[ent.start : ent.end]
     if not 2 <= len(words) <= 3 or not all(_name_word(t) for t in words):
         return False
-    if not lexicon.given_name(words[0].text) or words[-1].lower_ in _ORG_WORDS:
+    if not lexicon.given_name(words[0].text) or lexicon.organization_name_head(words[-1].lower_):
         return False
     return not gazetteer.lookup(text)
 
@@ -396,7 +385,7 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
             continue
         text = doc[ent.start : ent.end].text
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if after in _ORG_WORDS:
+        if lexicon.organization_name_head(after):
             continue
         of_settlement = ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
         if of_settlement and doc[ent.start - 2].lower_ in _SETTLEMENTS:  # "the city of X"
@@ -589,7 +578,7 @@ def _given_name_people(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         end = i + 1
         while end < len(doc) and end - i < 3 and not covered[end] and _name_word(doc[end]):
             end += 1
-        if end - i >= 2 and doc[end - 1].lower_ not in _ORG_WORDS:
+        if end - i >= 2 and not lexicon.organization_name_head(doc[end - 1].lower_):
             found.append(_Ent(i, end, "PERSON"))
         i = end
     return found

@@ -19,7 +19,7 @@ from flashpoint.extractors.event_lexicon import lexicon
 # Dependents that open a clause of their own: its times and places are not ours.
 # ("to" clauses are kept: "agreed to meet on Friday" dates the agreement's content.)
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SUBJECTS = lexicon_lookups.subject_deps()
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Heads that only count or group what their "of" phrase names ("thousands of protesters").
 QUANTIFIERS = frozenset(
@@ -30,12 +30,13 @@ QUANTIFIERS = frozenset(
     }
 )  # fmt: skip
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
-PRONOUNS = frozenset(
-    {"it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their",
-     "our"}
-)  # fmt: skip
+# Subjects of any person ("I" in a quotation is its speaker); objects and possessives
+# not of the first person singular, which the events coder cannot resolve.
+PRONOUNS = lexicon_lookups.pronouns(cases=("subject",)) | lexicon_lookups.pronouns(
+    "male", "female", "neuter", "plural", "first_plural", "second", cases=("object", "possessive")
+)
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "off", "along"})
+LOCATIVE = lexicon_lookups.locative_prepositions()
 
 
 @cache

@@ -26,7 +26,7 @@ from flashpoint.models import Mention, Place
 from flashpoint.registry import extractor
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_LOCATIVE = frozenset({"at", "in", "outside", "inside", "near", "to", "from"})
+_LOCATIVE = lexicon.locative_prepositions() | lexicon.directional_prepositions()
 
 
 @dataclass(slots=True)

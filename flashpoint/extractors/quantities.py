@@ -39,6 +39,7 @@ from typing import Any, cast
 
 from spacy.tokens import Doc, Token
 
+from flashpoint import lexicon as lexicon_words
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
 from flashpoint.models import Qualifier, Quantity
@@ -85,7 +86,7 @@ def units() -> Units:
     """The units lexicon, read once per process."""
     raw: dict[str, Any] = load_yaml("units.yaml")
     before = _phrase_table(raw["qualifiers_before"])
-    number_words = {k: float(v) for k, v in raw["number_words"].items()}
+    number_words = {k: float(v) for k, v in lexicon_words.cardinals().items()}
     scale_words = {k: float(v) for k, v in raw["scale_words"].items()}
     vague = {k: float(v) for k, v in raw["vague_numbers"].items()}
     vocabulary = {w for phrase in before for w in phrase}

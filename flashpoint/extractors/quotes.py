@@ -33,6 +33,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from flashpoint import lexicon as lexicon_words
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.quotemarks import Marked
@@ -94,7 +95,10 @@ def lexicon() -> AttributionLexicon:
         anonymous=_phrases(raw["anonymous_phrases"]),
         expert_nouns=frozenset(raw["expert_nouns"]),
         document_nouns=frozenset(raw["document_nouns"]),
-        number_words={k.lower(): v for k, v in raw["number_words"].items()},
+        number_words={
+            **lexicon_words.cardinals(),
+            **{k.lower(): v for k, v in raw["number_words"].items()},
+        },
     )
 
 
@@ -133,11 +137,11 @@ def colon_frames(text: str) -> list[ColonFrame]:
 
 # --- the frame around a quote ----------------------------------------------------
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SUBJECTS = lexicon_words.subject_deps()
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _AFTER_WINDOW = 20  # tokens after a quote in which '..., he said' is looked for
 _BEFORE_WINDOW = 25  # tokens before a quote in which 'X said: ...' is looked for
-_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+_PRONOUNS = lexicon_words.pronouns(cases=("subject",))
 _NOMINAL = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})
 _NAME_WORD = r"[A-Z][\w.'\u2019-]*"
 _DASH_NAME = re.compile(

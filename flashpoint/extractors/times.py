@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
+from flashpoint.lexicon import cardinals
 from flashpoint.models import TimeExpression, TimeType
 from flashpoint.registry import extractor
 
@@ -62,6 +63,11 @@ class Lexicon:
     holidays: dict[str, tuple[int, int]]
     future_verbs: frozenset[str]
     future_raisers: frozenset[str]
+    modifiers: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    relatives: tuple[str, ...]
+    duration_relatives: tuple[str, ...]
+    time_zones: tuple[str, ...]
 
 
 @cache
@@ -71,7 +77,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         months={str(k): int(v) for k, v in data["months"].items()},
         weekdays={str(k): int(v) for k, v in data["weekdays"].items()},
-        numbers={str(k): v for k, v in data["numbers"].items()},
+        numbers={**cardinals(), **{str(k): v for k, v in data["numbers"].items()}},
         ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
         units={str(k): (str(v[0]), bool(v[1])) for k, v in data["units"].items()},
         parts_of_day={str(k): str(v) for k, v in data["parts_of_day"].items()},
@@ -82,6 +88,11 @@ def lexicon() -> Lexicon:
         holidays={str(k): (int(v[0]), int(v[1])) for k, v in data["holidays"].items()},
         future_verbs=frozenset(map(str, data["future_verbs"])),
         future_raisers=frozenset(map(str, data["future_raisers"])),
+        modifiers=tuple(data["modifiers"]),
+        qualifiers=tuple(data["qualifiers"]),
+        relatives=tuple(data["relatives"]),
+        duration_relatives=tuple(data["duration_relatives"]),
+        time_zones=tuple(data["time_zones"]),
     )
 
 
@@ -218,18 +229,18 @@ def _rules() -> tuple[Rule, ...]:
     season = _alternation(lx.seasons)
     year = r"(?:1[6-9]|20)\d\d"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    mod = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[-\s]+)?"
-    tens = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+    mod = rf"(?:{_alternation(dict.fromkeys(lx.modifiers))}[-\s]+)?"
+    tens = _alternation({w: v for w, v in cardinals().items() if v >= 20 and v % 10 == 0})
+    ones = _alternation({w: v for w, v in cardinals().items() if 1 <= v <= 9})
     count = rf"(?:{tens}[-\s]{ones}|{num}|\d{{1,3}}(?:,\d{{3}})*(?:\.\d+|\s+1/2)?)"
-    qual = r"(?:(?:more\s+than|less\s+than|at\s+least|about|almost|nearly|some|over)\s+)?"
-    rel = r"(?:this|last|next|coming|previous|current|this\s+past)"
+    qual = rf"(?:{_alternation(dict.fromkeys(lx.qualifiers))}\s+)?"
+    rel = _alternation(dict.fromkeys(lx.relatives))
     ref_words = _alternation(lx.references)
     set_words = _alternation(lx.sets)
     day_words = _alternation(lx.days)
     holidays = _alternation(lx.holidays).replace("'", "['’]")
-    dur_rel = r"(?:past|last|next|coming|previous|first|following|final|full)"
-    tz = r"(?:\s+(?:GMT|UTC|[ECMP][SD]T|local\s+time))?"
+    dur_rel = _alternation(dict.fromkeys(lx.duration_relatives))
+    tz = rf"(?:\s+{_alternation(dict.fromkeys(lx.time_zones))})?"
 
     raw: list[tuple[str, str]] = [
         ("iso", rf"(?P<y>{year})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
