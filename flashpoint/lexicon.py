@@ -12,13 +12,12 @@ read as names. The lexicon knows words and phrases; it does not read context
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from flashpoint.datafiles import data_lines, load_yaml
+from flashpoint.datafiles import csv_rows, load_yaml
 
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -102,7 +101,7 @@ def _countries() -> tuple[_Index, _Index, dict[str, CountryInfo]]:
     names = _Index({}, {})
     demonyms = _Index({}, {})
     info: dict[str, CountryInfo] = {}
-    for row in csv.DictReader(data_lines("countries.csv")):
+    for row in csv_rows("countries.csv"):
         iso3 = row["iso3"]
         info[iso3] = CountryInfo(
             iso3=iso3,
@@ -148,7 +147,7 @@ def country_info(iso3: str) -> CountryInfo | None:
 
 @cache
 def _given_names() -> dict[str, str]:
-    rows = csv.DictReader(data_lines("first_names.csv"))
+    rows = csv_rows("first_names.csv")
     return {fold(row["name"]): row["gender"] for row in rows}
 
 
@@ -161,7 +160,7 @@ def given_name(text: str) -> str | None:
 def _organizations() -> tuple[_Index, dict[str, OrgInfo]]:
     index = _Index({}, {})
     info: dict[str, OrgInfo] = {}
-    for row in csv.DictReader(data_lines("organizations.csv")):
+    for row in csv_rows("organizations.csv"):
         name = row["name"].strip()
         info[name] = OrgInfo(
             name=name, sector=row["sector"] or None, country=row["country"] or None

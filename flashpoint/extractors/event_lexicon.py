@@ -14,8 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from flashpoint.datafiles import load_yaml
 
 CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -99,11 +97,7 @@ def _senses(raw: Any, frames: dict[str, tuple[str, ...]]) -> tuple[Sense, ...]:
 def lexicon() -> Lexicon:
     """The trigger lexicon (the built-in file, or the one FLASHPOINT_EVENT_TRIGGERS names)."""
     custom = os.environ.get("FLASHPOINT_EVENT_TRIGGERS")
-    if custom:
-        with Path(custom).open(encoding="utf-8") as handle:
-            raw = yaml.safe_load(handle)
-    else:
-        raw = load_yaml("event_triggers.yaml")
+    raw = load_yaml("event_triggers.yaml", override=Path(custom) if custom else None)
     frames = {kind: tuple(roles) for kind, roles in raw["frames"].items()}
     verbs: dict[str, tuple[Sense, ...]] = {}
     phrasal: dict[str, dict[str, tuple[Sense, ...]]] = {}
