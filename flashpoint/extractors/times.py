@@ -375,7 +375,7 @@ def _rules() -> tuple[Rule, ...]:
 
 
 @dataclass(slots=True)
-class Candidate:
+class PatternMatch:
     start: int
     end: int
     kind: str
@@ -383,9 +383,9 @@ class Candidate:
     priority: int
 
 
-def _candidates(text: str) -> list[Candidate]:
+def _candidates(text: str) -> list[PatternMatch]:
     """Non-overlapping pattern matches, longest first, in text order."""
-    found: list[Candidate] = []
+    found: list[PatternMatch] = []
     for priority, rule in enumerate(_rules()):
         for m in rule.pattern.finditer(text):
             start, end = m.span()
@@ -393,9 +393,9 @@ def _candidates(text: str) -> list[Candidate]:
             while end > start and text[end - 1] in " ,\n":
                 end -= 1
             if end > start:
-                found.append(Candidate(start, end, rule.kind, m.groupdict(), priority))
+                found.append(PatternMatch(start, end, rule.kind, m.groupdict(), priority))
     found.sort(key=lambda c: (c.start - c.end, c.priority))
-    taken: list[Candidate] = []
+    taken: list[PatternMatch] = []
     occupied = bytearray(len(text) + 1)
     for cand in found:
         if any(occupied[cand.start : cand.end]):
@@ -956,94 +956,125 @@ def _resolve_the_past_unit(g: dict[str, str | None], state: State) -> Resolved:
     return _date(state, Point(state.published, grain).shift(step, unit))
 
 
-def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
-    kind, g = cand.kind, cand.groups
-    if kind in ("iso", "numeric", "mdy", "dmy"):
-        return _resolve_absolute(kind, g, state)
-    if kind == "month_year":
-        month = _month(g["mon"] or "")
-        if g.get("ry"):
-            if state.published is None:
-                return _NONE
-            year = state.published.year + (_rel_shift(g["ry"] or "") or 0)
-            return _date(state, Point(dt.date(year, month, 1), "month"))
-        return _date(state, Point(dt.date(int(g["y"] or 0), month, 1), "month"), False)
-    if kind == "holiday":
+Groups = dict[str, str | None]
+
+
+def _resolve_month_year(g: Groups, state: State) -> Resolved:
+    month = _month(g["mon"] or "")
+    if g.get("ry"):
         if state.published is None:
             return _NONE
-        name = " ".join((g["hol"] or "").lower().replace("’", "'").split())
-        month, day = lexicon().holidays[name]
-        forced: dict[str, Tense] = {"last": "past", "next": "future"}
-        tense = forced.get((g.get("rel") or "").lower()) or state.tense()
-        year = _nearest_year(state.published, month, day, tense)
-        return _date(state, _day_point(dt.date(year, month, day)))
-    if kind == "month":
-        if state.published is None:
-            return _NONE
-        month = _month(g["mon"] or "")
-        # A bare month follows the tense closely ("said in May" is last May); only
-        # the current month, or a much nearer one, wins against it.
-        tense = state.tense()
-        if month == state.published.month:
-            year = state.published.year
-        else:
-            year = _nearest_year(state.published, month, 15, tense, against=_MONTH_AGAINST_TENSE)
+        year = state.published.year + (_rel_shift(g["ry"] or "") or 0)
         return _date(state, Point(dt.date(year, month, 1), "month"))
-    if kind in ("quarter", "quarter_code", "the_quarter"):
-        return _resolve_quarter(kind, g, state)
-    if kind == "season":
-        return _resolve_season(g, state)
-    if kind == "relative":
-        return _resolve_relative(g, state)
-    if kind == "weekend":
-        if state.published is None:
-            return _NONE
-        shift = _rel_shift(g["rel"] or "") or 0
-        # Past-tense "the weekend" is the one before the report.
-        if (g["rel"] or "").lower() == "the" and state.tense() == "past":
-            shift = 0 if state.published.isoweekday() >= 6 else -1
-        return _date(state, Point(state.published, "weekend").shift(shift, "week"))
-    if kind == "daypart":
-        return _resolve_daypart(g, state)
-    if kind == "day":
-        return _resolve_day(g, state)
-    if kind == "offset":
-        return _resolve_offset(g, state)
-    if kind == "year_adj":
-        return _resolve_year_adj(g, state)
-    if kind == "duration":
-        return _resolve_duration(g, state)
-    if kind == "anaphoric":
-        return _resolve_anaphoric(g, state)
-    if kind == "the_period":
-        return _resolve_period(g, state)
-    if kind in ("bare_units", "recent_units"):
-        return Resolved("duration", _duration("X", _unit(g["unit"] or "")))
-    if kind == "the_past_unit":
-        return _resolve_the_past_unit(g, state)
-    if kind == "set":
-        return _resolve_set(g, state)
-    if kind == "clock":
-        return _resolve_clock(g, state)
-    if kind == "clock_day":
-        on = _resolve_day(g, state)
-        clock = _resolve_clock(g, State(state.published, state.tense))
-        if on.value is None or clock.clock is None:
-            return Resolved("time", None)
-        return Resolved("time", on.value + clock.clock, on.anchored, on.point)
-    if kind == "decade":
-        return _date(state, Point(dt.date(int(g["dec"] or 0) * 10, 1, 1), "decade"), False)
-    if kind == "century":
-        ordinal = (g["ord"] or "").lower()
-        number = lexicon().ordinals.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
-        if not number:
-            return _NONE
-        return _date(state, Point(dt.date((number - 1) * 100 or 1, 1, 1), "century"), False)
-    if kind == "year":
-        return _date(state, Point(dt.date(int(g["y"] or 0), 1, 1), "year"), False)
-    if kind == "reference":
-        return Resolved("date", lexicon().references[" ".join((g["ref"] or "").lower().split())])
-    return _NONE
+    return _date(state, Point(dt.date(int(g["y"] or 0), month, 1), "month"), False)
+
+
+def _resolve_holiday(g: Groups, state: State) -> Resolved:
+    if state.published is None:
+        return _NONE
+    name = " ".join((g["hol"] or "").lower().replace("’", "'").split())
+    month, day = lexicon().holidays[name]
+    forced: dict[str, Tense] = {"last": "past", "next": "future"}
+    tense = forced.get((g.get("rel") or "").lower()) or state.tense()
+    year = _nearest_year(state.published, month, day, tense)
+    return _date(state, _day_point(dt.date(year, month, day)))
+
+
+def _resolve_month(g: Groups, state: State) -> Resolved:
+    if state.published is None:
+        return _NONE
+    month = _month(g["mon"] or "")
+    # A bare month follows the tense closely ("said in May" is last May); only
+    # the current month, or a much nearer one, wins against it.
+    tense = state.tense()
+    if month == state.published.month:
+        year = state.published.year
+    else:
+        year = _nearest_year(state.published, month, 15, tense, against=_MONTH_AGAINST_TENSE)
+    return _date(state, Point(dt.date(year, month, 1), "month"))
+
+
+def _resolve_weekend(g: Groups, state: State) -> Resolved:
+    if state.published is None:
+        return _NONE
+    shift = _rel_shift(g["rel"] or "") or 0
+    # Past-tense "the weekend" is the one before the report.
+    if (g["rel"] or "").lower() == "the" and state.tense() == "past":
+        shift = 0 if state.published.isoweekday() >= 6 else -1
+    return _date(state, Point(state.published, "weekend").shift(shift, "week"))
+
+
+def _resolve_units(g: Groups, state: State) -> Resolved:
+    return Resolved("duration", _duration("X", _unit(g["unit"] or "")))
+
+
+def _resolve_clock_day(g: Groups, state: State) -> Resolved:
+    on = _resolve_day(g, state)
+    clock = _resolve_clock(g, State(state.published, state.tense))
+    if on.value is None or clock.clock is None:
+        return Resolved("time", None)
+    return Resolved("time", on.value + clock.clock, on.anchored, on.point)
+
+
+def _resolve_decade(g: Groups, state: State) -> Resolved:
+    return _date(state, Point(dt.date(int(g["dec"] or 0) * 10, 1, 1), "decade"), False)
+
+
+def _resolve_century(g: Groups, state: State) -> Resolved:
+    ordinal = (g["ord"] or "").lower()
+    number = lexicon().ordinals.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+    if not number:
+        return _NONE
+    return _date(state, Point(dt.date((number - 1) * 100 or 1, 1, 1), "century"), False)
+
+
+def _resolve_year(g: Groups, state: State) -> Resolved:
+    return _date(state, Point(dt.date(int(g["y"] or 0), 1, 1), "year"), False)
+
+
+def _resolve_reference(g: Groups, state: State) -> Resolved:
+    return Resolved("date", lexicon().references[" ".join((g["ref"] or "").lower().split())])
+
+
+def _with_kind(
+    resolver: Callable[[str, Groups, State], Resolved], kind: str
+) -> Callable[[Groups, State], Resolved]:
+    return lambda g, state: resolver(kind, g, state)
+
+
+# Pattern kind (the first field of each rule in ``_rules``) -> its resolver.
+_RESOLVERS: dict[str, Callable[[Groups, State], Resolved]] = {
+    **{k: _with_kind(_resolve_absolute, k) for k in ("iso", "numeric", "mdy", "dmy")},
+    "month_year": _resolve_month_year,
+    "holiday": _resolve_holiday,
+    "month": _resolve_month,
+    **{k: _with_kind(_resolve_quarter, k) for k in ("quarter", "quarter_code", "the_quarter")},
+    "season": _resolve_season,
+    "relative": _resolve_relative,
+    "weekend": _resolve_weekend,
+    "daypart": _resolve_daypart,
+    "day": _resolve_day,
+    "offset": _resolve_offset,
+    "year_adj": _resolve_year_adj,
+    "duration": _resolve_duration,
+    "anaphoric": _resolve_anaphoric,
+    "the_period": _resolve_period,
+    "bare_units": _resolve_units,
+    "recent_units": _resolve_units,
+    "the_past_unit": _resolve_the_past_unit,
+    "set": _resolve_set,
+    "clock": _resolve_clock,
+    "clock_day": _resolve_clock_day,
+    "decade": _resolve_decade,
+    "century": _resolve_century,
+    "year": _resolve_year,
+    "reference": _resolve_reference,
+}
+
+
+def _resolve(match: PatternMatch, state: State) -> Resolved:
+    resolver = _RESOLVERS.get(match.kind)
+    return resolver(match.groups, state) if resolver else _NONE
 
 
 # --- the extractor ---------------------------------------------------------------
@@ -1051,7 +1082,7 @@ def _resolve(cand: Candidate, text: str, state: State) -> Resolved:
 _TIME_NOUNS = {"year", "years", "season", "budget", "election", "elections", "census", "class"}
 
 
-def _is_count(doc: Doc, cand: Candidate) -> bool:
+def _is_count(doc: Doc, cand: PatternMatch) -> bool:
     """True when a bare four-digit 'year' is really a count ("1900 troops")."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
@@ -1078,7 +1109,7 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 def resolve_all(
     text: str, published: dt.date | None, doc: Doc | None = None
-) -> list[tuple[Candidate, Resolved]]:
+) -> list[tuple[PatternMatch, Resolved]]:
     """Every time expression in ``text`` with its resolved value, in text order.
 
     ``doc`` (the spaCy parse of ``text``) supplies clause tense and sentence
@@ -1087,7 +1118,7 @@ def resolve_all(
     starts = _sentence_starts(doc) if doc is not None else [0]
     state = State(published=published, tense=lambda: None)
     sentence = 0
-    out: list[tuple[Candidate, Resolved]] = []
+    out: list[tuple[PatternMatch, Resolved]] = []
     waiting: list[Resolved] = []  # clock times of this sentence with no day yet
     for cand in _candidates(text):
         if cand.kind == "year" and doc is not None and _is_count(doc, cand):
@@ -1098,7 +1129,7 @@ def resolve_all(
         state.sentence = sentence
         state.tense = _tense_getter(doc, cand)
         try:
-            result = _resolve(cand, text, state)
+            result = _resolve(cand, state)
         except (ValueError, OverflowError, KeyError):
             # Calendar arithmetic off the end of the calendar ("the 1st century" shifted
             # back) or a spelling the lexicon lacks: the expression stays, unresolved.
@@ -1119,7 +1150,7 @@ def resolve_all(
     return out
 
 
-def _tense_getter(doc: Doc | None, cand: Candidate) -> Callable[[], Tense | None]:
+def _tense_getter(doc: Doc | None, cand: PatternMatch) -> Callable[[], Tense | None]:
     memo: list[Tense | None] = []
 
     def tense() -> Tense | None:

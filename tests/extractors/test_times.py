@@ -271,3 +271,9 @@ def test_a_second_before_a_noun_is_an_ordinal_not_a_duration(times: Times) -> No
     found = times(text)
     assert [(t.text, t.value) for t in found if t.type == "duration"] == [("a second", "PT1S")]
     assert one(found, "a second").start == text.rindex("a second")
+
+
+def test_every_pattern_kind_has_a_resolver() -> None:
+    from flashpoint.extractors.times import _RESOLVERS, _rules
+
+    assert {rule.kind for rule in _rules()} == set(_RESOLVERS)
