@@ -19,6 +19,8 @@ class Settings:
     extractors: tuple[str, ...] | None = None
     # Skip the language check (e.g. for very short test inputs).
     check_language: bool = True
+    # Optional entity passes to run, by name: ("sports",) parses results tables.
+    entity_passes: tuple[str, ...] = ()
 
 
 DEFAULT = Settings()

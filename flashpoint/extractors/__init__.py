@@ -13,5 +13,6 @@ from flashpoint.extractors import (  # noqa: F401
     quantities,
     quotemarks,
     quotes,
+    sports,
     times,
 )

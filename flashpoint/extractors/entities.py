@@ -3,7 +3,7 @@
 What it fixes, each with a rule that makes sense for any news text:
 
 - boundaries: a leading article ("the United States"), a trailing possessive
-  ("Maduro's"), trailing figures and lower-case tails ("Interfax news agency", but
+  ("Maduro's"), trailing figures and lower-case tails ("Tasman news agency", but
   not a hyphenated name's part: "Lee Hyun-woo") are trimmed; a nationality opening
   a full name is split off ("Kenyan Paul Kiprop" -> NORP + PERSON); an entity never
   runs across a line break, a stand-alone comma, bracket or dash; a name the model
@@ -24,15 +24,11 @@ What it fixes, each with a rule that makes sense for any news text:
   ordinary sentences (ORG) and "Given Surname" pairs (PERSON);
 - names it guessed in all-capital lines are dropped unless the body, the lexicon or
   the gazetteer confirms them;
-- a capitalised name ending in a legal form ("Pirelli SpA", "Dow Chemical Co") is an
+- a capitalised name ending in a legal form ("Corvella SpA", "Halden Chemical Co") is an
   organization, as is one right after a kind noun ("the club X", "publishers group X")
   or right before a member noun ("X chairman", "X striker", "X shares");
-- sports teams: the names in results, standings and fixture lines ("Hull 2 Leeds 1",
-  "Leeds 4 3 1 0 9 2 10", "Hull v Leeds") and a town that is a side in a contest
-  ("Leeds beat Hull", "a win over Hull"; a lone name the model called a person too,
-  unless it is part of a player's full name) are organizations, as are the other
-  mentions of that name in the document (not in a dateline or after "in"); countries
-  and regions (national sides) stay places.
+- sports pages (optional, off by default): team names in results, standings and
+  fixture lines and sides in contests are organizations (``extractors/sports.py``).
 
 It does not resolve pronouns, merge mentions into actors or pick gazetteer entries:
 those are the actors and places extractors' jobs. The ``entities`` component
@@ -42,6 +38,7 @@ leaves the result as the ``entities`` layer (``ctx.entities``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +47,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from flashpoint import gazetteer, lexicon
+from flashpoint.errors import UnknownComponent
 from flashpoint.registry import extractor
 
 if TYPE_CHECKING:
@@ -77,35 +75,53 @@ _CAPS_CITY_POPULATION = 200_000
 
 
 @dataclass(slots=True)
-class _Ent:
+class Ent:
     start: int  # token indices, half-open
     end: int
     label: str
 
 
-def entity_spans(doc: Doc) -> list[SpacySpan]:
-    """The corrected entities as spaCy spans (labels: spaCy's scheme), in text order."""
-    return [SpacySpan(doc, e.start, e.end, label=e.label) for e in _correct(doc)]
+# An optional correction pass: (doc, entities, organization names) -> entities. It may
+# relabel entities and add lower-cased names that are organizations throughout.
+EntityPass = Callable[[Doc, list["Ent"], set[str]], list["Ent"]]
+# Optional passes by name, registered by their modules (``extractors/sports.py``).
+OPTIONAL_PASSES: dict[str, EntityPass] = {}
 
 
-def entities(doc: Doc) -> list[tuple[int, int, str]]:
+def _passes(names: Sequence[str]) -> list[EntityPass]:
+    for name in names:
+        if name not in OPTIONAL_PASSES:
+            known = ", ".join(sorted(OPTIONAL_PASSES))
+            raise UnknownComponent(kind="entity pass", name=name, known=known)
+    return [OPTIONAL_PASSES[name] for name in names]
+
+
+def entity_spans(doc: Doc, passes: Sequence[str] = ()) -> list[SpacySpan]:
+    """The corrected entities as spaCy spans (labels: spaCy's scheme), in text order,
+    with the named optional passes (e.g. ``("sports",)``) applied."""
+    chosen = _passes(passes)
+    return [SpacySpan(doc, e.start, e.end, label=e.label) for e in _correct(doc, chosen)]
+
+
+def entities(doc: Doc, passes: Sequence[str] = ()) -> list[tuple[int, int, str]]:
     """The corrected entities as (start_char, end_char, label), in text order."""
-    return [(s.start_char, s.end_char, s.label_) for s in entity_spans(doc)]
+    return [(s.start_char, s.end_char, s.label_) for s in entity_spans(doc, passes)]
 
 
 @extractor("entities", produces=None, provides=("entities",))
 def extract_entities(ctx: Context) -> None:
-    """The corrected entity layer, read by the actors and places extractors."""
-    ctx.provide("entities", tuple(entity_spans(ctx.doc)))
+    """The corrected entity layer, read by the actors and places extractors. The
+    optional passes ``Settings.entity_passes`` names run too (none by default)."""
+    ctx.provide("entities", tuple(entity_spans(ctx.doc, ctx.settings.entity_passes)))
 
 
-def _correct(doc: Doc) -> list[_Ent]:
-    ents: list[_Ent] = []
+def _correct(doc: Doc, passes: Sequence[EntityPass] = ()) -> list[Ent]:
+    ents: list[Ent] = []
     for ent in doc.ents:
         if ent.label_ in NUMERIC_LABELS:
-            ents.extend(_place_before_time(doc, _Ent(ent.start, ent.end, ent.label_)))
+            ents.extend(_place_before_time(doc, Ent(ent.start, ent.end, ent.label_)))
             continue
-        for part in _split(doc, _Ent(ent.start, ent.end, ent.label_)):
+        for part in _split(doc, Ent(ent.start, ent.end, ent.label_)):
             trimmed = _trim(doc, part)
             if trimmed is not None:
                 ents.append(trimmed)
@@ -122,13 +138,15 @@ def _correct(doc: Doc) -> list[_Ent]:
     ents.extend(_acronyms(doc, ents))
     ents.extend(_given_name_people(doc, ents))
     ents = _companies(doc, ents)
-    ents, teams = _result_lines(doc, ents)
-    _teams(doc, ents, teams)
+    names: set[str] = set()  # lower-cased names that are organizations wherever they occur
+    for extra in passes:
+        ents = extra(doc, ents, names)
+    _cued_organizations(doc, ents, names)
     ents.sort(key=lambda e: e.start)
     return ents
 
 
-def _place_before_time(doc: Doc, ent: _Ent) -> list[_Ent]:
+def _place_before_time(doc: Doc, ent: Ent) -> list[Ent]:
     """ "Maracaibo overnight" (one TIME to the model) -> the place, then the time."""
     end = ent.start
     while end < ent.end and doc[end].pos_ == "PROPN" and doc[end].is_title:
@@ -138,7 +156,7 @@ def _place_before_time(doc: Doc, ent: _Ent) -> list[_Ent]:
     name = doc[ent.start : end].text
     if not (lexicon.country_name(name) or gazetteer.is_place(name, min_population=50_000)):
         return [ent]
-    return [_Ent(ent.start, end, "GPE"), _Ent(end, ent.end, ent.label)]
+    return [Ent(ent.start, end, "GPE"), Ent(end, ent.end, ent.label)]
 
 
 def _is_separator(token: Token) -> bool:
@@ -158,19 +176,19 @@ def _stands_alone(token: Token) -> bool:
     return before and bool(token.whitespace_)
 
 
-def _split(doc: Doc, ent: _Ent) -> list[_Ent]:
+def _split(doc: Doc, ent: Ent) -> list[Ent]:
     """Parts of an entity between separators, and either side of an inner possessive."""
-    parts: list[_Ent] = []
+    parts: list[Ent] = []
     start = ent.start
     for i in range(ent.start, ent.end + 1):
         if i == ent.end or _is_separator(doc[i]):
             if i > start:
-                parts.extend(_split_possessive(doc, _Ent(start, i, ent.label)))
+                parts.extend(_split_possessive(doc, Ent(start, i, ent.label)))
             start = i + 1
     return parts
 
 
-def _split_possessive(doc: Doc, ent: _Ent) -> list[_Ent]:
+def _split_possessive(doc: Doc, ent: Ent) -> list[Ent]:
     """ "Al Jazeera's Teresa Bo" -> the owner (ORG, or GPE for a country) + the PERSON."""
     for i in range(ent.start + 1, ent.end - 1):
         if doc[i].text.lower() in _POSSESSIVES and doc[i + 1].is_title:
@@ -183,11 +201,11 @@ def _split_possessive(doc: Doc, ent: _Ent) -> list[_Ent]:
                 owner = ent.label
             names = sum(1 for t in doc[i + 1 : ent.end] if t.is_title)
             tail = "PERSON" if names >= 2 else ent.label
-            return [_Ent(ent.start, i, owner), _Ent(i + 1, ent.end, tail)]
+            return [Ent(ent.start, i, owner), Ent(i + 1, ent.end, tail)]
     return [ent]
 
 
-def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
+def _trim(doc: Doc, ent: Ent) -> Ent | None:
     start, end = ent.start, ent.end
     while start < end and (
         doc[start].lower_ in _ARTICLES or doc[start].is_punct or doc[start].is_space
@@ -198,7 +216,7 @@ def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
         or doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text != ".")
         or any(c.isdigit() for c in doc[end - 1].text)
-        # names end in a capitalised word: "the Interfax news agency" is "Interfax",
+        # names end in a capitalised word: "the Tasman news agency" is "Interfax",
         # but a hyphenated name's lower-case part stays ("Kim Dae-jung")
         or (
             ent.label in _TITLED
@@ -213,7 +231,7 @@ def _trim(doc: Doc, ent: _Ent) -> _Ent | None:
     lone = doc[start] if end - start == 1 else None
     if lone is not None and _common_word(lone) and ent.label != "NORP":
         return None
-    return _Ent(start, end, ent.label)
+    return Ent(start, end, ent.label)
 
 
 def _hyphen_tail(doc: Doc, start: int, end: int) -> bool:
@@ -224,7 +242,7 @@ def _hyphen_tail(doc: Doc, start: int, end: int) -> bool:
 
 
 def _common_word(token: Token) -> bool:
-    """A lone common word the tagger does not see as a name ("Women", "Attendance")."""
+    """A lone common word the tagger does not see as a name ("Women", "Results")."""
     return token.pos_ in ("NOUN", "VERB", "ADJ") and not token.is_upper
 
 
@@ -233,7 +251,7 @@ def _is_initial(token: Token) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
-def _initials(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+def _initials(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """ "K. Okafor": an initial and a capitalised word make a PERSON, absorbing whatever
     the model made of either part on its own."""
     kept = list(ents)
@@ -250,15 +268,15 @@ def _initials(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         clash = [e for e in kept if e.start < end and start < e.end]
         inside = [e for e in clash if e.start <= start and e.end >= end]
         if any(e.label == "PERSON" or e.end - e.start > end - start for e in inside):
-            continue  # already inside one name ("George W. Bush", "J. P. Morgan Chase")
+            continue  # already inside one name ("Anna M. Ortiz", "J. R. Fenwick Holdings")
         start = min([start, *(e.start for e in clash if e.label == "PERSON")])
         kept = [e for e in kept if e not in clash]
-        kept.append(_Ent(start, end, "PERSON"))
+        kept.append(Ent(start, end, "PERSON"))
     kept.sort(key=lambda e: e.start)
     return kept
 
 
-def _join_names(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+def _join_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """A person's name the model cut in two ("Maria Corina" PERSON + "Machado" ORG):
     a capitalised proper noun right after a PERSON, with nothing between, belongs to it,
     as does a common given name right before it."""
@@ -287,9 +305,9 @@ def _join_names(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     return [e for e in ents if id(e) not in dropped]
 
 
-def _split_demonyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-    """ "American Dennis Mitchell" as one entity: the nationality (NORP) and the person."""
-    kept: list[_Ent] = []
+def _split_demonyms(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """ "Canadian Laura Fenn" as one entity: the nationality (NORP) and the person."""
+    kept: list[Ent] = []
     for ent in ents:
         first = doc[ent.start]
         if (
@@ -299,22 +317,22 @@ def _split_demonyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             and lexicon.given_name(doc[ent.start + 1].text)
             and all(_name_word(t) for t in doc[ent.start + 1 : ent.end])
         ):
-            kept.append(_Ent(ent.start, ent.start + 1, "NORP"))
-            kept.append(_Ent(ent.start + 1, ent.end, "PERSON"))
+            kept.append(Ent(ent.start, ent.start + 1, "NORP"))
+            kept.append(Ent(ent.start + 1, ent.end, "PERSON"))
         elif (
             ent.end - ent.start >= 2
             and ent.label in ("PERSON", "ORG")
             and lexicon.demonym(first.text)
             and lexicon.role(doc[ent.start + 1 : ent.end].text)
         ):
-            # "Azerbaijani President" before the name: a nationality and a title, no one's name
-            kept.append(_Ent(ent.start, ent.start + 1, "NORP"))
+            # "Moldovan President" before the name: a nationality and a title, no one's name
+            kept.append(Ent(ent.start, ent.start + 1, "NORP"))
         else:
             kept.append(ent)
     return kept
 
 
-def _relabel(doc: Doc, ent: _Ent) -> None:
+def _relabel(doc: Doc, ent: Ent) -> None:
     """Labels that the name itself settles: countries, demonyms, known orgs and regions."""
     text = doc[ent.start : ent.end].text
     if ent.label not in NAME_LABELS and ent.label not in ("PRODUCT", "WORK_OF_ART", "EVENT"):
@@ -333,9 +351,9 @@ def _relabel(doc: Doc, ent: _Ent) -> None:
         ent.label = "LOC"
 
 
-def _looks_like_person(doc: Doc, ent: _Ent, text: str) -> bool:
+def _looks_like_person(doc: Doc, ent: Ent, text: str) -> bool:
     """Two or three capitalised words starting with a common given name, with no
-    organization word and no gazetteer entry: "Marion Clignet" called an ORG."""
+    organization word and no gazetteer entry: "Elise Marchand" called an ORG."""
     words = doc[ent.start : ent.end]
     if not 2 <= len(words) <= 3 or not all(_name_word(t) for t in words):
         return False
@@ -344,7 +362,7 @@ def _looks_like_person(doc: Doc, ent: _Ent, text: str) -> bool:
     return not gazetteer.lookup(text)
 
 
-def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
+def _people_consistency(doc: Doc, ents: list[Ent]) -> None:
     """A person's full name, surname (or, for two-word names, first word: family names
     come first in Chinese and Korean) keeps the PERSON label everywhere in the document."""
     names: set[str] = set()
@@ -358,8 +376,8 @@ def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
                 names.add(last.text)
             first = doc[ent.start]
             if ent.end - ent.start == 2 and first.is_title and len(first.text) > 1:
-                firsts[first.text] += 1  # family name first ("Wang Donghai" -> "Wang")
-    # ... unless the bare word is mostly something else ("Pirelli" next to "Pirelli SpA").
+                firsts[first.text] += 1  # family name first ("Zhou Peiran" -> "Zhou")
+    # ... unless the bare word is mostly something else ("Corvella" next to "Corvella SpA").
     names.update(word for word, n in firsts.items() if alone[word] <= 2 * n)
     for ent in ents:
         if ent.label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
@@ -368,7 +386,7 @@ def _people_consistency(doc: Doc, ents: list[_Ent]) -> None:
                 ent.label = "PERSON"
 
 
-def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
+def _towns_as_places(doc: Doc, ents: list[Ent]) -> None:
     """An ORG or PERSON that is just a known town's name is a GPE when a locative word
     ("in", "near", "from" ...) or a dateline position says so and no organization
     word follows. Without such a cue, towns stay as labelled: sports teams and
@@ -399,7 +417,7 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
         if lexicon.organization(text):
             continue
         before = doc[ent.start - 1].lower_ if ent.start else ""
-        if before in _LOCATIVE or _is_dateline(doc, ent.start, ent.end):
+        if before in _LOCATIVE or is_dateline(doc, ent.start, ent.end):
             ent.label = "GPE"
         elif text not in people and _is_capital(text):
             # "Havana says", "a charge Abu Dhabi denies": a national capital named alone is
@@ -407,7 +425,7 @@ def _towns_as_places(doc: Doc, ents: list[_Ent]) -> None:
             ent.label = "GPE"
 
 
-def _texts(doc: Doc) -> list[str]:
+def token_texts(doc: Doc) -> list[str]:
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
@@ -416,7 +434,7 @@ def _is_capital(text: str) -> bool:
     return any(e.capital and e.main_name for e in gazetteer.lookup(text))
 
 
-def _covered(ents: list[_Ent], size: int) -> list[bool]:
+def _covered(ents: list[Ent], size: int) -> list[bool]:
     covered = [False] * size
     for ent in ents:
         for i in range(ent.start, ent.end):
@@ -424,7 +442,7 @@ def _covered(ents: list[_Ent], size: int) -> list[bool]:
     return covered
 
 
-def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+def _propagate(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Label unlabelled repeats of names found elsewhere in the document."""
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for ent in ents:
@@ -450,8 +468,8 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
     covered = _covered(ents, len(doc))
-    texts = _texts(doc)
-    added: list[_Ent] = []
+    texts = token_texts(doc)
+    added: list[Ent] = []
     i = 0
     while i < len(doc):
         options = by_first.get(texts[i]) if not covered[i] else None
@@ -467,24 +485,24 @@ def _propagate(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 match = words
                 break
         if match:
-            added.append(_Ent(i, i + len(match), names[match]))
+            added.append(Ent(i, i + len(match), names[match]))
             i += len(match)
         else:
             i += 1
     return ents + added
 
 
-def _confirmed_capitals(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+def _confirmed_capitals(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Drop names the model found in an all-capital line (a headline, a table heading)
     that neither the body of the text (in ordinary case) nor the lexicon or gazetteer
-    confirms: on capitals alone the model's guesses are mostly wrong ("SOCCER")."""
+    confirms: on capitals alone the model's guesses are mostly wrong ("WEATHER")."""
     body: dict[str, str] = {}
     for ent in ents:
         text = doc[ent.start : ent.end].text
         if ent.label in NAME_LABELS and not text.isupper():
             body.setdefault(text.upper(), ent.label)
     full_text = doc.text  # built anew on every access: read it once
-    kept: list[_Ent] = []
+    kept: list[Ent] = []
     for ent in ents:
         span = doc[ent.start : ent.end]
         if ent.label in NAME_LABELS and span.text.isupper() and _capital_line(span.sent):
@@ -523,7 +541,7 @@ def _whole_name(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+def _capital_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Countries, nationalities, known organizations and (in datelines) big cities the
     model missed."""
     covered = _covered(ents, len(doc))
@@ -533,8 +551,8 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         not c and bool(alpha and (upper or title))
         for (alpha, upper, title), c in zip(flags, covered, strict=True)
     ]
-    texts = _texts(doc)
-    found: list[_Ent] = []
+    texts = token_texts(doc)
+    found: list[Ent] = []
     i = 0
     while i < len(doc):
         if not capital[i]:
@@ -546,7 +564,7 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             if end > len(doc) or not all(capital[i:end]):
                 continue
             text = " ".join(texts[i:end])
-            place = _place_label(text, city=_is_dateline(doc, i, end))
+            place = _place_label(text, city=is_dateline(doc, i, end))
             if place:
                 match, label = size, place
                 break
@@ -556,19 +574,19 @@ def _capital_places(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             if lexicon.organization(text) and (len(text) > 2 or text.isupper()):
                 match, label = size, "ORG"
                 break
-        if match and (_is_dateline(doc, i, i + match) or _whole_name(doc, i, i + match)):
-            found.append(_Ent(i, i + match, label))
+        if match and (is_dateline(doc, i, i + match) or _whole_name(doc, i, i + match)):
+            found.append(Ent(i, i + match, label))
             i += match
         else:
             i += 1
     return found
 
 
-def _given_name_people(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+def _given_name_people(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Unlabelled "Given Surname" pairs (or triples) whose first word is a common given
-    name are people ("Pete Sampras", "Chris Walker")."""
+    name are people ("Tom Brannigan", "Sara Okafor")."""
     covered = _covered(ents, len(doc))
-    found: list[_Ent] = []
+    found: list[Ent] = []
     i = 0
     while i < len(doc) - 1:
         token = doc[i]
@@ -579,7 +597,7 @@ def _given_name_people(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         while end < len(doc) and end - i < 3 and not covered[end] and _name_word(doc[end]):
             end += 1
         if end - i >= 2 and not lexicon.organization_name_head(doc[end - 1].lower_):
-            found.append(_Ent(i, end, "PERSON"))
+            found.append(Ent(i, end, "PERSON"))
         i = end
     return found
 
@@ -588,11 +606,11 @@ def _name_word(token: Token) -> bool:
     return token.is_title and token.is_alpha and token.pos_ == "PROPN"
 
 
-def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+def _acronyms(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Unlabelled all-capital proper nouns of 2-5 letters in ordinary (not all-capital)
     sentences: in news these are nearly always organizations ("the KDP", "ELN")."""
     covered = _covered(ents, len(doc))
-    found: list[_Ent] = []
+    found: list[Ent] = []
     for sent in doc.sents:
         words = [t for t in sent if t.is_alpha]
         if not words or sum(t.is_upper for t in words) * 2 > len(words):
@@ -605,7 +623,7 @@ def _acronyms(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
                 and 2 <= len(token) <= 5
                 and token.pos_ == "PROPN"
             ):
-                found.append(_Ent(token.i, token.i + 1, "ORG"))
+                found.append(Ent(token.i, token.i + 1, "ORG"))
     return found
 
 
@@ -624,7 +642,7 @@ def _place_label(text: str, *, city: bool) -> str | None:
     return "GPE" if city and big else None
 
 
-def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """The words open a line and are followed by a date, a comma or a dash (a dateline)."""
     if start > 0 and "\n" not in doc[start - 1].text:
         return False
@@ -634,148 +652,19 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return after.text in (",", "-", "--", "(") or after.ent_type_ == "DATE" or after.like_num
 
 
-# Words that may sit inside a team's name between capitalised words ("Queen of South").
-_NAME_LINKS = frozenset({"of", "'s", "de", "&"})
-# Between the two sides of a fixture: "Leeds v Hull", "BOSTON AT OAKLAND".
-_FIXTURE_LINKS = frozenset({"v", "v.", "vs", "vs.", "AT"})
+# Words that may sit inside a team's name between capitalised words ("Wells of Dunmore").
+NAME_LINKS = frozenset({"of", "'s", "de", "&"})
 
 
-def _is_score(text: str) -> bool:
-    return text.isdigit() and len(text) <= 3
-
-
-def _is_figure(text: str) -> bool:
-    """A standings-table cell: "12", ".560", "1/2", "-" (not a year: "1996-08-30")."""
-    if text.isdigit():
-        return len(text) <= 3
-    return text == "-" or (
-        any(c.isdigit() for c in text) and all(c.isdigit() or c in "./" for c in text)
-    )
-
-
-def _team_word(text: str) -> bool:
-    return (
-        text[:1].isupper()
-        and text.replace("-", "").replace(".", "").isalpha()
-        and text not in _FIXTURE_LINKS
-    )
-
-
-def _line_names(
-    texts: list[str], start: int, end: int, fixture: bool = False
-) -> list[tuple[int, int]] | None:
-    """Name runs of a results line ("Hull 2 Exeter 1", "Benetton ( Italy ) 92 Dinamo
-    ( Russia ) 81") or a standings row ("Exeter 4 2 1 1 6 5 7"), else None.
-    A name run is capitalised words (linked by "of", "'s" ...), optionally followed by
-    a bracketed note; a line that opens with a number (a ranked list) is no table row."""
-    names: list[tuple[int, int]] = []
-    scores = 0
-    i = start
-    while i < end:
-        first = i
-        while i < end and (
-            _team_word(texts[i])
-            or (i > first and texts[i] in _NAME_LINKS and i + 1 < end and _team_word(texts[i + 1]))
-        ):
-            i += 1
-        if i == first or not texts[i - 1][:1].isupper():
-            return None
-        if i < end and texts[i] == "(":  # "( Italy )", "( B )": a note on the name
-            close = i + 1
-            while close < end and close - i <= 4 and texts[close] != ")":
-                close += 1
-            if close >= end or texts[close] != ")":
-                return None
-            note = texts[i + 1 : close]
-            if len(note) == 1 and note[0].isupper() and len(note[0]) <= 2:
-                names.append((first, close + 1))  # a code that tells two clubs apart
-            else:
-                names.append((first, i))
-            i = close + 1
-        else:
-            names.append((first, i))
-        figures = i
-        while i < end and _is_figure(texts[i]):
-            i += 1
-        count = i - figures
-        if count == 0:
-            # a fixture: "Leeds v Hull", "BOSTON AT OAKLAND" (the line is nothing else)
-            if len(names) == 1 and i + 1 < end and texts[i] in _FIXTURE_LINKS:
-                rest = _line_names(texts, i + 1, end, fixture=True)
-                return names + rest if rest and len(rest) == 1 else None
-            return names if fixture and i == end else None
-        if count == 1 and _is_score(texts[figures]):
-            scores += 1
-        elif len(names) == 1 and i == end and sum(t.isdigit() for t in texts[figures:i]) >= 3:
-            return names  # a standings row
-        else:
-            return None
-        if i < end and texts[i] == "(":  # "( halftime 1-0 )" after the last score
-            if scores == 2 and texts[end - 1] == ")":
-                break
-            return None
-    return names if scores == 2 and len(names) == 2 else None
-
-
-def _result_lines(doc: Doc, ents: list[_Ent]) -> tuple[list[_Ent], set[str]]:
-    """Team names in sports results and standings lines are organizations ("Hull 2
-    Exeter 1"; "Exeter 4 2 1 1 6 5 7"), whatever the model made of them (towns,
-    people, one entity across both teams). Countries stay places (national sides) and
-    a name opening with a common given name stays a person (golf scorecards)."""
-    texts = _texts(doc)
-    bounds = [i for i, t in enumerate(texts) if "\n" in t]
-    teams: list[_Ent] = []
-    start = 0
-    for stop in [*bounds, len(texts)]:
-        names = _line_names(texts, start, stop) if stop - start >= 3 else None
-        start = stop + 1
-        for first, end in names or ():
-            text = " ".join(texts[first:end])
-            if _nation(text) or lexicon.given_name(texts[first]):
-                continue
-            teams.append(_Ent(first, end, "ORG"))
-    if not teams:
-        return ents, set()
-    kept = [e for e in ents if not any(e.start < t.end and t.start < e.end for t in teams)]
-    return kept + teams, {" ".join(texts[t.start : t.end]).lower() for t in teams}
-
-
-def _contest_role(doc: Doc, ent: _Ent) -> bool:
-    """The name is a side in a contest: subject or object of "beat", "drew with",
-    "lost to", "a win over" ... ("Leeds beat Hull", "Hull lost to Leeds")."""
-    root = doc[ent.start : ent.end].root
-    head = root.head
-    if root.dep_ in ("nsubj", "dobj") and head.lemma_ in lexicon.contest_verbs():
-        return True
-    if root.dep_ == "pobj" and head.lower_ in ("to", "with", "over", "against"):
-        governor = head.head
-        return governor.lemma_ in lexicon.contest_verbs() | lexicon.contest_nouns()
-    return False
-
-
-def _teams(doc: Doc, ents: list[_Ent], names: set[str]) -> None:
-    """Towns and counties that play: a place name (not a country: national sides stay
-    places) that is a side in a contest, or a team in a results line, is an
-    organization, and so is every other mention of that name in the document."""
+def _cued_organizations(doc: Doc, ents: list[Ent], names: set[str]) -> None:
+    """A place or person name with an organization cue beside it ("the club Velmora",
+    "Ashford striker") is an organization, and so is every other mention of that name
+    (and of the names in ``names``, which optional passes found) in the document;
+    countries and curated regions stay places."""
     texts = {id(e): doc[e.start : e.end].text for e in ents if e.label in ("GPE", "LOC", "PERSON")}
-    # Words of people named in full: "Sampras beat Agassi" is two players.
-    people = {
-        t.text.lower()
-        for e in ents
-        if e.label == "PERSON" and e.end - e.start > 1
-        for t in doc[e.start : e.end]
-    }
     for ent in ents:
         text = texts.get(id(ent), "")
-        if not text or _nation(text):
-            continue
-        side = ent.label != "PERSON" or (
-            ent.end - ent.start == 1
-            and text.lower() not in people
-            and not lexicon.given_name(text)
-            and not (ent.start and doc[ent.start - 1].is_title)  # a name cut in two
-        )
-        if (side and _contest_role(doc, ent)) or _organization_cue(doc, ent):
+        if text and not nation(text) and _organization_cue(doc, ent):
             ent.label = "ORG"
             names.add(text.lower())
     if not names:
@@ -785,16 +674,16 @@ def _teams(doc: Doc, ents: list[_Ent], names: set[str]) -> None:
         if text.lower() not in names or (ent.label == "PERSON" and ent.end - ent.start > 1):
             continue
         before = doc[ent.start - 1] if ent.start else None
-        if _is_dateline(doc, ent.start, ent.end) or (
+        if is_dateline(doc, ent.start, ent.end) or (
             before is not None and before.is_lower and before.text in _LOCATIVE
         ):
-            continue  # "LEEDS 1996-08-30", "in Leeds": the town itself
+            continue  # "ASHFORD 2024-05-11", "in Ashford": the town itself
         ent.label = "ORG"
 
 
-def _organization_cue(doc: Doc, ent: _Ent) -> bool:
+def _organization_cue(doc: Doc, ent: Ent) -> bool:
     """A lower-case noun next to the name says it is an organization: "the club
-    Atalanta", "publishers group UWP", "Cofinec shares", "Norwich striker"."""
+    Velmora", "publishers group KNP", "Tarsus shares", "Ashford striker"."""
     before = doc[ent.start - 1] if ent.start else None
     if before is not None and before.is_lower and lexicon.organization_kind(before.text):
         return True
@@ -807,7 +696,7 @@ def _organization_cue(doc: Doc, ent: _Ent) -> bool:
     )
 
 
-def _nation(text: str) -> bool:
+def nation(text: str) -> bool:
     """A country or a curated region ("Wales"): its sports teams are national sides,
     which news treats as the place."""
     return bool(lexicon.country_name(text)) or any(
@@ -815,11 +704,11 @@ def _nation(text: str) -> bool:
     )
 
 
-def _companies(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-    """A capitalised name that ends in a legal form ("Pirelli SpA", "Apic Yamada Corp")
+def _companies(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A capitalised name that ends in a legal form ("Corvella SpA", "Halden Yards Corp")
     is an organization, whatever the model made of it or of its parts."""
-    texts = _texts(doc)
-    found: list[_Ent] = []
+    texts = token_texts(doc)
+    found: list[Ent] = []
     for i, text in enumerate(texts):
         if i == 0 or not text[:1].isupper() or not lexicon.legal_suffix(text):
             continue
@@ -836,7 +725,7 @@ def _companies(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
             continue  # already one organization
         if any(e.start < start or e.end > end for e in inside):
             continue  # part of a longer name the model found: leave it
-        found.append(_Ent(start, end, "ORG"))
+        found.append(Ent(start, end, "ORG"))
     if not found:
         return ents
     kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
@@ -844,9 +733,9 @@ def _companies(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
 
 
 def _company_word(texts: list[str], i: int) -> bool:
-    """A capitalised word, or a link between two ("Boatmen 's Bancshares Inc.",
-    "Gold Fields of South Africa Ltd")."""
+    """A capitalised word, or a link between two ("Farmers 's Trust Inc.",
+    "Silver Reef of East Africa Ltd")."""
     text = texts[i]
     if text[:1].isupper() and text.isalpha():
         return True
-    return text in _NAME_LINKS and i > 0 and texts[i - 1][:1].isupper()
+    return text in NAME_LINKS and i > 0 and texts[i - 1][:1].isupper()

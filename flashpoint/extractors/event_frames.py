@@ -98,7 +98,7 @@ def subject(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
     # An adjunct participle or a purpose clause shares its main clause's subject
-    # ("..., killing 83 people", "shunned work to protest ...").
+    # ("..., killing 31 people", "stayed home to protest ...").
     purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if (
         verb.dep_ == "advcl"
@@ -248,7 +248,7 @@ def modality(trigger: Token, anchor: Token) -> str:
         verbs.append(anchor.head)  # "could attack and kill": the modal sits on the first
     cur = anchor
     # Up through "to" clauses, adjectives ("not able to arrest") and gerunds after a
-    # preposition ("will not hesitate in arresting"): their modals sit higher up.
+    # preposition ("will not delay in detaining"): their modals sit higher up.
     while cur.head.i != cur.i and (
         cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "pcomp" and cur.head.dep_ == "prep")
     ):

@@ -71,7 +71,7 @@ THREAT_MODES = {
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
 # Lemmas en_core_web_sm gets wrong for verbs that matter here.
 LEMMA_FIXES = {"stag": "stage"}
-# Prepositions that name the cause of a death or injury ("killed in police firing").
+# Prepositions that name the cause of a death or injury ("wounded in army shelling").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
@@ -172,7 +172,7 @@ class _Coder:
         return self.drop_context()
 
     def drop_context(self) -> list[Event]:
-        """An event with no known doer in a subordinate clause ("Montenegro, where 28
+        """An event with no known doer in a subordinate clause ("the district, where 14
         people were killed", "as fighting raged") is background to a sentence that
         reports its own act with a doer; only that act is kept."""
 
@@ -342,7 +342,7 @@ class _Coder:
 
     def cause_sources(self, verb: Token) -> list[Token]:
         """Passive or "die" without agent: "killed in police firing" -> police;
-        "was killed when the police fired" -> police."""
+        "was wounded when the army opened fire" -> the army."""
         holders = [verb] + [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         for holder in holders:
             for child in holder.children:
@@ -355,7 +355,7 @@ class _Coder:
                     if pobj.dep_ == "pobj" and self._event_noun(pobj):
                         self.consumed.add(pobj.i)
                         return self.noun_sources(pobj)
-                    # "in police firing" parsed as "police" + participle "firing"
+                    # "in army shelling" parsed as "army" + participle "shelling"
                     acts = [a for a in pobj.children if a.dep_ == "acl" and self._event_noun(a)]
                     if pobj.dep_ == "pobj" and acts:
                         self.consumed.add(acts[0].i)
@@ -369,7 +369,7 @@ class _Coder:
         return []
 
     def death(self, verb: Token) -> Candidate | None:
-        """ "97 died in police firing": a death with a named cause is an assault."""
+        """ "40 died in army shelling": a death with a named cause is an assault."""
         if verb.lemma_.lower() not in ("die", "succumb", "perish"):
             return None
         sources = self.cause_sources(verb)
@@ -399,14 +399,14 @@ class _Coder:
             heads = self.resolve_targets(found)
             if heads:
                 return heads
-        for comp in tok.children:  # "offered to hand over to Britain"
+        for comp in tok.children:  # "offered to hand over to the court"
             if comp.dep_ == "xcomp":
                 for role in ("dative", "to", "with", "for"):
                     heads = self.resolve_targets(fr.objects(comp, role))
                     if heads:
                         return heads
         if sense.type in ("REQUEST", "ACCUSE", "THREATEN", "REJECT"):
-            for comp in tok.children:  # "demanded that the US cancel ..." -> the US
+            for comp in tok.children:  # "demanded that the council drop ..." -> the council
                 if comp.dep_ == "ccomp":
                     heads = self.resolve_targets(fr.subject(comp))
                     if heads:
@@ -444,7 +444,7 @@ class _Coder:
             found = [o for o in fr.objects(noun, role) if self.participant(o) is not None]
             if found:
                 return [c for o in found for c in fr.conjuncts(o)]
-        for child in noun.children:  # "crimes committed by Croat forces"
+        for child in noun.children:  # "abuses committed by rebel units"
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 found = [o for o in fr.objects(child, "by") if self.participant(o) is not None]
                 if found:
@@ -698,7 +698,7 @@ class _Coder:
         return found[0] if found else None
 
     def country_in(self, toks: list[Token]) -> str | None:
-        # "Somali traders in Mandera": the noun's own modifiers beat a trailing place
+        # "Kenyan farmers in Garissa": the noun's own modifiers beat a trailing place
         cut = next((n for n, t in enumerate(toks) if t.dep_ == "prep"), len(toks))
         if 0 < cut < len(toks):
             own = self._country_in(toks[:cut])
@@ -887,7 +887,7 @@ class _Coder:
         return True
 
     def _named_party(self, tok: Token) -> bool:
-        """A noun naming an actor, a country or a people ("Panamanian army officers")."""
+        """A noun naming an actor, a country or a people ("Bolivian navy officers")."""
         if tok.ent_type_ in fr.NOT_ACTORS or tok.pos_ not in ("PROPN", "NOUN"):
             return False
         if tok.dep_ in ("compound", "amod"):
@@ -914,7 +914,7 @@ class _Coder:
         """Fold a mention into an event already coded; True if it was one."""
         earlier = None
         trig = cand.trigger
-        # "carried out strikes ..., killing 83": the participle adds to the strikes.
+        # "carried out raids ..., killing 31": the participle adds to the strikes.
         marks = {c.lower_ for c in trig.children if c.dep_ in ("mark", "advmod")}
         simultaneous = trig.dep_ == "advcl" and bool(marks & SIMULTANEOUS)
         # "staged a hunger strike to protest ...", "blocked roads demanding ...": the
@@ -1013,7 +1013,7 @@ class _Coder:
         """Tokens whose times, places and figures belong to the event."""
         toks = fr.clause(cand.anchor) if cand.direct else []
         toks += list(cand.trigger.subtree) if cand.nominal else []
-        for child in cand.anchor.children:  # "..., killing at least 83 people"
+        for child in cand.anchor.children:  # "..., killing at least 31 people"
             if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG":
                 toks += list(child.subtree)
         return toks

@@ -691,7 +691,7 @@ def _resolve_quarter(kind: str, g: dict[str, str | None], state: State) -> Resol
         # "the (latest) quarter" in a report: the last one completed.
         return _date(state, Point(anchor, grain).shift(-months // 3, "quarter"))
     if number is None and year_text and ordinal in ("last", "final"):
-        number = 2 if half else 4  # "the last half of 1989"
+        number = 2 if half else 4  # "the last quarter of 2023"
     if number is None:
         if anchor is None:
             return _NONE
@@ -840,7 +840,7 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
 
 
 def _resolve_year_adj(g: dict[str, str | None], state: State) -> Resolved:
-    """ "year-ago", "the year-earlier period": the current period, a year back.
+    """ "year-ago", "the year-earlier quarter": the current period, a year back.
 
     The text's last period counts only while it is in the report's year; an older
     one is itself the comparison, not the period compared.
@@ -873,7 +873,7 @@ def _resolve_anaphoric(g: dict[str, str | None], state: State) -> Resolved:
 
 
 def _resolve_period(g: dict[str, str | None], state: State) -> Resolved:
-    """ "the period", "the year", "the 1988 period": the time the text is about."""
+    """ "the period", "the year", "the 2022 period": the time the text is about."""
     what = (g["what"] or "").lower()
     if g.get("ended") is not None and what != "period":
         # "the year ended Sept. 30" is a stretch of twelve months, not a calendar year.
@@ -943,7 +943,8 @@ def _resolve_clock(g: dict[str, str | None], state: State) -> Resolved:
 
 
 def _resolve_the_past_unit(g: dict[str, str | None], state: State) -> Resolved:
-    """ "the past year" is, as in TimeBank, the calendar year before the report's."""
+    """ "the past year" is the calendar year before the report's (the TIMEX3
+    convention for a past unit named as a period: a point, not a duration)."""
     rel = (g["rel"] or "").lower()
     unit = _unit(g["unit"] or "")
     grain: Grain = unit  # type: ignore[assignment]
@@ -1089,7 +1090,7 @@ def _is_count(doc: Doc, cand: PatternMatch) -> bool:
         return False
     tok = span[-1]
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    # Years modify nouns too ("the 1996 Olympic bombing"); a count is a number
+    # Years modify nouns too ("the 2019 flood relief"); a count is a number
     # before a plural noun with no determiner or possessive in front of it.
     return (
         tok.dep_ == "nummod"
@@ -1138,7 +1139,7 @@ def resolve_all(
         if result.point is not None and result.value is not None and cand.kind not in _DEICTIC:
             state.ref, state.ref_anchored = result.point, result.anchored
             state.ref_sentence = sentence
-            # "at 10 a.m. (0700 GMT) Friday": the day may follow the clock time.
+            # "at 9 a.m. (0600 GMT) Sunday": the day may follow the clock time.
             if result.point.grain == "day":
                 for clock in waiting:
                     clock.value = result.point.value + (clock.clock or "")
