@@ -149,7 +149,7 @@ class Tension(_Strict):
 class TimeLexicon(_Strict):
     months: dict[StrictStr, StrictInt]
     weekdays: dict[StrictStr, StrictInt]
-    numbers: dict[StrictStr, StrictInt | Literal["X"]]
+    numbers: dict[StrictStr, StrictInt | StrictStr]  # "X": an unspecified count
     ordinals: dict[StrictStr, StrictInt]
     units: dict[StrictStr, tuple[StrictStr, StrictBool]]
     parts_of_day: dict[StrictStr, StrictStr]
@@ -158,8 +158,8 @@ class TimeLexicon(_Strict):
     sets: dict[StrictStr, StrictStr]
     holidays: dict[StrictStr, tuple[StrictInt, StrictInt]]
     days: dict[StrictStr, StrictInt]
-    future_verbs: Words
-    future_raisers: Words
+    future_verbs: frozenset[StrictStr]
+    future_raisers: frozenset[StrictStr]
     modifiers: Words
     qualifiers: Words
     relatives: Words

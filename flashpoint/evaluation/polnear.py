@@ -10,11 +10,18 @@ so the choice is deterministic.
 
 A gold relation is an ``Attribution`` event (Source, Cue, Content; the source
 may be absent). Predicted relations are the quotes with a speaker (speaker
-span, quote span) and the claims (source span, content span). A prediction
-matches a gold relation when the content spans overlap and, where the gold
-relation has a source, the source spans overlap too. Precision counts the
-predictions that match some gold relation, recall the gold relations some
-prediction matches. ``content_f1`` does the same on content overlap alone.
+span, quote span) and the claims (source span, content span).
+
+Strict scores, the headline (``relation_precision``, ``relation_recall``,
+``relation_f1``): predictions and gold relations are matched one to one (a
+maximum matching); a pair may match when their content spans overlap by at
+least half of the longer span and their sources agree (both absent, or both
+present and overlapping). ``content_f1`` is the same on content alone.
+
+Lenient scores, secondary (``lenient_*``): a prediction counts when its content
+overlaps some gold content at all and, where the gold relation has a source, the
+sources overlap; recall counts the gold relations some prediction matches that
+way, so one prediction may count for several gold relations.
 ``speaker_accuracy``: among gold relations with a source whose content is a
 direct quotation and that a predicted quote overlaps, the share where that
 quote's speaker overlaps the gold source.
@@ -28,7 +35,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,6 +179,50 @@ def _overlap(a: Spans, b: Spans) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
+def _length(spans: Spans) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def _shared(a: Spans, b: Spans) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _strict_content(pred: Relation, gold: Relation) -> bool:
+    """The contents overlap by at least half of the longer one."""
+    return 2 * _shared(pred.content, gold.content) >= max(
+        _length(pred.content), _length(gold.content), 1
+    )
+
+
+def _strict_match(pred: Relation, gold: Relation) -> bool:
+    if not _strict_content(pred, gold):
+        return False
+    if pred.source is None or gold.source is None:
+        return pred.source is None and gold.source is None
+    return _overlap(pred.source, gold.source)
+
+
+def matched_pairs(
+    pred: list[Relation], gold: list[Relation], fits: Callable[[Relation, Relation], bool]
+) -> int:
+    """The size of a maximum one-to-one matching between ``pred`` and ``gold`` where
+    ``fits(p, g)`` allows a pair (augmenting paths; documents are small)."""
+    options = [[j for j, g in enumerate(gold) if fits(p, g)] for p in pred]
+    owner: dict[int, int] = {}  # gold index -> prediction index
+
+    def assign(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or assign(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    return sum(assign(i, set()) for i in range(len(pred)))
+
+
 def _match(pred: Relation, gold: Relation) -> bool:
     if not _overlap(pred.content, gold.content):
         return False
@@ -214,13 +265,15 @@ def evaluate(
             settings=Settings(check_language=False),
         )
         predictions = [predicted(r) for r in reports]
-    n_pred = n_gold = rel_p = rel_r = con_p = con_r = 0
+    n_pred = n_gold = rel_p = rel_r = con_p = con_r = strict = strict_content = 0
     direct = speaker_ok = 0
     for doc, all_pred in zip(docs, predictions, strict=True):
         # A quote nobody is named for is no relation; it still counts for the speaker score.
         pred = [p for p in all_pred if p.source is not None]
         n_pred += len(pred)
         n_gold += len(doc.relations)
+        strict += matched_pairs(pred, doc.relations, _strict_match)
+        strict_content += matched_pairs(pred, doc.relations, _strict_content)
         rel_p += sum(any(_match(p, g) for g in doc.relations) for p in pred)
         con_p += sum(any(_overlap(p.content, g.content) for g in doc.relations) for p in pred)
         quoted = [(m.start, m.end) for m in find_marked(doc.text)]
@@ -232,16 +285,24 @@ def evaluate(
                 if seen is not None:
                     direct += 1
                     speaker_ok += seen
-    p, r, f = prf(rel_p, n_pred, rel_r, n_gold)
-    _, _, cf = prf(con_p, n_pred, con_r, n_gold)
+    p, r, f = prf(strict, n_pred, strict, n_gold)
+    _, _, cf = prf(strict_content, n_pred, strict_content, n_gold)
+    lp, lr, lf = prf(rel_p, n_pred, rel_r, n_gold)
+    _, _, lcf = prf(con_p, n_pred, con_r, n_gold)
     return {
         "documents": len(docs),
         "gold_relations": n_gold,
+        # No prediction without a source can be scored, so these are never strict matches.
+        "gold_without_source": sum(g.source is None for d in docs for g in d.relations),
         "predicted_relations": n_pred,
         "relation_precision": p,
         "relation_recall": r,
         "relation_f1": f,
         "content_f1": cf,
+        "lenient_relation_precision": lp,
+        "lenient_relation_recall": lr,
+        "lenient_relation_f1": lf,
+        "lenient_content_f1": lcf,
         "speaker_accuracy": speaker_ok / direct if direct else 0.0,
         "direct_quotes_scored": direct,
     }

@@ -39,6 +39,7 @@ from flashpoint.extractors.context import Context
 from flashpoint.lexicon import cardinals
 from flashpoint.models import TimeExpression, TimeType
 from flashpoint.registry import extractor
+from flashpoint.schemas import TimeLexicon
 
 Tense = Literal["past", "present", "future"]
 Grain = Literal[
@@ -48,52 +49,15 @@ Grain = Literal[
 # --- the lexicon (data file) --------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    numbers: dict[str, int | str]
-    ordinals: dict[str, int]
-    units: dict[str, tuple[str, bool]]
-    parts_of_day: dict[str, str]
-    seasons: dict[str, str]
-    references: dict[str, str]
-    sets: dict[str, str]
-    days: dict[str, int]
-    holidays: dict[str, tuple[int, int]]
-    future_verbs: frozenset[str]
-    future_raisers: frozenset[str]
-    modifiers: tuple[str, ...]
-    qualifiers: tuple[str, ...]
-    relatives: tuple[str, ...]
-    duration_relatives: tuple[str, ...]
-    time_zones: tuple[str, ...]
+Lexicon = TimeLexicon  # the validated data file is the lexicon
 
 
 @cache
 def lexicon() -> Lexicon:
-    """The time lexicon from ``flashpoint/data/time_lexicon.yaml``, read once."""
-    data: dict[str, Any] = load_yaml("time_lexicon.yaml")
-    return Lexicon(
-        months={str(k): int(v) for k, v in data["months"].items()},
-        weekdays={str(k): int(v) for k, v in data["weekdays"].items()},
-        numbers={**cardinals(), **{str(k): v for k, v in data["numbers"].items()}},
-        ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
-        units={str(k): (str(v[0]), bool(v[1])) for k, v in data["units"].items()},
-        parts_of_day={str(k): str(v) for k, v in data["parts_of_day"].items()},
-        seasons={str(k): str(v) for k, v in data["seasons"].items()},
-        references={str(k): str(v) for k, v in data["references"].items()},
-        sets={str(k): str(v) for k, v in data["sets"].items()},
-        days={str(k): int(v) for k, v in data["days"].items()},
-        holidays={str(k): (int(v[0]), int(v[1])) for k, v in data["holidays"].items()},
-        future_verbs=frozenset(map(str, data["future_verbs"])),
-        future_raisers=frozenset(map(str, data["future_raisers"])),
-        modifiers=tuple(data["modifiers"]),
-        qualifiers=tuple(data["qualifiers"]),
-        relatives=tuple(data["relatives"]),
-        duration_relatives=tuple(data["duration_relatives"]),
-        time_zones=tuple(data["time_zones"]),
-    )
+    """The time lexicon from ``flashpoint/data/time_lexicon.yaml`` (its counting words
+    joined by the cardinals of ``vocabulary.yaml``), read and validated once."""
+    lx = TimeLexicon.model_validate(load_yaml("time_lexicon.yaml"))
+    return lx.model_copy(update={"numbers": {**cardinals(), **lx.numbers}})
 
 
 # --- calendar points ------------------------------------------------------------
