@@ -1,5 +1,7 @@
 """Accuracy gate: IndiaPoliceEvents document-level KILL / ARREST / FORCE against floors.
 
+Split: data/final, the first 300 documents (a development subset).
+
 The gate scores a fixed subset, the first 300 documents of ``docs.jsonl`` in file
 order (about 45 s here), to stay within the CI time budget; the full set (774
 documents) takes about 4 minutes. Measured 2026-11-26 with

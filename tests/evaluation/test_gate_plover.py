@@ -1,5 +1,8 @@
 """Accuracy gate: PLOVER gold records (all 322 event records) against floors.
 
+Split: PLOVER_GSR_CAMEO, every record (the set has no held-out split, so these
+are development figures).
+
 Measured 2026-11-26 with ``flashpoint eval plover --data ../shared/eval/plover``
 (about 15 s here): type_accuracy 0.873 (over the 88% of records with an event;
 0.770 counting no event as wrong), source by text 0.908 / by country 0.686,
