@@ -93,3 +93,31 @@ class MissingColumn(FlashpointError):
 class BadRecord(FlashpointError):
     code = "FP034"
     template = "A record could not be read{detail}."
+
+
+# --- the web app (flashpoint serve): FP060-FP069 ---
+
+
+class QueryTimeout(FlashpointError):
+    code = "FP060"
+    template = "The query ran over the time limit of {limit:g} s and was stopped{detail}; narrow it."
+
+
+class RequestTooLarge(FlashpointError):
+    code = "FP061"
+    template = "The request body is over the limit of {limit} bytes{detail}."
+
+
+class NotFound(FlashpointError):
+    code = "FP062"
+    template = "No {kind} '{key}' in this corpus{detail}."
+
+
+class BadParameter(FlashpointError):
+    code = "FP063"
+    template = "Bad request parameter{detail}."
+
+
+class WebUnavailable(FlashpointError):
+    code = "FP064"
+    template = "The web app needs {package}{detail}; install Flashpoint with its dependencies."

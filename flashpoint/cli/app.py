@@ -16,7 +16,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from flashpoint.cli import corpus, evaluate, extract  # noqa: F401
+    from flashpoint.cli import corpus, evaluate, extract, serve  # noqa: F401
 
 
 def main() -> None:
