@@ -100,7 +100,7 @@ class BadRecord(FlashpointError):
 
 class QueryTimeout(FlashpointError):
     code = "FP060"
-    template = "The query ran over the time limit of {limit:g} s and was stopped{detail}; narrow it."
+    template = "The query ran over the time limit of {limit:g} s{detail}; narrow it down."
 
 
 class RequestTooLarge(FlashpointError):

@@ -306,3 +306,10 @@ def test_openapi_describes_the_api_and_no_cdn_docs(client: TestClient) -> None:
     ):
         assert path in schema["paths"], path
     assert client.get("/docs").status_code == 404
+
+
+def test_htmx_requests_get_only_the_results_fragment(client: TestClient) -> None:
+    response = client.get("/incidents?type=ASSAULT", headers={"hx-request": "true"})
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<div id="results"')
+    assert "<html" not in response.text and 'data-value="ASSAULT"' in response.text
