@@ -10,6 +10,8 @@ a stack trace.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2_fragments.fastapi import Jinja2Blocks
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -196,7 +199,19 @@ def create_app(settings: WebSettings) -> FastAPI:
 
 
 def jsonable(value: Any) -> Any:
-    """Pydantic models, dataclasses, dates: plain JSON data."""
-    from fastapi.encoders import jsonable_encoder
-
-    return jsonable_encoder(value)
+    """Pydantic models, dataclasses, dates: plain JSON data (faster than jsonable_encoder)."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Path):
+        return str(value)
+    return str(value)

@@ -7,13 +7,15 @@ second), so an ``ingest`` running next to the server shows up without a restart.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from flashpoint.corpus import browse
 from flashpoint.corpus.store import QueryClock, Store, data_version, open_read_only
@@ -22,6 +24,7 @@ from flashpoint.models import Incident, Report
 
 _RECHECK_SECONDS = 1.0
 _REPORT_CACHE = 256
+_MEMO_SIZE = 64
 
 
 class WebCorpus:
@@ -36,7 +39,10 @@ class WebCorpus:
         self._checked = 0.0
         self.entries: list[browse.Entry] = []
         self.by_id: dict[str, browse.Entry] = {}
+        self.by_document: dict[str, list[browse.Entry]] = {}
         self._reports: OrderedDict[str, Report] = OrderedDict()
+        self._memo: OrderedDict[Any, Any] = OrderedDict()
+        self.chronological: list[Incident] = []
         # data_version is per connection, so one connection watches the file for changes.
         self._watch = open_read_only(self.path)
         self._load(self._watch)
@@ -76,7 +82,17 @@ class WebCorpus:
         entries = browse.index(store.incidents())
         self.entries = entries
         self.by_id = {e.incident.id: e for e in entries}
+        by_document: dict[str, list[browse.Entry]] = {}
+        for e in entries:
+            for doc in dict.fromkeys(s.document for s in e.incident.sightings):
+                by_document.setdefault(doc, []).append(e)
+        self.by_document = by_document
+        # The order timeline.select gives: first day, then id (undated last).
+        far = dt.date.max
+        ordered = sorted(entries, key=lambda e: (e.first or far, e.incident.id))
+        self.chronological = [e.incident for e in ordered]
         self._reports.clear()
+        self._memo.clear()
         self._version = data_version(store)
 
     def fresh(self) -> list[browse.Entry]:
@@ -93,6 +109,25 @@ class WebCorpus:
         self.fresh()
         found = self.by_id.get(incident_id)
         return found.incident if found else None
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered until the corpus changes (pages that summarize it all)."""
+        self.fresh()
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = compute()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
+    def incidents_of(self, doc_id: str) -> list[browse.Entry]:
+        """The incidents a document reports."""
+        self.fresh()
+        return self.by_document.get(doc_id, [])
 
     def report(self, doc_id: str) -> Report | None:
         with self._lock:

@@ -147,6 +147,10 @@ def _spark(values: list[float], width: int = 120, height: int = 28) -> str:
 
 
 def overview_data(corpus: WebCorpus) -> dict[str, Any]:
+    return cast("dict[str, Any]", corpus.memo("overview", lambda: _overview(corpus)))
+
+
+def _overview(corpus: WebCorpus) -> dict[str, Any]:
     entries = corpus.fresh()
     with corpus.store() as store:
         stats = store.stats()
@@ -482,11 +486,7 @@ def document_data(corpus: WebCorpus, doc_id: str) -> dict[str, Any]:
     if info is None:
         raise NotFound(kind="document", key=doc_id)
     report = corpus.report(doc_id) if not info["duplicate_of"] else None
-    incidents = [
-        incident_row(e)
-        for e in corpus.fresh()
-        if any(s.document == doc_id for s in e.incident.sightings)
-    ]
+    incidents = [incident_row(e) for e in corpus.incidents_of(doc_id)]
     main = getattr(report, "main_incident", None) if report else None
     return {"document": info, "report": report, "incidents": incidents, "main_incident": main}
 
@@ -523,22 +523,28 @@ def timeline_data(
     since: str | None,
     until: str | None,
     freq: str,
+    limit: int = 200,
 ) -> dict[str, Any]:
     if freq not in ("day", "week"):
         raise BadParameter(detail=" (freq: day or week)")
     pair = tl.parse_dyad(dyad) if dyad else None
-    chosen = tl.select(
-        (e.incident for e in corpus.fresh()),
-        actor=actor or None,
-        dyad=pair,
-        country=country or None,
-        since=_date("since", since),
-        until=_date("until", until),
+    filters = {
+        "actor": actor or None,
+        "dyad": pair,
+        "country": country or None,
+        "since": _date("since", since),
+        "until": _date("until", until),
+    }
+    chosen = corpus.memo(("timeline", tuple(filters.items())), lambda: _select(corpus, filters))
+    points = corpus.memo(
+        ("tension", tuple(filters.items()), freq),
+        lambda: tl.tension_index(chosen, freq=cast("Freq", freq)),
     )
-    points = tl.tension_index(chosen, freq=cast("Freq", freq))
     by_id = corpus.by_id
     periods: dict[str, list[dict[str, Any]]] = {}
-    for inc in chosen:
+    # The list under the chart: the most recent incidents, up to a page (the chart has all).
+    listed = chosen[-limit:] if limit else chosen
+    for inc in listed:
         day = incident_day(inc)
         key = period_start(day, cast("Freq", freq)).isoformat() if day else "undated"
         row: dict[str, Any] = incident_row(by_id[inc.id]) if inc.id in by_id else {"id": inc.id}
@@ -559,7 +565,18 @@ def timeline_data(
         "drivers": drivers,
         "periods": [{"period": k, "incidents": v} for k, v in periods.items()],
         "total": len(chosen),
+        "listed": len(listed),
     }
+
+
+def _select(corpus: WebCorpus, filters: dict[str, Any]) -> list[Incident]:
+    """timeline.select over the incidents, narrowed first by the country codes it asks for."""
+    if not any(filters.values()):
+        return corpus.chronological
+    codes = [c for c in (filters["country"], filters["actor"], *(filters["dyad"] or ())) if c]
+    codes = [c.upper() for c in codes if len(c) == 3 and c.isalpha() and c.isupper()]
+    pool = [e.incident for e in corpus.fresh() if all(c in e.keys["country"] for c in codes)]
+    return tl.select(pool, **filters)
 
 
 def _timeline_args(
@@ -582,13 +599,14 @@ def _timeline_args(
 
 @router.get("/api/timeline", tags=["timeline"], summary="Tension index and its incidents")
 def api_timeline(request: Request, args: dict = Depends(_timeline_args)) -> Any:
-    return jsonable(timeline_data(_corpus(request), **args))
+    limit = _settings(request).max_page_size
+    return jsonable(timeline_data(_corpus(request), **args, limit=limit))
 
 
 @router.get("/timeline", include_in_schema=False)
 @router.get("/timeline.json", include_in_schema=False)
 def page_timeline(request: Request, args: dict = Depends(_timeline_args)) -> Response:
-    data = timeline_data(_corpus(request), **args)
+    data = timeline_data(_corpus(request), **args, limit=_settings(request).max_page_size)
     chart = {
         "periods": [p.period.isoformat() for p in data["tension"]],
         "index": [p.index for p in data["tension"]],
