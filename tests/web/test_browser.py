@@ -25,8 +25,10 @@ ARGS = [
 ]
 
 if not Path(CHROMIUM).exists():
-    pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does)",
-                allow_module_level=True)
+    pytest.skip(
+        "chromium is not installed (apt-get install chromium; .ci/run does)",
+        allow_module_level=True,
+    )
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
@@ -64,8 +66,14 @@ def page(browser: Any) -> Iterator[Watched]:
 
 def test_every_page_loads_cleanly(page: Watched, live_server: str) -> None:
     p = page.page
-    for path in ("/", "/incidents", "/timeline?dyad=KGZ:TJK", "/map", "/search?q=ceasefire",
-                 "/extract"):
+    for path in (
+        "/",
+        "/incidents",
+        "/timeline?dyad=KGZ:TJK",
+        "/map",
+        "/search?q=ceasefire",
+        "/extract",
+    ):
         response = p.goto(live_server + path)
         assert response is not None and response.status == 200, path
         p.wait_for_load_state("networkidle")
