@@ -13,7 +13,8 @@ kept-alive connection (random incidents and documents where the path has an
 id) after three warm-up requests, the first of which is reported apart ("first":
 summaries of the whole corpus, such as the overview and the tension index, are
 computed once and cached until the corpus file changes). Times are wall-clock
-per response, body read.
+per response, body read. Listings with a random ``since`` are new queries each
+time, so they show the uncached cost.
 """
 
 from __future__ import annotations
@@ -131,13 +132,17 @@ def main() -> None:
                "--db", str(args.db), "--port", str(port)]  # fmt: skip
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     try:
+        launched = time.perf_counter()
         conn = _connect(port)
+        print(f"server up and answering in {time.perf_counter() - launched:.1f}s")
         rng = random.Random(args.seed)
         endpoints = {
             "overview /": lambda: "/",
             "list /incidents": lambda: "/incidents",
             "list /incidents.json": lambda: "/incidents.json",
             "list facets type+country": lambda: "/incidents?type=ASSAULT&country=TJK",
+            "list random since (no cache)": lambda: f"/incidents?since={_day(rng)}&type=ASSAULT",
+            "list .json random since": lambda: f"/incidents.json?since={_day(rng)}",
             "list FTS q=shelled .json": lambda: "/incidents.json?q=shelled",
             "incident /incidents/{id}": lambda: f"/incidents/{rng.choice(incidents)}",
             "incident .json": lambda: f"/incidents/{rng.choice(incidents)}.json",
@@ -175,6 +180,11 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _day(rng: random.Random) -> str:
+    """A random day in the corpus's span: each listing differs, so none is served from cache."""
+    return (dt.date(2026, 3, 1) + dt.timedelta(days=rng.randrange(3000))).isoformat()
 
 
 def _connect(port: int) -> http.client.HTTPConnection:

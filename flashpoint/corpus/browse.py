@@ -194,8 +194,13 @@ def sort(entries: list[Entry], how: str) -> list[Entry]:
     return sorted(entries, key=keys.get(how, keys["newest"]))
 
 
-def browse(entries: Iterable[Entry], q: Query, *, facet_limit: int = 12) -> Page:
-    """One page of the selection and the facet counts, in one pass over the entries."""
+def browse(
+    entries: Iterable[Entry], q: Query, *, facet_limit: int = 12, presorted: bool = False
+) -> Page:
+    """One page of the selection and the facet counts, in one pass over the entries.
+
+    ``presorted``: the entries already come in ``q.sort`` order (filtering keeps it).
+    """
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
     chosen: list[Entry] = []
     for e in entries:
@@ -223,7 +228,7 @@ def browse(entries: Iterable[Entry], q: Query, *, facet_limit: int = 12) -> Page
     size = max(1, q.size)
     pages = max(1, math.ceil(len(chosen) / size))
     page = min(max(1, q.page), pages)
-    ordered = sort(chosen, q.sort)
+    ordered = chosen if presorted else sort(chosen, q.sort)
     return Page(
         total=len(chosen),
         page=page,

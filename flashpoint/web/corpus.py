@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flashpoint.corpus import browse
 from flashpoint.corpus.store import QueryClock, Store, data_version, open_read_only
@@ -123,6 +123,13 @@ class WebCorpus:
             while len(self._memo) > _MEMO_SIZE:
                 self._memo.popitem(last=False)
         return value
+
+    def ordered(self, how: str) -> list[browse.Entry]:
+        """The entries in one of the listing orders (:data:`browse.SORTS`), sorted once."""
+        entries = self.fresh()
+        return cast(
+            "list[browse.Entry]", self.memo(("order", how), lambda: browse.sort(entries, how))
+        )
 
     def incidents_of(self, doc_id: str) -> list[browse.Entry]:
         """The incidents a document reports."""

@@ -251,7 +251,21 @@ def _with_page(request: Request, page: int, path: str = "/incidents") -> str:
 
 
 def incidents_data(corpus: WebCorpus, query: browse.Query, text: str | None) -> dict[str, Any]:
-    found = browse.browse(corpus.fresh(), query)
+    key = (
+        "incidents",
+        tuple(sorted(query.selected.items())),
+        query.since,
+        query.until,
+        text,
+        query.sort,
+        query.page,
+        query.size,
+    )
+    return cast("dict[str, Any]", corpus.memo(key, lambda: _incidents(corpus, query, text)))
+
+
+def _incidents(corpus: WebCorpus, query: browse.Query, text: str | None) -> dict[str, Any]:
+    found = browse.browse(corpus.ordered(query.sort), query, presorted=True)
     return {
         "total": found.total,
         "page": found.page,
