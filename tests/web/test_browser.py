@@ -131,3 +131,36 @@ def test_markup_in_a_document_stays_text(page: Watched, live_server: str) -> Non
     p.wait_for_url("**/documents/**")
     assert "<script>alert('owned')</script>" in p.locator("#doctext").inner_text()
     assert not dialogs
+
+
+def test_chart_click_marks_the_days_incidents(page: Watched, live_server: str) -> None:
+    p = page.page
+    p.goto(live_server + "/timeline?dyad=KGZ:TJK")
+    p.wait_for_selector("#chart[data-ready] canvas")
+    over = p.locator("#chart .u-over")
+    box = over.bounding_box()
+    assert box is not None
+    p.mouse.click(box["x"] + 5, box["y"] + box["height"] / 2)  # the first day: it has incidents
+    p.wait_for_selector(".period.marked")
+    marked = p.locator(".period.marked")
+    assert marked.get_attribute("data-period") == p.locator(".period").first.get_attribute(
+        "data-period"
+    )
+    marked.locator("td.summary a").first.click()
+    p.wait_for_url("**/incidents/inc-*")
+
+
+def test_text_query_and_extract_in_the_browser(page: Watched, live_server: str) -> None:
+    p = page.page
+    p.goto(live_server + "/incidents")
+    p.fill("#filters input[name=q]", "ceasefire")
+    p.click("#filters button[type=submit]")
+    p.wait_for_url("**q=ceasefire**")
+    assert int(p.locator("#total").inner_text()) >= 1
+    p.goto(live_server + "/extract")
+    p.fill("textarea[name=text]", "Tajik troops shelled a Kyrgyz village near Batken on Friday.")
+    p.fill("input[name=published]", "2026-03-20")
+    p.click("form.extract button[type=submit]")
+    p.wait_for_selector("#doctext .hl.k-event")
+    p.locator("button.item.k-event").first.click()
+    assert '"ASSAULT"' in p.locator("#record-body").inner_text()

@@ -23,9 +23,9 @@
       scales: { n: { range: (u, min, max) => [0, Math.max(1, max)] } },
     };
     const plot = new uPlot(opts, [xs, data.index, data.level, data.incidents], box);
-    plot.over.addEventListener("click", () => {
-      const i = plot.cursor.idx;
-      if (i == null) return;
+    plot.over.addEventListener("click", (event) => {
+      const i = plot.posToIdx(event.offsetX);
+      if (i == null || i < 0 || i >= data.periods.length) return;
       const section = document.getElementById("p-" + data.periods[i]);
       document.querySelectorAll(".period.marked").forEach((el) => el.classList.remove("marked"));
       if (section) {
