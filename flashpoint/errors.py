@@ -121,3 +121,8 @@ class BadParameter(FlashpointError):
 class WebUnavailable(FlashpointError):
     code = "FP064"
     template = "The web app needs {package}{detail}; install Flashpoint with its dependencies."
+
+
+class CrossSiteRequest(FlashpointError):
+    code = "FP065"
+    template = "A form posted from another site is refused{detail}; use the page on this server."

@@ -33,8 +33,14 @@ def serve(
     except ImportError as err:
         raise WebUnavailable(package=err.name or "fastapi") from None
 
+    from flashpoint.web.app import LOOPBACK_HOSTS
+
     settings = WebSettings(
-        db=db or default_path(), allow_ingest=allow_ingest, time_limit=time_limit
+        db=db or default_path(),
+        allow_ingest=allow_ingest,
+        time_limit=time_limit,
+        # On loopback, only loopback Host headers: a DNS-rebinding page cannot read the corpus.
+        allowed_hosts=LOOPBACK_HOSTS if host in LOOPBACK_HOSTS else None,
     )
     web = create_app(settings)
     typer.echo(f"Flashpoint on http://{host}:{port}/ (corpus {settings.db})", err=True)

@@ -24,10 +24,12 @@ from fastapi.staticfiles import StaticFiles
 from jinja2_fragments.fastapi import Jinja2Blocks
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from flashpoint.errors import (
     BadParameter,
+    CrossSiteRequest,
     FlashpointError,
     NotFound,
     QueryTimeout,
@@ -64,6 +66,9 @@ class WebSettings:
     max_page_size: int = 200  # incidents per listing page
     max_csv_rows: int = 100_000
     max_search_hits: int = 100
+    # Host headers accepted (DNS-rebinding guard); None accepts any. `serve` on loopback
+    # sets the loopback names.
+    allowed_hosts: tuple[str, ...] | None = None
 
 
 class SecurityHeaders:
@@ -115,6 +120,21 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def same_site(request: Request) -> bool:
+    """False for a request a browser marks as sent from another site (a forged form)."""
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        return False
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        from urllib.parse import urlsplit
+
+        return urlsplit(origin).netloc == request.headers.get("host", "")
+    return True
+
+
 def wants_json(request: Request) -> bool:
     """A ``.json`` path, an ``/api/`` path, or an Accept header preferring JSON."""
     path = request.url.path
@@ -126,6 +146,7 @@ def wants_json(request: Request) -> bool:
 
 _STATUS: list[tuple[type[FlashpointError], int]] = [
     (NotFound, 404),
+    (CrossSiteRequest, 403),
     (RequestTooLarge, 413),
     (QueryTimeout, 503),
 ]
@@ -158,6 +179,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(views.router)
     app.add_middleware(BodyLimit, limit=settings.max_body)
+    if settings.allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     app.add_middleware(SecurityHeaders)
 
     def error_response(request: Request, status: int, code: str, message: str) -> Response:

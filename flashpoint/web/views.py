@@ -32,14 +32,16 @@ from flashpoint.corpus.store import (
 from flashpoint.corpus.tension import Freq, contribution, incident_day, period_start
 from flashpoint.errors import (
     BadParameter,
+    CrossSiteRequest,
     FlashpointError,
     NotFound,
     RequestTooLarge,
     StoreError,
 )
+from flashpoint.lexicon import country_info
 from flashpoint.models import Incident, Report
 from flashpoint.web import highlight
-from flashpoint.web.app import WebSettings, jsonable, wants_json
+from flashpoint.web.app import WebSettings, jsonable, same_site, wants_json
 from flashpoint.web.corpus import WebCorpus
 
 router = APIRouter()
@@ -633,15 +635,26 @@ def page_timeline(request: Request, args: dict = Depends(_timeline_args)) -> Res
 # --- map ---
 
 
+def _where(inc: Incident) -> tuple[float, float, bool] | None:
+    """The incident's coordinates; its place's country when it has no point (approximate)."""
+    if inc.lat is not None and inc.lon is not None:
+        return inc.lat, inc.lon, False
+    info = country_info(inc.country) if inc.country else None
+    if info is not None and info.lat is not None and info.lon is not None:
+        return info.lat, info.lon, True
+    return None
+
+
 def map_data(corpus: WebCorpus, query: browse.Query) -> dict[str, Any]:
     chosen = browse.select(corpus.fresh(), query)
-    placed = [e for e in chosen if e.incident.lat is not None and e.incident.lon is not None]
-    placed.sort(key=lambda e: -e.reports)
+    located = [(e, where) for e in chosen if (where := _where(e.incident))]
+    located.sort(key=lambda pair: -pair[0].reports)
     markers = [
         {
             "id": e.incident.id,
-            "lat": e.incident.lat,
-            "lon": e.incident.lon,
+            "lat": where[0],
+            "lon": where[1],
+            "approximate": where[2],
             "type": e.incident.type,
             "quad": e.incident.quad,
             "reports": e.reports,
@@ -649,9 +662,9 @@ def map_data(corpus: WebCorpus, query: browse.Query) -> dict[str, Any]:
             "location": e.incident.location,
             "summary": e.incident.summary,
         }
-        for e in placed[:5000]
+        for e, where in located[:5000]
     ]
-    return {"total": len(chosen), "placed": len(placed), "markers": markers}
+    return {"total": len(chosen), "placed": len(located), "markers": markers}
 
 
 @router.get("/api/map", tags=["map"], summary="Incidents with a place, for a map")
@@ -774,6 +787,8 @@ def page_extract_form(request: Request) -> Response:
 )
 async def page_extract(request: Request) -> Response:
     settings = _settings(request)
+    if not same_site(request):
+        raise CrossSiteRequest()
     try:
         text, published, title, keep = await _form_input(request)
         report = await run_in_threadpool(_extract, text, published, title)

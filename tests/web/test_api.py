@@ -313,3 +313,16 @@ def test_htmx_requests_get_only_the_results_fragment(client: TestClient) -> None
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<div id="results"')
     assert "<html" not in response.text and 'data-value="ASSAULT"' in response.text
+
+
+def test_forged_cross_site_forms_and_foreign_hosts_are_refused(sample_db: Path) -> None:
+    settings = WebSettings(db=sample_db, allow_ingest=True, allowed_hosts=("testserver",))
+    with TestClient(create_app(settings)) as guarded:
+        text = {"text": "Kyrgyzstan and Tajikistan agreed to talks.", "store": "1"}
+        forged = guarded.post("/extract", data=text, headers={"origin": "https://evil.example"})
+        assert forged.status_code == 403 and "FP065" in forged.text
+        marked = guarded.post("/extract", data=text, headers={"sec-fetch-site": "cross-site"})
+        assert marked.status_code == 403
+        rebound = guarded.get("/api/overview", headers={"host": "evil.example"})
+        assert rebound.status_code == 400
+        assert guarded.get("/api/overview").status_code == 200

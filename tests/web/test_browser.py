@@ -48,7 +48,12 @@ class Watched:
         self.errors: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.errors.append(f"failed {r.url}"))
+        page.on("requestfailed", self._failed)
+
+    def _failed(self, request: Any) -> None:
+        # A request cut short by the test navigating on is not the page's fault.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed {request.url}: {request.failure}")
 
     def _console(self, message: Any) -> None:
         if message.type == "error":
@@ -156,6 +161,7 @@ def test_text_query_and_extract_in_the_browser(page: Watched, live_server: str) 
     p.fill("#filters input[name=q]", "ceasefire")
     p.click("#filters button[type=submit]")
     p.wait_for_url("**q=ceasefire**")
+    p.wait_for_load_state("networkidle")
     assert int(p.locator("#total").inner_text()) >= 1
     p.goto(live_server + "/extract")
     p.fill("textarea[name=text]", "Tajik troops shelled a Kyrgyz village near Batken on Friday.")

@@ -43,9 +43,9 @@
       const xy = projection([m.lon, m.lat]);
       if (!xy) return;
       const link = el("a", { href: "/incidents/" + encodeURIComponent(m.id), class: "marker" });
-      const dot = el("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (3 + 2.5 * Math.sqrt(m.reports)).toFixed(1), class: "t-" + m.quad });
+      const dot = el("circle", { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: (3 + 2.5 * Math.sqrt(m.reports)).toFixed(1), class: "t-" + m.quad + (m.approximate ? " approx" : "") });
       const title = el("title");
-      title.textContent = `${m.type} ${m.date || ""} ${m.location || ""} (${m.reports} reports): ${m.summary || ""}`;
+      title.textContent = `${m.type} ${m.date || ""} ${m.location || ""} (${m.reports} reports${m.approximate ? ", placed at its country" : ""}): ${m.summary || ""}`;
       dot.appendChild(title);
       link.appendChild(dot);
       svg.appendChild(link);
