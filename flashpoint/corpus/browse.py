@@ -17,9 +17,9 @@ listing with :func:`browse`:
 - **sort** (:data:`SORTS`) and **pages**.
 
 Fields another stage may add to :class:`~flashpoint.models.Incident`
-(``salience``, ``independent_reports``, ``confidence``) are read when present;
-without them salience falls back to the incident's tension contribution and
-independent reports to its distinct documents. It does not read the database.
+(``salience``, ``independent_reports``, ``confidence``) are read when present
+and set (above zero); otherwise salience falls back to the incident's tension
+contribution and independent reports to its distinct documents. It does not read the database.
 """
 
 from __future__ import annotations
@@ -43,16 +43,16 @@ _OPEN_FACETS = frozenset({"country", "actor", "outlet"})
 def independent_reports(incident: Incident) -> int:
     """Reports that are not copies of each other: the stage's own count, else distinct documents."""
     value = getattr(incident, "independent_reports", None)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value  # 0 is the field's default: not counted
     return len({s.document for s in incident.sightings})
 
 
 def salience(incident: Incident) -> float:
     """How much an incident stands out: its ``salience`` when given, else |tension contribution|."""
     value = getattr(incident, "salience", None)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)  # 0.0 is the field's default: not computed
     return abs(contribution(incident))
 
 
@@ -72,6 +72,17 @@ def confidence_band(incident: Incident) -> str | None:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return "high" if value >= 0.75 else "medium" if value >= 0.5 else "low"
+    return None
+
+
+def main_incident_of(doc_id: str, entries: Iterable[Entry]) -> str | None:
+    """The incident a document is mainly about, when linking said so (``main_documents``)."""
+    for e in entries:
+        if doc_id in (getattr(e.incident, "main_documents", None) or ()):
+            return e.incident.id
+    for e in entries:
+        if any(s.document == doc_id and getattr(s, "main", False) for s in e.incident.sightings):
+            return e.incident.id
     return None
 
 

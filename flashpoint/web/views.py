@@ -454,6 +454,10 @@ def incident_data(corpus: WebCorpus, incident_id: str) -> dict[str, Any]:
         "figures": inc.figures,
         "charts": _figure_charts(inc),
         "statements": statements,
+        # Set by document linking when it ran (read defensively: older stores lack them).
+        "main_documents": list(getattr(inc, "main_documents", None) or []),
+        "toll": dict(getattr(inc, "toll", None) or {}),
+        "people": list(getattr(inc, "people", None) or []),
     }
 
 
@@ -502,8 +506,9 @@ def document_data(corpus: WebCorpus, doc_id: str) -> dict[str, Any]:
     if info is None:
         raise NotFound(kind="document", key=doc_id)
     report = corpus.report(doc_id) if not info["duplicate_of"] else None
-    incidents = [incident_row(e) for e in corpus.incidents_of(doc_id)]
-    main = getattr(report, "main_incident", None) if report else None
+    entries = corpus.incidents_of(doc_id)
+    incidents = [incident_row(e) for e in entries]
+    main = getattr(report, "main_incident", None) or browse.main_incident_of(doc_id, entries)
     return {"document": info, "report": report, "incidents": incidents, "main_incident": main}
 
 

@@ -79,3 +79,17 @@ def test_top_dyads_rank_country_pairs_by_tension() -> None:
     dyads = browse.top_dyads(ENTRIES)
     assert (dyads[0].a, dyads[0].b) in {("OSS", "VAR"), ("KES", "OSS")}
     assert all(d.points for d in dyads)
+
+
+def test_unset_later_fields_fall_back_and_main_documents_name_the_main_incident() -> None:
+    class Linked(Incident):  # the fields document linking adds, with their defaults
+        salience: float = 0.0
+        independent_reports: int = 0
+        main_documents: list[str] = []
+
+    unset = browse.entry(Linked(**incident(7, "ASSAULT", "2026-03-01").model_dump()))
+    assert unset.reports == 1 and unset.salience > 0  # defaults mean "not computed"
+    main = Linked(**incident(6, "CONSULT", "2026-03-02").model_dump(), main_documents=["d6-0"])
+    entries = [unset, browse.entry(main)]
+    assert browse.main_incident_of("d6-0", entries) == "inc-6"
+    assert browse.main_incident_of("d7-0", entries) is None
