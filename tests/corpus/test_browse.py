@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import Field
+
 from flashpoint.corpus import browse
 from flashpoint.models import Incident, Sighting
 
@@ -85,7 +87,7 @@ def test_unset_later_fields_fall_back_and_main_documents_name_the_main_incident(
     class Linked(Incident):  # the fields document linking adds, with their defaults
         salience: float = 0.0
         independent_reports: int = 0
-        main_documents: list[str] = []
+        main_documents: list[str] = Field(default_factory=list)
 
     unset = browse.entry(Linked(**incident(7, "ASSAULT", "2026-03-01").model_dump()))
     assert unset.reports == 1 and unset.salience > 0  # defaults mean "not computed"
