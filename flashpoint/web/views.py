@@ -633,6 +633,10 @@ def page_timeline(request: Request, args: dict = Depends(_timeline_args)) -> Res
         "index": [p.index for p in data["tension"]],
         "level": [p.level for p in data["tension"]],
         "incidents": [p.incidents for p in data["tension"]],
+        # The index normalized by coverage, when the tension stage computes it.
+        "normalized": [getattr(p, "normalized", None) for p in data["tension"]]
+        if data["tension"] and hasattr(data["tension"][0], "normalized")
+        else None,
     }
     return render(request, "timeline.html", data, context={"chart": chart})
 

@@ -22,7 +22,12 @@
       axes: [{}, { label: "tension" }, { side: 1, scale: "n", label: "incidents", grid: { show: false } }],
       scales: { n: { range: (u, min, max) => [0, Math.max(1, max)] } },
     };
-    const plot = new uPlot(opts, [xs, data.index, data.level, data.incidents], box);
+    const series = [xs, data.index, data.level, data.incidents];
+    if (Array.isArray(data.normalized)) {
+      opts.series.push({ label: "normalized", stroke: "#7b3294", width: 1, dash: [2, 3] });
+      series.push(data.normalized);
+    }
+    const plot = new uPlot(opts, series, box);
     plot.over.addEventListener("click", (event) => {
       const i = plot.posToIdx(event.offsetX);
       if (i == null || i < 0 || i >= data.periods.length) return;
