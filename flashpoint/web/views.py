@@ -90,7 +90,12 @@ def render(
         return JSONResponse(jsonable(data), status_code=status)
     templates = request.app.state.templates
     values = {**data, **(context or {})}
-    fragment = block if block and request.headers.get("hx-request") == "true" else None
+    headers = request.headers
+    # A history restore (the back button after a cache miss) wants the whole page.
+    partial = (
+        headers.get("hx-request") == "true" and headers.get("hx-history-restore-request") != "true"
+    )
+    fragment = block if block and partial else None
     if fragment:
         return cast(
             "Response",

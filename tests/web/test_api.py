@@ -313,6 +313,8 @@ def test_htmx_requests_get_only_the_results_fragment(client: TestClient) -> None
     assert response.status_code == 200
     assert response.text.lstrip().startswith('<div id="results"')
     assert "<html" not in response.text and 'data-value="ASSAULT"' in response.text
+    restore = {"hx-request": "true", "hx-history-restore-request": "true"}
+    assert "<html" in client.get("/incidents?type=ASSAULT", headers=restore).text
 
 
 def test_forged_cross_site_forms_and_foreign_hosts_are_refused(sample_db: Path) -> None:

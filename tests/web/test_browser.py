@@ -89,6 +89,15 @@ def test_every_page_loads_cleanly(page: Watched, live_server: str) -> None:
     p.wait_for_selector("#chart[data-ready] canvas")
 
 
+def test_a_map_marker_opens_its_incident(page: Watched, live_server: str) -> None:
+    p = page.page
+    p.goto(live_server + "/map")
+    p.wait_for_selector("#map[data-ready] svg a.marker circle")
+    p.locator("#map svg a.marker").first.dispatch_event("click")
+    p.wait_for_url("**/incidents/inc-*")
+    assert p.locator("h1 .type").count() == 1
+
+
 def test_facet_then_incident_then_highlighted_evidence(page: Watched, live_server: str) -> None:
     p = page.page
     p.goto(live_server + "/incidents")
