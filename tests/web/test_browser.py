@@ -111,6 +111,10 @@ def test_facet_then_incident_then_highlighted_evidence(page: Watched, live_serve
     assert p.locator('.facet[data-facet="type"] a.on').inner_text().startswith("ASSAULT")
     types = p.locator("table.incidents tbody .type").all_inner_texts()
     assert types and set(types) == {"ASSAULT"}
+    p.go_back()
+    p.wait_for_function(f"document.querySelector('#total').textContent.trim() === '{total}'")
+    p.go_forward()
+    p.wait_for_function(f"document.querySelector('#total').textContent.trim() === '{expected}'")
     p.locator("table.incidents tbody td.summary a").first.click()
     p.wait_for_url("**/incidents/inc-*")
     sentence = p.locator("a.evidence").first.inner_text()
