@@ -54,7 +54,9 @@ def build_sample(path: Path) -> None:
 @pytest.fixture(scope="session")
 def sample_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh copy of the sample corpus store (built once per code version, then cached)."""
-    cache = Path(request.config.cache.mkdir("flashpoint-web")) / f"sample-{_fingerprint()}.db"
+    cached = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    folder = cached.mkdir("flashpoint-web") if cached else tmp_path_factory.mktemp("cache")
+    cache = Path(folder) / f"sample-{_fingerprint()}.db"
     if not cache.exists():
         for old in cache.parent.glob("sample-*.db*"):
             old.unlink()
