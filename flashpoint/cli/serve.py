@@ -44,4 +44,7 @@ def serve(
     )
     web = create_app(settings)
     typer.echo(f"Flashpoint on http://{host}:{port}/ (corpus {settings.db})", err=True)
+    if host not in LOOPBACK_HOSTS:
+        note = f"note: listening on {host}: whoever reaches this port can read the corpus"
+        typer.echo(note, err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning")

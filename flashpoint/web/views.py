@@ -145,6 +145,8 @@ def _spark(values: list[float], width: int = 120, height: int = 28) -> str:
     """SVG polyline points for a sparkline (drawn on the server: no script needed)."""
     if not values:
         return ""
+    if len(values) == 1:  # one day: a flat stroke, not an invisible point
+        values = values * 2
     low, high = min(0.0, *values), max(0.0, *values)
     span = (high - low) or 1.0
     step = width / max(1, len(values) - 1)
