@@ -130,3 +130,34 @@ class FileAccessError(FlashpointError):
 
     code = "FP009"
     template = "{reason}: {path}{detail}"
+# --- the web app (flashpoint serve): FP060-FP069 ---
+
+
+class QueryTimeout(FlashpointError):
+    code = "FP060"
+    template = "The query ran over the time limit of {limit:g} s{detail}; narrow it down."
+
+
+class RequestTooLarge(FlashpointError):
+    code = "FP061"
+    template = "The request body is over the limit of {limit} bytes{detail}."
+
+
+class NotFound(FlashpointError):
+    code = "FP062"
+    template = "No {kind} '{key}' in this corpus{detail}."
+
+
+class BadParameter(FlashpointError):
+    code = "FP063"
+    template = "Bad request parameter{detail}."
+
+
+class WebUnavailable(FlashpointError):
+    code = "FP064"
+    template = "The web app needs {package}{detail}; install Flashpoint with its dependencies."
+
+
+class CrossSiteRequest(FlashpointError):
+    code = "FP065"
+    template = "A form posted from another site is refused{detail}; use the page on this server."

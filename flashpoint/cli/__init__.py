@@ -5,7 +5,7 @@ module's commands to it, so ``from flashpoint.cli import app`` is the whole CLI.
 A new command is a module here and a line below.
 """
 
-from flashpoint.cli import corpus, evaluate, extract  # noqa: F401
+from flashpoint.cli import corpus, evaluate, extract, serve  # noqa: F401
 from flashpoint.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -138,7 +138,7 @@ def read_source(
         raise FileNotFoundError(2, "No such file or directory", text)
     suffix = path.suffix.lower()
     if path.is_dir() or suffix in TEXT_SUFFIXES:
-        return read_files(path)
+        return read_files(path, columns)
     if suffix in TABLE_SUFFIXES:
         return read_csv(path, columns)
     if suffix in LINES_SUFFIXES:
@@ -155,7 +155,8 @@ def count_items(source: str | Path) -> int | None:
     if str(source).startswith(("http://", "https://")) or not path.exists():
         return None
     if path.is_dir():
-        return sum(1 for _ in _files(path))
+        return sum(count_items(f) or 1 if f.suffix.lower() in LINES_SUFFIXES else 1
+                   for f in _files(path))
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         with path.open(newline="", encoding="utf-8", errors="replace") as handle:
@@ -170,14 +171,18 @@ def _files(folder: Path) -> Iterator[Path]:
     if folder.is_file():
         yield folder
         return
+    # A folder may also hold JSONL records, which carry their dates, outlets and URLs.
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES + LINES_SUFFIXES:
             yield path
 
 
-def read_files(folder: Path) -> Iterator[Item]:
+def read_files(folder: Path, columns: Columns = Columns()) -> Iterator[Item]:
     for path in _files(folder):
-        yield Item(key=str(path), data=path.read_bytes())
+        if path.suffix.lower() in LINES_SUFFIXES:
+            yield from read_jsonl(path, columns)
+        else:
+            yield Item(key=str(path), data=path.read_bytes())
 
 
 def _csv_reader(handle: Any, path: Path) -> Iterator[list[str]]:

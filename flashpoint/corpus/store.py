@@ -451,3 +451,126 @@ def _names(participants: Iterable[Any], actors: dict[str, Any]) -> str | None:
         actor = actors.get(p.actor or "")
         names.append(actor.name if actor else p.name)
     return json.dumps(names) if names else None
+
+
+# --- read-only access (the web app, ``flashpoint serve``) ---
+
+
+@dataclass(slots=True)
+class QueryClock:
+    """A time limit for queries: ``start()`` before a request, and SQLite stops what runs longer.
+
+    Installed as the connection's progress handler; a stopped query raises
+    ``sqlite3.OperationalError("interrupted")`` (Datasette's time-limit idea).
+    """
+
+    limit: float
+    deadline: float = float("inf")
+
+    def start(self) -> None:
+        import time
+
+        self.deadline = time.monotonic() + self.limit
+
+    def __call__(self) -> int:
+        import time
+
+        return 1 if time.monotonic() > self.deadline else 0
+
+
+def open_read_only(path: str | Path, *, clock: QueryClock | None = None) -> Store:
+    """The store at ``path`` opened with SQLite's ``mode=ro``: nothing can be written through it."""
+    where = Path(path)
+    if not where.is_file():
+        raise StoreError(detail=f"no corpus at {where}; run 'flashpoint ingest' first")
+    store = Store.__new__(Store)
+    store.path = where
+    try:
+        store.conn = sqlite3.connect(
+            f"{where.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as err:
+        raise StoreError(detail=f"cannot open {where}: {err}") from None
+    if version == 0 or version > STORE_VERSION:
+        store.conn.close()
+        raise StoreError(detail=f"{where} is not a corpus this Flashpoint can read")
+    if clock is not None:
+        store.conn.set_progress_handler(clock, 200)
+    return store
+
+
+def data_version(store: Store) -> int:
+    """Changes whenever another connection commits to the file (to know when to reload)."""
+    return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def _fts_rows(store: Store, sql: str, query: str, *args: Any) -> list[Any]:
+    """Rows of an FTS query; bad FTS5 syntax is retried as plain words, then refused."""
+    try:
+        return store.conn.execute(sql, (query, *args)).fetchall()
+    except sqlite3.OperationalError as err:
+        if "interrupted" in str(err):
+            raise
+    words = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
+    try:
+        return store.conn.execute(sql, (words, *args)).fetchall()
+    except sqlite3.OperationalError as err:
+        if "interrupted" in str(err):
+            raise
+        raise StoreError(detail=f"bad search query {query!r}: {err}") from None
+
+
+def event_matches(store: Store, query: str, *, limit: int = 100_000) -> set[tuple[str, str]]:
+    """(document, event id) of every stored event whose sentence matches the FTS query."""
+    sql = (
+        "SELECT e.document, e.id FROM fts f JOIN events e"
+        " ON e.document = f.document AND e.sentence_start = f.start"
+        " WHERE fts MATCH ? AND f.kind = 'event' LIMIT ?"
+    )
+    return {(doc, event) for doc, event in _fts_rows(store, sql, query, limit)}
+
+
+def document_info(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """A document's stored metadata (no text, no report) and the outlets of its copies."""
+    cursor = store.conn.execute(
+        "SELECT id, title, published, source, url, outlet, duplicate_of, n_events, ingested_at"
+        " FROM documents WHERE id = ?",
+        (doc_id,),
+    )
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    info = dict(zip([d[0] for d in cursor.description], row, strict=True))
+    info["copies"] = [
+        {"id": i, "outlet": o or u, "published": p}
+        for i, o, u, p in store.conn.execute(
+            "SELECT id, outlet, url, published FROM documents"
+            " WHERE duplicate_of = ? ORDER BY rowid",
+            (doc_id,),
+        )
+    ]
+    return info
+
+
+def skipped_rows(store: Store, *, limit: int = 50) -> list[dict[str, Any]]:
+    """The latest inputs that were not stored, with their error code and reason."""
+    cursor = store.conn.execute(
+        "SELECT key, source, code, reason, at FROM skipped ORDER BY at DESC LIMIT ?", (limit,)
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def fts_syntax_error(store: Store, query: str) -> str | None:
+    """SQLite's complaint if ``query`` is not valid FTS5 syntax, else None."""
+    try:
+        store.conn.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 0", (query,)).fetchall()
+    except sqlite3.OperationalError as err:
+        if "interrupted" in str(err):
+            raise
+        return str(err)
+    return None
