@@ -130,7 +130,7 @@ class FileAccessError(FlashpointError):
 
     code = "FP009"
     template = "{reason}: {path}{detail}"
-# --- the web app (flashpoint serve): FP060-FP069 ---
+# --- the web app (flashpoint serve) ---
 
 
 class QueryTimeout(FlashpointError):
