@@ -109,6 +109,7 @@ class LinkParams:
     max_members: int
     postings: int
     rare_words: int
+    min_lead_terms: int
     weights: dict[str, float]
     bias: float
 
@@ -123,6 +124,7 @@ def params() -> LinkParams:
         max_members=int(data.get("max_members", 12)),
         postings=int(data.get("postings", 64)),
         rare_words=int(data.get("rare_words", 6)),
+        min_lead_terms=int(data.get("min_lead_terms", 12)),
         weights={str(k): float(v) for k, v in data.get("weights", {}).items()},
         bias=float(data.get("bias", 0.0)),
     )
@@ -161,6 +163,9 @@ class Profile:
     injured: int | None
     modality: str  # the main event's; "asserted" when it has none
     main_event: str | None = None  # Event.id of the article's main event
+    lead_end: int = 0  # where the lead ends in the text
+    admin_names: tuple[str, ...] = ()  # the lead's admin areas, as written
+    names: tuple[str, ...] = ()  # the people it names, as written, in order of appearance
     vectors: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
@@ -179,7 +184,7 @@ def _count(token: str) -> int | None:
     return _NUMBER_WORDS.get(token.lower())
 
 
-def tolls(text: str) -> tuple[int | None, int | None]:
+def toll_matches(text: str) -> list[tuple[str, int, int]]:
     """Dead and injured counts the headline and lead state (None: not stated).
 
     "four people were found shot dead", "one person was killed and five others
@@ -189,9 +194,9 @@ def tolls(text: str) -> tuple[int | None, int | None]:
     count ("a teen dies after ...") has one dead. The largest count of each
     kind wins (a lead gives the total before any breakdown).
     """
-    dead: list[int] = []
-    injured: list[int] = []
-    shot: list[int] = []
+    dead: list[tuple[int, int]] = []
+    injured: list[tuple[int, int]] = []
+    shot: list[tuple[int, int]] = []
     for m in _TOLL.finditer(text):
         between = m.group(2).split()
         if any(w.lower() not in _TOLL_GAP and not _AGE.match(w) for w in between):
@@ -201,30 +206,39 @@ def tolls(text: str) -> tuple[int | None, int | None]:
             continue
         verb = m.group(3).lower()
         if verb in _DEAD_WORDS or m.group(4):
-            dead.append(n)
+            dead.append((n, m.start()))
         elif verb == "shot":
             if m.group(1).lower() not in ("a", "an"):
-                shot.append(n)
+                shot.append((n, m.start()))
         else:
-            injured.append(n)
+            injured.append((n, m.start()))
     for m in _TOLL_OF.finditer(text):
         n = _count(m.group(1))
         if n:
-            dead.append(n)
+            dead.append((n, m.start()))
     for m in _MULTIPLE.finditer(text):
-        dead.append({"double": 2, "triple": 3, "quadruple": 4}[m.group(1).lower()])
+        dead.append(({"double": 2, "triple": 3, "quadruple": 4}[m.group(1).lower()], m.start()))
     for m in _HOSPITAL.finditer(text):
         n = _count(m.group(1))
         if n:
-            injured.append(n)
+            injured.append((n, m.start()))
     d = max(dead) if dead else None
-    if d is None and _DEATH_WORD.search(text):
-        d = 1
+    if d is None:
+        word = _DEATH_WORD.search(text)
+        d = (1, word.start()) if word else None
     i = max(injured) if injured else None
     if i is None and shot:
-        rest = max(shot) - (d or 0)
-        i = rest if rest > 0 else None
-    return d, i
+        top = max(shot)
+        rest = top[0] - (d[0] if d else 0)
+        i = (rest, top[1]) if rest > 0 else None
+    found = [("dead", *d)] if d else []
+    return found + ([("injured", *i)] if i else [])
+
+
+def tolls(text: str) -> tuple[int | None, int | None]:
+    """The dead and injured counts of :func:`toll_matches` (None: not stated)."""
+    got = {kind: n for kind, n, _ in toll_matches(text)}
+    return got.get("dead"), got.get("injured")
 
 
 def _modality(event: Event) -> str:
@@ -267,16 +281,20 @@ def _place_keys(report: Report, lead_end: int) -> tuple[set[str], set[str], set[
     return towns, admins, countries
 
 
-def _people(report: Report, lead_end: int) -> set[str]:
+def _people(report: Report) -> tuple[set[str], list[str]]:
+    """Normalized full names and surnames of the people named, and the full names as written."""
     found: set[str] = set()
-    for actor in report.actors:
-        if actor.kind != "person":
-            continue
+    shown: list[str] = []
+    people = [a for a in report.actors if a.kind == "person"]
+    people.sort(key=lambda a: min((m.start for m in a.mentions), default=10**9))
+    for actor in people:
         parts = [w for w in normalize(actor.name).split() if len(w) > 2]
         if len(parts) >= 2:
             found.add(" ".join(parts))
             found.add(parts[-1])
-    return found
+            if actor.name not in shown:
+                shown.append(actor.name)
+    return found, shown
 
 
 def profile(report: Report, outlet: str | None = None) -> Profile:
@@ -292,6 +310,14 @@ def profile(report: Report, outlet: str | None = None) -> Profile:
             if d is not None and (pub is None or -60 <= pub - d <= 60):
                 event_days.add(d)
     towns, admins, countries = _place_keys(report, lead_end)
+    people, names = _people(report)
+    admin_names = tuple(
+        dict.fromkeys(
+            p.name
+            for p in report.places
+            if (p.gazetteer_id or normalize(p.name)) in admins and p.feature == "admin"
+        )
+    )
     dead, injured = tolls(lead)
     caps = {
         w.lower()
@@ -308,12 +334,15 @@ def profile(report: Report, outlet: str | None = None) -> Profile:
         towns=frozenset(towns),
         admins=frozenset(admins),
         countries=frozenset(countries),
-        people=frozenset(_people(report, lead_end)),
+        people=frozenset(people),
         caps=frozenset(caps),
         dead=dead,
         injured=injured,
         modality=_modality(main) if main else "asserted",
         main_event=main.id if main else None,
+        lead_end=lead_end,
+        admin_names=admin_names,
+        names=tuple(names),
     )
 
 
@@ -425,6 +454,7 @@ class _Cluster:
     first: int | None
     last: int | None
     modality: str
+    short: bool = False
 
 
 class Linker:
@@ -472,9 +502,11 @@ class Linker:
         vectorize(prof, self.freq)
         group = _modality_group(prof.modality)
         best, best_score = -1, self.p.threshold
-        for c in sorted(self.candidates(prof)):
+        # Too short to link on wording: a one-line item is left to event-level merging.
+        short = sum(prof.lead.values()) < self.p.min_lead_terms
+        for c in [] if short else sorted(self.candidates(prof)):
             cl = self.clusters[c]
-            if cl.modality != group:
+            if cl.modality != group or cl.short:
                 continue
             if prof.day is not None and cl.first is not None and cl.last is not None:
                 span = max(cl.last, prof.day) - min(cl.first, prof.day)
@@ -484,7 +516,7 @@ class Linker:
             if s >= best_score and (s > best_score or best < 0):
                 best, best_score = c, s
         if best < 0:
-            self.clusters.append(_Cluster([prof], prof.day, prof.day, group))
+            self.clusters.append(_Cluster([prof], prof.day, prof.day, group, short))
             best = len(self.clusters) - 1
         else:
             cl = self.clusters[best]
@@ -529,3 +561,18 @@ def story_figures(members: Iterable[Profile]) -> dict[str, int]:
         if counts:
             out[kind] = max(counts, key=lambda v: (counts[v], v))
     return out
+
+
+def stories_differ(a: Iterable[Profile], b: Iterable[Profile]) -> bool:
+    """The two groups of articles contradict: different towns, admin areas or death tolls."""
+    xs, ys = list(a), list(b)
+    towns_a = frozenset().union(*(p.towns for p in xs))
+    towns_b = frozenset().union(*(p.towns for p in ys))
+    if towns_a and towns_b and not towns_a & towns_b:
+        return True
+    admins_a = frozenset().union(*(p.admins for p in xs))
+    admins_b = frozenset().union(*(p.admins for p in ys))
+    if admins_a and admins_b and not admins_a & admins_b:
+        return True
+    dead_a, dead_b = story_figures(xs).get("dead"), story_figures(ys).get("dead")
+    return dead_a is not None and dead_b is not None and dead_a != dead_b
