@@ -278,3 +278,4 @@ class Incident(Record):
     place_admin: str | None = None  # the admin area (state, province) of its place, if known
     people: list[str] = Field(default_factory=list)  # people its main articles name in the lead
     salience: float = 0.0  # how much it mattered: see docs/incidents.md
+    toll: dict[str, int] = Field(default_factory=dict)  # kind -> count most main articles state

@@ -21,6 +21,11 @@ def evaluate(
         False, help="Score the plain tool a user might reach for instead (spaCy, dateparser)."
     ),
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line."),
+    cache: Path | None = typer.Option(
+        None,
+        help="Folder of cached Reports for the corpus evaluations (gvc, gva, ecbplus, t17);"
+        " default $FLASHPOINT_EVAL_CACHE.",
+    ),
 ) -> None:
     """Score the extractor on gold data and print precision, recall and F1.
 
@@ -28,7 +33,7 @@ def evaluate(
     and with --json a last line ``{"eval": NAME, "skipped": REASON}``.
     """
     try:
-        metrics = evaluation.run(name, data, limit=limit, baseline=baseline)
+        metrics = evaluation.run(name, data, limit=limit, baseline=baseline, cache=cache)
     except EvalDataMissing as err:
         typer.echo(f"skipped {err}", err=True)
         if as_json:

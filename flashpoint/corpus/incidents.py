@@ -148,10 +148,16 @@ def sightings(
 
 
 def merge_reports(reports: Iterable[Report], *, window_days: int | None = None) -> list[Incident]:
-    """Convenience: merge every event of ``reports`` (no outlets, no duplicates known)."""
+    """Convenience: merge every event of ``reports`` (no outlets, no duplicates known).
+
+    Reports without events still take part in linking: they can be main
+    documents of a story whose other articles have coded events.
+    """
+    reports = list(reports)
     return merge_incidents(
         (s for r in reports for s in sightings(r)),
         window_days=rules().window_days if window_days is None else window_days,
+        uncoded=[r for r in reports if not r.events],
     )
 
 
@@ -432,9 +438,15 @@ def _candidate_pairs(
 
 
 def merge_incidents(
-    sightings: Iterable[EventSighting], *, window_days: int = 3, link_documents: bool = True
+    sightings: Iterable[EventSighting],
+    *,
+    window_days: int = 3,
+    link_documents: bool = True,
+    uncoded: Iterable[Report] = (),
 ) -> list[Incident]:
     """Merge event sightings from many reports into incidents, sorted by date then id.
+
+    ``uncoded``: reports with no events, linked as articles only.
 
     When the sightings carry their reports (:func:`sightings` sets them), the
     articles are first linked into stories (:mod:`flashpoint.corpus.linking`):
@@ -449,7 +461,7 @@ def merge_incidents(
     stories: list[list[EventSighting]] = []
     story_docs: list[list[Any]] = []
     if link_documents and any(s.report is not None for s in pool):
-        stories, story_docs = _stories(pool, window_days)
+        stories, story_docs = _stories(pool, window_days, list(uncoded))
     story_of = {id(s): n for n, members in enumerate(stories) for s in members}
     items = [_item(s, r.about_tolerance, r.symmetric) for s in pool]
     # A fixed order makes ids, the union-find and the output independent of input order.
@@ -523,7 +535,7 @@ def _strong_match(a: _Item, b: _Item) -> bool:
 
 
 def _stories(
-    pool: list[EventSighting], window_days: int
+    pool: list[EventSighting], window_days: int, uncoded: list[Report] | None = None
 ) -> tuple[list[list[EventSighting]], list[list[Any]]]:
     """Link the articles; each story keeps its main events and their companions."""
     from flashpoint.corpus import linking
@@ -537,17 +549,19 @@ def _stories(
         report = group[0].report
         if report is not None:
             profiles[doc] = linking.profile(report, outlet=group[0].outlet)
+    for report in uncoded or []:
+        profiles.setdefault(report.document.id, linking.profile(report))
     clusters = linking.link(profiles.values())
     members: dict[int, list[EventSighting]] = defaultdict(list)
     docs_of: dict[int, list[Any]] = defaultdict(list)
     for doc, cluster in clusters.items():
         prof = profiles[doc]
-        group = by_doc[doc]
+        group = by_doc.get(doc, [])
         main = next((s for s in group if s.event.id == prof.main_event), None)
+        docs_of[cluster].append(prof)  # the story is its main incident, coded event or not
         if main is None:
             continue
         main.main = True
-        docs_of[cluster].append(prof)
         anchor, _ = _anchor(main.event, main.published)
         kind = r.group.get(main.event.type, main.event.type)
         for s in group:
@@ -567,7 +581,7 @@ def _stories(
                 if own is not None and anchor is not None and abs(own - anchor) > window_days:
                     continue
             members[cluster].append(s)
-    keys = sorted(members)
+    keys = sorted(members)  # a story none of whose articles has a lead event stays uncoded
     return [members[k] for k in keys], [docs_of[k] for k in keys]
 
 
@@ -600,15 +614,15 @@ def _story_incident(items: list[_Item], profiles: list[Any], tolerance: float) -
     names = Counter(n for p in profiles for n in p.names[:4])
     inc.people = [n for n, _ in names.most_common(8)]
     reports = {m.sighting.document: m.sighting for m in items}
+    inc.toll = linking.story_figures(profiles)
     tolls = _lead_figures(reports, profiles)
     if tolls:
-        # Per report and kind, the lead's stated toll wins only when it is larger than the
-        # coded event's figure: a lead gives the total ("four people were found shot dead").
+        # Per report and kind, the toll the headline and lead state wins over the coded
+        # events' figures: a lead gives the total ("four people were found shot dead"),
+        # a coded event may count one victim of several.
         best = {(f.document, f.kind): f for f in inc.figures}
         for f in tolls:
-            old = best.get((f.document, f.kind))
-            if old is None or f.value > old.value:
-                best[(f.document, f.kind)] = f
+            best[(f.document, f.kind)] = f
         inc.figures = sorted(best.values(), key=lambda f: (f.published or "9999", f.kind, f.value))
         inc.conflicting = _conflicts(inc.figures, tolerance)
     lead = min(profiles, key=lambda p: (p.day or 0, p.doc))
@@ -616,7 +630,6 @@ def _story_incident(items: list[_Item], profiles: list[Any], tolerance: float) -
     if head is not None and head.report is not None:
         title = head.report.document.title
         inc.summary = " ".join((title or head.event.sentence.text).split()) or inc.summary
-    _ = linking  # imported for the type of profiles
     return inc
 
 

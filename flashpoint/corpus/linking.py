@@ -249,7 +249,10 @@ def _modality(event: Event) -> str:
 
 def main_event(report: Report, lead_end: int) -> Event | None:
     """The article's main event: the lead's most intense asserted event, earliest first."""
+    # The lead's events; failing those, the article's first asserted ones (a feature lead).
     lead = [e for e in report.events if e.sentence.start < lead_end]
+    if not lead:
+        lead = [e for e in report.events if _modality(e) == "asserted"][:3]
     if not lead:
         return None
 

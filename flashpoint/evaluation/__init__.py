@@ -21,7 +21,13 @@ EVALUATIONS: dict[str, str] = {
     "conll": "flashpoint.evaluation.conll:evaluate",
     "plover": "flashpoint.evaluation.plover:evaluate",
     "indiapolice": "flashpoint.evaluation.indiapolice:evaluate",
+    "gvc": "flashpoint.evaluation.linking:gvc",
+    "gva": "flashpoint.evaluation.linking:gva",
+    "ecbplus": "flashpoint.evaluation.linking:ecbplus",
+    "t17": "flashpoint.evaluation.t17:evaluate",
 }
+# Corpus-level evaluations that read cached Reports (``cache=DIR``, see reports_cache).
+CACHED = frozenset({"gvc", "gva", "ecbplus", "t17"})
 
 
 def get(name: str) -> Callable[..., dict[str, Any]]:
@@ -32,10 +38,16 @@ def get(name: str) -> Callable[..., dict[str, Any]]:
 
 
 def run(
-    name: str, data_dir: Path, limit: int | None = None, baseline: bool = False
+    name: str,
+    data_dir: Path,
+    limit: int | None = None,
+    baseline: bool = False,
+    cache: Path | None = None,
 ) -> dict[str, Any]:
     if not data_dir.is_dir():
         from flashpoint.errors import EvalDataMissing
 
         raise EvalDataMissing(path=str(data_dir))
+    if name in CACHED:
+        return get(name)(data_dir, limit=limit, baseline=baseline, cache=cache)
     return get(name)(data_dir, limit=limit, baseline=baseline)

@@ -31,9 +31,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.linking import Profile, link, profile, story_figures
 from flashpoint.evaluation import reports_cache
-from flashpoint.models import Report
+from flashpoint.models import Incident, Report
 
 
 def pair_counts(pred: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int, int]:
@@ -125,15 +126,11 @@ def _ordinal(value: str | None) -> int | None:
 
 
 def _figure_accuracy(
-    pred: dict[str, int],
-    profiles: dict[str, Profile],
+    pred: dict[str, Any],
+    tolls: dict[Any, dict[str, int]],
     doc_incident: dict[str, str],
     incidents: dict[str, dict[str, Any]],
 ) -> dict[str, float]:
-    members: dict[int, list[Profile]] = defaultdict(list)
-    for doc_id, c in pred.items():
-        members[c].append(profiles[doc_id])
-    tolls = {c: story_figures(rs) for c, rs in members.items()}
     out: dict[str, float] = {}
     for kind, gold_key in (("dead", "killed"), ("injured", "injured")):
         hits = total = 0
@@ -143,11 +140,29 @@ def _figure_accuracy(
             if not want:
                 continue
             total += 1
-            got = tolls[c].get(kind)
+            got = tolls.get(c, {}).get(kind)
             hits += got is not None and int(got) == int(want)
         out[f"{gold_key}_documents"] = total
         out[f"{gold_key}_accuracy"] = hits / total if total else 0.0
     return out
+
+
+def main_incidents(reports: dict[str, Report]) -> tuple[dict[str, Any], dict[Any, dict[str, int]]]:
+    """Each gold document's main incident (as ``merge_reports`` builds it) and the tolls."""
+    incidents = merge_reports(reports.values())
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for gold_id, report in reports.items():
+        by_doc[report.document.id].append(gold_id)
+    pred: dict[str, Any] = {}
+    tolls: dict[Any, dict[str, int]] = {}
+    for inc in incidents:
+        tolls[inc.id] = dict(inc.toll)
+        for doc in inc.main_documents:
+            for gold_id in by_doc.get(doc, []):
+                pred[gold_id] = inc.id
+    for gold_id in reports:
+        pred.setdefault(gold_id, f"alone:{gold_id}")  # no coded main event: its own incident
+    return pred, tolls
 
 
 def evaluate_links(
@@ -158,9 +173,14 @@ def evaluate_links(
     cache: Path | str | None = None,
     figures: bool = True,
     split: str | None = None,
-    extra: Callable[[dict[str, int], dict[str, Any]], dict[str, Any]] | None = None,
+    extra: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Shared scorer for the three linking sets; ``split`` keeps one gold split only."""
+    """Shared scorer for the three linking sets; ``split`` keeps one gold split only.
+
+    The scored clusters are the main incidents ``merge_reports`` gives each
+    document (what a user gets); ``linker_*`` scores the story clusters of the
+    document linker alone, before events are merged.
+    """
     docs = reports_cache.load_docs(data_dir, limit)
     gold: dict[str, Any] = reports_cache.load_gold(data_dir)
     incidents = gold["incidents"]
@@ -171,25 +191,31 @@ def evaluate_links(
     }
     docs = [d for d in docs if d["id"] in doc_incident]
     reports = reports_cache.reports(data_dir, docs, cache=cache)
-    by_profile = {}
-    for doc_id, report in reports.items():
-        prof = profile(report)
-        prof.doc = doc_id  # gold ids, not text hashes: duplicate texts stay two documents
-        by_profile[doc_id] = prof
     truth = {d: doc_incident[d] for d in reports}
     metrics: dict[str, Any] = {
         "documents": len(reports),
         "gold_incidents": len(set(truth.values())),
     }
+    by_profile: dict[str, Profile] = {}
+    for doc_id, report in reports.items():
+        prof = profile(report)
+        prof.doc = doc_id  # gold ids, not text hashes: duplicate texts stay two documents
+        by_profile[doc_id] = prof
     naive = naive_links(reports)
     if not baseline:
-        pred = link(by_profile.values())
+        pred, tolls = main_incidents(reports)
         metrics.update(_scores("", pred, truth))
+        linker = link(by_profile.values())
+        metrics.update({k: v for k, v in _scores("linker_", linker, truth).items()})
     metrics.update(_scores("baseline_", naive, truth))
-    if figures and not baseline:
-        metrics.update(_figure_accuracy(pred, by_profile, doc_incident, incidents))
     if figures:
-        base = _figure_accuracy(naive, by_profile, doc_incident, incidents)
+        if not baseline:
+            metrics.update(_figure_accuracy(pred, tolls, doc_incident, incidents))
+        members: dict[Any, list[Profile]] = defaultdict(list)
+        for doc_id, c in naive.items():
+            members[c].append(by_profile[doc_id])
+        base_tolls = {c: story_figures(ps) for c, ps in members.items()}
+        base = _figure_accuracy(naive, base_tolls, doc_incident, incidents)
         metrics.update({f"baseline_{k}": v for k, v in base.items() if k.endswith("accuracy")})
     if extra is not None:
         if not baseline:
@@ -210,18 +236,23 @@ def gva(
     return evaluate_links(data_dir, limit=limit, baseline=baseline, cache=cache)
 
 
-def _cross_happenings(pred: dict[str, int], gold: dict[str, Any]) -> dict[str, Any]:
+def _cross_happenings(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
     topic = gold.get("doc_topic", {})
     inc = gold["doc_incident"]
-    by_cluster: dict[int, list[str]] = defaultdict(list)
+    by_cluster: dict[Any, list[str]] = defaultdict(list)
     for d, c in pred.items():
         by_cluster[c].append(d)
-    wrong = 0
+    wrong = same_topic = 0
     for members in by_cluster.values():
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                wrong += topic.get(a) == topic.get(b) and inc.get(a) != inc.get(b)
-    return {"cross_happening_pairs": wrong}
+                if topic.get(a) == topic.get(b):
+                    same_topic += 1
+                    wrong += inc.get(a) != inc.get(b)
+    return {
+        "cross_happening_pairs": wrong,
+        "cross_happening_share": wrong / same_topic if same_topic else 0.0,
+    }
 
 
 def ecbplus(
