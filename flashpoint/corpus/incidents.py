@@ -709,7 +709,7 @@ def salience(inc: Incident) -> float:
         math.log1p(reports)
         + 0.5 * math.log1p(outlets)
         + 0.5 * abs(inc.intensity) / 10
-        + 0.25 * math.log1p(toll)
+        + 1.0 * math.log1p(toll)
         + 0.5 * main_share
     )
     if inc.modality != "asserted":

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from flashpoint.corpus.incidents import label_code
 from flashpoint.corpus.tension import (
@@ -34,6 +35,7 @@ from flashpoint.corpus.tension import (
 from flashpoint.models import Incident
 
 __all__ = [
+    "DayEntry",
     "TensionPoint",
     "format_table",
     "format_timeline",
@@ -41,6 +43,7 @@ __all__ = [
     "plot_tension",
     "select",
     "tension_index",
+    "top_dates",
 ]
 
 
@@ -154,3 +157,50 @@ def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
             summary = summary[: width - 3] + "..."
         lines.append(f"{head}\n            {summary}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class DayEntry:
+    """One of the most important days: its score and its most salient incidents."""
+
+    day: dt.date
+    score: float  # summed salience of the incidents that happened that day
+    incidents: list[Incident]
+
+    def evidence(self, incident: Incident) -> str:
+        """One sentence of evidence: the main article's headline, else the event sentence."""
+        return " ".join((incident.summary or "").split())
+
+
+def top_dates(
+    incidents: Iterable[Incident],
+    n: int,
+    *,
+    per_day: int = 3,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    modalities: frozenset[str] = frozenset({"asserted"}),
+) -> list[DayEntry]:
+    """The ``n`` days whose incidents add up to the most salience, in date order.
+
+    An incident counts on its own day (:func:`~flashpoint.corpus.tension.incident_day`);
+    denied, hypothetical and planned incidents do not count (``modalities``).
+    Each day keeps its ``per_day`` most salient incidents.
+    """
+    by_day: dict[dt.date, list[Incident]] = {}
+    for inc in incidents:
+        if inc.modality not in modalities:
+            continue
+        day = incident_day(inc)
+        if day is None or (since and day < since) or (until and day > until):
+            continue
+        by_day.setdefault(day, []).append(inc)
+    scored = sorted(
+        ((sum(i.salience for i in incs), day) for day, incs in by_day.items()),
+        key=lambda row: (-row[0], row[1]),
+    )[:n]
+    out = []
+    for score, day in sorted(scored, key=lambda row: row[1]):
+        ranked = sorted(by_day[day], key=lambda i: (-i.salience, i.id))[:per_day]
+        out.append(DayEntry(day, round(score, 3), ranked))
+    return out
