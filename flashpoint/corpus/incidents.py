@@ -367,7 +367,7 @@ class _UnionFind:
 
     def __init__(self, n: int, anchors: list[int | None] | None = None, max_span: int = 0) -> None:
         self.parent = list(range(n))
-        self.lo = list(anchors) if anchors is not None else [None] * n
+        self.lo: list[int | None] = list(anchors) if anchors is not None else [None] * n
         self.hi = list(self.lo)
         self.max_span = max_span
         self.story: list[frozenset[int]] = [frozenset()] * n  # the linked stories a root holds
@@ -603,7 +603,8 @@ def _story_incident(items: list[_Item], profiles: list[Any], tolerance: float) -
     inc.main_documents = main_docs
     for sighting in inc.sightings:
         sighting.main = any(
-            m.sighting.main and m.sighting.event.id == sighting.event
+            m.sighting.main
+            and m.sighting.event.id == sighting.event
             and m.sighting.document == sighting.document
             for m in items
         )

@@ -55,13 +55,11 @@ _CAP = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b")
 LEAD_CHARS = 600
 BODY_CHARS = 4000
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS.split())}
 _NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1, "double": 2, "triple": 3, "quadruple": 4})
 _NUM = (
     r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -82,21 +80,75 @@ _TOLL_OF = re.compile(
 _MULTIPLE = re.compile(
     r"\b(double|triple|quadruple)[\s\-](?:murder|homicide|killing|slaying|fatal)", re.IGNORECASE
 )
-_HOSPITAL = re.compile(_NUM + r"\s+(?:people|persons|men|women)?\s*to\s+(?:the\s+|area\s+)?hospital",
-                       re.IGNORECASE)
+_HOSPITAL = re.compile(
+    _NUM + r"\s+(?:people|persons|men|women)?\s*to\s+(?:the\s+|area\s+)?hospital", re.IGNORECASE
+)
 _DEATH_WORD = re.compile(
     r"\b(killed|dies|died|dead|slain|murdered|fatally|shooting death|homicide)\b", re.IGNORECASE
 )
 _DEAD_WORDS = frozenset({"killed", "dead", "slain", "died", "dies", "murdered"})
 # Between the number and the verb: "four people were found shot", not "two were arrested and".
 _TOLL_GAP = frozenset(
-    {"people", "persons", "men", "women", "children", "kids", "teens", "teenagers", "others",
-     "more", "were", "are", "was", "is", "found", "been", "have", "has", "fatally",
-     "officers", "soldiers", "civilians", "protesters", "victims", "students", "boys", "girls",
-     "adults", "later", "critically", "seriously", "reportedly", "being", "other", "person",
-     "man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "officer",
-     "student", "victim", "young", "old", "family", "members", "of", "and", "all", "also",
-     "police", "inside", "who", "got"}
+    {
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "kids",
+        "teens",
+        "teenagers",
+        "others",
+        "more",
+        "were",
+        "are",
+        "was",
+        "is",
+        "found",
+        "been",
+        "have",
+        "has",
+        "fatally",
+        "officers",
+        "soldiers",
+        "civilians",
+        "protesters",
+        "victims",
+        "students",
+        "boys",
+        "girls",
+        "adults",
+        "later",
+        "critically",
+        "seriously",
+        "reportedly",
+        "being",
+        "other",
+        "person",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "teen",
+        "teenager",
+        "child",
+        "toddler",
+        "officer",
+        "student",
+        "victim",
+        "young",
+        "old",
+        "family",
+        "members",
+        "of",
+        "and",
+        "all",
+        "also",
+        "police",
+        "inside",
+        "who",
+        "got",
+    }
 )
 _AGE = re.compile(r"^\d+-year-old$")
 
@@ -134,8 +186,24 @@ def params() -> LinkParams:
 def _stop() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    extra = {"said", "says", "told", "according", "police", "monday", "tuesday", "wednesday",
-             "thursday", "friday", "saturday", "sunday", "updated", "am", "pm", "reported"}
+    extra = {
+        "said",
+        "says",
+        "told",
+        "according",
+        "police",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "updated",
+        "am",
+        "pm",
+        "reported",
+    }
     return frozenset(STOP_WORDS) | extra
 
 
@@ -322,11 +390,7 @@ def profile(report: Report, outlet: str | None = None) -> Profile:
         )
     )
     dead, injured = tolls(lead)
-    caps = {
-        w.lower()
-        for w in _CAP.findall(lead)
-        if w.lower() not in _stop() and len(w) > 2
-    }
+    caps = {w.lower() for w in _CAP.findall(lead) if w.lower() not in _stop() and len(w) > 2}
     return Profile(
         doc=doc.id,
         day=pub,
@@ -487,9 +551,13 @@ class Linker:
         for key in self.keys(prof):
             for c in self._postings.get(key, ()):
                 cl = self.clusters[c]
-                if prof.day is None or cl.last is None or cl.first is None:
-                    found.add(c)
-                elif cl.first - self.p.window_days <= prof.day <= cl.last + self.p.window_days:
+                w = self.p.window_days
+                if (
+                    prof.day is None
+                    or cl.last is None
+                    or cl.first is None
+                    or cl.first - w <= prof.day <= cl.last + w
+                ):
                     found.add(c)
         return found
 
@@ -558,9 +626,7 @@ def story_figures(members: Iterable[Profile]) -> dict[str, int]:
     """
     out: dict[str, int] = {}
     for kind in ("dead", "injured"):
-        counts = Counter(
-            v for v in (getattr(m, kind) for m in members) if v is not None and v > 0
-        )
+        counts = Counter(v for v in (getattr(m, kind) for m in members) if v is not None and v > 0)
         if counts:
             out[kind] = max(counts, key=lambda v: (counts[v], v))
     return out

@@ -39,6 +39,7 @@ __all__ = [
     "TensionPoint",
     "format_table",
     "format_timeline",
+    "format_top_dates",
     "parse_dyad",
     "plot_tension",
     "select",
@@ -204,3 +205,17 @@ def top_dates(
         ranked = sorted(by_day[day], key=lambda i: (-i.salience, i.id))[:per_day]
         out.append(DayEntry(day, round(score, 3), ranked))
     return out
+
+
+def format_top_dates(days: list[DayEntry], *, width: int = 160) -> str:
+    """The top days, each with its incidents and one sentence of evidence per incident."""
+    lines = []
+    for entry in days:
+        lines.append(f"{entry.day.isoformat()}  score {entry.score:.2f}")
+        for inc in entry.incidents:
+            src = ", ".join(inc.source_actors[:2]) or "?"
+            who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
+            lines.append(f"  {inc.type:<9} {who}  [salience {inc.salience:.2f}]")
+            text = entry.evidence(inc)
+            lines.append("      " + (text if len(text) <= width else text[: width - 3] + "..."))
+    return "\n".join(lines)

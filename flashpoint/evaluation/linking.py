@@ -34,7 +34,7 @@ from typing import Any
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.linking import Profile, link, profile, story_figures
 from flashpoint.evaluation import reports_cache
-from flashpoint.models import Incident, Report
+from flashpoint.models import Report
 
 
 def pair_counts(pred: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int, int]:

@@ -152,8 +152,11 @@ def evaluate(
         raise EvalDataMissing(path=str(data_dir), detail=" (no crisis folder with articles.jsonl)")
     metrics: dict[str, Any] = {}
     per = {c.name: one(c, limit, baseline, cache) for c in crises}
-    keys = [k for k in next(iter(per.values())) if k.startswith(("date", "rouge", "aligned",
-                                                                 "baseline_"))]
+    keys = [
+        k
+        for k in next(iter(per.values()))
+        if k.startswith(("date", "rouge", "aligned", "baseline_"))
+    ]
     for key in keys:
         metrics[f"mean_{key}"] = sum(m[key] for m in per.values()) / len(per)
     for name, m in per.items():
