@@ -633,7 +633,11 @@ def story_figures(members: Iterable[Profile]) -> dict[str, int]:
 
 
 def stories_differ(a: Iterable[Profile], b: Iterable[Profile]) -> bool:
-    """The two groups of articles contradict: different towns, admin areas or death tolls."""
+    """The two groups of articles contradict: different towns, admin areas or death tolls.
+
+    Death tolls contradict when they differ by two or more and one is at least
+    twice the other; closer counts may be a revision.
+    """
     xs, ys = list(a), list(b)
     towns_a = frozenset().union(*(p.towns for p in xs))
     towns_b = frozenset().union(*(p.towns for p in ys))
@@ -644,4 +648,8 @@ def stories_differ(a: Iterable[Profile], b: Iterable[Profile]) -> bool:
     if admins_a and admins_b and not admins_a & admins_b:
         return True
     dead_a, dead_b = story_figures(xs).get("dead"), story_figures(ys).get("dead")
-    return dead_a is not None and dead_b is not None and dead_a != dead_b
+    if dead_a is None or dead_b is None:
+        return False
+    # Tolls are revised (83, then 87); one killed and four killed are two shootings.
+    low, high = sorted((dead_a, dead_b))
+    return high - low >= 2 and high >= 2 * low
