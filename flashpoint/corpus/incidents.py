@@ -45,6 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -693,24 +694,41 @@ def _independent(items: list[_Item]) -> int:
     return count
 
 
+# A war's running total ("400,000 have been killed since 2011") is background, not this
+# incident's toll; and past a thousand, a larger figure adds no salience.
+_CUMULATIVE = re.compile(
+    r"\b(since|so far|to date|in total|altogether|years?|conflict|war|uprising|civil war)\b",
+    re.IGNORECASE,
+)
+TOLL_CAP = 1000.0
+
+
 def salience(inc: Incident) -> float:
     """How much an incident mattered (formula in docs/incidents.md).
 
     independent reports and outlets (log: the 10th report adds less than the
-    2nd), intensity (|PLOVER intensity| / 10), the largest toll (log), and
+    2nd), intensity (|PLOVER intensity| / 10), the largest toll (log, capped
+    at 1,000; running totals of a war are left out), and
     position: the share of its reports for which it is the article's main
     story. Non-asserted incidents weigh a quarter.
     """
     reports = inc.independent_reports or len({s.document for s in inc.sightings}) or 1
     outlets = len(inc.outlets)
-    toll = max((f.value for f in inc.figures if f.kind in ("dead", "injured")), default=0.0)
+    toll = max(
+        (
+            min(f.value, TOLL_CAP)
+            for f in inc.figures
+            if f.kind in ("dead", "injured") and not _CUMULATIVE.search(f.sentence or "")
+        ),
+        default=0.0,
+    )
     docs = len({s.document for s in inc.sightings}) or 1
     main_share = min(len(inc.main_documents) / docs, 1.0)
     score = (
         math.log1p(reports)
         + 0.5 * math.log1p(outlets)
         + 0.5 * abs(inc.intensity) / 10
-        + 1.0 * math.log1p(toll)
+        + 0.5 * math.log1p(toll)
         + 0.5 * main_share
     )
     if inc.modality != "asserted":

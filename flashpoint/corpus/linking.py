@@ -54,6 +54,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
 _CAP = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b")
 LEAD_CHARS = 600
 BODY_CHARS = 4000
+LEAD_TERMS = 48  # terms kept in a lead vector
+BODY_TERMS = 64  # terms kept in a body vector
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -442,8 +444,11 @@ class DocFreq:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
 
-def _vector(counts: Counter[str], freq: DocFreq) -> dict[str, float]:
+def _vector(counts: Counter[str], freq: DocFreq, keep: int) -> dict[str, float]:
+    """The TF-IDF vector, unit length, cut to its ``keep`` heaviest terms (bounded memory)."""
     vec = {t: (1 + math.log(c)) * freq.idf(t) for t, c in counts.items()}
+    if len(vec) > keep:
+        vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
 
@@ -455,8 +460,8 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def vectorize(p: Profile, freq: DocFreq) -> None:
-    p.vectors["lead"] = _vector(p.lead, freq)
-    p.vectors["body"] = _vector(p.body, freq)
+    p.vectors["lead"] = _vector(p.lead, freq, LEAD_TERMS)
+    p.vectors["body"] = _vector(p.body, freq, BODY_TERMS)
 
 
 # --- pair features and score ---
@@ -522,6 +527,7 @@ class _Cluster:
     last: int | None
     modality: str
     short: bool = False
+    closed: bool = False  # out of reach: its vectors were released
 
 
 class Linker:
@@ -539,6 +545,8 @@ class Linker:
         self.clusters: list[_Cluster] = []
         self._postings: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=self.p.postings))
         self.compared = 0
+        self._open: list[int] = []  # clusters whose members may still be compared
+        self._added = 0
 
     def keys(self, prof: Profile) -> set[str]:
         keys = {"t:" + t for t in prof.towns} | {"n:" + n for n in prof.people if " " in n}
@@ -577,7 +585,7 @@ class Linker:
         short = sum(prof.lead.values()) < self.p.min_lead_terms
         for c in [] if short else sorted(self.candidates(prof)):
             cl = self.clusters[c]
-            if cl.modality != group or cl.short:
+            if cl.modality != group or cl.short or cl.closed:
                 continue
             if prof.day is not None and cl.first is not None and cl.last is not None:
                 span = max(cl.last, prof.day) - min(cl.first, prof.day)
@@ -589,6 +597,7 @@ class Linker:
         if best < 0:
             self.clusters.append(_Cluster([prof], prof.day, prof.day, group, short))
             best = len(self.clusters) - 1
+            self._open.append(best)
         else:
             cl = self.clusters[best]
             cl.members.append(prof)
@@ -599,7 +608,25 @@ class Linker:
             posting = self._postings[key]
             if best not in posting:
                 posting.append(best)
+        self._added += 1
+        if prof.day is not None and self._added % 512 == 0:
+            self._release(prof.day)
         return best
+
+    def _release(self, today: int) -> None:
+        """Free the vectors of clusters no later article can reach (input is in date order)."""
+        horizon = today - self.p.window_days - 1
+        still = []
+        for c in self._open:
+            cl = self.clusters[c]
+            if cl.last is not None and cl.last < horizon:
+                for m in cl.members:
+                    m.vectors = {}
+                    m.lead, m.body = Counter(), Counter()
+                cl.closed = True
+            else:
+                still.append(c)
+        self._open = still
 
 
 def _order(p: Profile) -> tuple[int, str]:

@@ -16,7 +16,7 @@ def test_pair_counts_and_bcubed() -> None:
     tp, predicted, truth = pair_counts(pred, gold)
     assert (tp, predicted, truth) == (1, 2, 3)
     p, r, f = prf(tp, predicted, truth)
-    assert (p, r) == (0.5, pytest.approx(1 / 3))
+    assert (p, r) == (0.5, pytest.approx(1 / 3)) and f == pytest.approx(0.4)
     bp, br, _ = bcubed(pred, gold)
     assert bp == pytest.approx((1 + 1 + 0.5 + 0.5) / 4)
     assert br == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
@@ -24,7 +24,7 @@ def test_pair_counts_and_bcubed() -> None:
 
 def test_rouge_counts_clipped_ngrams() -> None:
     p, r, f = rouge("troops shelled the port the port", "troops shelled the port at dawn", 1)
-    assert p == pytest.approx(4 / 6) and r == pytest.approx(4 / 6)
+    assert p == pytest.approx(4 / 6) and r == pytest.approx(4 / 6) and f == pytest.approx(4 / 6)
     assert rouge("the port", "port the", 2)[2] == 0.0
 
 
