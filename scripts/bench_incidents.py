@@ -29,8 +29,8 @@ far below n^2); at constant density they grow linearly.
 from __future__ import annotations
 
 import argparse
-import functools
 import datetime as dt
+import functools
 import random
 import time
 import tracemalloc

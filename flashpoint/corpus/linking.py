@@ -478,6 +478,7 @@ FEATURES = (
     "other_dead",
     "gap",
     "undated",
+    "other_day",
 )
 
 
@@ -505,10 +506,20 @@ def features(a: Profile, b: Profile, freq: DocFreq) -> dict[str, float]:
         "other_dead": float(a.dead is not None and b.dead is not None and a.dead != b.dead),
         "gap": math.log1p(gap) if gap is not None else 0.0,
         "undated": float(gap is None),
+        "other_day": float(_days_apart(a.event_days, b.event_days) > 1),
     }
 
 
+def _days_apart(xs: frozenset[int], ys: frozenset[int]) -> int:
+    """How far apart the closest stated event days of two leads are (0 if either has none)."""
+    if not xs or not ys:
+        return 0
+    return min(abs(x - y) for x in xs for y in ys)
+
+
 def probability(x: dict[str, float], p: LinkParams) -> float:
+    if x.get("other_day"):
+        return 0.0  # both leads date what happened, a day or more apart: two happenings
     z = p.bias + sum(p.weights.get(k, 0.0) * v for k, v in x.items())
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
