@@ -277,5 +277,6 @@ class Incident(Record):
     independent_reports: int = 0  # documents, near-duplicates and wire copies counted once
     place_admin: str | None = None  # the admin area (state, province) of its place, if known
     people: list[str] = Field(default_factory=list)  # people its main articles name in the lead
+    countries: list[str] = Field(default_factory=list)  # countries its main articles' leads name
     salience: float = 0.0  # how much it mattered: see docs/incidents.md
     toll: dict[str, int] = Field(default_factory=dict)  # kind -> count most main articles state

@@ -154,6 +154,10 @@ def build_brief(
     return brief
 
 
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _reports(inc: Incident) -> str:
     n = inc.independent_reports or len({s.document for s in inc.sightings})
     return "1 report" if n == 1 else f"{n} reports"
@@ -179,7 +183,8 @@ def to_markdown(b: Brief) -> str:
     out = [
         f"# Situation brief: {b.country or 'all countries'}, {_period(b)}",
         "",
-        f"{b.incidents} incidents from {b.reports} reports ({b.outlets} outlets).",
+        f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
+        f" ({_n(b.outlets, 'outlet')}).",
         "",
         "## Tension",
         "",
@@ -231,7 +236,10 @@ def to_html(b: Brief) -> str:
     """The same brief as one self-contained HTML page (report text escaped)."""
     e = html.escape
     body = [f"<h1>Situation brief: {e(b.country or 'all countries')}, {e(_period(b))}</h1>"]
-    body.append(f"<p>{b.incidents} incidents from {b.reports} reports ({b.outlets} outlets).</p>")
+    body.append(
+        f"<p>{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
+        f" ({_n(b.outlets, 'outlet')}).</p>"
+    )
     body.append(f"<h2>Tension</h2><p>{e(b.tension)}</p>")
     if b.drivers:
         body.append("<ul>")

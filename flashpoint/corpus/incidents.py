@@ -555,7 +555,11 @@ def _stories(
     clusters = linking.link(profiles.values())
     members: dict[int, list[EventSighting]] = defaultdict(list)
     docs_of: dict[int, list[Any]] = defaultdict(list)
-    for doc, cluster in clusters.items():
+    # A story is one kind of happening: the type group of its earliest main event. An
+    # article's main event of another kind (the accusation over a strike) is merged on
+    # its own, event by event.
+    story_kind: dict[int, str] = {}
+    for doc, cluster in sorted(clusters.items(), key=lambda kv: (profiles[kv[0]].day or 0, kv[0])):
         prof = profiles[doc]
         group = by_doc.get(doc, [])
         main = next((s for s in group if s.event.id == prof.main_event), None)
@@ -565,6 +569,8 @@ def _stories(
         main.main = True
         anchor, _ = _anchor(main.event, main.published)
         kind = r.group.get(main.event.type, main.event.type)
+        if story_kind.setdefault(cluster, kind) != kind:
+            continue
         for s in group:
             ev = s.event
             if s is not main:
@@ -611,6 +617,7 @@ def _story_incident(items: list[_Item], profiles: list[Any], tolerance: float) -
         )
     inc.outlets = sorted({m.sighting.outlet for m in items if m.sighting.outlet})
     inc.independent_reports = _independent(items)
+    inc.countries = sorted({c for p in profiles for c in p.countries})
     admins = Counter(a for p in profiles for a in p.admin_names)
     inc.place_admin = admins.most_common(1)[0][0] if admins else None
     names = Counter(n for p in profiles for n in p.names[:4])

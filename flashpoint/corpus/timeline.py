@@ -9,7 +9,8 @@ see :func:`flashpoint.corpus.incidents.label`):
 - ``dyad``: ``("USA", "VEN")``, each an ISO code or a name substring, matched in
   either direction: USA as source and VEN as target, or the reverse.
   :func:`parse_dyad` reads the ``"USA:VEN"`` form;
-- ``country``: the incident's place is in that country, or one of its actors is;
+- ``country``: the incident's place is in that country, or one of its actors is,
+  or its main articles' leads name a place there;
 - ``since``/``until``: the incident's date range overlaps the interval (an
   undated incident counts on its first report; one with neither is dropped).
 
@@ -72,6 +73,7 @@ def _matches(labels: list[str], query: str) -> bool:
 
 def _countries(incident: Incident) -> set[str]:
     found = {incident.country} if incident.country else set()
+    found.update(incident.countries)  # the places its main articles' leads name
     for text in (*incident.source_actors, *incident.target_actors):
         code = label_code(text)
         if code:
