@@ -168,7 +168,6 @@ def main() -> None:
         last = (n, seconds, peak)
 
 
-
 # --- document linking (flashpoint.corpus.linking) on synthetic corpora from real texts ---
 
 

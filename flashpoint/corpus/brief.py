@@ -85,7 +85,7 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
     text = (
         f"Tension {way} in the week of {last.period.isoformat()}: normalized index"
         f" {last.normalized:.1f} against {before.normalized:.1f} the week before"
-        f" ({last.incidents} incidents in {last.reports} reports, against"
+        f" ({_n(last.incidents, 'incident')} in {_n(last.reports, 'report')}, against"
         f" {before.incidents} in {before.reports})."
     )
     drivers = [by_id[i] for i in last.drivers if i in by_id] if way == "rose" else []
@@ -184,7 +184,7 @@ def to_markdown(b: Brief) -> str:
         f"# Situation brief: {b.country or 'all countries'}, {_period(b)}",
         "",
         f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
-        f" ({_n(b.outlets, 'outlet')}).",
+        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).",
         "",
         "## Tension",
         "",
@@ -238,7 +238,7 @@ def to_html(b: Brief) -> str:
     body = [f"<h1>Situation brief: {e(b.country or 'all countries')}, {e(_period(b))}</h1>"]
     body.append(
         f"<p>{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
-        f" ({_n(b.outlets, 'outlet')}).</p>"
+        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).</p>"
     )
     body.append(f"<h2>Tension</h2><p>{e(b.tension)}</p>")
     if b.drivers:

@@ -634,11 +634,19 @@ def _story_incident(items: list[_Item], profiles: list[Any], tolerance: float) -
             best[(f.document, f.kind)] = f
         inc.figures = sorted(best.values(), key=lambda f: (f.published or "9999", f.kind, f.value))
         inc.conflicting = _conflicts(inc.figures, tolerance)
-    lead = min(profiles, key=lambda p: (p.day or 0, p.doc))
-    head = reports.get(lead.doc)
-    if head is not None and head.report is not None:
-        title = head.report.document.title
-        inc.summary = " ".join((title or head.event.sentence.text).split()) or inc.summary
+    # The evidence: a main article's headline, else the main event sentence placed
+    # highest in its article (a lead states the news; paragraph nine is background).
+    mains = [m.sighting for m in items if m.sighting.main]
+    titled = [
+        (s.published or "9999", s.document, s.report.document.title)
+        for s in mains
+        if s.report is not None and s.report.document.title
+    ]
+    if titled:
+        inc.summary = " ".join(min(titled)[2].split()) or inc.summary
+    elif mains:
+        top = min(mains, key=lambda s: (s.event.sentence.start, s.published or "9999", s.document))
+        inc.summary = " ".join(top.event.sentence.text.split()) or inc.summary
     return inc
 
 
