@@ -23,8 +23,9 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
-from flashpoint.corpus.incidents import label_code
+from flashpoint.corpus.incidents import iso_day, label_code
 from flashpoint.corpus.tension import (
     Freq,
     TensionPoint,
@@ -167,7 +168,7 @@ class DayEntry:
     """One of the most important days: its score and its most salient incidents."""
 
     day: dt.date
-    score: float  # summed salience of the incidents that happened that day
+    score: float  # the day's importance (see top_dates)
     incidents: list[Incident]
 
     def evidence(self, incident: Incident) -> str:
@@ -183,29 +184,46 @@ def top_dates(
     since: dt.date | None = None,
     until: dt.date | None = None,
     modalities: frozenset[str] = frozenset({"asserted"}),
+    rank: Literal["coverage", "salience"] = "coverage",
 ) -> list[DayEntry]:
-    """The ``n`` days whose incidents add up to the most salience, in date order.
+    """The ``n`` most important days, in date order, each with its most salient incidents.
 
     An incident counts on its own day (:func:`~flashpoint.corpus.tension.incident_day`);
     denied, hypothetical and planned incidents do not count (``modalities``).
+    ``rank="coverage"`` (the default) scores a day by the distinct reports
+    about its incidents (including later reports that date them to it) plus
+    the distinct reports published that day, ties broken by summed salience;
+    ``rank="salience"`` by summed incident salience alone. On the Timeline17
+    dev sets coverage ranking is the better of the two (docs/incidents.md).
     Each day keeps its ``per_day`` most salient incidents.
     """
     by_day: dict[dt.date, list[Incident]] = {}
+    about: dict[dt.date, set[str]] = {}
+    published: dict[dt.date, set[str]] = {}
     for inc in incidents:
+        for sighting in inc.sightings:
+            day = iso_day(sighting.published)
+            if day is not None:
+                published.setdefault(day, set()).add(sighting.document)
         if inc.modality not in modalities:
             continue
         day = incident_day(inc)
         if day is None or (since and day < since) or (until and day > until):
             continue
         by_day.setdefault(day, []).append(inc)
-    scored = sorted(
-        ((sum(i.salience for i in incs), day) for day, incs in by_day.items()),
-        key=lambda row: (-row[0], row[1]),
-    )[:n]
+        about.setdefault(day, set()).update(s.document for s in inc.sightings)
+
+    def score(day: dt.date) -> tuple[float, float]:
+        salience = sum(i.salience for i in by_day[day])
+        if rank == "salience":
+            return salience, 0.0
+        return float(len(about[day]) + len(published.get(day, ()))), salience
+
+    scored = sorted(by_day, key=lambda day: (*(-x for x in score(day)), day))[:n]
     out = []
-    for score, day in sorted(scored, key=lambda row: row[1]):
+    for day in sorted(scored):
         ranked = sorted(by_day[day], key=lambda i: (-i.salience, i.id))[:per_day]
-        out.append(DayEntry(day, round(score, 3), ranked))
+        out.append(DayEntry(day, round(score(day)[0], 3), ranked))
     return out
 
 
