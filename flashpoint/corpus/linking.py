@@ -326,10 +326,19 @@ def main_event(report: Report, lead_end: int) -> Event | None:
     if not lead:
         return None
 
-    def rank(e: Event) -> tuple[int, float, int]:
+    pub = _day(report.document.published)
+
+    def rank(e: Event) -> tuple[int, int, float, int]:
         confidence = getattr(e, "confidence", None)
         weak = confidence is not None and confidence < 0.5
-        return (int(_modality(e) != "asserted" or weak), -abs(e.intensity), e.sentence.start)
+        own = _day(e.date) if e.date_precision in (None, "day") else None
+        past = int(own is not None and pub is not None and pub - own > 7)  # a look back
+        return (
+            int(_modality(e) != "asserted" or weak),
+            past,
+            -abs(e.intensity),
+            e.sentence.start,
+        )
 
     return min(lead, key=rank)
 
