@@ -1,4 +1,4 @@
-"""``flashpoint timeline --top-dates`` and ``flashpoint brief`` on a store built from hand-made reports."""
+"""``flashpoint timeline --top-dates`` and ``flashpoint brief`` on a store of hand-made reports."""
 
 from __future__ import annotations
 
