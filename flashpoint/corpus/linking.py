@@ -11,10 +11,10 @@ starts a new one. A cluster is the *main incident* of its articles.
 Linking, in three steps (parameters in ``data/linking.yaml``):
 
 1. **blocking**: a profile looks only at clusters that share a key with it
-   (a lead town, a named person, one of its rarest lead words) and were
-   reported within ``window_days``; each key remembers only its most recent
-   clusters, so the cost per article is bounded and the whole run is
-   near-linear;
+   (a lead town, a named person, one of its rarest lead words that an earlier
+   article also has) and were reported within ``window_days``; each key
+   remembers only its most recent clusters, so the cost per article is
+   bounded and the whole run is near-linear;
 2. **pairwise score**: a logistic model over pair features (TF-IDF cosine of
    the leads and of the bodies, the same town / different towns / different
    admin areas, shared people, shared rare capitalized words, agreeing or
@@ -569,10 +569,17 @@ class Linker:
         self._added = 0
 
     def keys(self, prof: Profile) -> set[str]:
+        """Lookup keys: lead towns, full names, and the rarest lead words seen before."""
         keys = {"t:" + t for t in prof.towns} | {"n:" + n for n in prof.people if " " in n}
-        rare = sorted(prof.lead, key=lambda t: (-self.freq.idf(t), t))[: self.p.rare_words]
-        keys |= {"w:" + t for t in rare}
-        return keys
+        # A word no other article has can find nothing; in a stream, "other" is "earlier".
+        shared = [t for t in prof.lead if self.freq.df.get(t, 0) >= 2]
+        rare = sorted(shared, key=lambda t: (-self.freq.idf(t), t))[: self.p.rare_words]
+        return keys | {"w:" + t for t in rare}
+
+    def posting_keys(self, prof: Profile) -> set[str]:
+        """Where an article is filed: its towns, names and every lead word (bounded lists)."""
+        keys = {"t:" + t for t in prof.towns} | {"n:" + n for n in prof.people if " " in n}
+        return keys | {"w:" + t for t in prof.lead}
 
     def candidates(self, prof: Profile) -> set[int]:
         found: set[int] = set()
@@ -624,7 +631,7 @@ class Linker:
             if prof.day is not None:
                 cl.first = prof.day if cl.first is None else min(cl.first, prof.day)
                 cl.last = prof.day if cl.last is None else max(cl.last, prof.day)
-        for key in self.keys(prof):
+        for key in self.posting_keys(prof):
             posting = self._postings[key]
             if best not in posting:
                 posting.append(best)
