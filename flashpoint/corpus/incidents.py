@@ -353,6 +353,9 @@ def _compatible(a: _Item, b: _Item, r: MergeRules, window: int) -> bool:
         return False
     if ea.modality != eb.modality or a.symmetric != b.symmetric:
         return False
+    # A background mention (issue-8's marker, when the extractor sets it) is not the news.
+    if bool(getattr(ea, "background", False)) != bool(getattr(eb, "background", False)):
+        return False
     if a.anchor is None or b.anchor is None or abs(a.anchor - b.anchor) > window:
         return False
     if not _places_match(a.place, b.place) or not _actors_match(a, b):
