@@ -148,7 +148,10 @@ def timeline(
     freq: FreqName = typer.Option(FreqName.day, help="Tension index per day or week."),
     plot: Path | None = typer.Option(None, help="Write the tension plot here (.png or .svg)."),
     top_dates: int | None = typer.Option(
-        None, "--top-dates", help="Only the N most important days, by incident salience."
+        None,
+        "--top-dates",
+        min=1,
+        help="Only the N most important days (by coverage, then salience).",
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Incidents and index as one JSON."),
@@ -216,7 +219,7 @@ def brief(
     country: str | None = typer.Option(None, help="ISO code of the place or an actor (VEN)."),
     since: str | None = typer.Option(None, help="From this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
-    days: int = typer.Option(10, help="How many key days to list."),
+    days: int = typer.Option(10, min=1, help="How many key days to list."),
     format: BriefFormat = typer.Option(BriefFormat.markdown, "--format", "-f"),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
