@@ -318,7 +318,11 @@ def _modality(event: Event) -> str:
 
 
 def main_event(report: Report, lead_end: int) -> Event | None:
-    """The article's main event: the lead's most intense asserted event, earliest first."""
+    """The article's main event: the lead's most intense asserted event, earliest first.
+
+    Non-asserted, low-confidence and background events rank last, then events
+    dated more than a week before publication (a look back, not the news peg).
+    """
     # The lead's events; failing those, the article's first asserted ones (a feature lead).
     lead = [e for e in report.events if e.sentence.start < lead_end]
     if not lead:
