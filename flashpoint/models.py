@@ -231,6 +231,7 @@ class Sighting(Record):
     outlet: str | None = None  # publisher or feed, when known
     attributed_to: str | None = None  # the claim/quote source the event rests on
     duplicates: int = 0  # near-duplicate copies of the document (syndication)
+    main: bool = False  # the event is its article's main event (headline and lead)
 
 
 class ReportedFigure(Record):
@@ -242,6 +243,9 @@ class ReportedFigure(Record):
     document: str
     published: str | None = None
     reported_by: str | None = None
+    sentence: str | None = None  # the sentence that gives it, for tracing
+    start: int | None = None  # the sentence's offsets in that document's text
+    end: int | None = None
 
 
 class Incident(Record):
@@ -267,3 +271,12 @@ class Incident(Record):
     conflicting: list[str] = Field(default_factory=list)  # figure kinds whose reports disagree
     summary: str | None = None  # the trigger sentence of the earliest report
     modality: Modality = "asserted"  # shared by all its events (merging never mixes them)
+    # Document-level linking (corpus/linking.py): what the articles are about.
+    main_documents: list[str] = Field(default_factory=list)  # articles whose main story it is
+    outlets: list[str] = Field(default_factory=list)
+    independent_reports: int = 0  # documents, near-duplicates and wire copies counted once
+    place_admin: str | None = None  # the admin area (state, province) of its place, if known
+    people: list[str] = Field(default_factory=list)  # people its main articles name in the lead
+    countries: list[str] = Field(default_factory=list)  # countries its main articles' leads name
+    salience: float = 0.0  # how much it mattered: see docs/incidents.md
+    toll: dict[str, int] = Field(default_factory=dict)  # kind -> count most main articles state

@@ -55,6 +55,7 @@ class EvaluationSpec:
     func: EvaluationFunc  # (data_dir, limit=None, baseline=False) -> flat metrics
     split: str  # which part of the gold set it scores, as the gates and README name it
     summary: str
+    cached: bool = False  # reads cached Reports (``cache=DIR``, evaluation/reports_cache.py)
 
 
 _EXTRACTORS: dict[str, ExtractorSpec] = {}
@@ -78,12 +79,13 @@ def extractor(
 
 
 def evaluation(
-    name: str, *, split: str, summary: str
+    name: str, *, split: str, summary: str, cached: bool = False
 ) -> Callable[[EvaluationFunc], EvaluationFunc]:
-    """Register ``func(data_dir, limit=None, baseline=False) -> metrics`` as ``eval NAME``."""
+    """Register ``func(data_dir, limit=None, baseline=False) -> metrics`` as ``eval NAME``;
+    a ``cached`` one also takes ``cache=DIR`` (a folder of extracted Reports)."""
 
     def register(func: EvaluationFunc) -> EvaluationFunc:
-        _EVALUATIONS[name] = EvaluationSpec(name, func, split, summary)
+        _EVALUATIONS[name] = EvaluationSpec(name, func, split, summary, cached)
         return func
 
     return register
@@ -109,13 +111,19 @@ def get_evaluation(name: str) -> EvaluationSpec:
 
 
 def run_evaluation(
-    name: str, data_dir: Path, limit: int | None = None, baseline: bool = False
+    name: str,
+    data_dir: Path,
+    limit: int | None = None,
+    baseline: bool = False,
+    cache: Path | None = None,
 ) -> dict[str, Any]:
     from flashpoint.errors import EvalDataMissing
 
     spec = get_evaluation(name)
     if not data_dir.is_dir():
         raise EvalDataMissing(path=str(data_dir))
+    if spec.cached:
+        return spec.func(data_dir, limit=limit, baseline=baseline, cache=cache)
     return spec.func(data_dir, limit=limit, baseline=baseline)
 
 

@@ -114,10 +114,23 @@ class EventTriggers(_Strict):
 
 class Incidents(_Strict):
     window_days: StrictInt
+    max_span_days: StrictInt
     about_tolerance: Number
     compatible_types: list[tuple[StrictStr, StrictStr]]
     symmetric_types: Words
     pronouns: Words
+
+
+class Linking(_Strict):
+    window_days: StrictInt
+    max_span_days: StrictInt
+    threshold: Number
+    max_members: StrictInt
+    postings: StrictInt
+    rare_words: StrictInt
+    min_lead_terms: StrictInt
+    bias: Number
+    weights: dict[StrictStr, Number]
 
 
 class OrganizationWords(_Strict):
@@ -230,6 +243,7 @@ YAML_SCHEMAS: dict[str, type[BaseModel]] = {
     "contests.yaml": Contests,
     "event_triggers.yaml": EventTriggers,
     "incidents.yaml": Incidents,
+    "linking.yaml": Linking,
     "organization_words.yaml": OrganizationWords,
     "plover.yaml": Plover,
     "plover_0_5_map.yaml": PloverOldNames,

@@ -2,6 +2,13 @@
 
     .venv/bin/python scripts/bench_incidents.py [--sizes 1000 10000 100000] [--seed 11]
         [--days-per-10k DAYS]
+    .venv/bin/python scripts/bench_incidents.py --documents ../shared/eval/gva --cache DIR
+
+With ``--documents``, it times document linking (corpus/linking.py) instead:
+the gold set's real articles, profiled once, copied with their days shifted
+so that a larger corpus covers more time at the same density. "compared" is
+the mean number of article-to-member comparisons per added article (on the
+first 2,000 articles): bounded by blocking, whatever the corpus size.
 
 The events are random but fixed by the seed: 16 PLOVER types, actors drawn from
 60 invented countries x 6 sectors plus 200 named groups, dates spread over one
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import random
 import time
 import tracemalloc
@@ -123,7 +131,17 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--days-per-10k", type=int, default=0, help="span grows with n (0: one year)")
+    ap.add_argument(
+        "--documents",
+        metavar="DIR",
+        help="benchmark document linking instead, on copies of this gold set's articles"
+        " (e.g. ../shared/eval/gva; needs --cache with its extracted Reports)",
+    )
+    ap.add_argument("--cache", default="/tmp/flashpoint-eval-cache", help="Reports cache folder")
     args = ap.parse_args()
+    if args.documents:
+        bench_documents(args.sizes, args.documents, args.cache)
+        return
     cols = ["events", "incidents", "merged", "seconds", "us/event", "peak MiB", "pairs", "of all"]
     print("  ".join(f"{c:>9}" for c in cols) + "  time x   mem x")
     last: tuple[int, float, float] | None = None
@@ -148,6 +166,76 @@ def main() -> None:
         row += [f"{peak:.1f}", f"{pairs}", f"{share:.1e}"]
         print("  ".join(f"{c:>9}" for c in row) + "  " + growth)
         last = (n, seconds, peak)
+
+
+# --- document linking (flashpoint.corpus.linking) on synthetic corpora from real texts ---
+
+
+@functools.cache
+def _base_profiles(data: str, cache: str) -> list:
+    from pathlib import Path
+
+    from flashpoint.corpus.linking import profile
+    from flashpoint.evaluation import reports_cache
+
+    folder = Path(data)
+    docs = reports_cache.load_docs(folder)
+    return [profile(r) for r in reports_cache.reports(folder, docs, cache=cache).values()]
+
+
+def document_profiles(n: int, data: str, cache: str) -> list:
+    """``n`` article profiles: the GVA articles' profiles, copied with their days shifted.
+
+    Copy k is moved by k x (the corpus's span + 30) days, so a larger corpus covers
+    more time at the same density (as a growing news archive does) and copies
+    of one article never meet in a window.
+    """
+    import dataclasses
+
+    base = _base_profiles(data, cache)
+    days = [p.day for p in base if p.day is not None]
+    span = max(days) - min(days) + 30
+    out = []
+    for i in range(n):
+        k, p = divmod(i, len(base))
+        src = base[p]
+        out.append(
+            dataclasses.replace(
+                src,
+                doc=f"{src.doc}-{k}",
+                day=None if src.day is None else src.day + k * span,
+                event_days=frozenset(d + k * span for d in src.event_days),
+                vectors={},
+            )
+        )
+    return out
+
+
+def bench_documents(sizes: list[int], data: str, cache: str) -> None:
+    from flashpoint.corpus.linking import Linker, link
+
+    print(f"{'documents':>10} {'stories':>8} {'seconds':>8} {'peak MiB':>9} {'compared':>10}")
+    last: tuple[float, float] | None = None
+    for n in sizes:
+        profiles = document_profiles(n, data, cache)
+        start = time.perf_counter()
+        clusters = link(profiles)
+        seconds = time.perf_counter() - start
+        profiles = document_profiles(n, data, cache)
+        tracemalloc.start()
+        link(profiles)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        linker = Linker()
+        for p in document_profiles(min(n, 2000), data, cache):
+            linker.add(p)
+        per_doc = linker.compared / min(n, 2000)
+        ratio = f"  x{seconds / last[0]:.1f} time, x{peak / last[1]:.1f} mem" if last else ""
+        print(
+            f"{n:>10,} {len(set(clusters.values())):>8,} {seconds:>8.2f} {peak:>9.1f}"
+            f" {per_doc:>10.1f}{ratio}"
+        )
+        last = (seconds, peak)
 
 
 if __name__ == "__main__":

@@ -147,6 +147,12 @@ def timeline(
     until: str | None = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
     freq: FreqName = typer.Option(FreqName.day, help="Tension index per day or week."),
     plot: Path | None = typer.Option(None, help="Write the tension plot here (.png or .svg)."),
+    top_dates: int | None = typer.Option(
+        None,
+        "--top-dates",
+        min=1,
+        help="Only the N most important days (by coverage, then salience).",
+    ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Incidents and index as one JSON."),
 ) -> None:
@@ -162,6 +168,13 @@ def timeline(
             since=parse_date(since),
             until=parse_date(until),
         )
+    if top_dates is not None:
+        days = tl.top_dates(chosen, top_dates)
+        if as_json:
+            typer.echo(json.dumps([_day_json(d) for d in days], ensure_ascii=False))
+        else:
+            typer.echo(tl.format_top_dates(days) or "no incidents match")
+        return
     points = tl.tension_index(chosen, freq=cast("Freq", freq.value))
     if plot is not None:
         tl.plot_tension(points, plot, title=f"Tension: {dyad or actor or country or 'all'}")
@@ -173,6 +186,57 @@ def timeline(
     typer.echo(tl.format_timeline(chosen) or "no incidents match")
     typer.echo("")
     typer.echo(tl.format_table(points))
+
+
+def _day_json(entry: Any) -> dict[str, Any]:
+    return {
+        "date": entry.day.isoformat(),
+        "score": entry.score,
+        "incidents": [
+            {
+                "id": i.id,
+                "type": i.type,
+                "salience": i.salience,
+                "location": i.location,
+                "source_actors": i.source_actors[:3],
+                "target_actors": i.target_actors[:3],
+                "reports": i.independent_reports,
+                "outlets": i.outlets,
+                "evidence": entry.evidence(i),
+            }
+            for i in entry.incidents
+        ],
+    }
+
+
+class BriefFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def brief(
+    country: str | None = typer.Option(None, help="ISO code of the place or an actor (VEN)."),
+    since: str | None = typer.Option(None, help="From this date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
+    days: int = typer.Option(10, min=1, help="How many key days to list."),
+    format: BriefFormat = typer.Option(BriefFormat.markdown, "--format", "-f"),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """A situation brief: key incidents by day, figures, accusations, doubts, tension."""
+    from flashpoint.corpus import brief as briefing
+
+    with _open(db) as store:
+        made = briefing.build_brief(
+            store.incidents(),
+            store.reports(),
+            country=country,
+            since=parse_date(since),
+            until=parse_date(until),
+            days=days,
+        )
+    render = briefing.to_html if format is BriefFormat.html else briefing.to_markdown
+    typer.echo(render(made), nl=False)
 
 
 @app.command()

@@ -15,7 +15,7 @@ from flashpoint.errors import EvalDataMissing
 @app.command("eval")
 def evaluate(
     name: str = typer.Argument(
-        ..., help="An evaluation: timebank, polnear, conll, plover, indiapolice (and plugins)."
+        ..., help="An evaluation registered in flashpoint.evaluation (see docs/architecture.md)."
     ),
     data: Path = typer.Option(..., "--data", help="Gold folder in that set's format."),
     limit: int | None = typer.Option(None, help="Score only the first N documents."),
@@ -23,6 +23,11 @@ def evaluate(
         False, help="Score the plain tool a user might reach for instead (spaCy, dateparser)."
     ),
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line."),
+    cache: Path | None = typer.Option(
+        None,
+        help="Folder of cached Reports for the corpus evaluations (gvc, gva, ecbplus, t17);"
+        " default $FLASHPOINT_EVAL_CACHE.",
+    ),
 ) -> None:
     """Score the extractor on gold data and print precision, recall and F1.
 
@@ -32,7 +37,7 @@ def evaluate(
     """
     spec = registry.get_evaluation(name)
     try:
-        metrics = registry.run_evaluation(name, data, limit=limit, baseline=baseline)
+        metrics = registry.run_evaluation(name, data, limit=limit, baseline=baseline, cache=cache)
     except EvalDataMissing as err:
         typer.echo(f"skipped {err}", err=True)
         if as_json:

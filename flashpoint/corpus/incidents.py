@@ -45,8 +45,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -79,6 +80,7 @@ class MergeRules:
     symmetric: frozenset[str]
     group: dict[str, str]  # event type -> blocking group (types joined by the table)
     pronouns: frozenset[str]  # names that identify nobody
+    max_span_days: int  # an event-level incident never spans more days than this
 
 
 @cache
@@ -101,6 +103,7 @@ def rules() -> MergeRules:
         symmetric=frozenset(data.get("symmetric_types", [])),
         group=group,
         pronouns=frozenset(normalize(w) for w in data.get("pronouns", [])),
+        max_span_days=int(data.get("max_span_days", 7)),
     )
 
 
@@ -116,6 +119,8 @@ class EventSighting:
     actors: dict[str, Actor]  # the actors the event references, by id
     places: dict[str, Place]  # the event's place, by id
     attributed_to: str | None  # who the event rests on (claim source / quote speaker)
+    report: Report | None = None  # the whole article, for document-level linking
+    main: bool = False  # set by merging: the event is its article's main event
 
 
 def sightings(
@@ -139,14 +144,21 @@ def sightings(
             actors={r: actors[r] for r in sorted(r for r in refs if r)},
             places=where,
             attributed_to=said_by.get(event.attribution or ""),
+            report=report,
         )
 
 
 def merge_reports(reports: Iterable[Report], *, window_days: int | None = None) -> list[Incident]:
-    """Convenience: merge every event of ``reports`` (no outlets, no duplicates known)."""
+    """Convenience: merge every event of ``reports`` (no outlets, no duplicates known).
+
+    Reports without events still take part in linking: they can be main
+    documents of a story whose other articles have coded events.
+    """
+    reports = list(reports)
     return merge_incidents(
         (s for r in reports for s in sightings(r)),
         window_days=rules().window_days if window_days is None else window_days,
+        uncoded=[r for r in reports if not r.events],
     )
 
 
@@ -341,6 +353,9 @@ def _compatible(a: _Item, b: _Item, r: MergeRules, window: int) -> bool:
         return False
     if ea.modality != eb.modality or a.symmetric != b.symmetric:
         return False
+    # A background mention (issue-8's marker, when the extractor sets it) is not the news.
+    if bool(getattr(ea, "background", False)) != bool(getattr(eb, "background", False)):
+        return False
     if a.anchor is None or b.anchor is None or abs(a.anchor - b.anchor) > window:
         return False
     if not _places_match(a.place, b.place) or not _actors_match(a, b):
@@ -350,10 +365,17 @@ def _compatible(a: _Item, b: _Item, r: MergeRules, window: int) -> bool:
 
 
 class _UnionFind:
-    __slots__ = ("parent",)
+    """Union-find whose groups never span more than ``max_span`` days (the anti-chaining rule)."""
 
-    def __init__(self, n: int) -> None:
+    __slots__ = ("allowed", "hi", "lo", "max_span", "parent", "story")
+
+    def __init__(self, n: int, anchors: list[int | None] | None = None, max_span: int = 0) -> None:
         self.parent = list(range(n))
+        self.lo: list[int | None] = list(anchors) if anchors is not None else [None] * n
+        self.hi = list(self.lo)
+        self.max_span = max_span
+        self.story: list[frozenset[int]] = [frozenset()] * n  # the linked stories a root holds
+        self.allowed: Callable[[frozenset[int], frozenset[int], bool], bool] | None = None
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -362,11 +384,27 @@ class _UnionFind:
             i = parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int, *, strong: bool = True, force: bool = False) -> bool:
+        """Join the groups of i and j unless a stop rule holds; True when they are one group."""
         ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            # The smaller index wins, so the result does not depend on comparison order.
-            self.parent[max(ri, rj)] = min(ri, rj)
+        if ri == rj:
+            return True
+        los = [x for x in (self.lo[ri], self.lo[rj]) if x is not None]
+        his = [x for x in (self.hi[ri], self.hi[rj]) if x is not None]
+        if not force:
+            if self.max_span and los and max(his) - min(los) > self.max_span:
+                return False
+            # Two different linked stories need evidence to become one incident.
+            a, b = self.story[ri], self.story[rj]
+            if a and b and a != b and self.allowed is not None and not self.allowed(a, b, strong):
+                return False
+        # The smaller index wins, so the result does not depend on comparison order.
+        root, child = min(ri, rj), max(ri, rj)
+        self.parent[child] = root
+        self.lo[root] = min(los) if los else None
+        self.hi[root] = max(his) if his else None
+        self.story[root] = self.story[ri] | self.story[rj]
+        return True
 
 
 def _blocks(items: list[_Item], r: MergeRules, window: int) -> dict[tuple[Any, ...], list[int]]:
@@ -403,20 +441,53 @@ def _candidate_pairs(
                     yield pair
 
 
-def merge_incidents(sightings: Iterable[EventSighting], *, window_days: int = 3) -> list[Incident]:
-    """Merge event sightings from many reports into incidents, sorted by date then id."""
+def merge_incidents(
+    sightings: Iterable[EventSighting],
+    *,
+    window_days: int = 3,
+    link_documents: bool = True,
+    uncoded: Iterable[Report] = (),
+) -> list[Incident]:
+    """Merge event sightings from many reports into incidents, sorted by date then id.
+
+    ``uncoded``: reports with no events, linked as articles only.
+
+    When the sightings carry their reports (:func:`sightings` sets them), the
+    articles are first linked into stories (:mod:`flashpoint.corpus.linking`):
+    a story's articles' main events and their companions are joined first.
+    Then events merge event by event (the rules above); two different stories
+    join only through a *strong* event match (both events dated to the same
+    day, at the same town-level place, compatible), since the linker read the
+    whole articles and found them to be about different things.
+    """
     r = rules()
-    items = [_item(s, r.about_tolerance, r.symmetric) for s in sightings]
+    pool = list(sightings)
+    stories: list[list[EventSighting]] = []
+    story_docs: list[list[Any]] = []
+    if link_documents and any(s.report is not None for s in pool):
+        stories, story_docs = _stories(pool, window_days, list(uncoded))
+    story_of = {id(s): n for n, members in enumerate(stories) for s in members}
+    items = [_item(s, r.about_tolerance, r.symmetric) for s in pool]
     # A fixed order makes ids, the union-find and the output independent of input order.
     items.sort(key=lambda it: it.order)
-    uf = _UnionFind(len(items))
+    uf = _UnionFind(len(items), [it.anchor for it in items], r.max_span_days)
+    uf.allowed = _story_gate(story_docs)
+    first_of: dict[int, int] = {}
+    for i, it in enumerate(items):
+        n = story_of.get(id(it.sighting))
+        if n is not None:
+            uf.story[i] = frozenset({n})
+            if n in first_of:
+                uf.union(first_of[n], i, force=True)
+            else:
+                first_of[n] = i
     attach: list[tuple[int, int, int]] = []  # (partial item, complete item, day gap)
     for i, j in _candidate_pairs(_blocks(items, r, window_days)):
         a, b = items[i], items[j]
         if not _compatible(a, b, r, window_days):
             continue
         if a.full == b.full:
-            uf.union(i, j)
+            uf.union(i, j, strong=_strong_match(a, b))
         else:
             partial, full = (i, j) if b.full else (j, i)
             attach.append((partial, full, abs((a.anchor or 0) - (b.anchor or 0))))
@@ -424,9 +495,263 @@ def merge_incidents(sightings: Iterable[EventSighting], *, window_days: int = 3)
     groups: dict[int, list[_Item]] = defaultdict(list)
     for i, it in enumerate(items):
         groups[uf.find(i)].append(it)
-    incidents = [_incident(members, r.about_tolerance) for members in groups.values()]
+    incidents = []
+    for root, members in groups.items():
+        profiles = [p for n in sorted(uf.story[root]) for p in story_docs[n]]
+        if profiles:
+            inc = _story_incident(members, profiles, r.about_tolerance)
+        else:
+            inc = _incident(members, r.about_tolerance)
+            inc.independent_reports = _independent(members)
+            inc.outlets = sorted({m.sighting.outlet for m in members if m.sighting.outlet})
+        inc.salience = salience(inc)
+        incidents.append(inc)
     incidents.sort(key=lambda inc: (inc.date or "9999-12-31", inc.id))
     return incidents
+
+
+def _story_gate(
+    story_docs: list[list[Any]],
+) -> Callable[[frozenset[int], frozenset[int], bool], bool]:
+    """Whether an event match may join two groups of linked stories.
+
+    Never when their articles contradict each other (different towns, admin
+    areas or death tolls: two shootings are two incidents); when both hold
+    several articles the linker kept apart, only through a strong event match.
+    """
+    from flashpoint.corpus.linking import stories_differ
+
+    def allowed(a: frozenset[int], b: frozenset[int], strong: bool) -> bool:
+        pa = [p for n in a for p in story_docs[n]]
+        pb = [p for n in b for p in story_docs[n]]
+        if stories_differ(pa, pb):
+            return False
+        return strong or len(pa) < 2 or len(pb) < 2
+
+    return allowed
+
+
+def _strong_match(a: _Item, b: _Item) -> bool:
+    """Evidence enough to join two stories: the same own day and the same town-level place."""
+    if not (a.dated and b.dated and a.anchor == b.anchor):
+        return False
+    return a.place is not None and a.place == b.place and a.place[1] not in _COARSE_FEATURES
+
+
+def _stories(
+    pool: list[EventSighting], window_days: int, uncoded: list[Report] | None = None
+) -> tuple[list[list[EventSighting]], list[list[Any]]]:
+    """Link the articles; each story keeps its main events and their companions."""
+    from flashpoint.corpus import linking
+
+    r = rules()
+    by_doc: dict[str, list[EventSighting]] = defaultdict(list)
+    for s in pool:
+        by_doc[s.document].append(s)
+    profiles = {}
+    for doc, group in by_doc.items():
+        report = group[0].report
+        if report is not None:
+            profiles[doc] = linking.profile(report, outlet=group[0].outlet)
+    for report in uncoded or []:
+        profiles.setdefault(report.document.id, linking.profile(report))
+    clusters = linking.link(profiles.values())
+    members: dict[int, list[EventSighting]] = defaultdict(list)
+    docs_of: dict[int, list[Any]] = defaultdict(list)
+    # A story is one kind of happening: the type group of its earliest main event. An
+    # article's main event of another kind (the accusation over a strike) is merged on
+    # its own, event by event.
+    story_kind: dict[int, str] = {}
+    for doc, cluster in sorted(clusters.items(), key=lambda kv: (profiles[kv[0]].day or 0, kv[0])):
+        prof = profiles[doc]
+        group = by_doc.get(doc, [])
+        main = next((s for s in group if s.event.id == prof.main_event), None)
+        docs_of[cluster].append(prof)  # the story is its main incident, coded event or not
+        if main is None:
+            continue
+        main.main = True
+        anchor, _ = _anchor(main.event, main.published)
+        kind = r.group.get(main.event.type, main.event.type)
+        if story_kind.setdefault(cluster, kind) != kind:
+            continue
+        for s in group:
+            ev = s.event
+            if s is not main:
+                if r.group.get(ev.type, ev.type) != kind or ev.modality != main.event.modality:
+                    continue
+                if getattr(ev, "background", False):
+                    continue
+                own, dated = _anchor(ev, s.published)
+                in_lead = ev.sentence.start < prof.lead_end
+                same_day = dated and own is not None and own == anchor
+                if not (in_lead or same_day):
+                    continue
+                if _figures_clash(_bounds_of(ev, r), _bounds_of(main.event, r)):
+                    continue  # "3 dead" and "30 dead" in one report are two happenings
+                if own is not None and anchor is not None and abs(own - anchor) > window_days:
+                    continue
+            members[cluster].append(s)
+    keys = sorted(members)  # a story none of whose articles has a lead event stays uncoded
+    return [members[k] for k in keys], [docs_of[k] for k in keys]
+
+
+def _bounds_of(event: Event, r: MergeRules) -> dict[str, tuple[float, float]]:
+    bounds: dict[str, tuple[float, float]] = {}
+    for f in event.figures:
+        lo, hi = _bounds(f.qualifier, f.value, r.about_tolerance)
+        if f.kind in bounds:
+            lo, hi = max(lo, bounds[f.kind][0]), min(hi, bounds[f.kind][1])
+        bounds[f.kind] = (lo, hi)
+    return bounds
+
+
+def _story_incident(items: list[_Item], profiles: list[Any], tolerance: float) -> Incident:
+    from flashpoint.corpus import linking
+
+    inc = _incident(items, tolerance)
+    main_docs = [p.doc for p in sorted(profiles, key=lambda p: (p.day or 0, p.doc))]
+    inc.main_documents = main_docs
+    for sighting in inc.sightings:
+        sighting.main = any(
+            m.sighting.main
+            and m.sighting.event.id == sighting.event
+            and m.sighting.document == sighting.document
+            for m in items
+        )
+    inc.outlets = sorted({m.sighting.outlet for m in items if m.sighting.outlet})
+    inc.independent_reports = _independent(items)
+    inc.countries = sorted({c for p in profiles for c in p.countries})
+    admins = Counter(a for p in profiles for a in p.admin_names)
+    inc.place_admin = admins.most_common(1)[0][0] if admins else None
+    names = Counter(n for p in profiles for n in p.names[:4])
+    inc.people = [n for n, _ in names.most_common(8)]
+    reports = {m.sighting.document: m.sighting for m in items}
+    inc.toll = linking.story_figures(profiles)
+    tolls = _lead_figures(reports, profiles)
+    if tolls:
+        # Per report and kind, the toll the headline and lead state wins over the coded
+        # events' figures: a lead gives the total ("four people were found shot dead"),
+        # a coded event may count one victim of several.
+        best = {(f.document, f.kind): f for f in inc.figures}
+        for f in tolls:
+            best[(f.document, f.kind)] = f
+        inc.figures = sorted(best.values(), key=lambda f: (f.published or "9999", f.kind, f.value))
+        inc.conflicting = _conflicts(inc.figures, tolerance)
+    # The evidence: a main article's headline, else the main event sentence placed
+    # highest in its article (a lead states the news; paragraph nine is background).
+    mains = [m.sighting for m in items if m.sighting.main]
+    titled = [
+        (s.published or "9999", s.document, s.report.document.title)
+        for s in mains
+        if s.report is not None and s.report.document.title
+    ]
+    if titled:
+        inc.summary = " ".join(min(titled)[2].split()) or inc.summary
+    elif mains:
+        top = min(mains, key=lambda s: (s.event.sentence.start, s.published or "9999", s.document))
+        inc.summary = " ".join(top.event.sentence.text.split()) or inc.summary
+    return inc
+
+
+def _lead_figures(reports: dict[str, EventSighting], profiles: list[Any]) -> list[ReportedFigure]:
+    """Each main article's stated toll, with the sentence that states it."""
+    from flashpoint.corpus.linking import _lead_text, toll_matches
+
+    out: list[ReportedFigure] = []
+    for prof in profiles:
+        s = reports.get(prof.doc)
+        if s is None or s.report is None:
+            continue
+        lead, _ = _lead_text(s.report)
+        title_len = len(s.report.document.title or "") + 1
+        for kind, value, pos in toll_matches(lead):
+            start = end = None
+            if pos >= title_len:
+                text = s.report.document.text
+                at = pos - title_len
+                start = text.rfind("\n", 0, at) + 1
+                stop = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+                end = min(stop) + 1 if stop else len(text)
+                sentence = text[start:end].strip()
+            else:
+                sentence = s.report.document.title or ""
+            out.append(
+                ReportedFigure(
+                    kind=kind,
+                    value=float(value),
+                    document=s.document,
+                    published=s.published,
+                    reported_by=s.outlet,
+                    sentence=sentence or None,
+                    start=start,
+                    end=end,
+                )
+            )
+    return out
+
+
+def _independent(items: list[_Item]) -> int:
+    """Distinct documents, with near-duplicates and wire copies counted once."""
+    from flashpoint.corpus.dedup import Deduper, fingerprint
+
+    docs: dict[str, EventSighting] = {}
+    for m in items:
+        docs.setdefault(m.sighting.document, m.sighting)
+    if len(docs) < 2:
+        return len(docs)
+    dedup = Deduper()
+    count = 0
+    for doc, s in sorted(docs.items()):
+        if s.report is None:
+            count += 1
+            continue
+        fp = fingerprint(s.report.document.text)
+        if dedup.original_of(fp) is None:
+            count += 1
+        dedup.add(doc, fp)
+    return count
+
+
+# A war's running total ("400,000 have been killed since 2011") is background, not this
+# incident's toll; and past a thousand, a larger figure adds no salience.
+_CUMULATIVE = re.compile(
+    r"\b(since|so far|to date|in total|altogether|years?|conflict|war|uprising|civil war)\b",
+    re.IGNORECASE,
+)
+TOLL_CAP = 1000.0
+
+
+def salience(inc: Incident) -> float:
+    """How much an incident mattered (formula in docs/incidents.md).
+
+    independent reports and outlets (log: the 10th report adds less than the
+    2nd), intensity (|PLOVER intensity| / 10), the largest toll (log, capped
+    at 1,000; running totals of a war are left out), and
+    position: the share of its reports for which it is the article's main
+    story. Non-asserted incidents weigh a quarter.
+    """
+    reports = inc.independent_reports or len({s.document for s in inc.sightings}) or 1
+    outlets = len(inc.outlets)
+    toll = max(
+        (
+            min(f.value, TOLL_CAP)
+            for f in inc.figures
+            if f.kind in ("dead", "injured") and not _CUMULATIVE.search(f.sentence or "")
+        ),
+        default=0.0,
+    )
+    docs = len({s.document for s in inc.sightings}) or 1
+    main_share = min(len(inc.main_documents) / docs, 1.0)
+    score = (
+        math.log1p(reports)
+        + 0.5 * math.log1p(outlets)
+        + 0.5 * abs(inc.intensity) / 10
+        + 0.5 * math.log1p(toll)
+        + 0.5 * main_share
+    )
+    if inc.modality != "asserted":
+        score *= 0.25
+    return round(score, 3)
 
 
 def _attach_partials(uf: _UnionFind, attach: list[tuple[int, int, int]]) -> None:
@@ -538,6 +863,9 @@ def _figures(members: list[_Item]) -> list[ReportedFigure]:
                     document=s.document,
                     published=s.published,
                     reported_by=s.attributed_to or s.outlet,
+                    sentence=" ".join(s.event.sentence.text.split()) or None,
+                    start=s.event.sentence.start,
+                    end=s.event.sentence.end,
                 )
     return sorted(best.values(), key=lambda f: (f.published or "9999", f.kind, f.value))
 

@@ -13,8 +13,11 @@ diminishing returns. ``level`` is a running level that decays with a half-life
 (``data/tension.yaml``): ``level = previous level * 0.5 ** (days / half_life) + index``.
 
 Periods with no incidents between the first and last one are filled with
-zeros, so a plot shows the lulls. What it does not do: it does not weigh
-outlets by reliability or normalize by the volume of coverage.
+zeros, so a plot shows the lulls. ``normalized`` divides the index by the
+period's coverage relative to the mean (reports seen this period / mean
+reports per period), so twice the articles is not twice the tension;
+``drivers`` names the incidents that add most. What it does not do: it does
+not weigh outlets by reliability.
 """
 
 from __future__ import annotations
@@ -62,6 +65,11 @@ class TensionPoint:
     incidents: int
     conflict: int
     cooperation: int
+    # The index per unit of coverage: index / (reports this period / mean reports per period),
+    # so a week with twice the articles is not twice as tense.
+    normalized: float = 0.0
+    reports: int = 0  # distinct documents first reporting this period's incidents
+    drivers: tuple[str, ...] = ()  # ids of the incidents that contribute most, largest first
 
 
 def incident_day(incident: Incident) -> dt.date | None:
@@ -84,12 +92,17 @@ def index_points(incidents: Iterable[Incident], freq: Freq = "day") -> list[Tens
     step = 7 if freq == "week" else 1
     totals: dict[dt.date, float] = {}
     counts: dict[dt.date, tuple[int, int, int]] = {}
+    docs: dict[dt.date, set[str]] = {}
+    parts: dict[dt.date, list[tuple[float, str]]] = {}
     for inc in incidents:
         day = incident_day(inc)
         if day is None or inc.modality not in p.count_modalities:
             continue
         start = period_start(day, freq)
-        totals[start] = totals.get(start, 0.0) + contribution(inc)
+        value = contribution(inc)
+        totals[start] = totals.get(start, 0.0) + value
+        parts.setdefault(start, []).append((value, inc.id))
+        docs.setdefault(start, set()).update(s.document for s in inc.sightings)
         n, conflict, coop = counts.get(start, (0, 0, 0))
         counts[start] = (
             n + 1,
@@ -98,6 +111,7 @@ def index_points(incidents: Iterable[Incident], freq: Freq = "day") -> list[Tens
         )
     if not totals:
         return []
+    mean_docs = sum(len(v) for v in docs.values()) / len(docs)
     decay = 0.5 ** (step / p.half_life_days)
     points: list[TensionPoint] = []
     level = 0.0
@@ -106,7 +120,24 @@ def index_points(incidents: Iterable[Incident], freq: Freq = "day") -> list[Tens
         value = totals.get(period, 0.0)
         level = level * decay + value
         n, conflict, coop = counts.get(period, (0, 0, 0))
-        points.append(TensionPoint(period, round(value, 3), round(level, 3), n, conflict, coop))
+        seen = len(docs.get(period, ()))
+        normalized = value / (seen / mean_docs) if seen else 0.0
+        drivers = tuple(
+            i for v, i in sorted(parts.get(period, []), key=lambda x: (-x[0], x[1]))[:3] if v > 0
+        )
+        points.append(
+            TensionPoint(
+                period,
+                round(value, 3),
+                round(level, 3),
+                n,
+                conflict,
+                coop,
+                round(normalized, 3),
+                seen,
+                drivers,
+            )
+        )
         period += dt.timedelta(days=step)
     return points
 

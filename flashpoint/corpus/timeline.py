@@ -9,7 +9,8 @@ see :func:`flashpoint.corpus.incidents.label`):
 - ``dyad``: ``("USA", "VEN")``, each an ISO code or a name substring, matched in
   either direction: USA as source and VEN as target, or the reverse.
   :func:`parse_dyad` reads the ``"USA:VEN"`` form;
-- ``country``: the incident's place is in that country, or one of its actors is;
+- ``country``: the incident's place is in that country, or one of its actors is,
+  or its main articles' leads name a place there;
 - ``since``/``until``: the incident's date range overlaps the interval (an
   undated incident counts on its first report; one with neither is dropped).
 
@@ -21,8 +22,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
-from flashpoint.corpus.incidents import label_code
+from flashpoint.corpus.incidents import iso_day, label_code
 from flashpoint.corpus.tension import (
     Freq,
     TensionPoint,
@@ -34,13 +37,16 @@ from flashpoint.corpus.tension import (
 from flashpoint.models import Incident
 
 __all__ = [
+    "DayEntry",
     "TensionPoint",
     "format_table",
     "format_timeline",
+    "format_top_dates",
     "parse_dyad",
     "plot_tension",
     "select",
     "tension_index",
+    "top_dates",
 ]
 
 
@@ -68,6 +74,7 @@ def _matches(labels: list[str], query: str) -> bool:
 
 def _countries(incident: Incident) -> set[str]:
     found = {incident.country} if incident.country else set()
+    found.update(incident.countries)  # the places its main articles' leads name
     for text in (*incident.source_actors, *incident.target_actors):
         code = label_code(text)
         if code:
@@ -153,4 +160,82 @@ def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
         if len(summary) > width:
             summary = summary[: width - 3] + "..."
         lines.append(f"{head}\n            {summary}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class DayEntry:
+    """One of the most important days: its score and its most salient incidents."""
+
+    day: dt.date
+    score: float  # the day's importance (see top_dates)
+    incidents: list[Incident]
+
+    def evidence(self, incident: Incident) -> str:
+        """One sentence of evidence: the main article's headline, else the event sentence."""
+        return " ".join((incident.summary or "").split())
+
+
+def top_dates(
+    incidents: Iterable[Incident],
+    n: int,
+    *,
+    per_day: int = 3,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    modalities: frozenset[str] = frozenset({"asserted"}),
+    rank: Literal["coverage", "salience"] = "coverage",
+) -> list[DayEntry]:
+    """The ``n`` most important days, in date order, each with its most salient incidents.
+
+    An incident counts on its own day (:func:`~flashpoint.corpus.tension.incident_day`);
+    denied, hypothetical and planned incidents do not count (``modalities``).
+    ``rank="coverage"`` (the default) scores a day by the distinct reports
+    about its incidents (including later reports that date them to it) plus
+    the distinct reports published that day, ties broken by summed salience;
+    ``rank="salience"`` by summed incident salience alone. On the Timeline17
+    dev sets coverage ranking is the better of the two (docs/incidents.md).
+    Each day keeps its ``per_day`` most salient incidents.
+    """
+    by_day: dict[dt.date, list[Incident]] = {}
+    about: dict[dt.date, set[str]] = {}
+    published: dict[dt.date, set[str]] = {}
+    for inc in incidents:
+        for sighting in inc.sightings:
+            day = iso_day(sighting.published)
+            if day is not None:
+                published.setdefault(day, set()).add(sighting.document)
+        if inc.modality not in modalities:
+            continue
+        day = incident_day(inc)
+        if day is None or (since and day < since) or (until and day > until):
+            continue
+        by_day.setdefault(day, []).append(inc)
+        about.setdefault(day, set()).update(s.document for s in inc.sightings)
+
+    def score(day: dt.date) -> tuple[float, float]:
+        salience = sum(i.salience for i in by_day[day])
+        if rank == "salience":
+            return salience, 0.0
+        return float(len(about[day]) + len(published.get(day, ()))), salience
+
+    scored = sorted(by_day, key=lambda day: (*(-x for x in score(day)), day))[:n]
+    out = []
+    for day in sorted(scored):
+        ranked = sorted(by_day[day], key=lambda i: (-i.salience, i.id))[:per_day]
+        out.append(DayEntry(day, round(score(day)[0], 3), ranked))
+    return out
+
+
+def format_top_dates(days: list[DayEntry], *, width: int = 160) -> str:
+    """The top days, each with its incidents and one sentence of evidence per incident."""
+    lines = []
+    for entry in days:
+        lines.append(f"{entry.day.isoformat()}  score {entry.score:.2f}")
+        for inc in entry.incidents:
+            src = ", ".join(inc.source_actors[:2]) or "?"
+            who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
+            lines.append(f"  {inc.type:<9} {who}  [salience {inc.salience:.2f}]")
+            text = entry.evidence(inc)
+            lines.append("      " + (text if len(text) <= width else text[: width - 3] + "..."))
     return "\n".join(lines)

@@ -9,7 +9,9 @@ built-ins. ``flashpoint eval NAME`` runs one through
 from flashpoint.evaluation import (  # noqa: F401
     conll,
     indiapolice,
+    linking,
     plover,
     polnear,
+    t17,
     timebank,
 )

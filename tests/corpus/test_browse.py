@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
-
 from flashpoint.corpus import browse
 from flashpoint.models import Incident, Sighting
 
@@ -65,12 +63,9 @@ def test_dates_text_and_sort() -> None:
 
 
 def test_fields_a_later_stage_adds_are_read_when_present() -> None:
-    class Later(Incident):  # what a merging stage with salience would store
-        salience: float = 0.0
-        independent_reports: int = 0
-
-    late = Later(**incident(9, "CONSULT", "2026-03-01").model_dump(), salience=0.9,
-                 independent_reports=3)  # fmt: skip
+    late = incident(9, "CONSULT", "2026-03-01").model_copy(
+        update={"salience": 0.9, "independent_reports": 3}
+    )
     entry = browse.entry(late)
     assert entry.salience == 0.9 and entry.reports == 3 and entry.keys["reports"] == ("3-4",)
     plain = browse.entry(incident(8, "ASSAULT", "2026-03-01"))
@@ -84,14 +79,9 @@ def test_top_dyads_rank_country_pairs_by_tension() -> None:
 
 
 def test_unset_later_fields_fall_back_and_main_documents_name_the_main_incident() -> None:
-    class Linked(Incident):  # the fields document linking adds, with their defaults
-        salience: float = 0.0
-        independent_reports: int = 0
-        main_documents: list[str] = Field(default_factory=list)
-
-    unset = browse.entry(Linked(**incident(7, "ASSAULT", "2026-03-01").model_dump()))
+    unset = browse.entry(incident(7, "ASSAULT", "2026-03-01"))
     assert unset.reports == 1 and unset.salience > 0  # defaults mean "not computed"
-    main = Linked(**incident(6, "CONSULT", "2026-03-02").model_dump(), main_documents=["d6-0"])
+    main = incident(6, "CONSULT", "2026-03-02").model_copy(update={"main_documents": ["d6-0"]})
     entries = [unset, browse.entry(main)]
     assert browse.main_incident_of("d6-0", entries) == "inc-6"
     assert browse.main_incident_of("d7-0", entries) is None

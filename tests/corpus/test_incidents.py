@@ -428,3 +428,25 @@ def test_two_real_extractions_of_one_strike_merge(run: Callable[..., Report]) ->
     docs = {f.document for f in merged[0].figures if f.kind == "dead"}
     assert docs == {first.document.id, later.document.id}
     assert merged[0].first_reported == "2019-07-23" and merged[0].conflicting == []
+
+
+def test_daily_strikes_do_not_chain_into_a_month_long_incident() -> None:
+    # The same navy shells the same port every day for twelve days: each report's event
+    # matches the next day's, but no incident may span more than max_span_days.
+    reports = [
+        report(
+            f"2031-06-{day:02d}",
+            Ev(
+                f"Kestrian warships shelled Port Halden again on day {day} of the siege.",
+                date=f"2031-06-{day:02d}",
+                place="port",
+            ),
+        )
+        for day in range(1, 13)
+    ]
+    incidents = merge_reports(reports)
+    assert len(incidents) >= 2
+    for inc in incidents:
+        assert inc.date and inc.date_end
+        start, end = (int(d[-2:]) for d in (inc.date, inc.date_end))
+        assert end - start <= rules().max_span_days

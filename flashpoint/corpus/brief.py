@@ -1,0 +1,278 @@
+"""A situation brief in the spirit of Crisis Group's CrisisWatch, from a corpus's incidents.
+
+:func:`build_brief` selects the incidents of a country (place or actor) in a
+period and gathers what an analyst would send a colleague:
+
+- **key incidents by day**: the most important days (summed salience, see
+  :func:`flashpoint.corpus.timeline.top_dates`), each with its most salient
+  incidents, their sources (outlets, reports) and one sentence of evidence;
+- **figures and how they changed**: for incidents with tolls, the first and
+  the latest figure of each kind, with who reported them;
+- **accusations and threats**: ACCUSE / THREATEN incidents, who against whom;
+- **unconfirmed or denied**: claims of the selected reports carrying an
+  allegation, rumour or denial hedge, and incidents that are negated
+  (denied) rather than asserted;
+- **tension**: the weekly index normalized by coverage; whether the last
+  week rose or fell against the one before, and the incidents that drove it.
+
+:func:`to_markdown` and :func:`to_html` render it; the HTML escapes every
+string taken from the reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from flashpoint.corpus.tension import index_points
+from flashpoint.corpus.timeline import DayEntry, select, top_dates
+from flashpoint.models import Incident, Report
+
+ACCUSING = frozenset({"ACCUSE", "THREATEN"})
+DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
+
+
+@dataclass(slots=True)
+class FigureChange:
+    incident: Incident
+    kind: str
+    first: float
+    latest: float
+    first_by: str | None
+    latest_by: str | None
+
+
+@dataclass(slots=True)
+class Doubt:
+    published: str | None
+    source: str
+    text: str
+    hedge: str
+
+
+@dataclass(slots=True)
+class Brief:
+    country: str | None
+    since: dt.date | None
+    until: dt.date | None
+    incidents: int
+    reports: int
+    outlets: int
+    days: list[DayEntry]
+    figures: list[FigureChange] = field(default_factory=list)
+    accusations: list[Incident] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)
+    denied: list[Incident] = field(default_factory=list)
+    tension: str = ""
+    drivers: list[Incident] = field(default_factory=list)
+
+
+def _who(inc: Incident) -> str:
+    src = ", ".join(inc.source_actors[:2]) or "someone"
+    tgt = ", ".join(inc.target_actors[:2]) or "someone"
+    return f"{src} against {tgt}"
+
+
+def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, list[Incident]]:
+    points = index_points(chosen, "week")
+    if len(points) < 2:
+        return "Too few dated incidents to say whether tension rose or fell.", []
+    last, before = points[-1], points[-2]
+    delta = last.normalized - before.normalized
+    way = "rose" if delta > 0.5 else "fell" if delta < -0.5 else "held steady"
+    text = (
+        f"Tension {way} in the week of {last.period.isoformat()}: normalized index"
+        f" {last.normalized:.1f} against {before.normalized:.1f} the week before"
+        f" ({_n(last.incidents, 'incident')} in {_n(last.reports, 'report')}, against"
+        f" {before.incidents} in {before.reports})."
+    )
+    drivers = [by_id[i] for i in last.drivers if i in by_id] if way == "rose" else []
+    return text, drivers
+
+
+def build_brief(
+    incidents: Iterable[Incident],
+    reports: Iterable[Report] = (),
+    *,
+    country: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    days: int = 10,
+) -> Brief:
+    """Gather the brief for ``country`` (ISO code; None: everything) over since..until."""
+    chosen = select(incidents, country=country, since=since, until=until)
+    by_id = {i.id: i for i in chosen}
+    docs = {s.document for i in chosen for s in i.sightings}
+    outlets = {o for i in chosen for o in i.outlets}
+    brief = Brief(
+        country=country,
+        since=since,
+        until=until,
+        incidents=len(chosen),
+        reports=len(docs),
+        outlets=len(outlets),
+        days=top_dates(chosen, days, per_day=3),
+    )
+    ranked = sorted(chosen, key=lambda i: (-i.salience, i.id))
+    for inc in ranked:
+        kinds = sorted({f.kind for f in inc.figures if f.kind in ("dead", "injured")})
+        for kind in kinds:
+            figs = [f for f in inc.figures if f.kind == kind]
+            brief.figures.append(
+                FigureChange(
+                    inc,
+                    kind,
+                    figs[0].value,
+                    figs[-1].value,
+                    figs[0].reported_by,
+                    figs[-1].reported_by,
+                )
+            )
+        if len(brief.figures) >= 8:
+            break
+    brief.accusations = [i for i in ranked if i.type in ACCUSING and i.modality == "asserted"][:8]
+    brief.denied = [i for i in ranked if i.modality == "negated"][:5]
+    for report in reports:
+        if report.document.id not in docs:
+            continue
+        for claim in report.claims:
+            hedge = next((h.kind for h in claim.hedges if h.kind in DOUBT), None)
+            if hedge:
+                brief.doubts.append(
+                    Doubt(
+                        report.document.published,
+                        claim.source.name,
+                        " ".join(claim.content.text.split()),
+                        hedge,
+                    )
+                )
+    brief.doubts.sort(key=lambda d: (d.published or "", d.source))
+    brief.doubts = brief.doubts[-8:]
+    brief.tension, brief.drivers = _tension(chosen, by_id)
+    return brief
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _reports(inc: Incident) -> str:
+    n = inc.independent_reports or len({s.document for s in inc.sightings})
+    return "1 report" if n == 1 else f"{n} reports"
+
+
+def _figures_line(inc: Incident) -> str:
+    parts = []
+    for kind in ("dead", "injured"):
+        figs = [f for f in inc.figures if f.kind == kind]
+        if figs:
+            first, last = figs[0].value, figs[-1].value
+            parts.append(f"{last:g} {kind}" + (f" (first {first:g})" if first != last else ""))
+    return "; ".join(parts)
+
+
+def _period(b: Brief) -> str:
+    since = b.since.isoformat() if b.since else "the start"
+    until = b.until.isoformat() if b.until else "the latest report"
+    return f"{since} to {until}"
+
+
+def to_markdown(b: Brief) -> str:
+    out = [
+        f"# Situation brief: {b.country or 'all countries'}, {_period(b)}",
+        "",
+        f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
+        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).",
+        "",
+        "## Tension",
+        "",
+        b.tension,
+    ]
+    for inc in b.drivers:
+        out.append(f"- driven by: {inc.date} {inc.type.lower()} ({_who(inc)}): {inc.summary}")
+    out += ["", "## Key incidents by day", ""]
+    for entry in b.days:
+        out.append(f"### {entry.day.isoformat()}")
+        out.append("")
+        for inc in entry.incidents:
+            where = f" in {inc.location}" if inc.location else ""
+            src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+            figs = _figures_line(inc)
+            out.append(
+                f"- **{inc.type.lower()}**{where}, {_who(inc)}"
+                f" [{_reports(inc)}; {src}]" + (f" ({figs})" if figs else "")
+            )
+            out.append(f"  > {entry.evidence(inc)}")
+        out.append("")
+    if b.figures:
+        out += ["## Figures and how they changed", ""]
+        for f in b.figures:
+            change = (
+                f"{f.first:g} ({f.first_by or 'unattributed'}) -> {f.latest:g}"
+                f" ({f.latest_by or 'unattributed'})"
+                if f.first != f.latest
+                else f"{f.latest:g} ({f.latest_by or 'unattributed'})"
+            )
+            out.append(f"- {f.incident.date} {f.incident.location or ''}: {f.kind} {change}")
+        out.append("")
+    if b.accusations:
+        out += ["## Who accused or threatened whom", ""]
+        for inc in b.accusations:
+            out.append(f"- {inc.date} {inc.type.lower()}: {_who(inc)}. > {inc.summary}")
+        out.append("")
+    if b.doubts or b.denied:
+        out += ["## Unconfirmed or denied", ""]
+        for d in b.doubts:
+            out.append(f"- {d.published or '?'} ({d.hedge}) {d.source}: {d.text}")
+        for inc in b.denied:
+            out.append(f"- {inc.date} denied {inc.type.lower()}: {inc.summary}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def to_html(b: Brief) -> str:
+    """The same brief as one self-contained HTML page (report text escaped)."""
+    e = html.escape
+    body = [f"<h1>Situation brief: {e(b.country or 'all countries')}, {e(_period(b))}</h1>"]
+    body.append(
+        f"<p>{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
+        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).</p>"
+    )
+    body.append(f"<h2>Tension</h2><p>{e(b.tension)}</p>")
+    if b.drivers:
+        body.append("<ul>")
+        body += [f"<li>driven by: {e(str(i.date))} {e(i.summary or '')}</li>" for i in b.drivers]
+        body.append("</ul>")
+    body.append("<h2>Key incidents by day</h2>")
+    for entry in b.days:
+        body.append(f"<h3>{entry.day.isoformat()}</h3><ul>")
+        for inc in entry.incidents:
+            src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+            figs = _figures_line(inc)
+            body.append(
+                f"<li><b>{e(inc.type.lower())}</b> {e(inc.location or '')}, {e(_who(inc))}"
+                f" [{_reports(inc)}; {e(src)}]"
+                f"{' (' + e(figs) + ')' if figs else ''}"
+                f"<blockquote>{e(entry.evidence(inc))}</blockquote></li>"
+            )
+        body.append("</ul>")
+    if b.accusations:
+        body.append("<h2>Who accused or threatened whom</h2><ul>")
+        body += [
+            f"<li>{e(str(i.date))}: {e(_who(i))}. {e(i.summary or '')}</li>" for i in b.accusations
+        ]
+        body.append("</ul>")
+    if b.doubts or b.denied:
+        body.append("<h2>Unconfirmed or denied</h2><ul>")
+        body += [
+            f"<li>{e(d.published or '?')} ({e(d.hedge)}) {e(d.source)}: {e(d.text)}</li>"
+            for d in b.doubts
+        ]
+        body += [f"<li>{e(str(i.date))} denied: {e(i.summary or '')}</li>" for i in b.denied]
+        body.append("</ul>")
+    return (
+        "<!doctype html><html lang=en><meta charset=utf-8><title>Situation brief</title>"
+        "<body>" + "\n".join(body) + "</body></html>\n"
+    )

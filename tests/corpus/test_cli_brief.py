@@ -1,0 +1,61 @@
+"""``flashpoint timeline --top-dates`` and ``flashpoint brief`` on a store of hand-made reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from flashpoint.cli import app
+from flashpoint.corpus.ingest import rebuild_incidents
+from flashpoint.corpus.store import Store
+from tests.corpus.test_linking import HARLOW_1, HARLOW_2, article
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("brief") / "b.db"
+    first = article(
+        "2030-03-02",
+        HARLOW_1.document.title or "",
+        HARLOW_1.document.text,
+        people=("Delbert Marsh",),
+        event_sentence="The gunman fled in a gray pickup truck.",
+    )
+    second = article(
+        "2030-03-03",
+        HARLOW_2.document.title or "",
+        HARLOW_2.document.text,
+        people=("Delbert Marsh",),
+        event_sentence="Witnesses described a gray pickup truck speeding away from the tavern"
+        " after the shooting on Saturday night.",
+    )
+    with Store(path) as store:
+        store.add_report(first, outlet="Westria Courier")
+        store.add_report(second, outlet="Harlow Ledger")
+        assert rebuild_incidents(store) == 1
+    return path
+
+
+def test_timeline_top_dates_json(db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(db), "--top-dates", "3", "--json"])
+    assert result.exit_code == 0, result.output
+    days = json.loads(result.stdout)
+    assert [d["date"] for d in days] == ["2030-03-02"]
+    (inc,) = days[0]["incidents"]
+    assert inc["reports"] == 2 and inc["outlets"] == ["Harlow Ledger", "Westria Courier"]
+    assert inc["evidence"].startswith("Two dead, three wounded")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_brief_formats(db: Path, fmt: str) -> None:
+    result = runner.invoke(app, ["brief", "--db", str(db), "--country", "USA", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "2030-03-02" in result.stdout and "2 reports" in result.stdout
+    assert "2 dead" in result.stdout
+    if fmt == "html":
+        assert result.stdout.startswith("<!doctype html>")
