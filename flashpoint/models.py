@@ -194,6 +194,10 @@ class Event(Record):
     attribution: str | None = None  # Claim.id or Quote.id
     trigger: Span
     sentence: Span
+    # recap or context of an earlier happening ("NATO has been bombing for months",
+    # "the 1988 bombing"): kept with its own date, never counted as new
+    background: bool = False
+    confidence: float | None = None  # calibrated P(the event is right), docs/calibration.md
 
 
 class Document(Record):

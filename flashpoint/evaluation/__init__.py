@@ -21,6 +21,8 @@ EVALUATIONS: dict[str, str] = {
     "conll": "flashpoint.evaluation.conll:evaluate",
     "plover": "flashpoint.evaluation.plover:evaluate",
     "indiapolice": "flashpoint.evaluation.indiapolice:evaluate",
+    "wikievents": "flashpoint.evaluation.wikievents:evaluate",
+    "case2021": "flashpoint.evaluation.case2021:evaluate",
 }
 
 
