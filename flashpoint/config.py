@@ -19,6 +19,8 @@ class Settings:
     extractors: tuple[str, ...] | None = None
     # Skip the language check (e.g. for very short test inputs).
     check_language: bool = True
+    # Blank comment threads, widgets, captions and highlights before parsing (ingest/clean.py).
+    clean: bool = True
 
 
 DEFAULT = Settings()

@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 
 from flashpoint.config import DEFAULT, Settings
 from flashpoint.extractors.context import Context
+from flashpoint.ingest.clean import Cleaned, clean
 from flashpoint.ingest.text import check_text, parse_date
-from flashpoint.models import Document, Report
+from flashpoint.models import Dateline, Document, RemovedBlock, Report
 from flashpoint.nlp import load
 from flashpoint.registry import ExtractorSpec, ordered
 
@@ -58,17 +59,19 @@ def extract_many(
     nlp = load(settings.model)
     specs = ordered(settings.extractors)
 
-    def checked() -> Iterator[tuple[str, tuple[dt.date | None, str | None, str | None]]]:
+    def checked() -> Iterator[tuple[str, tuple[dt.date | None, str | None, str | None, Cleaned]]]:
         for text, date, title, source in zip(
             texts, dates, titles or repeat(None), sources or repeat(None), strict=False
         ):
             check_text(text, max_chars=settings.max_chars, check_language=settings.check_language)
-            yield text, (parse_date(date), title, source)
+            # the parser reads the article only; the stored text stays whole (same offsets)
+            cleaned = clean(text) if settings.clean else Cleaned(text=text)
+            yield cleaned.text, (parse_date(date), title, source, cleaned)
 
-    for doc, (date, title, source) in nlp.pipe(
+    for doc, (date, title, source, cleaned) in nlp.pipe(
         checked(), as_tuples=True, batch_size=settings.batch_size
     ):
-        yield build_report(doc, date, title=title, source=source, specs=specs)
+        yield build_report(doc, date, title=title, source=source, specs=specs, cleaned=cleaned)
 
 
 def build_report(
@@ -78,16 +81,74 @@ def build_report(
     title: str | None = None,
     source: str | None = None,
     specs: list[ExtractorSpec] | None = None,
+    cleaned: Cleaned | None = None,
 ) -> Report:
-    """Run the extractors over an already parsed document."""
-    ctx = Context(doc=doc, published=published)
+    """Run the extractors over an already parsed document.
+
+    ``cleaned`` is what ``ingest.clean`` found when ``doc`` was parsed from its
+    blanked text; the stored text is then the original, of the same length."""
+    ctx = Context(doc=doc, published=published, dateline=cleaned.dateline if cleaned else None)
     for spec in specs if specs is not None else ordered():
         ctx.results[spec.produces] = spec.func(ctx)
+    text = cleaned.original if cleaned is not None and cleaned.original else doc.text
     document = Document(
-        id=document_id(doc.text),
+        id=document_id(text),
         title=title,
         published=published.isoformat() if published else None,
         source=source,
-        text=doc.text,
+        text=text,
+        dateline=dateline_record(ctx, text),
+        removed=[
+            RemovedBlock(kind=b.kind, start=b.start, end=b.end)  # type: ignore[arg-type]
+            for b in (cleaned.removed if cleaned else [])
+        ],
     )
     return Report(document=document, **ctx.results)
+
+
+def dateline_record(ctx: Context, text: str) -> Dateline | None:
+    """The dateline as a record, its place resolved to the ``places`` entry made for it."""
+    found = ctx.dateline
+    if found is None:
+        return None
+    location = next(
+        (
+            p.id
+            for p in ctx.results.get("places", [])
+            if any(m.start == found.start for m in p.mentions)
+        ),
+        None,
+    )
+    return Dateline(
+        start=found.start,
+        end=found.end,
+        text=text[found.start : found.end],
+        place=found.place,
+        region=found.region,
+        location=location,
+        day=dateline_day(found.day, ctx.published),
+        outlet=found.outlet,
+    )
+
+
+def dateline_day(day: str | None, published: dt.date | None) -> str | None:
+    """ "June 13" in a dateline, as an ISO date in the year of publication (or the one
+    before, when the day would fall after the publication date)."""
+    if not day or published is None:
+        return None
+    month_name, _, number = day.replace(".", "").partition(" ")
+    month = MONTHS.get(month_name[:3].lower())
+    if month is None or not number.isdigit():
+        return None
+    try:
+        when = dt.date(published.year, month, int(number))
+        if when > published + dt.timedelta(days=1):
+            when = dt.date(published.year - 1, month, int(number))
+    except ValueError:
+        return None
+    return when.isoformat()
+
+
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}

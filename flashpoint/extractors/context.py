@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from flashpoint.ingest.clean import DatelineMatch
 from flashpoint.models import Span
 
 
@@ -18,6 +19,8 @@ from flashpoint.models import Span
 class Context:
     doc: Doc
     published: dt.date | None = None
+    # The dateline ingest/clean.py found ("TRIPOLI, Libya (CNN) --"), if any.
+    dateline: DatelineMatch | None = None
     results: dict[str, list[Any]] = field(default_factory=dict)
     # Scratch space extractors may share (e.g. token -> actor id), keyed by name.
     shared: dict[str, Any] = field(default_factory=dict)

@@ -34,6 +34,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from flashpoint.extractors import event_frames as fr
+from flashpoint.extractors import event_places
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.event_lexicon import (
     CONFLICT_MATERIAL,
@@ -770,6 +771,15 @@ class _Coder:
             mode = self.instrument(scope)
         mode = valid_mode(cand.type, mode)
         start, end = cand.trigger.idx, cand.last.idx + len(cand.last)
+        location, place_precision, place_reason = event_places.choose(
+            self.location(scope, cand),
+            self.places,
+            self.ctx.results.get("places", []),
+            sent,
+            {t.i for t in cand.sources + cand.targets},
+            self.ctx.dateline,
+            scope,
+        )
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
@@ -781,7 +791,9 @@ class _Coder:
             date=date,
             date_precision=precision,
             time=time_id,
-            location=self.location(scope, cand),
+            location=location,
+            place_precision=place_precision,  # type: ignore[arg-type]
+            place_reason=place_reason,
             figures=figures,
             modality=cand.modality,
             attribution=self.attribution(start),
