@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from flashpoint.config import DEFAULT, Settings
 from flashpoint.extractors.context import Context
-from flashpoint.ingest.clean import Cleaned, clean
+from flashpoint.ingest.clean import Cleaned, clean, dateline_day
 from flashpoint.ingest.text import check_text, parse_date
 from flashpoint.models import Dateline, Document, RemovedBlock, Report
 from flashpoint.nlp import load
@@ -130,25 +130,3 @@ def dateline_record(ctx: Context, text: str) -> Dateline | None:
         outlet=found.outlet,
     )
 
-
-def dateline_day(day: str | None, published: dt.date | None) -> str | None:
-    """ "June 13" in a dateline, as an ISO date in the year of publication (or the one
-    before, when the day would fall after the publication date)."""
-    if not day or published is None:
-        return None
-    month_name, _, number = day.replace(".", "").partition(" ")
-    month = MONTHS.get(month_name[:3].lower())
-    if month is None or not number.isdigit():
-        return None
-    try:
-        when = dt.date(published.year, month, int(number))
-        if when > published + dt.timedelta(days=1):
-            when = dt.date(published.year - 1, month, int(number))
-    except ValueError:
-        return None
-    return when.isoformat()
-
-
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-)}

@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from flashpoint.extractors import event_frames as fr
-from flashpoint.extractors import event_places
+from flashpoint.extractors import event_confidence, event_places
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.event_lexicon import (
     CONFLICT_MATERIAL,
@@ -800,6 +800,7 @@ class _Coder:
             trigger=Span(start=start, end=end, text=self.doc.text[start:end]),
             sentence=self.ctx.of(sent),
         )
+        event_confidence.annotate(self, event, cand, sent)
         self.events.append(event)
         if not sources and fr.subordinate(cand.anchor):
             self.context.add(event.id)

@@ -23,6 +23,7 @@ find comments that carry neither marks nor signatures.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -267,3 +268,26 @@ def _merge(blocks: list[Block]) -> list[Block]:
         else:
             out.append(b)
     return out
+
+
+def dateline_day(day: str | None, published: dt.date | None) -> str | None:
+    """ "June 13" in a dateline, as an ISO date in the year of publication (or the one
+    before, when the day would fall after the publication date)."""
+    if not day or published is None:
+        return None
+    month_name, _, number = day.replace(".", "").partition(" ")
+    month = MONTHS.get(month_name[:3].lower())
+    if month is None or not number.isdigit():
+        return None
+    try:
+        when = dt.date(published.year, month, int(number))
+        if when > published + dt.timedelta(days=1):
+            when = dt.date(published.year - 1, month, int(number))
+    except ValueError:
+        return None
+    return when.isoformat()
+
+
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}

@@ -1,0 +1,188 @@
+"""Event confidence and background: how far an analyst can trust one coded event.
+
+``features`` reads an event's evidence: named participants, whether the trigger
+is a noun or a verb and how many senses it has, the clause it sits in (main,
+subordinate, reported speech, a question), attribution and hedges, modality,
+and where it sits in the article. ``confidence`` turns them into a probability
+with the weights and the calibration table in ``data/event_confidence.yaml``:
+a logistic score, then an isotonic (pool-adjacent-violators) map fitted on dev
+data, so that among events of confidence about p, about p are right. The table
+is refitted by ``scripts/fit_confidence.py``; ``docs/calibration.md`` shows the
+fit, its plot and the precision at each threshold.
+
+``background`` marks recaps: a perfect or past-perfect clause with a duration
+("NATO has been bombing for four months"), or an event dated well before the
+report ("the 1988 bombing"). They keep their own date and are not new events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_right
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from flashpoint.datafiles import load_yaml
+from flashpoint.extractors import event_frames as fr
+
+FEATURES = (
+    "named_source",
+    "named_target",
+    "no_participant",
+    "nominal",
+    "ambiguous",
+    "subordinate",
+    "reported",
+    "quoted",
+    "attributed",
+    "hedged",
+    "not_asserted",
+    "question",
+    "lead",
+    "figures",
+    "dated",
+    "placed",
+    "material",
+    "pronoun_source",
+)
+HEDGES = frozenset(
+    {"reportedly", "allegedly", "purportedly", "apparently", "possibly", "perhaps", "may",
+     "might", "could", "unconfirmed", "rumoured", "rumored", "suspected"}
+)
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
+LEAD_SENTENCES = 3
+# an event dated this many days before its report is a recap, not news
+BACKGROUND_DAYS = 60
+_PERFECT = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+
+
+@cache
+def table() -> dict[str, Any]:
+    return dict(load_yaml("event_confidence.yaml"))
+
+
+def features(
+    event: Any,
+    trigger: Token,
+    anchor: Token,
+    sent: SpacySpan,
+    *,
+    nominal: bool,
+    senses: int,
+    sentence_index: int,
+    quoted: bool,
+    hedged: bool,
+) -> dict[str, float]:
+    """The evidence for one event, each feature 0 or 1."""
+    words = {t.lower_ for t in sent}
+    named = [p for p in event.source if p.actor or p.country]
+    pron = any(p.actor is None and p.name.lower() in fr.PRONOUNS for p in event.source)
+    found = {
+        "named_source": bool(named),
+        "named_target": any(p.actor or p.country for p in event.target),
+        "no_participant": not event.source and not event.target,
+        "nominal": nominal,
+        "ambiguous": senses > 1,
+        "subordinate": fr.subordinate(anchor),
+        "reported": fr.in_reported_speech(anchor),
+        "quoted": quoted,
+        "attributed": event.attribution is not None,
+        "hedged": hedged or bool(words & HEDGES),
+        "not_asserted": event.modality != "asserted",
+        "question": sent.text.rstrip().endswith("?"),
+        "lead": sentence_index < LEAD_SENTENCES,
+        "figures": bool(event.figures),
+        "dated": event.date is not None,
+        "placed": event.location is not None,
+        "material": event.type in MATERIAL,
+        "pronoun_source": pron,
+    }
+    return {k: float(v) for k, v in found.items()}
+
+
+def raw_score(feats: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    w = weights if weights is not None else table()["weights"]
+    z = float(w.get("bias", 0.0)) + sum(float(w.get(k, 0.0)) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def calibrate(score: float, steps: list[list[float]] | None = None) -> float:
+    """The isotonic map: ``steps`` are (raw score upper edge, calibrated value) pairs."""
+    rows = steps if steps is not None else table()["calibration"]
+    if not rows:
+        return score
+    edges = [r[0] for r in rows]
+    k = min(bisect_right(edges, score), len(rows) - 1)
+    return round(float(rows[k][1]), 3)
+
+
+def confidence(feats: dict[str, float]) -> float:
+    return calibrate(raw_score(feats))
+
+
+def default_threshold() -> float:
+    """The ``--min-confidence`` default: dev precision above it is at least 0.85."""
+    return float(table()["min_confidence"])
+
+
+def is_background(anchor: Token, date: str | None, published: dt.date | None) -> bool:
+    """A recap: "has been bombing for months", "had seized", or dated long before."""
+    aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    durative = any(
+        c.dep_ == "prep" and c.lower_ in ("for", "since") for c in anchor.children
+    )
+    # present perfect alone ("police have arrested 233 since Wednesday") is news
+    if aux & _PERFECT and "been" in aux and anchor.tag_ == "VBG" and (durative or "had" in aux):
+        return True  # "has been bombing (for four months)"
+    if "had" in aux and anchor.tag_ == "VBN" and not fr.subordinate(anchor):
+        return True  # past perfect in a main clause: earlier than the story's events
+    if date and published is not None:
+        try:
+            when = dt.date.fromisoformat(date[:10] if len(date) >= 10 else f"{date[:7]}-01"
+                                         if len(date) == 7 else f"{date[:4]}-12-31")
+        except ValueError:
+            return False
+        return (published - when).days > BACKGROUND_DAYS
+    return False
+
+
+def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
+    """Set ``event.background``, a dateline date where none was stated, and
+    ``event.confidence``; the features are kept in ``ctx.shared`` for refitting."""
+    ctx = coder.ctx
+    published = ctx.published
+    event.background = bool(cand.background) or is_background(cand.anchor, event.date, published)
+    dateline = ctx.dateline
+    if event.date is None and not event.background and dateline is not None and dateline.day:
+        from flashpoint.ingest.clean import dateline_day
+
+        day = dateline_day(dateline.day, published)
+        if day is not None:
+            event.date, event.date_precision = day, "day"
+    lemma = cand.trigger.lemma_.lower()
+    table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
+    senses = len(table_.get(lemma) or ())
+    start = event.trigger.start
+    quoted = any(q.start <= start < q.end for q in ctx.results.get("quotes", []))
+    hedged = any(
+        c.hedges and c.content.start <= start < c.content.end for c in ctx.results.get("claims", [])
+    )
+    ctx.sentence_at(start)
+    index = bisect_right(ctx.shared["_sentence_starts"], start) - 1
+    feats = features(
+        event,
+        cand.trigger,
+        cand.anchor,
+        sent,
+        nominal=cand.nominal,
+        senses=senses,
+        sentence_index=index,
+        quoted=quoted,
+        hedged=hedged,
+    )
+    ctx.shared.setdefault("event_features", {})[event.id] = feats
+    event.confidence = confidence(feats)
