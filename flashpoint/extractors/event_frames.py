@@ -299,3 +299,63 @@ def modality(trigger: Token, anchor: Token) -> str:
     if anchor.dep_ == "xcomp" and anchor.head.lower_ == "going":
         return "future"
     return "asserted"
+
+
+# Nouns whose "to" clause is an act still to come ("a plan to attack", "an order to
+# withdraw"); any other noun's "to" clause names no act at all ("the authority to
+# massacre civilians", "the willingness to shoot", "the right to protest").
+INTENT_NOUNS = frozenset(
+    {"plan", "decision", "order", "bid", "attempt", "effort", "move", "threat", "vow",
+     "pledge", "promise", "offer", "call", "demand", "ultimatum", "agreement", "deal",
+     "proposal", "request", "appeal", "campaign", "mission", "operation", "push", "drive"}
+)
+NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def embedded(verb: Token) -> str | None:
+    """A verb that is not a reported act of its own: "drop" for a noun's generic
+    "to" clause ("had the authority to massacre"), "future" for an intended one
+    ("a plan to attack"), "negated" when no one does it ("no one attacked")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subjects:
+        if not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return "drop"  # an imperative ("Kill them all!"): an exhortation, not an act
+    if verb.dep_ == "ccomp" and any(
+        t.tag_ in ("WP", "WDT", "WRB", "WP$") and t.i < verb.i
+        for t in verb.subtree
+        if t.head.i == verb.i or t.head.head.i == verb.i
+    ):
+        return "drop"  # an embedded question ("don't care who they kill"): no act
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in NOBODY or (
+            subj.lower_ == "one" and any(d.lower_ == "no" for d in subj.children)
+        ):
+            return "negated"
+    return None
+
+
+def single_victim(victim: Token) -> bool:
+    """ "a man", "one soldier", "Smith", "he": the phrase names exactly one person."""
+    if victim.lower_ in ("he", "she", "him", "her"):
+        return True
+    if victim.pos_ == "PROPN" or victim.ent_type_ == "PERSON":
+        return True
+    if victim.tag_ != "NN":
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in victim.children
+    )
+
+
+def reported_dead(verb: Token) -> bool:
+    """The verb's subject is reported dead: "were found shot dead", "were dead"."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd") and child.lower_ == "dead":
+            return True
+        if child.dep_ == "xcomp" and any(c.lower_ == "dead" for c in child.children):
+            return True
+    return False

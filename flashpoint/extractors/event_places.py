@@ -116,3 +116,21 @@ def choose(
     if place is not None:
         return place.id, precision_of(place), "dateline"
     return None, None, None
+
+
+def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> bool:
+    """A doer that is only a place: "Bagram Airfield bombing", "Lyon said". A country
+    or a capital stands for its government ("Libya attacked", "Washington said");
+    a town, region, admin area or landmark does not."""
+    place = places_by_span.get((part.start, part.end))
+    if place is None or part.actor is not None and part.sector is not None:
+        return False
+    if place.feature == "country":
+        return False
+    if place.feature == "city":
+        from flashpoint import gazetteer
+
+        return not any(
+            e.capital for e in gazetteer.lookup(place.name) if e.gazetteer_id == place.gazetteer_id
+        )
+    return True

@@ -127,6 +127,9 @@ class _Coder:
         self.times = self._index(ctx.results.get("times", []))
         self.quantities = self._index(ctx.results.get("quantities", []))
         self.places: dict[int, Any] = {}
+        self.places_by_span = {
+            (m.start, m.end): p for p in ctx.results.get("places", []) for m in p.mentions
+        }
         for place in ctx.results.get("places", []):
             for mention in place.mentions:
                 for i in self._tokens(mention.start, mention.end):
@@ -246,7 +249,7 @@ class _Coder:
     def verb_candidate(self, tok: Token) -> Candidate | None:
         lemma = tok.lemma_.lower()
         role = self.lex.control.get(lemma)
-        if role in ("intent", "threat", "refuse", "ask"):
+        if role in ("intent", "threat", "refuse", "ask", "plan"):
             comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             inner = self.complement(comp) if comp is not None else None
             if inner is not None:
@@ -282,6 +285,11 @@ class _Coder:
         cand.type, cand.mode = sense.type, sense.mode
         if cand.modality == "future":
             self.recode_intent(cand, reported=fr.in_reported_speech(tok))
+        embedded = fr.embedded(tok)
+        if embedded == "drop":
+            return None  # "no one had the authority to massacre civilians": no act
+        if embedded is not None and cand.modality == "asserted":
+            cand.modality = embedded
         return cand
 
     def obligation(self, verb: Token) -> Candidate | None:
@@ -502,6 +510,8 @@ class _Coder:
             cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
             asked = fr.objects(verb, "dobj") or fr.objects(verb, "on")
             cand.targets = self.resolve_targets(asked)
+        elif role == "plan":  # "plans to visit": the visit, still to come
+            cand.modality = "negated" if cand.modality == "negated" else "future"
         else:
             self.recode_intent(cand, reported=True)
         if cand.type == "THREATEN" and not cand.targets:
@@ -735,6 +745,7 @@ class _Coder:
     def emit(self, cand: Candidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
         sources = [p for p in map(self.participant, cand.sources) if p is not None]
+        sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
         targets = [p for p in map(self.participant, cand.targets) if p is not None]
         if cand.sense.reciprocal and cand.type == cand.sense.type:
             sources, targets = sources + targets, []  # "X met with Y": both act
@@ -763,7 +774,9 @@ class _Coder:
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
-        if merged or not (sources or targets or (cand.nominal and figures)):
+        # a counted toll is an event even with no party named ("a man was shot dead")
+        counted = any(f.kind in ("dead", "injured") for f in figures)
+        if merged or not (sources or targets or counted or self.bare_blast(cand, scope)):
             return
         date, precision, time_id = self.date(cand)
         mode = cand.mode
@@ -806,6 +819,11 @@ class _Coder:
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def bare_blast(self, cand: Candidate, scope: list[Token]) -> bool:
+        """ "A bomb exploded in a market in Kano": an explosion at a named place is an
+        attack even before anyone is named or counted."""
+        return cand.mode == "explosives" and any(t.i in self.places for t in scope)
 
     def nearest_named(
         self, cand: Candidate, sources: list[EventParticipant], places: bool = True
@@ -1131,7 +1149,11 @@ class _Coder:
         shot_dead = any(c.lower_ == "dead" for c in trig.children)
         if cand.modality != "asserted" or not (killing or shot_dead) or cand.nominal:
             return []
-        return [Figure(kind="dead", value=1, qualifier="at_least")]
+        # "a man was killed" is one dead; a generic "kill" with no count is no figure
+        victims = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not victims or not fr.single_victim(victims[0]):
+            return []
+        return [Figure(kind="dead", value=1, qualifier="exact")]
 
     def figure_kind(self, quantity: Any) -> str | None:
         span = self.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
@@ -1142,6 +1164,8 @@ class _Coder:
         if any(c.lower_ == "dead" for c in root.children):
             return "dead"
         verb = root.head
+        if root.dep_ in ("nsubjpass", "nsubj") and fr.reported_dead(verb):
+            return "dead"  # "four people were found shot dead", "nine people were dead"
         if root.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
             if root.dep_ == "pobj":
                 verb = root.head.head

@@ -76,6 +76,8 @@ CAPTIONS = re.compile(
     r"(?:\.|(?=\n)|(?:Reuters|AFP|AP|EPA|Getty Images|Getty|PA)\b)"
     r"|\((?:Photo|Picture|Image)(?: credit)?: [^)\n]{1,80}\)"
     r"|Hide Caption \d+ of \d+"
+    r"|\b\d+ of \d+ (?:Full Screen )?Autoplay Close(?: Skip Ad)?(?: ×)?"
+    r"|\bView Photos\b"
     r"|\bPhotos?: [^\n]{1,120}?(?:/Getty(?: Images)?|/AFP|/Reuters|/AP|/EPA)\b"
     r"|\bCredit: [^\n]{1,80}?(?:via Reuters(?: TV)?|/Handout|/Getty Images)"
 )
