@@ -821,9 +821,10 @@ class _Coder:
         self.by_anchor.setdefault(cand.trigger.i, event)
 
     def bare_blast(self, cand: Candidate, scope: list[Token]) -> bool:
-        """ "A bomb exploded in a market in Kano": an explosion at a named place is an
-        attack even before anyone is named or counted."""
-        return cand.mode == "explosives" and any(t.i in self.places for t in scope)
+        """ "A bomb exploded in a market in Kano", "protests were held in Dhaka": an
+        explosion or a protest at a named place is an event before anyone is named."""
+        placed = any(t.i in self.places for t in scope)
+        return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
 
     def nearest_named(
         self, cand: Candidate, sources: list[EventParticipant], places: bool = True

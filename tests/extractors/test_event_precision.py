@@ -1,0 +1,122 @@
+"""Precision rules for real news: each phenomenon on a sentence written here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Event, Report
+
+
+def _events(run: Callable[..., Report], text: str) -> list[Event]:
+    return run(text, "2011-04-12").events
+
+
+def _dead(event: Event) -> float | None:
+    return next((f.value for f in event.figures if f.kind == "dead"), None)
+
+
+# --- non-events --------------------------------------------------------------
+
+
+def test_generic_authority_to_act_is_no_event(run: Callable[..., Report]) -> None:
+    assert _events(run, "No one had the authority to massacre civilians, the envoy said.") == []
+
+
+def test_willingness_to_shoot_is_no_event(run: Callable[..., Report]) -> None:
+    text = "Angered by the readiness of the regime to shoot unarmed people, the exiles took up arms."
+    assert not [e for e in _events(run, text) if e.type == "ASSAULT"]
+
+
+def test_embedded_question_in_an_opinion_is_no_event(run: Callable[..., Report]) -> None:
+    assert _events(run, "They dont care who they kill.") == []
+
+
+def test_imperative_is_no_event(run: Callable[..., Report]) -> None:
+    assert _events(run, "Bomb the palace now!") == []
+
+
+def test_rallying_stocks_are_no_protest(run: Callable[..., Report]) -> None:
+    assert _events(run, "Shares rallied in Tokyo on Tuesday.") == []
+
+
+# --- modality ----------------------------------------------------------------
+
+
+def test_planned_visit_keeps_its_type_in_the_future(run: Callable[..., Report]) -> None:
+    event = _events(run, "The Red Cross chief plans to visit Misrata next week.")[0]
+    assert event.type == "CONSULT" and event.mode == "visit" and event.modality == "future"
+
+
+def test_plan_noun_makes_the_act_future(run: Callable[..., Report]) -> None:
+    events = _events(run, "Officials revealed a plan by the army to attack the rebels in Zintan.")
+    assert all(e.modality != "asserted" for e in events if e.type == "ASSAULT")
+
+
+# --- speech acts and announcements coded as events ---------------------------
+
+
+def test_asset_freeze_announcement_is_a_sanction(run: Callable[..., Report]) -> None:
+    event = _events(run, "Canada announced an asset freeze on Gaddafi and his sons on Monday.")[0]
+    assert event.type == "SANCTION" and event.source[0].name == "Canada"
+    assert {p.name for p in event.target} >= {"Gaddafi"}
+
+
+def test_sending_military_advisers_is_aid(run: Callable[..., Report]) -> None:
+    event = _events(run, "Italy sent military advisers to the rebels in Benghazi on Wednesday.")[0]
+    assert event.type == "AID" and event.source[0].name == "Italy"
+
+
+def test_call_between_leaders_is_consult(run: Callable[..., Report]) -> None:
+    event = _events(run, "Sarkozy spoke by telephone with Medvedev on Monday.")[0]
+    assert event.type == "CONSULT" and event.mode == "phone"
+    assert {p.name for p in event.source} == {"Sarkozy", "Medvedev"}
+
+
+def test_threat_and_accusation(run: Callable[..., Report]) -> None:
+    threat = _events(run, "Gaddafi threatened to crush the rebels in Benghazi.")[0]
+    assert threat.type == "THREATEN"
+    accusation = _events(run, "The rebels accused Gaddafi of hiring mercenaries.")[0]
+    assert accusation.type == "ACCUSE" and accusation.target[0].name == "Gaddafi"
+
+
+def test_missiles_striking_a_compound_is_an_assault(run: Callable[..., Report]) -> None:
+    event = _events(run, "NATO missiles struck a military compound in Tripoli on Monday.")[0]
+    assert event.type == "ASSAULT" and event.date == "2011-04-11"
+
+
+def test_bomb_going_off_at_a_named_place(run: Callable[..., Report]) -> None:
+    event = _events(run, "A bomb exploded in a crowded market in Kano on Friday.")[0]
+    assert event.type == "ASSAULT" and event.mode == "explosives"
+
+
+def test_protest_held_in_a_named_town(run: Callable[..., Report]) -> None:
+    event = _events(run, "A peaceful protest took place in Kano on Sunday.")[0]
+    assert event.type == "PROTEST"
+
+
+# --- figures -------------------------------------------------------------------
+
+
+def test_found_shot_dead_counts_the_dead(run: Callable[..., Report]) -> None:
+    event = _events(run, "Four people were found shot dead in the village on Sunday.")[0]
+    assert event.type == "ASSAULT" and _dead(event) == 4
+
+
+def test_a_man_killed_is_one_dead(run: Callable[..., Report]) -> None:
+    event = _events(run, "Later, a man was shot dead outside his house.")[0]
+    assert _dead(event) == 1
+
+
+def test_counted_guards(run: Callable[..., Report]) -> None:
+    event = _events(run, "Gunmen killed three oilfield guards near the port on Monday.")[0]
+    assert _dead(event) == 3
+
+
+def test_generic_kill_without_count_gives_no_figure(run: Callable[..., Report]) -> None:
+    event = _events(run, "Police killed protesters in Kano.")[0]
+    assert _dead(event) is None
+
+
+def test_place_alone_is_not_the_doer(run: Callable[..., Report]) -> None:
+    events = _events(run, "The 2007 Kandahar Airfield bombing")
+    assert all(not e.source for e in events)
