@@ -72,6 +72,7 @@ THREAT_MODES = {
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
 # Lemmas en_core_web_sm gets wrong for verbs that matter here.
 LEMMA_FIXES = {"stag": "stage"}
+UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
 # Prepositions that name the cause of a death or injury ("killed in police firing").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
@@ -745,6 +746,8 @@ class _Coder:
     def emit(self, cand: Candidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
         sources = [p for p in map(self.participant, cand.sources) if p is not None]
+        if any(p.actor is None and p.name.lower() in UNRESOLVED_PERSONS for p in sources):
+            return  # an unresolved "I"/"you"/"we" is the writer or a reader, not a party
         sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
         targets = [p for p in map(self.participant, cand.targets) if p is not None]
         if cand.sense.reciprocal and cand.type == cand.sense.type:

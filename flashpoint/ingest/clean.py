@@ -49,7 +49,8 @@ COMMENT_MARKS = re.compile(
 # A comment's signature line: date, time, "| Reply" or "| Report abuse".
 COMMENT_SIGNATURE = re.compile(
     r"(?:[A-Z][a-z]+ \d{1,2}, \d{4}(?: \d\d:\d\d [ap]m)? at \d{1,2}:\d\d [ap]m \|"
-    r"|\|\s*(?:Reply|Report abuse)\b)"
+    r"|\|\s*(?:Reply|Report abuse)\b"
+    r"|(?m:^)\d{1,2}(?:st|nd|rd|th) [A-Z][a-z]+ \d{4} - \d\d:\d\d\b)"  # BBC "Have your say"
 )
 # Lines that read like a reader's post rather than the reporter's prose.
 COMMENT_VOICE = re.compile(

@@ -120,3 +120,7 @@ def test_generic_kill_without_count_gives_no_figure(run: Callable[..., Report]) 
 def test_place_alone_is_not_the_doer(run: Callable[..., Report]) -> None:
     events = _events(run, "The 2007 Kandahar Airfield bombing")
     assert all(not e.source for e in events)
+
+
+def test_the_writers_own_acts_are_no_events(run: Callable[..., Report]) -> None:
+    assert _events(run, "I met a group of eleven families in a border village.") == []

@@ -100,3 +100,14 @@ def test_report_keeps_the_whole_text_and_lists_removed_blocks(
     assert all(e.trigger.start < start for e in report.events)
     assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in report.events)
     assert not any(a.name == "Reuters" for a in report.actors)
+
+
+def test_dated_reader_posts_after_the_story() -> None:
+    text = (
+        "Troops shelled the town on Sunday, residents said.\n"
+        "12th May 2011 - 10:15 they should bomb them all\n"
+        "13th May 2011 - 09:02 I agree!\n"
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["comments"]
+    assert text[cleaned.removed[0].start :].startswith("12th May")
