@@ -138,7 +138,12 @@ def is_background(anchor: Token, date: str | None, published: dt.date | None) ->
     # present perfect alone ("police have arrested 233 since Wednesday") is news
     if aux & _PERFECT and "been" in aux and anchor.tag_ == "VBG" and (durative or "had" in aux):
         return True  # "has been bombing (for four months)"
-    if "had" in aux and anchor.tag_ == "VBN" and not fr.subordinate(anchor):
+    if (
+        "had" in aux
+        and anchor.tag_ == "VBN"
+        and not fr.subordinate(anchor)
+        and not fr.in_reported_speech(anchor)  # "Sana said gangs had attacked": backshift
+    ):
         return True  # past perfect in a main clause: earlier than the story's events
     if date and published is not None:
         try:
@@ -156,6 +161,8 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     ctx = coder.ctx
     published = ctx.published
     event.background = bool(cand.background) or is_background(cand.anchor, event.date, published)
+    if event.date is None and not fr.in_reported_speech(cand.anchor):
+        sentence_date(coder, event, sent)  # a said-clause's date is the saying's
     dateline = ctx.dateline
     if event.date is None and not event.background and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -186,3 +193,24 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     )
     ctx.shared.setdefault("event_features", {})[event.id] = feats
     event.confidence = confidence(feats)
+
+
+def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
+    """No date in the event's clause: the one date its sentence gives ("On Monday,
+    troops shelled the town and killed four"), when it gives exactly one and not
+    as a bound ("since March", "until Friday")."""
+    values = set()
+    for t in coder.ctx.results.get("times", []):
+        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date" or not t.value:
+            continue
+        span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
+        before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
+        if before in BOUNDS or len(t.value) != 10:
+            continue
+        values.add((t.value, t.id))
+    if len(values) == 1:
+        value, ident = values.pop()
+        event.date, event.date_precision, event.time = value, "day", ident
+
+
+BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})

@@ -50,7 +50,7 @@ COMMENT_MARKS = re.compile(
 COMMENT_SIGNATURE = re.compile(
     r"(?:[A-Z][a-z]+ \d{1,2}, \d{4}(?: \d\d:\d\d [ap]m)? at \d{1,2}:\d\d [ap]m \|"
     r"|\|\s*(?:Reply|Report abuse)\b"
-    r"|(?m:^)\d{1,2}(?:st|nd|rd|th) [A-Z][a-z]+ \d{4} - \d\d:\d\d\b)"  # BBC "Have your say"
+    r"|(?<![\w,])\d{1,2}(?:st|nd|rd|th) [A-Z][a-z]+ \d{4} - \d\d:\d\d\b)"  # BBC "Have your say"
 )
 # Lines that read like a reader's post rather than the reporter's prose.
 COMMENT_VOICE = re.compile(
@@ -69,7 +69,8 @@ WIDGETS = re.compile(
 SHARE_LINES = re.compile(
     r"(?im)^[ \t]*(?:share (?:this|on|via)\b|share\s*$|tweet\s*$|email this\b|print this\b"
     r"|follow (?:us|@\w+)\b|subscribe (?:to|for|now)\b|sign up (?:for|to)\b|click here\b"
-    r"|read more\s*:|download the \w+ app\b|watch:? video\b).*$"
+    r"|read more\s*:|download the \w+ app\b|watch:? video\b"
+    r"|the bbc is not responsible for the content of external).*$"
 )
 # Photo captions and credits glued into the text.
 CAPTIONS = re.compile(
