@@ -99,7 +99,7 @@ def build_report(
         text=text,
         dateline=dateline_record(ctx, text),
         removed=[
-            RemovedBlock(kind=b.kind, start=b.start, end=b.end)  # type: ignore[arg-type]
+            RemovedBlock(kind=b.kind, start=b.start, end=b.end)
             for b in (cleaned.removed if cleaned else [])
         ],
     )

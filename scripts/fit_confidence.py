@@ -184,8 +184,10 @@ def write_docs(
         ys.append(right)
         ns.append(n)
         lines.append(f"| {lo:.1f}-{hi:.1f} | {n} | {mean:.2f} | {right:.2f} |")
-    prec = ["| min confidence | events kept | share of right events kept | precision |",
-            "|---|---|---|---|"]
+    prec = [
+        "| min confidence | events kept | share of right events kept | precision |",
+        "|---|---|---|---|",
+    ]
     for t in (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, threshold):
         above = calibrated >= t
         if above.sum():
@@ -216,9 +218,9 @@ a logistic score over its evidence, mapped through an isotonic table fitted on d
 data, so that among events of confidence about p, about p are right. The table is
 `flashpoint/data/event_confidence.yaml`, written by `scripts/fit_confidence.py`.
 
-**Dev data.** {len(y)} labelled events: {sources['plover']} from the PLOVER gold records
+**Dev data.** {len(y)} labelled events: {sources["plover"]} from the PLOVER gold records
 (the first event of the gold type in a record is right, any other is wrong) and
-{sources['wiki']} from WikiEvents dev (an event of a mapped type is right when its
+{sources["wiki"]} from WikiEvents dev (an event of a mapped type is right when its
 sentence holds a compatible gold event). {int(y.sum())} are right ({y.mean():.2f}).
 The figures below are **held out**: 2-fold cross-fitting by document, so no event
 is scored by weights fitted on it. Brier score {brier:.3f}. PLOVER records are

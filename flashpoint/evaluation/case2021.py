@@ -107,8 +107,11 @@ def _shares(rows: list[tuple[str, str]], found: list[set[str]], prefix: str) -> 
     out: dict[str, Any] = {}
     shares = []
     for group in GROUPS:
-        picked = [hit(sub, types) for (_, sub), types in zip(rows, found, strict=True)
-                  if SUBTYPE_GROUP[sub] == group]
+        picked = [
+            hit(sub, types)
+            for (_, sub), types in zip(rows, found, strict=True)
+            if SUBTYPE_GROUP[sub] == group
+        ]
         share = sum(picked) / len(picked) if picked else 0.0
         if picked:
             shares.append(share)

@@ -50,8 +50,21 @@ FEATURES = (
     "pronoun_source",
 )
 HEDGES = frozenset(
-    {"reportedly", "allegedly", "purportedly", "apparently", "possibly", "perhaps", "may",
-     "might", "could", "unconfirmed", "rumoured", "rumored", "suspected"}
+    {
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "apparently",
+        "possibly",
+        "perhaps",
+        "may",
+        "might",
+        "could",
+        "unconfirmed",
+        "rumoured",
+        "rumored",
+        "suspected",
+    }
 )
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
 LEAD_SENTENCES = 3
@@ -132,9 +145,7 @@ def default_threshold() -> float:
 def is_background(anchor: Token, date: str | None, published: dt.date | None) -> bool:
     """A recap: "has been bombing for months", "had seized", or dated long before."""
     aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
-    durative = any(
-        c.dep_ == "prep" and c.lower_ in ("for", "since") for c in anchor.children
-    )
+    durative = any(c.dep_ == "prep" and c.lower_ in ("for", "since") for c in anchor.children)
     # present perfect alone ("police have arrested 233 since Wednesday") is news
     if aux & _PERFECT and "been" in aux and anchor.tag_ == "VBG" and (durative or "had" in aux):
         return True  # "has been bombing (for four months)"
@@ -147,8 +158,13 @@ def is_background(anchor: Token, date: str | None, published: dt.date | None) ->
         return True  # past perfect in a main clause: earlier than the story's events
     if date and published is not None:
         try:
-            when = dt.date.fromisoformat(date[:10] if len(date) >= 10 else f"{date[:7]}-01"
-                                         if len(date) == 7 else f"{date[:4]}-12-31")
+            when = dt.date.fromisoformat(
+                date[:10]
+                if len(date) >= 10
+                else f"{date[:7]}-01"
+                if len(date) == 7
+                else f"{date[:4]}-12-31"
+            )
         except ValueError:
             return False
         return (published - when).days > BACKGROUND_DAYS

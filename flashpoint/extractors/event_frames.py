@@ -317,18 +317,18 @@ def embedded(verb: Token) -> str | None:
     "to" clause ("had the authority to massacre"), "future" for an intended one
     ("a plan to attack"), "negated" when no one does it ("no one attacked")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
-    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subjects:
-        if not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            return "drop"  # an imperative ("Kill them all!"): an exhortation, not an act
+    auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subjects and not auxiliaries:
+        return "drop"  # an imperative ("Kill them all!"): an exhortation, not an act
     if verb.dep_ == "ccomp" and any(
         t.tag_ in ("WP", "WDT", "WRB", "WP$") and t.i < verb.i
         for t in verb.subtree
         if t.head.i == verb.i or t.head.head.i == verb.i
     ):
         return "drop"  # an embedded question ("don't care who they kill"): no act
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
+        return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subj.lower_ in NOBODY or (
             subj.lower_ == "one" and any(d.lower_ == "no" for d in subj.children)

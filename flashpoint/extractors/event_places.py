@@ -58,9 +58,7 @@ def unknown_place(tok: Token, places: dict[int, Any]) -> bool:
     )
 
 
-def in_sentence(
-    places: dict[int, Any], sent: SpacySpan, skip: set[int]
-) -> Any | None:
+def in_sentence(places: dict[int, Any], sent: SpacySpan, skip: set[int]) -> Any | None:
     """The one place named in a locative phrase of the sentence, if only one is."""
     found = {}
     for tok in sent:

@@ -808,7 +808,7 @@ class _Coder:
             date_precision=precision,
             time=time_id,
             location=location,
-            place_precision=place_precision,  # type: ignore[arg-type]
+            place_precision=place_precision,
             place_reason=place_reason,
             figures=figures,
             modality=cand.modality,

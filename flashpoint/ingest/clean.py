@@ -223,24 +223,24 @@ def clean(text: str) -> Cleaned:
     for m in CAPTIONS.finditer(body):
         blocks.append(Block("caption", m.start(), m.end()))
     head = 0
-    m = TIME_HEADER.search(body, 0, HEADER_WINDOW)
-    if m:
-        if m.start() and "Credit:" in body[: m.start()]:
-            blocks.append(Block("caption", 0, m.start()))
-        blocks.append(Block("header", m.start(), m.end()))
-        head = m.end()
-    m = HEAD_BULLETS.match(body, head)
-    if m and m.group(0).strip():
+    header = TIME_HEADER.search(body, 0, HEADER_WINDOW)
+    if header:
+        if header.start() and "Credit:" in body[: header.start()]:
+            blocks.append(Block("caption", 0, header.start()))
+        blocks.append(Block("header", header.start(), header.end()))
+        head = header.end()
+    bullets = HEAD_BULLETS.match(body, head)
+    if bullets and bullets.group(0).strip():
         # the bullets run up to the dateline; without one, up to the first line break
-        found = find_dateline(body, m.start())
-        stop = found.start if found is not None else body.find("\n", m.start())
-        if 0 < stop - m.start() <= DATELINE_WINDOW:
-            blocks.append(Block("highlights", m.start(), stop))
+        found = find_dateline(body, bullets.start())
+        stop = found.start if found is not None else body.find("\n", bullets.start())
+        if 0 < stop - bullets.start() <= DATELINE_WINDOW:
+            blocks.append(Block("highlights", bullets.start(), stop))
             head = stop
-    m = EDITOR_NOTE.search(body, head, min(len(body), head + 400))
-    if m:
-        blocks.append(Block("highlights", m.start(), m.end()))
-        head = max(head, m.end())
+    note = EDITOR_NOTE.search(body, head, min(len(body), head + 400))
+    if note:
+        blocks.append(Block("highlights", note.start(), note.end()))
+        head = max(head, note.end())
     blocks = _merge(blocks)
     dateline = find_dateline(body, _skip(body, head, blocks))
     spans = [(b.start, b.end) for b in blocks]
@@ -292,6 +292,9 @@ def dateline_day(day: str | None, published: dt.date | None) -> str | None:
     return when.isoformat()
 
 
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}

@@ -13,9 +13,7 @@ def confident(report: Report, min_confidence: float) -> Report:
     (an event without a confidence, from an older store, is kept)."""
     if not min_confidence:
         return report
-    kept = [
-        e for e in report.events if e.confidence is None or e.confidence >= min_confidence
-    ]
+    kept = [e for e in report.events if e.confidence is None or e.confidence >= min_confidence]
     return report.model_copy(update={"events": kept})
 
 

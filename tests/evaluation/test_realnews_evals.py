@@ -59,11 +59,13 @@ def test_wikievents_scores_a_written_document(tmp_path: Path) -> None:
 
 def test_case2021_groups_and_disaster_rule(tmp_path: Path) -> None:
     rows = [
-        ("1", "Students protested in Lagos on Friday against fee increases.",
-         "PEACE_PROTEST"),
+        ("1", "Students protested in Lagos on Friday against fee increases.", "PEACE_PROTEST"),
         ("2", "Police arrested three men in Nairobi on Tuesday.", "ARREST"),
-        ("3", "Floods swept through villages in Assam, leaving thousands homeless.",
-         "NATURAL_DISASTER"),
+        (
+            "3",
+            "Floods swept through villages in Assam, leaving thousands homeless.",
+            "NATURAL_DISASTER",
+        ),
         ("4", "Rebels seized the town of Ras Kamboni.", "NON_STATE_ACTOR_OVERTAKES_TER"),
     ]
     lines = ["id\tEventSnippet\tSubType"] + ["\t".join(r) for r in rows]

@@ -23,7 +23,7 @@ def test_generic_authority_to_act_is_no_event(run: Callable[..., Report]) -> Non
 
 
 def test_willingness_to_shoot_is_no_event(run: Callable[..., Report]) -> None:
-    text = "Angered by the readiness of the regime to shoot unarmed people, the exiles took up arms."
+    text = "Angered by the readiness of the regime to shoot unarmed people, exiles took up arms."
     assert not [e for e in _events(run, text) if e.type == "ASSAULT"]
 
 
