@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,7 @@ def write_docs(
     edges = np.linspace(0, 1, 6)
     lines = ["| confidence | events | mean confidence | share right |", "|---|---|---|---|"]
     xs, ys, ns = [], [], []
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+    for lo, hi in itertools.pairwise(edges):
         inside = (calibrated >= lo) & ((calibrated < hi) | (hi == 1.0))
         n = int(inside.sum())
         if not n:

@@ -121,7 +121,7 @@ def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> 
     or a capital stands for its government ("Libya attacked", "Washington said");
     a town, region, admin area or landmark does not."""
     place = places_by_span.get((part.start, part.end))
-    if place is None or part.actor is not None and part.sector is not None:
+    if place is None or (part.actor is not None and part.sector is not None):
         return False
     if place.feature == "country":
         return False

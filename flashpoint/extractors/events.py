@@ -33,8 +33,8 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from flashpoint.extractors import event_frames as fr
 from flashpoint.extractors import event_confidence, event_places
+from flashpoint.extractors import event_frames as fr
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.event_lexicon import (
     CONFLICT_MATERIAL,
