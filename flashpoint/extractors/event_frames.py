@@ -359,3 +359,19 @@ def reported_dead(verb: Token) -> bool:
         if child.dep_ == "xcomp" and any(c.lower_ == "dead" for c in child.children):
             return True
     return False
+
+
+# Types whose verbs in the simple present name a standing position, not an act
+# ("Syria supports Hamas", "Russia opposes regime change", "is supported by").
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "COOPERATE"})
+
+
+def stance(verb: Token, event_type: str) -> bool:
+    """A standing relation in the simple present, with no time: not a happening."""
+    if event_type not in STANCE_TYPES or verb.pos_ != "VERB":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in ("VBZ", "VBP") and not aux
+    passive_present = verb.tag_ == "VBN" and [a.lower_ for a in aux] in (["is"], ["are"])
+    timed = any(c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
+    return (present or passive_present) and not timed and not in_reported_speech(verb)

@@ -53,7 +53,7 @@ def unknown_place(tok: Token, places: dict[int, Any]) -> bool:
         tok.pos_ == "PROPN"
         and tok.i not in places
         and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("in", "near", "outside")
+        and tok.head.lower_ in ("in", "near", "outside", "at")
         and tok.ent_type_ not in ("NORP", "DATE", "TIME")
     )
 

@@ -287,6 +287,8 @@ class _Coder:
         if cand.modality == "future":
             self.recode_intent(cand, reported=fr.in_reported_speech(tok))
         embedded = fr.embedded(tok)
+        if fr.stance(tok, cand.type):
+            return None  # "Syria supports Hamas": a standing position, not an act
         if embedded == "drop":
             return None  # "no one had the authority to massacre civilians": no act
         if embedded is not None and cand.modality == "asserted":

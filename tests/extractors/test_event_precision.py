@@ -124,3 +124,13 @@ def test_place_alone_is_not_the_doer(run: Callable[..., Report]) -> None:
 
 def test_the_writers_own_acts_are_no_events(run: Callable[..., Report]) -> None:
     assert _events(run, "I met a group of eleven families in a border village.") == []
+
+
+def test_standing_support_is_no_event(run: Callable[..., Report]) -> None:
+    assert _events(run, "Iran supports armed groups across the region.") == []
+    assert _events(run, "The plan is supported by most Gulf states.") == []
+
+
+def test_support_given_on_a_day_is_an_event(run: Callable[..., Report]) -> None:
+    event = _events(run, "Russia backed the resolution on Monday.")[0]
+    assert event.type == "SUPPORT" and event.date == "2011-04-11"
