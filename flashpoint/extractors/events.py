@@ -71,7 +71,7 @@ THREAT_MODES = {
 # Places that can stand for the population an act is done to (not seas or regions).
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
 # Lemmas en_core_web_sm gets wrong for verbs that matter here.
-LEMMA_FIXES = {"stag": "stage"}
+LEMMA_FIXES = {"stag": "stage", "rap": "rape"}  # "raped" -> "rap"
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
 # Prepositions that name the cause of a death or injury ("killed in police firing").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
@@ -248,7 +248,7 @@ class _Coder:
         return part.sector in STATE_SECTORS
 
     def verb_candidate(self, tok: Token) -> Candidate | None:
-        lemma = tok.lemma_.lower()
+        lemma = vlemma(tok)
         role = self.lex.control.get(lemma)
         if role in ("intent", "threat", "refuse", "ask", "plan"):
             comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)

@@ -134,3 +134,18 @@ def test_standing_support_is_no_event(run: Callable[..., Report]) -> None:
 def test_support_given_on_a_day_is_an_event(run: Callable[..., Report]) -> None:
     event = _events(run, "Russia backed the resolution on Monday.")[0]
     assert event.type == "SUPPORT" and event.date == "2011-04-11"
+
+
+def test_weapons_thrown_fired_and_set_off(run: Callable[..., Report]) -> None:
+    grenade = _events(run, "Militants hurled a grenade at a police post in Srinagar.")[0]
+    assert grenade.type == "ASSAULT" and grenade.source[0].name == "Militants"
+    rockets = _events(run, "Militants fired rockets towards Sderot on Tuesday.")[0]
+    assert rockets.type == "ASSAULT" and rockets.mode == "heavy-weapons"
+    bomb = _events(run, "Rebels set off a bomb near an army convoy.")[0]
+    assert bomb.mode == "explosives"
+    assert _events(run, "Fans threw flowers at the singer.") == []
+
+
+def test_rape_despite_the_lemmatiser(run: Callable[..., Report]) -> None:
+    event = _events(run, "Soldiers raped four women in the village on Sunday.")[0]
+    assert event.type == "ASSAULT" and event.mode == "sexual"
