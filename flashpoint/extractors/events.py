@@ -286,6 +286,10 @@ class _Coder:
         cand.type, cand.mode = sense.type, sense.mode
         if cand.modality == "future":
             self.recode_intent(cand, reported=fr.in_reported_speech(tok))
+        if cand.mode is None:  # "air strikes killed five": the weapon named by the subject
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                noun = self._noun_sense(subj, cand.type)
+                cand.mode = noun.mode if noun is not None else None
         embedded = fr.embedded(tok)
         if fr.stance(tok, cand.type):
             return None  # "Syria supports Hamas": a standing position, not an act
@@ -397,6 +401,22 @@ class _Coder:
             modality=fr.modality(verb, verb),
             type="ASSAULT",
         )
+
+    def _noun_sense(self, noun: Token, type_: str) -> Sense | None:
+        senses = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_) or ()
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        for sense in senses:
+            if sense.type == type_ and (not sense.modifier or sense.modifier & mods):
+                return sense
+        return None
+
+    def _codes_same(self, verb: Token, senses: tuple[Sense, ...]) -> bool:
+        """The verb is itself a trigger of the noun's type ("the bombing killed")."""
+        if verb.pos_ != "VERB":
+            return False
+        types = {s.type for s in senses}
+        verb_senses = self.lex.verbs.get(vlemma(verb)) or ()
+        return any(s.type in types for s in verb_senses)
 
     def _event_noun(self, tok: Token) -> bool:
         senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
@@ -560,6 +580,8 @@ class _Coder:
             return self.framed_candidate(tok, senses)
         if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
             return None  # part of a name: "the Arab Spring", "Operation Storm"
+        if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
+            return None  # "a suicide bombing killed 12": one event, coded on the verb
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
         cand = self.nominal_candidate(tok, tok, senses, background=background)
         if cand is None:

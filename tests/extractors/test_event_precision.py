@@ -149,3 +149,9 @@ def test_weapons_thrown_fired_and_set_off(run: Callable[..., Report]) -> None:
 def test_rape_despite_the_lemmatiser(run: Callable[..., Report]) -> None:
     event = _events(run, "Soldiers raped four women in the village on Sunday.")[0]
     assert event.type == "ASSAULT" and event.mode == "sexual"
+
+
+def test_attack_noun_subject_is_one_event_with_its_weapon(run: Callable[..., Report]) -> None:
+    events = _events(run, "Israeli air strikes killed five militants in Gaza on Monday.")
+    assert len(events) == 1
+    assert events[0].mode == "aerial" and _dead(events[0]) == 5
