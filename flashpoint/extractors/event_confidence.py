@@ -177,6 +177,11 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     ctx = coder.ctx
     published = ctx.published
     event.background = bool(cand.background) or is_background(cand.anchor, event.date, published)
+    entry = timeline_entry(coder, event)
+    if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap
+        event.background = True
+        if event.date is None and entry[0] is not None:
+            event.date, event.date_precision, event.time = entry[0], "day", entry[1]
     if event.date is None and not fr.in_reported_speech(cand.anchor):
         sentence_date(coder, event, sent)  # a said-clause's date is the saying's
     dateline = ctx.dateline
@@ -230,3 +235,31 @@ def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
 
 
 BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})
+
+
+TIMELINE_DASHES = ("- ", "-- ", "— ", "– ")
+TIMELINE_LOOKBACK = 12  # lines searched back for the date a "--" entry continues
+
+
+def timeline_entry(coder: Any, event: Any) -> tuple[str | None, str | None] | None:
+    """The event sits on a chronology line ("Sept. 8 - The prime minister arrives",
+    or "-- ..." continuing the date above): (that date, its time id), else None."""
+    text = coder.ctx.text
+    start = text.rfind("\n", 0, event.trigger.start) + 1
+    times = [t for t in coder.ctx.results.get("times", []) if t.type == "date" and t.value]
+    for _ in range(TIMELINE_LOOKBACK):
+        line = text[start : start + 40]
+        if line.startswith("--"):
+            if start == 0:
+                return None, None
+            start = text.rfind("\n", 0, start - 1) + 1
+            continue
+        lead = next((t for t in times if t.start == start), None)
+        if lead is None:
+            return None if start > text.rfind("\n", 0, event.trigger.start) else (None, None)
+        after = text[lead.end : lead.end + 4].lstrip(" ,")
+        if not after.startswith(TIMELINE_DASHES) and not after.startswith("-"):
+            return None
+        value = lead.value if len(lead.value) == 10 else None
+        return value, lead.id if value else None
+    return None

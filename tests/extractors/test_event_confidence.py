@@ -57,3 +57,19 @@ def test_min_confidence_filter(run: Callable[..., Report]) -> None:
     report = run("Syrian troops killed four protesters in Homs on Friday.")
     assert confident(report, 0.0).events == report.events
     assert confident(report, 1.01).events == []
+
+
+def test_chronology_lines_are_background_with_their_dates(run: Callable[..., Report]) -> None:
+    text = (
+        "Here is how the crisis unfolded.\n"
+        "March 19 - French jets strike government tanks near Benghazi.\n"
+        "-- The rebels accuse Gaddafi of shelling civilians.\n"
+        "Rebels attacked the port on Monday."
+    )
+    events = run(text, "2011-04-12").events
+    strike = next(e for e in events if e.type == "ASSAULT" and e.trigger.text == "strike")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    latest = next(e for e in events if e.trigger.text == "attacked")
+    assert strike.background and strike.date == "2011-03-19"
+    assert accuse.background and accuse.date == "2011-03-19"
+    assert not latest.background and latest.date == "2011-04-11"
