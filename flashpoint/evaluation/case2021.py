@@ -15,7 +15,9 @@ violent demonstrations are protests (PROTEST, or ASSAULT for the violence),
 and force against protesters is a protest event (PROTEST, ASSAULT or COERCE).
 
 Metrics: ``<group>`` is the share found, ``<group>_n`` the snippet count,
-``macro`` the mean over groups; ``baseline_<group>`` and ``baseline_macro`` come
+``macro`` the mean over groups; ``diplomacy_incl_sanction`` (reported, not a
+target) also accepts SANCTION for diplomacy snippets, since most of them report
+expulsions and sanctions, which PLOVER codes so; ``baseline_<group>`` and ``baseline_macro`` come
 from a keyword match on the snippet.
 """
 
@@ -119,6 +121,13 @@ def _shares(rows: list[tuple[str, str]], found: list[set[str]], prefix: str) -> 
         if not prefix:
             out[f"{group}_n"] = len(picked)
     out[f"{prefix}macro"] = sum(shares) / len(shares) if shares else 0.0
+    # Not a target: most DIPLO snippets are expulsions and sanctions, which PLOVER
+    # codes as SANCTION; this share also counts those.
+    diplo = [types for (_, sub), types in zip(rows, found, strict=True) if sub == "DIPLO"]
+    lenient = VERBAL | {"SANCTION"}
+    out[f"{prefix}diplomacy_incl_sanction"] = (
+        sum(bool(t & lenient) for t in diplo) / len(diplo) if diplo else 0.0
+    )
     return out
 
 
