@@ -257,9 +257,9 @@ def timeline_entry(coder: Any, event: Any) -> tuple[str | None, str | None] | No
         lead = next((t for t in times if t.start == start), None)
         if lead is None:
             return None if start > text.rfind("\n", 0, event.trigger.start) else (None, None)
-        after = text[lead.end : lead.end + 4].lstrip(" ,")
-        if not after.startswith(TIMELINE_DASHES) and not after.startswith("-"):
-            return None
+        after = text[lead.end : lead.end + 4].lstrip(",")
+        if not after.startswith(tuple(" " + d for d in TIMELINE_DASHES)):
+            return None  # "Mar 13, 2018-Two ...": a dated lead, not a chronology line
         value = lead.value if len(lead.value) == 10 else None
         return value, lead.id if value else None
     return None

@@ -73,3 +73,9 @@ def test_chronology_lines_are_background_with_their_dates(run: Callable[..., Rep
     assert strike.background and strike.date == "2011-03-19"
     assert accuse.background and accuse.date == "2011-03-19"
     assert not latest.background and latest.date == "2011-04-11"
+
+
+def test_dated_lead_is_not_a_chronology(run: Callable[..., Report]) -> None:
+    text = "Mar 13, 2018-Two men were shot dead in the district, police said on Monday."
+    event = run(text, "2018-03-13").events[0]
+    assert not event.background

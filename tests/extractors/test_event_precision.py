@@ -155,3 +155,9 @@ def test_attack_noun_subject_is_one_event_with_its_weapon(run: Callable[..., Rep
     events = _events(run, "Israeli air strikes killed five militants in Gaza on Monday.")
     assert len(events) == 1
     assert events[0].mode == "aerial" and _dead(events[0]) == 5
+
+
+def test_force_against_a_protest(run: Callable[..., Report]) -> None:
+    broke = _events(run, "Police broke up a rally in Minsk on Sunday.")
+    assert any(e.type == "ASSAULT" and e.source[0].name == "Police" for e in broke)
+    assert _events(run, "The company used force to enter the market.") == []
