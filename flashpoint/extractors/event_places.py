@@ -116,10 +116,19 @@ def choose(
     return None, None, None
 
 
+FACILITY_WORDS = frozenset(
+    {"airfield", "airport", "airbase", "station", "square", "bridge", "hospital", "market",
+     "compound", "checkpoint", "crossing", "stadium", "mosque", "church", "hotel"}
+)
+
+
 def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> bool:
     """A doer that is only a place: "Bagram Airfield bombing", "Lyon said". A country
     or a capital stands for its government ("Libya attacked", "Washington said");
     a town, region, admin area or landmark does not."""
+    words = part.name.lower().split()
+    if words and words[-1] in FACILITY_WORDS:
+        return True  # "the 2007 Bagram Airfield bombing": a site, not a doer
     place = places_by_span.get((part.start, part.end))
     if place is None or (part.actor is not None and part.sector is not None):
         return False

@@ -583,6 +583,12 @@ class _Coder:
         if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
             return None  # "a suicide bombing killed 12": one event, coded on the verb
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
+        # "due to ethnic clashes", "because of the fighting": a cause, not a new event
+        background = background or (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("to", "of")
+            and tok.head.head.lower_ in ("due", "because", "owing")
+        )
         cand = self.nominal_candidate(tok, tok, senses, background=background)
         if cand is None:
             return None

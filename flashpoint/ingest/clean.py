@@ -79,6 +79,7 @@ CAPTIONS = re.compile(
     r"|\((?:Photo|Picture|Image)(?: credit)?: [^)\n]{1,80}\)"
     r"|Hide Caption \d+ of \d+"
     r"|\b\d+ of \d+ (?:Full Screen )?Autoplay Close(?: Skip Ad)?(?: ×)?"
+    r"(?:[^\n]{0,200}?View Photos\b)?"  # a gallery's title runs up to "View Photos"
     r"|\bView Photos\b"
     r"|\bPhotos?: [^\n]{1,120}?(?:/Getty(?: Images)?|/AFP|/Reuters|/AP|/EPA)\b"
     r"|\bCredit: [^\n]{1,80}?(?:via Reuters(?: TV)?|/Handout|/Getty Images)"

@@ -161,3 +161,8 @@ def test_force_against_a_protest(run: Callable[..., Report]) -> None:
     broke = _events(run, "Police broke up a rally in Minsk on Sunday.")
     assert any(e.type == "ASSAULT" and e.source[0].name == "Police" for e in broke)
     assert _events(run, "The company used force to enter the market.") == []
+
+
+def test_a_cause_is_not_a_new_event(run: Callable[..., Report]) -> None:
+    text = "He was granted asylum in 2010 due to ethnic clashes in his home town."
+    assert not [e for e in _events(run, text) if e.type == "ASSAULT"]

@@ -111,3 +111,13 @@ def test_dated_reader_posts_after_the_story() -> None:
     cleaned = clean(text)
     assert [b.kind for b in cleaned.removed] == ["comments"]
     assert text[cleaned.removed[0].start :].startswith("12th May")
+
+
+def test_photo_gallery_title_goes_with_its_controls() -> None:
+    text = (
+        "1 of 12 Full Screen Autoplay Close Skip Ad × Crowds clash with riot police View Photos"
+        " Police arrested forty people on Sunday."
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["caption"]
+    assert "clash" not in cleaned.text and "Police arrested forty" in cleaned.text
