@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from flashpoint.extractors.event_lexicon import lexicon
 
@@ -375,3 +375,25 @@ def stance(verb: Token, event_type: str) -> bool:
     passive_present = verb.tag_ == "VBN" and [a.lower_ for a in aux] in (["is"], ["are"])
     timed = any(c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
     return (present or passive_present) and not timed and not in_reported_speech(verb)
+
+
+# Causes of death that are nobody's attack, and words that say an attack is meant.
+DISASTER_WORDS = frozenset(
+    {"earthquake", "quake", "tsunami", "flood", "flooding", "landslide", "mudslide", "storm",
+     "cyclone", "hurricane", "typhoon", "tornado", "crash", "accident", "leak", "blaze",
+     "avalanche", "eruption", "disaster", "collapse", "stampede", "rain", "downpour",
+     "heatwave", "poisoning", "derailment", "wildfire", "drought", "outbreak", "plunge",
+     "capsize", "derail", "overturn", "drown", "sink"}
+)
+ATTACK_CUES = frozenset(
+    {"bomb", "bomber", "attack", "attacker", "militant", "gunman", "gunmen", "rebel", "troops",
+     "soldier", "airstrike", "strike", "shell", "shelling", "rocket", "missile", "terrorist",
+     "insurgent", "grenade", "ied", "sniper", "police"}
+)
+
+
+def disaster(sent: Span) -> bool:
+    """The sentence reports deaths from a disaster or an accident, with no attacker."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    gas = "gas" in lemmas and "explosion" in lemmas and "tear" not in lemmas
+    return bool(lemmas & DISASTER_WORDS or gas) and not lemmas & ATTACK_CUES

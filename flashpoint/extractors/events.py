@@ -807,6 +807,8 @@ class _Coder:
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
+        if cand.type == "ASSAULT" and not sources and fr.disaster(sent):
+            return  # "the earthquake killed 555 people": deaths, but nobody's attack
         # a counted toll is an event even with no party named ("a man was shot dead")
         counted = any(f.kind in ("dead", "injured") for f in figures)
         if merged or not (sources or targets or counted or self.bare_blast(cand, scope)):

@@ -166,3 +166,10 @@ def test_force_against_a_protest(run: Callable[..., Report]) -> None:
 def test_a_cause_is_not_a_new_event(run: Callable[..., Report]) -> None:
     text = "He was granted asylum in 2010 due to ethnic clashes in his home town."
     assert not [e for e in _events(run, text) if e.type == "ASSAULT"]
+
+
+def test_disaster_deaths_are_no_assault(run: Callable[..., Report]) -> None:
+    assert _events(run, "At least 40 people were killed after an earthquake hit the coast.") == []
+    assert _events(run, "Nineteen people were killed when their bus plunged into a river.") == []
+    event = _events(run, "A car bomb killed 12 people in the market on Monday.")[0]
+    assert event.type == "ASSAULT"
