@@ -49,13 +49,12 @@ def _locative(tok: Token) -> bool:
 
 def unknown_place(tok: Token, places: dict[int, Any]) -> bool:
     """A proper name in a locative phrase that the gazetteer did not resolve."""
-    return (
-        tok.pos_ == "PROPN"
-        and tok.i not in places
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("in", "near", "outside", "at")
-        and tok.ent_type_ not in ("NORP", "DATE", "TIME")
-    )
+    if tok.pos_ != "PROPN" or tok.i in places or tok.ent_type_ in ("NORP", "DATE", "TIME"):
+        return False
+    head = tok
+    if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
+        head = tok.head  # "in Batsari town"
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside", "at")
 
 
 def in_sentence(places: dict[int, Any], sent: SpacySpan, skip: set[int]) -> Any | None:

@@ -858,7 +858,9 @@ class _Coder:
     def bare_blast(self, cand: Candidate, scope: list[Token]) -> bool:
         """ "A bomb exploded in a market in Kano", "protests were held in Dhaka": an
         explosion or a protest at a named place is an event before anyone is named."""
-        placed = any(t.i in self.places for t in scope)
+        placed = any(
+            t.i in self.places or event_places.unknown_place(t, self.places) for t in scope
+        )
         return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
 
     def nearest_named(

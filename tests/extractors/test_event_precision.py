@@ -173,3 +173,12 @@ def test_disaster_deaths_are_no_assault(run: Callable[..., Report]) -> None:
     assert _events(run, "Nineteen people were killed when their bus plunged into a river.") == []
     event = _events(run, "A car bomb killed 12 people in the market on Monday.")[0]
     assert event.type == "ASSAULT"
+
+
+def test_crowds_taking_to_the_streets_and_dispersed(run: Callable[..., Report]) -> None:
+    event = _events(run, "Thousands of protesters took to the streets of Tunis on Friday.")[0]
+    assert event.type == "PROTEST"
+    dispersed = _events(run, "Riot police dispersed a protest in Rabat on Sunday.")[0]
+    assert dispersed.type == "ASSAULT" and dispersed.mode == "crowd-control"
+    held = _events(run, "A peaceful protest took place in Batsari town on Monday.")[0]
+    assert held.type == "PROTEST" and held.location is None
