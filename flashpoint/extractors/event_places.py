@@ -54,6 +54,8 @@ def unknown_place(tok: Token, places: dict[int, Any]) -> bool:
     head = tok
     if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
         head = tok.head  # "in Batsari town"
+    if any(t.i in places for t in head.subtree):
+        return False  # "in the Marja district of Damascus": the phrase has a known place
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside", "at")
 
 

@@ -57,3 +57,10 @@ def test_unresolved_stated_place_blocks_fallback(run: Callable[..., Report]) -> 
     report = run(text, "2011-03-08")
     event = next(e for e in report.events if e.type == "ASSAULT")
     assert event.location is None
+
+
+def test_unknown_district_of_a_known_city(run: Callable[..., Report]) -> None:
+    text = "A bomb exploded near a police station in the Marja district of Damascus on Monday."
+    report = run(text)
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert _place(report, event) == "Damascus" and event.place_precision == "town"
