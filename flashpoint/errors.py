@@ -93,3 +93,8 @@ class MissingColumn(FlashpointError):
 class BadRecord(FlashpointError):
     code = "FP034"
     template = "A record could not be read{detail}."
+
+
+class BadConfidence(FlashpointError):
+    code = "FP080"
+    template = "--min-confidence must be between 0 and 1, not {value}{detail}."

@@ -10,7 +10,7 @@ from flashpoint.cli.app import app
 from flashpoint.config import Settings
 from flashpoint.extractors.event_confidence import default_threshold
 from flashpoint.ingest.text import load_path, parse_date
-from flashpoint.outputs.confident import confident
+from flashpoint.outputs.confident import check_threshold, confident
 from flashpoint.pipeline import extract as run_extract
 
 
@@ -49,7 +49,8 @@ def extract(
     raw = load_path(path)
     date = parse_date(published) if published else raw.published
     report = run_extract(raw.text, date, title=raw.title, source=raw.source, settings=settings)
-    report = confident(report, default_threshold() if min_confidence is None else min_confidence)
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    report = confident(report, check_threshold(threshold))
     if format is Format.markdown:
         from flashpoint.outputs.markdown import render
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from flashpoint.errors import BadConfidence
 from flashpoint.models import Report
+
+
+def check_threshold(min_confidence: float) -> float:
+    if not 0.0 <= min_confidence <= 1.0:
+        raise BadConfidence(value=min_confidence)
+    return min_confidence
 
 
 def confident(report: Report, min_confidence: float) -> Report:

@@ -49,7 +49,9 @@ def export(
     folder = Path(outdir)
     folder.mkdir(parents=True, exist_ok=True)
     if min_confidence:
-        from flashpoint.outputs.confident import ConfidentView
+        from flashpoint.outputs.confident import ConfidentView, check_threshold
+
+        check_threshold(min_confidence)
 
         return writer(ConfidentView(store, min_confidence), folder)  # type: ignore[arg-type]
     return writer(store, folder)
