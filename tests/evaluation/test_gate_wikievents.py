@@ -1,11 +1,11 @@
 """Accuracy gate: WikiEvents dev (real news, KAIROS types mapped to PLOVER) against floors.
 
 Measured 2026-12-01 with ``flashpoint eval wikievents --data ../shared/eval/wikievents``
-(all 20 documents, about 5 s): precision 0.828 over 64 predicted ASSAULT/PROTEST/COERCE
+(all 20 documents, about 5 s): precision 0.871 over 62 predicted ASSAULT/PROTEST/COERCE
 events, sentence recall 0.374 (123 gold sentences), place accuracy 0.294 (17 matched
 attacks with a gold place). main before issue 8: 0.823 / 0.374 / 0.188. Keyword
 baseline: precision 0.648, recall 0.829. Floors sit about 0.02-0.04 below ours; the
-issue's targets (0.85 / 0.65 / 0.65) are not met yet.
+issue's targets (0.85 / 0.65 / 0.65): precision met, recall and places not.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def scores() -> dict[str, float]:
 @pytest.mark.slow
 def test_precision_floor(scores: dict[str, float]) -> None:
     assert scores["documents"] == 20 and scores["gold_sentences"] == 123
-    assert scores["precision"] >= 0.80
+    assert scores["precision"] >= 0.84
     assert scores["precision"] > scores["baseline_precision"]
 
 
