@@ -182,3 +182,9 @@ def test_crowds_taking_to_the_streets_and_dispersed(run: Callable[..., Report]) 
     assert dispersed.type == "ASSAULT" and dispersed.mode == "crowd-control"
     held = _events(run, "A peaceful protest took place in Batsari town on Monday.")[0]
     assert held.type == "PROTEST" and held.location is None
+
+
+def test_first_person_must_is_an_exhortation(run: Callable[..., Report]) -> None:
+    assert _events(run, 'The senator said "we must not ignore their plight".') == []
+    demand = _events(run, "Clinton said Assad must step down.")[0]
+    assert demand.type == "REQUEST" and demand.target[0].name == "Assad"
