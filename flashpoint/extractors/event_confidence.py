@@ -184,6 +184,8 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
             event.date, event.date_precision, event.time = entry[0], "day", entry[1]
     if event.date is None and not fr.in_reported_speech(cand.anchor):
         sentence_date(coder, event, sent)  # a said-clause's date is the saying's
+    if event.date is None and not event.background:
+        lead_date(coder, event)
     dateline = ctx.dateline
     if event.date is None and not event.background and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -216,10 +218,38 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     event.confidence = confidence(feats)
 
 
+LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
+
+
+def lead_date(coder: Any, event: Any) -> None:
+    """An event in the sentences that continue the lead takes the lead's one day
+    ("Troops killed six people on Wednesday. At least four were shot ...")."""
+    ctx = coder.ctx
+    ctx.sentence_at(event.trigger.start)
+    starts = ctx.shared["_sentence_starts"]
+    index = bisect_right(starts, event.trigger.start) - 1
+    if index < 1 or index >= LEAD_SPAN:
+        return
+    sentences = ctx.shared["_sentences"]
+    lead = next((s for s in sentences if s.text.strip()), None)
+    if lead is None or lead.start_char >= event.sentence.start:
+        return
+    found = day_in(coder, lead)
+    if found is not None:
+        event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
 def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
     """No date in the event's clause: the one date its sentence gives ("On Monday,
     troops shelled the town and killed four"), when it gives exactly one and not
     as a bound ("since March", "until Friday")."""
+    found = day_in(coder, sent)
+    if found is not None:
+        event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def day_in(coder: Any, sent: SpacySpan) -> tuple[str, str] | None:
+    """(ISO day, time id) when the sentence names exactly one day, not as a bound."""
     values = set()
     for t in coder.ctx.results.get("times", []):
         if not (sent.start_char <= t.start < sent.end_char) or t.type != "date" or not t.value:
@@ -229,9 +259,7 @@ def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
         if before in BOUNDS or len(t.value) != 10:
             continue
         values.add((t.value, t.id))
-    if len(values) == 1:
-        value, ident = values.pop()
-        event.date, event.date_precision, event.time = value, "day", ident
+    return values.pop() if len(values) == 1 else None
 
 
 BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})

@@ -79,3 +79,12 @@ def test_dated_lead_is_not_a_chronology(run: Callable[..., Report]) -> None:
     text = "Mar 13, 2018-Two men were shot dead in the district, police said on Monday."
     event = run(text, "2018-03-13").events[0]
     assert not event.background
+
+
+def test_sentences_continuing_the_lead_take_its_day(run: Callable[..., Report]) -> None:
+    text = (
+        "Syrian forces killed six people in Deraa on Wednesday, witnesses said.\n"
+        "Troops later opened fire on hundreds of youths marching in solidarity.\n"
+    )
+    events = run(text, "2011-03-24").events
+    assert [e.date for e in events] == ["2011-03-23", "2011-03-23"]
