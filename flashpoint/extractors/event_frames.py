@@ -326,6 +326,17 @@ def embedded(verb: Token) -> str | None:
         if t.head.i == verb.i or t.head.head.i == verb.i
     ):
         return "drop"  # an embedded question ("don't care who they kill"): no act
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.tag_ == "VB":
+        first = first.head  # up a list of bare verbs ("apologize, pay and lift")
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and first.head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        and not subjects
+        and not auxiliaries
+    ):
+        return "drop"  # "demanded Israel apologize, pay and lift ...": the demand's content
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
         return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
@@ -397,3 +408,16 @@ def disaster(sent: Span) -> bool:
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     gas = "gas" in lemmas and "explosion" in lemmas and "tear" not in lemmas
     return bool(lemmas & DISASTER_WORDS or gas) and not lemmas & ATTACK_CUES
+
+
+# Verbs whose object or passive subject is an act not (yet) done: "is considering
+# sanctions", "discussed a ceasefire", "an attack is considered likely".
+UNREALIZED_VERBS = frozenset(
+    {"consider", "weigh", "mull", "discuss", "debate", "propose", "seek", "want", "fear",
+     "expect", "contemplate", "study", "envisage", "rule"}
+)
+
+
+def unrealized(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in UNREALIZED_VERBS

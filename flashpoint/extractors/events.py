@@ -595,6 +595,8 @@ class _Coder:
         if cand is None:
             return None
         anchor = cand.anchor
+        if cand.modality == "asserted" and fr.unrealized(tok):
+            cand.modality = "hypothetical"  # "is considering sanctions": not imposed yet
         if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:
             self.consumed.add(anchor.i)
             if cand.modality == "future":  # "will impose a curfew": a threat now

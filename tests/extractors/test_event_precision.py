@@ -188,3 +188,18 @@ def test_first_person_must_is_an_exhortation(run: Callable[..., Report]) -> None
     assert _events(run, 'The senator said "we must not ignore their plight".') == []
     demand = _events(run, "Clinton said Assad must step down.")[0]
     assert demand.type == "REQUEST" and demand.target[0].name == "Assad"
+
+
+def test_demanded_acts_are_the_demand_only(run: Callable[..., Report]) -> None:
+    text = "Ankara has demanded Israel apologize, pay compensation and lift the blockade."
+    events = _events(run, text)
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_considered_sanctions_and_feared_attacks_are_hypothetical(
+    run: Callable[..., Report],
+) -> None:
+    events = _events(run, "The United States is considering sanctions against Syrian officials.")
+    assert events and all(e.modality == "hypothetical" for e in events)
+    feared = _events(run, "An attack by militants is considered highly likely.")
+    assert all(e.modality == "hypothetical" for e in feared)
