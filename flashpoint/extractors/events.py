@@ -309,7 +309,7 @@ class _Coder:
             modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
             if not modals & self.lex.obligation_modals:
                 continue
-            if any(t.lower_ in ("we", "i", "us") for t in fr.subject(comp)):
+            if any(t.pos_ == "PRON" and t.lower_ in ("we", "i", "us") for t in fr.subject(comp)):
                 continue  # "we must not ignore their plight": an exhortation, no demand
             inner = self.complement(comp)
             sense = inner[2] if inner else Sense(type="REQUEST")

@@ -203,3 +203,8 @@ def test_considered_sanctions_and_feared_attacks_are_hypothetical(
     assert events and all(e.modality == "hypothetical" for e in events)
     feared = _events(run, "An attack by militants is considered highly likely.")
     assert all(e.modality == "hypothetical" for e in feared)
+
+
+def test_the_us_is_not_we(run: Callable[..., Report]) -> None:
+    events = _events(run, "Mubarak said on Wednesday that the US must stop the fighting.")
+    assert [e.type for e in events] == ["REQUEST"]
