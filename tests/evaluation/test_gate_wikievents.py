@@ -1,7 +1,7 @@
 """Accuracy gate: WikiEvents dev (real news, KAIROS types mapped to PLOVER) against floors.
 
 Measured 2026-12-01 with ``flashpoint eval wikievents --data ../shared/eval/wikievents``
-(all 20 documents, about 5 s): precision 0.871 over 62 predicted ASSAULT/PROTEST/COERCE
+(all 20 documents, about 5 s): precision 0.869 over 61 predicted ASSAULT/PROTEST/COERCE
 events, sentence recall 0.374 (123 gold sentences), place accuracy 0.294 (17 matched
 attacks with a gold place). main before issue 8: 0.823 / 0.374 / 0.188. Keyword
 baseline: precision 0.648, recall 0.829. Floors sit about 0.02-0.04 below ours; the
