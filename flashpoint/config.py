@@ -21,6 +21,8 @@ class Settings:
     check_language: bool = True
     # Optional entity passes to run, by name: ("sports",) parses results tables.
     entity_passes: tuple[str, ...] = ()
+    # Blank comment threads, widgets, captions and highlights before parsing (ingest/clean.py).
+    clean: bool = True
 
 
 DEFAULT = Settings()

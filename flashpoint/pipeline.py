@@ -12,8 +12,9 @@ from spacy.tokens import Doc
 from flashpoint.config import DEFAULT, Settings
 from flashpoint.errors import LayerUnavailable
 from flashpoint.extractors.context import Context
+from flashpoint.ingest.clean import Cleaned, clean, dateline_day
 from flashpoint.ingest.text import check_text, parse_date
-from flashpoint.models import Document, Report
+from flashpoint.models import Dateline, Document, RemovedBlock, Report
 from flashpoint.nlp import load
 from flashpoint.registry import ExtractorSpec, ordered
 
@@ -59,17 +60,21 @@ def extract_many(
     nlp = load(settings.model)
     specs = ordered(settings.extractors)
 
-    def checked() -> Iterator[tuple[str, tuple[dt.date | None, str | None, str | None]]]:
+    def checked() -> Iterator[tuple[str, tuple[dt.date | None, str | None, str | None, Cleaned]]]:
         for text, date, title, source in zip(
             texts, dates, titles or repeat(None), sources or repeat(None), strict=False
         ):
             check_text(text, max_chars=settings.max_chars, check_language=settings.check_language)
-            yield text, (parse_date(date), title, source)
+            # the parser reads the article only; the stored text stays whole (same offsets)
+            cleaned = clean(text) if settings.clean else Cleaned(text=text)
+            yield cleaned.text, (parse_date(date), title, source, cleaned)
 
-    for doc, (date, title, source) in nlp.pipe(
+    for doc, (date, title, source, cleaned) in nlp.pipe(
         checked(), as_tuples=True, batch_size=settings.batch_size
     ):
-        yield build_report(doc, date, title=title, source=source, specs=specs, settings=settings)
+        yield build_report(
+            doc, date, title=title, source=source, specs=specs, settings=settings, cleaned=cleaned
+        )
 
 
 def build_report(
@@ -80,16 +85,27 @@ def build_report(
     source: str | None = None,
     specs: list[ExtractorSpec] | None = None,
     settings: Settings = DEFAULT,
+    cleaned: Cleaned | None = None,
 ) -> Report:
-    """Run the extractors over an already parsed document."""
-    ctx = Context(doc=doc, published=published, settings=settings)
+    """Run the extractors over an already parsed document.
+
+    ``cleaned`` is what ``ingest.clean`` found when ``doc`` was parsed from its
+    blanked text; the stored text is then the original, of the same length."""
+    dateline = cleaned.dateline if cleaned else None
+    ctx = Context(doc=doc, published=published, settings=settings, dateline=dateline)
     run_extractors(ctx, specs if specs is not None else ordered(settings.extractors))
+    text = cleaned.original if cleaned is not None and cleaned.original else doc.text
     document = Document(
-        id=document_id(doc.text),
+        id=document_id(text),
         title=title,
         published=published.isoformat() if published else None,
         source=source,
-        text=doc.text,
+        text=text,
+        dateline=dateline_record(ctx, text),
+        removed=[
+            RemovedBlock(kind=b.kind, start=b.start, end=b.end)
+            for b in (cleaned.removed if cleaned else [])
+        ],
     )
     return Report(document=document, **ctx.results)
 
@@ -110,3 +126,28 @@ def run_extractors(ctx: Context, specs: list[ExtractorSpec]) -> Context:
                     f" ('{spec.name}' declares it but did not provide it)", layer=layer
                 )
     return ctx
+
+
+def dateline_record(ctx: Context, text: str) -> Dateline | None:
+    """The dateline as a record, its place resolved to the ``places`` entry made for it."""
+    found = ctx.dateline
+    if found is None:
+        return None
+    location = next(
+        (
+            p.id
+            for p in ctx.results.get("places", [])
+            if any(m.start == found.start for m in p.mentions)
+        ),
+        None,
+    )
+    return Dateline(
+        start=found.start,
+        end=found.end,
+        text=text[found.start : found.end],
+        place=found.place,
+        region=found.region,
+        location=location,
+        day=dateline_day(found.day, ctx.published),
+        outlet=found.outlet,
+    )

@@ -81,11 +81,18 @@ class FigureWords(_Strict):
 
 class Control(_Strict):
     intent: Words
+    plan: Words
     threat: Words
     refuse: Words
     ask: Words
     aspect: Words
     hypothetical: Words
+
+
+class EventConfidence(_Strict):
+    weights: dict[StrictStr, Number]
+    calibration: list[tuple[Number, Number]]  # (score edge, calibrated confidence), rising
+    min_confidence: Number
 
 
 class EventTriggers(_Strict):
@@ -241,6 +248,7 @@ YAML_SCHEMAS: dict[str, type[BaseModel]] = {
     "attribution.yaml": Attribution,
     "cameo_roots.yaml": CameoRoots,
     "contests.yaml": Contests,
+    "event_confidence.yaml": EventConfidence,
     "event_triggers.yaml": EventTriggers,
     "incidents.yaml": Incidents,
     "linking.yaml": Linking,

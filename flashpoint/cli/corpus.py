@@ -280,10 +280,18 @@ def export(
     outdir: Path = typer.Argument(..., help="Folder to write the files into."),
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        help="Leave out events below this confidence (default: the calibrated threshold"
+        " of docs/calibration.md; 0 keeps every event).",
+    ),
 ) -> None:
     """Write the corpus as JSONL, CSV, Parquet, GeoJSON, PLOVER JSONL or GDELT TSV."""
+    from flashpoint.extractors.event_confidence import default_threshold
     from flashpoint.outputs.exports import export as run_export
 
+    threshold = default_threshold() if min_confidence is None else min_confidence
     with _open(db) as store:
-        for path in run_export(store, format.value, outdir):
+        for path in run_export(store, format.value, outdir, min_confidence=threshold):
             typer.echo(str(path))

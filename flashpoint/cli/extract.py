@@ -8,7 +8,9 @@ import typer
 
 from flashpoint.cli.app import app
 from flashpoint.config import Settings
+from flashpoint.extractors.event_confidence import default_threshold
 from flashpoint.ingest.text import load_path, parse_date
+from flashpoint.outputs.confident import check_threshold, confident
 from flashpoint.pipeline import extract as run_extract
 
 
@@ -34,6 +36,12 @@ def extract(
     model: str | None = typer.Option(None, help="spaCy model name."),
     max_chars: int | None = typer.Option(None, help="Refuse inputs longer than this."),
     indent: int = typer.Option(2, help="JSON indentation (0 for one line)."),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        help="Leave out events below this confidence (default: the calibrated threshold"
+        " of docs/calibration.md, dev precision >= 0.85; 0 keeps every event).",
+    ),
 ) -> None:
     """Extract actors, places, times, quotes, claims, figures and events from a report."""
     defaults = Settings()
@@ -41,6 +49,8 @@ def extract(
     raw = load_path(path)
     date = parse_date(published) if published else raw.published
     report = run_extract(raw.text, date, title=raw.title, source=raw.source, settings=settings)
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    report = confident(report, check_threshold(threshold))
     if format is Format.markdown:
         from flashpoint.outputs.markdown import render
 

@@ -291,7 +291,9 @@ class Store:
         )
 
     def _insert_document(self, document: Document, **extra: Any) -> None:
-        row = {**document.model_dump(exclude={"text"}), **extra}
+        # scalar fields only: the dateline and removed blocks live in the report JSON
+        scalars = scalar_columns(Document, exclude=("text",))
+        row = {**document.model_dump(include=set(scalars)), **extra}
         self._insert("documents", row)
 
     def _insert(self, table: str, row: dict[str, Any], *, replace: bool = False) -> None:

@@ -7,6 +7,7 @@ built-ins. ``flashpoint eval NAME`` runs one through
 """
 
 from flashpoint.evaluation import (  # noqa: F401
+    case2021,
     conll,
     indiapolice,
     linking,
@@ -14,4 +15,5 @@ from flashpoint.evaluation import (  # noqa: F401
     polnear,
     t17,
     timebank,
+    wikievents,
 )

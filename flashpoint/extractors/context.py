@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from flashpoint.config import DEFAULT, Settings
 from flashpoint.errors import LayerUnavailable, UnknownComponent
 from flashpoint.extractors.quotemarks import Marked
+from flashpoint.ingest.clean import DatelineMatch
 from flashpoint.models import Actor, Hedge, Span
 
 
@@ -78,12 +79,17 @@ class Context:
     doc: Doc
     published: dt.date | None = None
     settings: Settings = DEFAULT
+    # The dateline ingest/clean.py found ("TRIPOLI, Libya (CNN) --"), if any.
+    dateline: DatelineMatch | None = None
     results: dict[str, list[Any]] = field(default_factory=dict)
     _layers: dict[str, Any] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _text: str | None = None
     _sentences: list[SpacySpan] | None = None
     _sentence_starts: list[int] = field(default_factory=list)
+    # Diagnostics, not a layer: each event's confidence features (event id -> features),
+    # kept so scripts/fit_confidence.py can refit the calibration. No extractor reads it.
+    event_features: dict[str, dict[str, float]] = field(default_factory=dict)
 
     # --- layers ------------------------------------------------------------------
 
@@ -141,11 +147,19 @@ class Context:
     def of(self, tokens: SpacySpan) -> Span:
         return self.span(tokens.start_char, tokens.end_char)
 
-    def sentence_at(self, char: int) -> SpacySpan:
-        """The spaCy sentence containing character offset ``char``."""
-        # Token.sent scans the whole Doc on every call; list the sentences once instead.
+    @property
+    def sentences(self) -> list[SpacySpan]:
+        """The document's sentences, listed once (Token.sent scans the whole Doc per call)."""
         if self._sentences is None:
             self._sentences = list(self.doc.sents)
             self._sentence_starts = [s.start_char for s in self._sentences]
-        k = bisect_right(self._sentence_starts, char) - 1
-        return self._sentences[max(k, 0)]
+        return self._sentences
+
+    def sentence_index(self, char: int) -> int:
+        """The index in :attr:`sentences` of the sentence containing offset ``char``."""
+        self.sentences  # noqa: B018  (lists them and their starts once)
+        return max(bisect_right(self._sentence_starts, char) - 1, 0)
+
+    def sentence_at(self, char: int) -> SpacySpan:
+        """The spaCy sentence containing character offset ``char``."""
+        return self.sentences[self.sentence_index(char)]

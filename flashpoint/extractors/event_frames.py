@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from flashpoint import lexicon as lexicon_lookups
 from flashpoint.extractors.event_lexicon import lexicon
@@ -286,3 +286,125 @@ def modality(trigger: Token, anchor: Token) -> str:
     if anchor.dep_ == "xcomp" and anchor.head.lower_ == "going":
         return "future"
     return "asserted"
+
+
+# Nouns whose "to" clause is an act still to come ("a plan to attack", "an order to
+# withdraw"); any other noun's "to" clause names no act at all ("the authority to
+# massacre civilians", "the willingness to shoot", "the right to protest").
+INTENT_NOUNS = frozenset(
+    {"plan", "decision", "order", "bid", "attempt", "effort", "move", "threat", "vow",
+     "pledge", "promise", "offer", "call", "demand", "ultimatum", "agreement", "deal",
+     "proposal", "request", "appeal", "campaign", "mission", "operation", "push", "drive"}
+)
+NOBODY = frozenset({"nobody", "noone", "none"})
+
+
+def embedded(verb: Token) -> str | None:
+    """A verb that is not a reported act of its own: "drop" for a noun's generic
+    "to" clause ("had the authority to massacre"), "future" for an intended one
+    ("a plan to attack"), "negated" when no one does it ("no one attacked")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subjects and not auxiliaries:
+        return "drop"  # an imperative ("Kill them all!"): an exhortation, not an act
+    if verb.dep_ == "ccomp" and any(
+        t.tag_ in ("WP", "WDT", "WRB", "WP$") and t.i < verb.i
+        for t in verb.subtree
+        if t.head.i == verb.i or t.head.head.i == verb.i
+    ):
+        return "drop"  # an embedded question ("don't care who they kill"): no act
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.tag_ == "VB":
+        first = first.head  # up a list of bare verbs ("apologize, pay and lift")
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and first.head.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        and not subjects
+        and not auxiliaries
+    ):
+        return "drop"  # "demanded Israel apologize, pay and lift ...": the demand's content
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
+        return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in NOBODY or (
+            subj.lower_ == "one" and any(d.lower_ == "no" for d in subj.children)
+        ):
+            return "negated"
+    return None
+
+
+def single_victim(victim: Token) -> bool:
+    """ "a man", "one soldier", "Smith", "he": the phrase names exactly one person."""
+    if victim.lower_ in ("he", "she", "him", "her"):
+        return True
+    if victim.pos_ == "PROPN" or victim.ent_type_ == "PERSON":
+        return True
+    if victim.tag_ != "NN":
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or (c.dep_ == "nummod" and c.lower_ == "one")
+        for c in victim.children
+    )
+
+
+def reported_dead(verb: Token) -> bool:
+    """The verb's subject is reported dead: "were found shot dead", "were dead"."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd") and child.lower_ == "dead":
+            return True
+        if child.dep_ == "xcomp" and any(c.lower_ == "dead" for c in child.children):
+            return True
+    return False
+
+
+# Types whose verbs in the simple present name a standing position, not an act
+# ("Syria supports Hamas", "Russia opposes regime change", "is supported by").
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "COOPERATE"})
+
+
+def stance(verb: Token, event_type: str) -> bool:
+    """A standing relation in the simple present, with no time: not a happening."""
+    if event_type not in STANCE_TYPES or verb.pos_ != "VERB":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in ("VBZ", "VBP") and not aux
+    passive_present = verb.tag_ == "VBN" and [a.lower_ for a in aux] in (["is"], ["are"])
+    timed = any(c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
+    return (present or passive_present) and not timed and not in_reported_speech(verb)
+
+
+# Causes of death that are nobody's attack, and words that say an attack is meant.
+DISASTER_WORDS = frozenset(
+    {"earthquake", "quake", "tsunami", "flood", "flooding", "landslide", "mudslide", "storm",
+     "cyclone", "hurricane", "typhoon", "tornado", "crash", "accident", "leak", "blaze",
+     "avalanche", "eruption", "disaster", "collapse", "stampede", "rain", "downpour",
+     "heatwave", "poisoning", "derailment", "wildfire", "drought", "outbreak", "plunge",
+     "capsize", "derail", "overturn", "drown", "sink"}
+)
+ATTACK_CUES = frozenset(
+    {"bomb", "bomber", "attack", "attacker", "militant", "gunman", "gunmen", "rebel", "troops",
+     "soldier", "airstrike", "strike", "shell", "shelling", "rocket", "missile", "terrorist",
+     "insurgent", "grenade", "ied", "sniper", "police"}
+)
+
+
+def disaster(sent: Span) -> bool:
+    """The sentence reports deaths from a disaster or an accident, with no attacker."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    gas = "gas" in lemmas and "explosion" in lemmas and "tear" not in lemmas
+    return bool(lemmas & DISASTER_WORDS or gas) and not lemmas & ATTACK_CUES
+
+
+# Verbs whose object or passive subject is an act not (yet) done: "is considering
+# sanctions", "discussed a ceasefire", "an attack is considered likely".
+UNREALIZED_VERBS = frozenset(
+    {"consider", "weigh", "mull", "discuss", "debate", "propose", "seek", "want", "fear",
+     "expect", "contemplate", "study", "envisage", "rule"}
+)
+
+
+def unrealized(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in UNREALIZED_VERBS

@@ -33,6 +33,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from flashpoint.extractors import event_confidence, event_places
 from flashpoint.extractors import event_frames as fr
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.event_lexicon import (
@@ -70,7 +71,8 @@ THREAT_MODES = {
 # Places that can stand for the population an act is done to (not seas or regions).
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
 # Lemmas en_core_web_sm gets wrong for verbs that matter here.
-LEMMA_FIXES = {"stag": "stage"}
+LEMMA_FIXES = {"stag": "stage", "rap": "rape"}  # "raped" -> "rap"
+UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
 # Prepositions that name the cause of a death or injury ("wounded in army shelling").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
@@ -126,6 +128,9 @@ class _Coder:
         self.times = self._index(ctx.results.get("times", []))
         self.quantities = self._index(ctx.results.get("quantities", []))
         self.places: dict[int, Any] = {}
+        self.places_by_span = {
+            (m.start, m.end): p for p in ctx.results.get("places", []) for m in p.mentions
+        }
         for place in ctx.results.get("places", []):
             for mention in place.mentions:
                 for i in self._tokens(mention.start, mention.end):
@@ -243,9 +248,9 @@ class _Coder:
         return part.sector in STATE_SECTORS
 
     def verb_candidate(self, tok: Token) -> Candidate | None:
-        lemma = tok.lemma_.lower()
+        lemma = vlemma(tok)
         role = self.lex.control.get(lemma)
-        if role in ("intent", "threat", "refuse", "ask"):
+        if role in ("intent", "threat", "refuse", "ask", "plan"):
             comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             inner = self.complement(comp) if comp is not None else None
             if inner is not None:
@@ -281,6 +286,17 @@ class _Coder:
         cand.type, cand.mode = sense.type, sense.mode
         if cand.modality == "future":
             self.recode_intent(cand, reported=fr.in_reported_speech(tok))
+        if cand.mode is None:  # "air strikes killed five": the weapon named by the subject
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                noun = self._noun_sense(subj, cand.type)
+                cand.mode = noun.mode if noun is not None else None
+        embedded = fr.embedded(tok)
+        if fr.stance(tok, cand.type):
+            return None  # "Syria supports Hamas": a standing position, not an act
+        if embedded == "drop":
+            return None  # "no one had the authority to massacre civilians": no act
+        if embedded is not None and cand.modality == "asserted":
+            cand.modality = embedded
         return cand
 
     def obligation(self, verb: Token) -> Candidate | None:
@@ -293,6 +309,8 @@ class _Coder:
             modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
             if not modals & self.lex.obligation_modals:
                 continue
+            if any(t.pos_ == "PRON" and t.lower_ in ("we", "i", "us") for t in fr.subject(comp)):
+                continue  # "we must not ignore their plight": an exhortation, no demand
             inner = self.complement(comp)
             sense = inner[2] if inner else Sense(type="REQUEST")
             cand = Candidate(
@@ -385,6 +403,22 @@ class _Coder:
             modality=fr.modality(verb, verb),
             type="ASSAULT",
         )
+
+    def _noun_sense(self, noun: Token, type_: str) -> Sense | None:
+        senses = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_) or ()
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        for sense in senses:
+            if sense.type == type_ and (not sense.modifier or sense.modifier & mods):
+                return sense
+        return None
+
+    def _codes_same(self, verb: Token, senses: tuple[Sense, ...]) -> bool:
+        """The verb is itself a trigger of the noun's type ("the bombing killed")."""
+        if verb.pos_ != "VERB":
+            return False
+        types = {s.type for s in senses}
+        verb_senses = self.lex.verbs.get(vlemma(verb)) or ()
+        return any(s.type in types for s in verb_senses)
 
     def _event_noun(self, tok: Token) -> bool:
         senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
@@ -501,6 +535,8 @@ class _Coder:
             cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
             asked = fr.objects(verb, "dobj") or fr.objects(verb, "on")
             cand.targets = self.resolve_targets(asked)
+        elif role == "plan":  # "plans to visit": the visit, still to come
+            cand.modality = "negated" if cand.modality == "negated" else "future"
         else:
             self.recode_intent(cand, reported=True)
         if cand.type == "THREATEN" and not cand.targets:
@@ -546,11 +582,21 @@ class _Coder:
             return self.framed_candidate(tok, senses)
         if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
             return None  # part of a name: "the Arab Spring", "Operation Storm"
+        if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
+            return None  # "a suicide bombing killed 12": one event, coded on the verb
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
+        # "due to ethnic clashes", "because of the fighting": a cause, not a new event
+        background = background or (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("to", "of")
+            and tok.head.head.lower_ in ("due", "because", "owing")
+        )
         cand = self.nominal_candidate(tok, tok, senses, background=background)
         if cand is None:
             return None
         anchor = cand.anchor
+        if cand.modality == "asserted" and fr.unrealized(tok):
+            cand.modality = "hypothetical"  # "is considering sanctions": not imposed yet
         if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:
             self.consumed.add(anchor.i)
             if cand.modality == "future":  # "will impose a curfew": a threat now
@@ -734,6 +780,9 @@ class _Coder:
     def emit(self, cand: Candidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
         sources = [p for p in map(self.participant, cand.sources) if p is not None]
+        if any(p.actor is None and p.name.lower() in UNRESOLVED_PERSONS for p in sources):
+            return  # an unresolved "I"/"you"/"we" is the writer or a reader, not a party
+        sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
         targets = [p for p in map(self.participant, cand.targets) if p is not None]
         if cand.sense.reciprocal and cand.type == cand.sense.type:
             sources, targets = sources + targets, []  # "X met with Y": both act
@@ -762,7 +811,11 @@ class _Coder:
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
-        if merged or not (sources or targets or (cand.nominal and figures)):
+        if cand.type == "ASSAULT" and not sources and fr.disaster(sent):
+            return  # "the earthquake killed 555 people": deaths, but nobody's attack
+        # a counted toll is an event even with no party named ("a man was shot dead")
+        counted = any(f.kind in ("dead", "injured") for f in figures)
+        if merged or not (sources or targets or counted or self.bare_blast(cand, scope)):
             return
         date, precision, time_id = self.date(cand)
         mode = cand.mode
@@ -770,6 +823,15 @@ class _Coder:
             mode = self.instrument(scope)
         mode = valid_mode(cand.type, mode)
         start, end = cand.trigger.idx, cand.last.idx + len(cand.last)
+        location, place_precision, place_reason = event_places.choose(
+            self.location(scope, cand),
+            self.places,
+            self.ctx.results.get("places", []),
+            sent,
+            {t.i for t in cand.sources + cand.targets},
+            self.ctx.dateline,
+            scope,
+        )
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
@@ -781,18 +843,29 @@ class _Coder:
             date=date,
             date_precision=precision,
             time=time_id,
-            location=self.location(scope, cand),
+            location=location,
+            place_precision=place_precision,
+            place_reason=place_reason,
             figures=figures,
             modality=cand.modality,
             attribution=self.attribution(start),
             trigger=Span(start=start, end=end, text=self.doc.text[start:end]),
             sentence=self.ctx.of(sent),
         )
+        event_confidence.annotate(self, event, cand, sent)
         self.events.append(event)
         if not sources and fr.subordinate(cand.anchor):
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def bare_blast(self, cand: Candidate, scope: list[Token]) -> bool:
+        """ "A bomb exploded in a market in Kano", "protests were held in Dhaka": an
+        explosion or a protest at a named place is an event before anyone is named."""
+        placed = any(
+            t.i in self.places or event_places.unknown_place(t, self.places) for t in scope
+        )
+        return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
 
     def nearest_named(
         self, cand: Candidate, sources: list[EventParticipant], places: bool = True
@@ -1118,7 +1191,11 @@ class _Coder:
         shot_dead = any(c.lower_ == "dead" for c in trig.children)
         if cand.modality != "asserted" or not (killing or shot_dead) or cand.nominal:
             return []
-        return [Figure(kind="dead", value=1, qualifier="at_least")]
+        # "a man was killed" is one dead; a generic "kill" with no count is no figure
+        victims = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not victims or not fr.single_victim(victims[0]):
+            return []
+        return [Figure(kind="dead", value=1, qualifier="exact")]
 
     def figure_kind(self, quantity: Any) -> str | None:
         span = self.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
@@ -1129,6 +1206,8 @@ class _Coder:
         if any(c.lower_ == "dead" for c in root.children):
             return "dead"
         verb = root.head
+        if root.dep_ in ("nsubjpass", "nsubj") and fr.reported_dead(verb):
+            return "dead"  # "four people were found shot dead", "nine people were dead"
         if root.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
             if root.dep_ == "pobj":
                 verb = root.head.head

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from flashpoint import gazetteer, lexicon
@@ -39,12 +40,13 @@ class _Resolved:
 def extract_places(ctx: Context) -> list[Place]:
     """Every resolved place with its merged mentions, in order of first mention."""
     spans = list(ctx.entities)
+    spans = sorted(spans + _untagged_towns(ctx.doc, spans), key=lambda sp: sp.start)
     context = _document_countries(spans)
     resolved: dict[str, _Resolved] = {}
     for span in spans:
         if span.label_ not in _PLACE_LABELS and not _located(span):
             continue
-        candidates = gazetteer.lookup(span.text)
+        candidates = _candidates(span)
         if span.label_ in ("FAC", "ORG"):
             # Buildings, bridges and seats of power: only the landmarks the gazetteer names.
             candidates = [c for c in candidates if c.feature == "landmark"]
@@ -56,6 +58,7 @@ def extract_places(ctx: Context) -> list[Place]:
         place.mentions.append(
             Mention(start=span.start_char, end=span.end_char, text=span.text, how=how)
         )
+    _dateline_place(ctx, context, resolved)
     places = []
     for item in resolved.values():
         entry = item.entry
@@ -94,3 +97,88 @@ def _document_countries(spans: list[SpacySpan]) -> list[str]:
             if iso:
                 counts[iso] = counts.get(iso, 0) + 1
     return sorted(counts, key=lambda iso: -counts[iso])
+
+
+def _dateline_place(ctx: Context, countries: list[str], resolved: dict[str, _Resolved]) -> None:
+    """The dateline's place ("TRIPOLI, Libya (CNN) --"), ranked by its own region first."""
+    found = ctx.dateline
+    if found is None or not found.place:
+        return
+    name = found.place.split("/")[0]  # "SANAA/DAMASCUS": the first city filed from
+    raw = found.raw_place.split("/")[0]
+    candidates = [c for c in gazetteer.lookup(name) if c.feature != "landmark"]
+    if not candidates:
+        return
+    region = lexicon.country(found.region) if found.region else None
+    if found.region and region is None:  # "DENMARK, South Carolina": an admin area
+        inside = [c for c in candidates if c.feature == "city" and _in_admin(c, found.region)]
+        if not inside:
+            return  # a town the gazetteer does not have; never the country of that name
+        candidates = inside
+    entry = gazetteer.rank(candidates, [region] if region else countries)[0]
+    place = resolved.setdefault(entry.gazetteer_id, _Resolved(entry))
+    place.mentions.insert(0, Mention(start=found.start, end=found.start + len(raw), text=raw))
+
+
+def _in_admin(entry: gazetteer.Entry, region: str) -> bool:
+    admin = gazetteer.admin_of(entry)
+    return admin is not None and lexicon.normalize(admin) == lexicon.normalize(region)
+
+
+ADMIN_WORDS = frozenset({"province", "governorate", "state", "region", "district", "county"})
+
+
+def _candidates(span: SpacySpan) -> list[gazetteer.Entry]:
+    """Gazetteer entries for a toponym, read with the words around it: "Idlib province"
+    is the admin area; "Denmark, South Carolina" and "Tripoli, Libya" are a town in
+    the area or country that follows (and no place at all when the gazetteer has no
+    such town: never the country that shares its name)."""
+    words = span.text.split()
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+        inner = gazetteer.lookup(" ".join(words[:-1]))
+        return [c for c in inner if c.feature == "admin"] or inner
+    found = gazetteer.lookup(span.text)
+    if after is not None and after.lower_ in ADMIN_WORDS:
+        return [c for c in found if c.feature == "admin"] or found
+    if after is not None and after.text == "," and span.end + 1 < len(doc):
+        nxt = doc[span.end + 1]
+        if nxt.ent_type_ == "GPE" and nxt.ent_iob_ == "B":
+            ent = next((e for e in doc.ents if e.start == nxt.i), None)
+            area = gazetteer.lookup(ent.text) if ent is not None else []
+            if area and area[0].feature in ("admin", "country") and found:
+                top = area[0]
+                if top.feature == "country":
+                    inside = [c for c in found if c.feature == "city" and c.country == top.country]
+                else:
+                    inside = [c for c in found if c.feature == "city" and _in_admin(c, top.name)]
+                return inside
+    return found
+
+
+RESCUE_POPULATION = 100_000
+
+
+def _untagged_towns(doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
+    """A capitalized word after "in"/"near" that the tagger took for a common noun
+    ("in Homs": a plural of "hom") but that names a city of 100,000+, an admin area
+    or a country: a place the entity layer dropped."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    out = []
+    for tok in doc:
+        if (
+            tok.i in covered
+            or tok.dep_ != "pobj"
+            or tok.head.lower_ not in ("in", "near", "outside", "around")
+            or not tok.text[:1].isupper()
+            or tok.is_sent_start
+            or tok.pos_ not in ("NOUN", "PROPN")
+        ):
+            continue
+        entries = gazetteer.lookup(tok.text)
+        if entries and entries[0].main_name and (
+            entries[0].feature != "city" or entries[0].population >= RESCUE_POPULATION
+        ):
+            out.append(SpacySpan(doc, tok.i, tok.i + 1, label="GPE"))
+    return out

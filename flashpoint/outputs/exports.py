@@ -36,13 +36,24 @@ _TABLES = ("documents", "events", "incidents")
 _CHUNK = 1000
 
 
-def export(store: Store, fmt: str, outdir: str | Path) -> list[Path]:
-    """Write ``store`` in format ``fmt`` under ``outdir``; return the files written."""
+def export(
+    store: Store, fmt: str, outdir: str | Path, min_confidence: float | None = None
+) -> list[Path]:
+    """Write ``store`` in format ``fmt`` under ``outdir``; return the files written.
+
+    ``min_confidence`` leaves out events whose calibrated confidence is lower
+    (docs/calibration.md); events stored without one are kept."""
     writer = FORMATS.get(fmt)
     if writer is None:
         raise UnknownComponent(kind="export format", name=fmt, known=", ".join(FORMATS))
     folder = Path(outdir)
     folder.mkdir(parents=True, exist_ok=True)
+    if min_confidence:
+        from flashpoint.outputs.confident import ConfidentView, check_threshold
+
+        check_threshold(min_confidence)
+
+        return writer(ConfidentView(store, min_confidence), folder)  # type: ignore[arg-type]
     return writer(store, folder)
 
 

@@ -129,7 +129,7 @@ def test_exports(corpus: Path, tmp_path: Path) -> None:
 def test_event_exports(corpus: Path, tmp_path: Path, fmt: str, module: str, name: str) -> None:
     if importlib.util.find_spec(module) is None:
         pytest.skip(f"{module} is not written yet")
-    invoke("export", "--format", fmt, str(tmp_path), "--db", str(corpus))
+    invoke("export", "--format", fmt, str(tmp_path), "--db", str(corpus), "--min-confidence", "0")
     lines = (tmp_path / name).read_text(encoding="utf-8").splitlines()
     with Store(corpus) as store:
         events = store.count("events")
@@ -143,3 +143,17 @@ def test_event_exports(corpus: Path, tmp_path: Path, fmt: str, module: str, name
 def test_missing_store_is_a_named_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.db")])
     assert isinstance(result.exception, StoreError)
+
+
+def test_export_default_leaves_out_low_confidence_events(corpus: Path, tmp_path: Path) -> None:
+    from flashpoint.extractors.event_confidence import default_threshold
+
+    invoke("export", "--format", "plover", str(tmp_path), "--db", str(corpus))
+    lines = (tmp_path / "plover.jsonl").read_text(encoding="utf-8").splitlines()
+    with Store(corpus) as store:
+        kept = [
+            e for r in store.reports() for e in r.events
+            if e.confidence is None or e.confidence >= default_threshold()
+        ]
+        total = store.count("events")
+    assert len(lines) == len(kept) < total

@@ -1,0 +1,289 @@
+"""Event confidence and background: how far an analyst can trust one coded event.
+
+``features`` reads an event's evidence: named participants, whether the trigger
+is a noun or a verb and how many senses it has, the clause it sits in (main,
+subordinate, reported speech, a question), attribution and hedges, modality,
+and where it sits in the article. ``confidence`` turns them into a probability
+with the weights and the calibration table in ``data/event_confidence.yaml``:
+a logistic score, then an isotonic (pool-adjacent-violators) map fitted on dev
+data, so that among events of confidence about p, about p are right. The table
+is refitted by ``scripts/fit_confidence.py``; ``docs/calibration.md`` shows the
+fit, its plot and the precision at each threshold.
+
+``background`` marks recaps: a perfect or past-perfect clause with a duration
+("NATO has been bombing for four months"), or an event dated well before the
+report ("the 1988 bombing"). They keep their own date and are not new events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_right
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from flashpoint.datafiles import load_yaml
+from flashpoint.extractors import event_frames as fr
+
+FEATURES = (
+    "named_source",
+    "named_target",
+    "no_participant",
+    "nominal",
+    "ambiguous",
+    "subordinate",
+    "reported",
+    "quoted",
+    "attributed",
+    "hedged",
+    "not_asserted",
+    "question",
+    "lead",
+    "figures",
+    "dated",
+    "placed",
+    "material",
+    "pronoun_source",
+)
+HEDGES = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "apparently",
+        "possibly",
+        "perhaps",
+        "may",
+        "might",
+        "could",
+        "unconfirmed",
+        "rumoured",
+        "rumored",
+        "suspected",
+    }
+)
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "AID", "RETREAT"})
+LEAD_SENTENCES = 3
+# an event dated this many days before its report is a recap, not news
+BACKGROUND_DAYS = 60
+_PERFECT = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+
+
+@cache
+def table() -> dict[str, Any]:
+    return dict(load_yaml("event_confidence.yaml"))
+
+
+def features(
+    event: Any,
+    trigger: Token,
+    anchor: Token,
+    sent: SpacySpan,
+    *,
+    nominal: bool,
+    senses: int,
+    sentence_index: int,
+    quoted: bool,
+    hedged: bool,
+) -> dict[str, float]:
+    """The evidence for one event, each feature 0 or 1."""
+    words = {t.lower_ for t in sent}
+    named = [p for p in event.source if p.actor or p.country]
+    pron = any(p.actor is None and p.name.lower() in fr.PRONOUNS for p in event.source)
+    found = {
+        "named_source": bool(named),
+        "named_target": any(p.actor or p.country for p in event.target),
+        "no_participant": not event.source and not event.target,
+        "nominal": nominal,
+        "ambiguous": senses > 1,
+        "subordinate": fr.subordinate(anchor),
+        "reported": fr.in_reported_speech(anchor),
+        "quoted": quoted,
+        "attributed": event.attribution is not None,
+        "hedged": hedged or bool(words & HEDGES),
+        "not_asserted": event.modality != "asserted",
+        "question": sent.text.rstrip().endswith("?"),
+        "lead": sentence_index < LEAD_SENTENCES,
+        "figures": bool(event.figures),
+        "dated": event.date is not None,
+        "placed": event.location is not None,
+        "material": event.type in MATERIAL,
+        "pronoun_source": pron,
+    }
+    return {k: float(v) for k, v in found.items()}
+
+
+def raw_score(feats: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    w = weights if weights is not None else table()["weights"]
+    z = float(w.get("bias", 0.0)) + sum(float(w.get(k, 0.0)) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def calibrate(score: float, steps: list[list[float]] | None = None) -> float:
+    """The isotonic map: ``steps`` are (raw score upper edge, calibrated value) pairs."""
+    rows = steps if steps is not None else table()["calibration"]
+    if not rows:
+        return score
+    edges = [r[0] for r in rows]
+    k = min(bisect_right(edges, score), len(rows) - 1)
+    return round(float(rows[k][1]), 3)
+
+
+def confidence(feats: dict[str, float]) -> float:
+    return calibrate(raw_score(feats))
+
+
+def default_threshold() -> float:
+    """The ``--min-confidence`` default: dev precision above it is at least 0.85."""
+    return float(table()["min_confidence"])
+
+
+def is_background(anchor: Token, date: str | None, published: dt.date | None) -> bool:
+    """A recap: "has been bombing for months", "had seized", or dated long before."""
+    aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    durative = any(c.dep_ == "prep" and c.lower_ in ("for", "since") for c in anchor.children)
+    # present perfect alone ("police have arrested 233 since Wednesday") is news
+    if aux & _PERFECT and "been" in aux and anchor.tag_ == "VBG" and (durative or "had" in aux):
+        return True  # "has been bombing (for four months)"
+    if (
+        "had" in aux
+        and anchor.tag_ == "VBN"
+        and not fr.subordinate(anchor)
+        and not fr.in_reported_speech(anchor)  # "Sana said gangs had attacked": backshift
+    ):
+        return True  # past perfect in a main clause: earlier than the story's events
+    if date and published is not None:
+        try:
+            when = dt.date.fromisoformat(
+                date[:10]
+                if len(date) >= 10
+                else f"{date[:7]}-01"
+                if len(date) == 7
+                else f"{date[:4]}-12-31"
+            )
+        except ValueError:
+            return False
+        return (published - when).days > BACKGROUND_DAYS
+    return False
+
+
+def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
+    """Set ``event.background``, a dateline date where none was stated, and
+    ``event.confidence``; the features are kept in ``ctx.event_features`` for refitting."""
+    ctx = coder.ctx
+    published = ctx.published
+    event.background = bool(cand.background) or is_background(cand.anchor, event.date, published)
+    entry = timeline_entry(coder, event)
+    if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap
+        event.background = True
+        if event.date is None and entry[0] is not None:
+            event.date, event.date_precision, event.time = entry[0], "day", entry[1]
+    if event.date is None and not fr.in_reported_speech(cand.anchor):
+        sentence_date(coder, event, sent)  # a said-clause's date is the saying's
+    if event.date is None and not event.background:
+        lead_date(coder, event)
+    dateline = ctx.dateline
+    if event.date is None and not event.background and dateline is not None and dateline.day:
+        from flashpoint.ingest.clean import dateline_day
+
+        day = dateline_day(dateline.day, published)
+        if day is not None:
+            event.date, event.date_precision = day, "day"
+    lemma = cand.trigger.lemma_.lower()
+    table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
+    senses = len(table_.get(lemma) or ())
+    start = event.trigger.start
+    quoted = any(q.start <= start < q.end for q in ctx.results.get("quotes", []))
+    hedged = any(
+        c.hedges and c.content.start <= start < c.content.end for c in ctx.results.get("claims", [])
+    )
+    index = ctx.sentence_index(start)
+    feats = features(
+        event,
+        cand.trigger,
+        cand.anchor,
+        sent,
+        nominal=cand.nominal,
+        senses=senses,
+        sentence_index=index,
+        quoted=quoted,
+        hedged=hedged,
+    )
+    ctx.event_features[event.id] = feats
+    event.confidence = confidence(feats)
+
+
+LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
+
+
+def lead_date(coder: Any, event: Any) -> None:
+    """An event in the sentences that continue the lead takes the lead's one day
+    ("Troops killed six people on Wednesday. At least four were shot ...")."""
+    ctx = coder.ctx
+    index = ctx.sentence_index(event.trigger.start)
+    if index < 1 or index >= LEAD_SPAN:
+        return
+    lead = next((s for s in ctx.sentences if s.text.strip()), None)
+    if lead is None or lead.start_char >= event.sentence.start:
+        return
+    found = day_in(coder, lead)
+    if found is not None:
+        event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
+    """No date in the event's clause: the one date its sentence gives ("On Monday,
+    troops shelled the town and killed four"), when it gives exactly one and not
+    as a bound ("since March", "until Friday")."""
+    found = day_in(coder, sent)
+    if found is not None:
+        event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def day_in(coder: Any, sent: SpacySpan) -> tuple[str, str] | None:
+    """(ISO day, time id) when the sentence names exactly one day, not as a bound."""
+    values = set()
+    for t in coder.ctx.results.get("times", []):
+        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date" or not t.value:
+            continue
+        span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
+        before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
+        if before in BOUNDS or len(t.value) != 10:
+            continue
+        values.add((t.value, t.id))
+    return values.pop() if len(values) == 1 else None
+
+
+BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})
+
+
+TIMELINE_DASHES = ("- ", "-- ", "— ", "– ")
+TIMELINE_LOOKBACK = 12  # lines searched back for the date a "--" entry continues
+
+
+def timeline_entry(coder: Any, event: Any) -> tuple[str | None, str | None] | None:
+    """The event sits on a chronology line ("Sept. 8 - The prime minister arrives",
+    or "-- ..." continuing the date above): (that date, its time id), else None."""
+    text = coder.ctx.text
+    start = text.rfind("\n", 0, event.trigger.start) + 1
+    times = [t for t in coder.ctx.results.get("times", []) if t.type == "date" and t.value]
+    for _ in range(TIMELINE_LOOKBACK):
+        line = text[start : start + 40]
+        if line.startswith("--"):
+            if start == 0:
+                return None, None
+            start = text.rfind("\n", 0, start - 1) + 1
+            continue
+        lead = next((t for t in times if t.start == start), None)
+        if lead is None:
+            return None if start > text.rfind("\n", 0, event.trigger.start) else (None, None)
+        after = text[lead.end : lead.end + 4].lstrip(",")
+        if not after.startswith(tuple(" " + d for d in TIMELINE_DASHES)):
+            return None  # "Mar 13, 2018-Two ...": a dated lead, not a chronology line
+        value = lead.value if len(lead.value) == 10 else None
+        return value, lead.id if value else None
+    return None

@@ -1,0 +1,66 @@
+"""Event places: clause, sentence, dateline; admin areas; "Town, State"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Event, Report
+
+
+def _place(report: Report, event: Event) -> str | None:
+    return next((p.name for p in report.places if p.id == event.location), None)
+
+
+def test_clause_place_with_precision_and_reason(run: Callable[..., Report]) -> None:
+    report = run("Government forces attacked protesters in Homs on Friday.")
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert _place(report, event) == "Homs"
+    assert event.place_precision == "town" and event.place_reason == "clause"
+
+
+def test_admin_area_from_province_phrase(run: Callable[..., Report]) -> None:
+    report = run("Rebels shelled government positions in Idlib province on Monday.")
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    place = next(p for p in report.places if p.id == event.location)
+    assert place.feature == "admin" and place.country == "SYR"
+    assert event.place_precision == "admin"
+
+
+def test_town_state_is_not_the_country(run: Callable[..., Report]) -> None:
+    report = run("A gunman opened fire at a church in Denmark, South Carolina, on Sunday.")
+    assert not any(p.country == "DNK" for p in report.places)
+    assert any(p.name == "South Carolina" for p in report.places)
+
+
+def test_dateline_place_when_the_story_is_about_its_country(run: Callable[..., Report]) -> None:
+    text = (
+        "TRIPOLI, Libya (CNN) -- Government forces shelled rebel positions on Monday,"
+        " rebels said.\nLibya's government denied the report."
+    )
+    report = run(text, "2011-03-08")
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert _place(report, event) == "Tripoli" and event.place_reason == "dateline"
+
+
+def test_dateline_abroad_is_not_the_event_place(run: Callable[..., Report]) -> None:
+    text = (
+        "BEIRUT (Reuters) - Syrian troops shelled the town on Monday, activists said.\n"
+        "Syria's army has besieged towns in Syria for weeks, and Syria denies it."
+    )
+    report = run(text, "2012-02-06")
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert event.location is None
+
+
+def test_unresolved_stated_place_blocks_fallback(run: Callable[..., Report]) -> None:
+    text = "TRIPOLI (Reuters) - Rebels fired rockets at government troops near Qasr Tiyyab."
+    report = run(text, "2011-03-08")
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert event.location is None
+
+
+def test_unknown_district_of_a_known_city(run: Callable[..., Report]) -> None:
+    text = "A bomb exploded near a police station in the Marja district of Damascus on Monday."
+    report = run(text)
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert _place(report, event) == "Damascus" and event.place_precision == "town"

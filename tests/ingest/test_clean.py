@@ -1,0 +1,123 @@
+"""Article cleaning: comment threads, widgets, captions, highlights and datelines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.ingest.clean import clean
+from flashpoint.models import Report
+
+STORY = (
+    "BENGHAZI, Libya, March 3 (Reuters) - Rebels fired rockets at government troops on"
+    " Thursday, a rebel spokesman said.\n"
+    "The spokesman said the fighting lasted four hours.\n"
+)
+COMMENTS = (
+    "I think they should all go home!\n"
+    "you people dont care who they kill\n"
+    "March 4, 2011 at 9:12 pm | Reply\n"
+    "Comments are not pre-screened before they post.\n"
+)
+
+
+def test_comment_thread_is_removed_up_to_the_end() -> None:
+    text = STORY + COMMENTS
+    cleaned = clean(text)
+    kinds = [b.kind for b in cleaned.removed]
+    assert kinds == ["comments"]
+    block = cleaned.removed[0]
+    assert text[block.start : block.end] == COMMENTS
+    assert len(cleaned.text) == len(text)
+    assert "kill" not in cleaned.text and "fighting lasted" in cleaned.text
+
+
+def test_reported_line_before_the_marks_stays() -> None:
+    text = STORY + '"We will not leave," one fighter told reporters.\n' + COMMENTS
+    block = clean(text).removed[0]
+    assert text[block.start :].startswith("I think")
+
+
+def test_dateline_gives_place_day_and_outlet() -> None:
+    found = clean(STORY).dateline
+    assert found is not None
+    assert (found.place, found.region, found.day, found.outlet) == (
+        "Benghazi",
+        "Libya",
+        "March 3",
+        "Reuters",
+    )
+    assert STORY[found.start : found.end].startswith("BENGHAZI, Libya")
+
+
+def test_bare_outlet_dateline() -> None:
+    found = clean("(CNN) -- Protesters gathered in the square on Friday.").dateline
+    assert found is not None and found.outlet == "CNN" and found.place is None
+
+
+def test_highlight_bullets_end_at_the_dateline() -> None:
+    text = (
+        "* Rebels say they hold the port * Talks planned for next week (Adds quotes)"
+        " TRIPOLI (Reuters) - Government troops shelled the port on Monday."
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["highlights"]
+    assert cleaned.dateline is not None and cleaned.dateline.place == "Tripoli"
+    assert "Government troops shelled" in cleaned.text
+    assert "Talks planned" not in cleaned.text
+
+
+def test_widget_share_line_and_caption() -> None:
+    text = (
+        "Police arrested six men in Kano on Tuesday.\n"
+        "Recommended Stories list of 3 items Story one Story two Story three end of list\n"
+        "Share this story on Twitter\n"
+        "Soldiers patrol the market (Photo: Musa Ali/AFP) The army said the city was calm.\n"
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["widget", "share", "caption"]
+    assert "Story two" not in cleaned.text and "Musa" not in cleaned.text
+    assert "The army said the city was calm." in cleaned.text
+
+
+def test_plain_story_is_untouched() -> None:
+    text = "Troops withdrew from the town on Sunday, residents said."
+    cleaned = clean(text)
+    assert cleaned.removed == [] and cleaned.text == text and cleaned.dateline is None
+
+
+def test_report_keeps_the_whole_text_and_lists_removed_blocks(
+    run: Callable[..., Report],
+) -> None:
+    text = STORY + COMMENTS
+    report = run(text, "2011-03-04")
+    assert report.document.text == text
+    assert [b.kind for b in report.document.removed] == ["comments"]
+    dateline = report.document.dateline
+    assert dateline is not None and dateline.outlet == "Reuters" and dateline.day == "2011-03-03"
+    place = next(p for p in report.places if p.id == dateline.location)
+    assert place.name == "Benghazi" and place.country == "LBY"
+    start = report.document.removed[0].start
+    assert all(e.trigger.start < start for e in report.events)
+    assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in report.events)
+    assert not any(a.name == "Reuters" for a in report.actors)
+
+
+def test_dated_reader_posts_after_the_story() -> None:
+    text = (
+        "Troops shelled the town on Sunday, residents said.\n"
+        "12th May 2011 - 10:15 they should bomb them all\n"
+        "13th May 2011 - 09:02 I agree!\n"
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["comments"]
+    assert text[cleaned.removed[0].start :].startswith("12th May")
+
+
+def test_photo_gallery_title_goes_with_its_controls() -> None:
+    text = (
+        "1 of 12 Full Screen Autoplay Close Skip Ad × Crowds clash with riot police View Photos"
+        " Police arrested forty people on Sunday."
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["caption"]
+    assert "clash" not in cleaned.text and "Police arrested forty" in cleaned.text
