@@ -10,11 +10,14 @@ from itertools import repeat
 from spacy.tokens import Doc
 
 from flashpoint.config import DEFAULT, Settings
+from flashpoint.errors import ExtractionFailed, FlashpointError
 from flashpoint.extractors.context import Context
 from flashpoint.ingest.text import check_text, parse_date
 from flashpoint.models import Document, Report
 from flashpoint.nlp import load
 from flashpoint.registry import ExtractorSpec, ordered
+
+_Meta = tuple[dt.date | None, str | None, str | None]  # date, title, source of one text
 
 
 def document_id(text: str) -> str:
@@ -47,8 +50,11 @@ def extract_many(
 ) -> Iterator[Report]:
     """Stream records for many reports, parsing in batches with ``nlp.pipe``.
 
-    ``published`` is one date for all texts or an iterable aligned with them.
-    Each text is checked first; a bad one raises its named error when reached.
+    ``published`` is one date (ISO string, date or datetime) for all texts or an
+    iterable aligned with them. Each text is checked first; a bad one raises its
+    named error when reached. Texts over :data:`PIECE_CHARS` are parsed in pieces cut
+    at paragraph breaks and joined back into one ``Doc``, so offsets stay those of
+    the whole text and spaCy's own length limit never applies.
     """
     dates: Iterable[str | dt.date | None]
     if published is None or isinstance(published, str | dt.date):
@@ -57,18 +63,54 @@ def extract_many(
         dates = published
     nlp = load(settings.model)
     specs = ordered(settings.extractors)
-
-    def checked() -> Iterator[tuple[str, tuple[dt.date | None, str | None, str | None]]]:
+    def pieces() -> Iterator[tuple[str, tuple[bool, _Meta]]]:
         for text, date, title, source in zip(
             texts, dates, titles or repeat(None), sources or repeat(None), strict=False
         ):
             check_text(text, max_chars=settings.max_chars, check_language=settings.check_language)
-            yield text, (parse_date(date), title, source)
+            meta = (parse_date(date), title, source)
+            parts = split_text(text)
+            for n, part in enumerate(parts, start=1):
+                yield part, (n == len(parts), meta)
 
-    for doc, (date, title, source) in nlp.pipe(
-        checked(), as_tuples=True, batch_size=settings.batch_size
+    parsed: list[Doc] = []
+    for doc, (last, (date, title, source)) in nlp.pipe(
+        pieces(), as_tuples=True, batch_size=settings.batch_size
     ):
-        yield build_report(doc, date, title=title, source=source, specs=specs)
+        parsed.append(doc)
+        if not last:
+            continue
+        whole = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+        parsed = []
+        yield build_report(whole, date, title=title, source=source, specs=specs)
+
+
+# Longest piece handed to spaCy at once: well under its max_length (1,000,000), and
+# short enough that the parser's memory stays small.
+PIECE_CHARS = 100_000
+
+
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back to it,
+    each cut at a paragraph break, else a line break, a sentence end or a space."""
+    if len(text) <= limit:
+        return [text]
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(mark, limit // 2)
+            if at > 0:
+                cut = at + len(mark)
+                break
+        if cut <= 0:
+            cut = limit
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def build_report(
@@ -79,15 +121,26 @@ def build_report(
     source: str | None = None,
     specs: list[ExtractorSpec] | None = None,
 ) -> Report:
-    """Run the extractors over an already parsed document."""
+    """Run the extractors over an already parsed document.
+
+    An extractor that fails on an input it should have handled raises
+    ``ExtractionFailed`` (FP032) naming it, never a bare Python error.
+    """
     ctx = Context(doc=doc, published=published)
     for spec in specs if specs is not None else ordered():
-        ctx.results[spec.produces] = spec.func(ctx)
+        try:
+            ctx.results[spec.produces] = spec.func(ctx)
+        except FlashpointError:
+            raise
+        except Exception as err:
+            detail = f" in the {spec.name} extractor ({type(err).__name__}: {err})"
+            raise ExtractionFailed(detail=detail[:300]) from err
+    text = ctx.text  # Doc.text joins every token: build it once
     document = Document(
-        id=document_id(doc.text),
+        id=document_id(text),
         title=title,
         published=published.isoformat() if published else None,
         source=source,
-        text=doc.text,
+        text=text,
     )
     return Report(document=document, **ctx.results)
