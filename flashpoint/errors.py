@@ -110,7 +110,7 @@ class UnreadableInput(FlashpointError):
 
 class UnsupportedScheme(FlashpointError):
     code = "FP042"
-    template = "Only http and https links are fetched, not '{scheme}:' ({url}){detail}."
+    template = "Only http and https links are fetched, not '{url}'{detail}."
 
 
 class FetchTooLarge(FlashpointError):

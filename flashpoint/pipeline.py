@@ -90,9 +90,11 @@ def extract_many(
 PIECE_CHARS = 100_000
 
 
-def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
-    """``text`` cut into pieces of at most ``limit`` characters that join back to it,
-    each cut at a paragraph break, else a line break, a sentence end or a space."""
+def split_text(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters (default
+    :data:`PIECE_CHARS`) that join back to it, each cut at a paragraph break, else a
+    line break, a sentence end or a space."""
+    limit = limit or PIECE_CHARS
     if len(text) <= limit:
         return [text]
     out: list[str] = []

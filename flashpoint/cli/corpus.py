@@ -47,7 +47,9 @@ class ExportFormat(StrEnum):
 
 
 def _open(db: Path | None, *, create: bool = False) -> Store:
-    return Store(db or default_path(), create=create)
+    # Commands that only read open the file read-only: a corpus on a read-only disk,
+    # or one the user may not write, can still be searched (issue 11).
+    return Store(db or default_path(), create=create, read_only=not create)
 
 
 def _json(value: Any) -> Any:

@@ -10,6 +10,7 @@ newline inside a running sentence) are left to the parser.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -40,6 +41,14 @@ def line_breaks(doc: Doc) -> Doc:
             doc[nxt].is_sent_start = True
         line_start = nxt
     return doc
+
+
+def check_model(model: str) -> None:
+    """``ModelNotFound`` unless ``model`` can be loaded; cheap for an installed package
+    or a model folder (nothing is loaded), so a run can fail before doing any work."""
+    if spacy.util.is_package(model) or (Path(model) / "config.cfg").is_file():
+        return
+    load(model)  # anything else (a shortcut, an entry point): let spaCy decide
 
 
 @cache
