@@ -107,6 +107,17 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
             raise UnsupportedScheme(url=newurl, detail=" (a redirect)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
+    def http_error_302(self, req: Any, fp: Any, code: int, msg: str, headers: Any) -> Any:
+        # urllib refuses a file: redirect itself, but as a bare HTTP error: say why.
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            newurl = urllib.parse.urljoin(req.full_url, target)
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in FETCH_SCHEMES:
+                raise UnsupportedScheme(url=newurl, detail=" (a redirect)")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
 
 def _opener() -> urllib.request.OpenerDirector:
     # Built from parts, not build_opener(): no FileHandler, FTPHandler or DataHandler.
