@@ -181,9 +181,11 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
             draft.country = draft.country or _country_of_token(token)
         # "NATO Secretary-General", "Hamas commander": the body they serve sets the sector.
         org = None
-        for span in entity_spans(doc):
-            if span.label_ == "ORG" and words[0].i <= span.start and span.end <= start:
-                org = lexicon.organization(span.text) or org
+        by_start = _entity_index(doc)[2]
+        for k in range(words[0].i, start):
+            for span in by_start.get(k, ()):
+                if span.label_ == "ORG" and span.end <= start:
+                    org = lexicon.organization(span.text) or org
         if org is not None:
             draft.sector = org.sector or draft.sector
             draft.country = draft.country or org.country
@@ -198,10 +200,30 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
 
 def _ent_before(doc: Doc, end: int) -> str:
     """The text of the entity that ends right before token ``end``."""
-    for ent in entity_spans(doc):
-        if ent.end == end:
-            return ent.text
-    return ""
+    ent = _entity_index(doc)[1].get(end)
+    return ent.text if ent is not None else ""
+
+
+_INDEX_KEY = "flashpoint.actors.entity_index"
+
+
+def _entity_index(
+    doc: Doc,
+) -> tuple[frozenset[int], dict[int, SpacySpan], dict[int, list[SpacySpan]]]:
+    """Lookups over the corrected entities, built once per document: the tokens of
+    PERSON names, the first entity ending at each token, the entities starting at each.
+    (Scanning every entity for every name cost the square of the entity count.)"""
+    index = doc.user_data.get(_INDEX_KEY)
+    if index is None:
+        spans = entity_spans(doc)
+        people = frozenset(k for s in spans if s.label_ == "PERSON" for k in range(s.start, s.end))
+        by_end: dict[int, SpacySpan] = {}
+        by_start: dict[int, list[SpacySpan]] = {}
+        for span in spans:
+            by_end.setdefault(span.end, span)
+            by_start.setdefault(span.start, []).append(span)
+        index = doc.user_data[_INDEX_KEY] = (people, by_end, by_start)
+    return index
 
 
 def _take_title(draft: _Draft, phrase: str) -> None:
@@ -227,12 +249,7 @@ def _title_words(doc: Doc, start: int) -> list[Token]:
     words: list[Token] = []
     i = start - 1
     sent_start = doc[start].sent.start
-    people = {
-        k
-        for span in entity_spans(doc)
-        if span.label_ == "PERSON"
-        for k in range(span.start, span.end)
-    }
+    people = _entity_index(doc)[0]
     while i >= sent_start and len(words) < 6:
         token = doc[i]
         if token.text in ("'s", "’s"):

@@ -31,7 +31,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # when it is sure. Headlines and one-line reports are too short to call (issue 11).
 LANGUAGE_MIN_LETTERS = 120
 LANGUAGE_MIN_CONFIDENCE = 0.9
-LANGUAGE_SAMPLE_CHARS = 2000
+LANGUAGE_SAMPLE_CHARS = 1000
 
 
 @dataclass(slots=True)
