@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from flashpoint.config import DEFAULT, Settings
 from flashpoint.errors import ExtractionFailed, FlashpointError
 from flashpoint.extractors.context import Context
-from flashpoint.ingest.text import check_text, parse_date
+from flashpoint.ingest.text import check_text, parse_date, scrub
 from flashpoint.models import Document, Report
 from flashpoint.nlp import load
 from flashpoint.registry import ExtractorSpec, ordered
@@ -138,11 +138,15 @@ def build_report(
             detail = f" in the {spec.name} extractor ({type(err).__name__}: {err})"
             raise ExtractionFailed(detail=detail[:300]) from err
     text = ctx.text  # Doc.text joins every token: build it once
-    document = Document(
-        id=document_id(text),
-        title=title,
-        published=published.isoformat() if published else None,
-        source=source,
-        text=text,
-    )
-    return Report(document=document, **ctx.results)
+    try:
+        document = Document(
+            id=document_id(text),
+            title=scrub(title),
+            published=published.isoformat() if published else None,
+            source=scrub(source),
+            text=text,
+        )
+        return Report(document=document, **ctx.results)
+    except (ValueError, TypeError) as err:  # pydantic's ValidationError is a ValueError
+        reason = " ".join(str(err).split())[:200]
+        raise ExtractionFailed(detail=f" (the record is not valid: {reason})") from err

@@ -21,6 +21,7 @@ from flashpoint.corpus.store import Store
 from flashpoint.errors import (
     BadDate,
     EmptyInput,
+    ExtractionFailed,
     InvalidUnicode,
     ModelNotFound,
     NotEnglish,
@@ -175,6 +176,10 @@ def test_api_raises_named_errors_only() -> None:
         extract("Troops attacked \ud800 the town.", settings=QUIET)
     with pytest.raises(EmptyInput):
         extract(None, settings=QUIET)  # type: ignore[arg-type]
+    with pytest.raises(ExtractionFailed, match="FP032.*not valid"):
+        extract("Troops attacked the town.", title=123, settings=QUIET)  # type: ignore[arg-type]
+    report = extract("Troops attacked the town.", title="Raid \udc00", settings=QUIET)
+    assert report.document.title == "Raid \ufffd" and report.model_dump_json()
 
 
 def test_utf16_text_is_read_not_called_binary() -> None:

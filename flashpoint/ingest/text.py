@@ -98,6 +98,11 @@ def _utf16(data: bytes) -> str | None:
     return None
 
 
+def scrub(value: str | None) -> str | None:
+    """Metadata (a title, a source) without lone surrogates, which no encoder accepts."""
+    return _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def check_text(text: str, *, max_chars: int, check_language: bool = True, where: str = "") -> str:
     """Return ``text`` if it is usable; raise the error that says why not."""
     detail = f" in {where}" if where else ""
