@@ -176,7 +176,7 @@ def test_api_raises_named_errors_only() -> None:
         extract("Troops attacked \ud800 the town.", settings=QUIET)
     with pytest.raises(EmptyInput):
         extract(None, settings=QUIET)  # type: ignore[arg-type]
-    with pytest.raises(ExtractionFailed, match="FP032.*not valid"):
+    with pytest.raises(ExtractionFailed, match=r"FP032.*not valid"):
         extract("Troops attacked the town.", title=123, settings=QUIET)  # type: ignore[arg-type]
     report = extract("Troops attacked the town.", title="Raid \udc00", settings=QUIET)
     assert report.document.title == "Raid \ufffd" and report.model_dump_json()
