@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -146,3 +148,15 @@ def test_a_dripping_server_hits_the_deadline(base: str) -> None:
     with pytest.raises(FetchTimedOut, match="FP044"):
         fast(deadline=1.0).get(f"{base}/drip")
     assert time.monotonic() - started < 3.0
+
+
+def test_cli_caps_the_feed_itself(base: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from flashpoint.cli import main; main()", "ingest",
+         f"{base}/huge-streamed", "--db", str(tmp_path / "c.db"), "--max-bytes", "5000", "-q"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"error FP043: The page at '{base}/huge-streamed' is over the cap of 5000 bytes."
+    ]
