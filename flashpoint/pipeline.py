@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from itertools import repeat
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -63,6 +64,7 @@ def extract_many(
         dates = published
     nlp = load(settings.model)
     specs = ordered(settings.extractors)
+
     def pieces() -> Iterator[tuple[str, tuple[bool, _Meta]]]:
         for text, date, title, source in zip(
             texts, dates, titles or repeat(None), sources or repeat(None), strict=False
@@ -74,20 +76,41 @@ def extract_many(
                 yield part, (n == len(parts), meta)
 
     parsed: list[Doc] = []
-    for doc, (last, (date, title, source)) in nlp.pipe(
-        pieces(), as_tuples=True, batch_size=settings.batch_size
-    ):
-        parsed.append(doc)
-        if not last:
-            continue
-        whole = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
-        parsed = []
-        yield build_report(whole, date, title=title, source=source, specs=specs)
+    for batch in _batches(pieces(), settings.batch_size):
+        for doc, (last, (date, title, source)) in nlp.pipe(
+            batch, as_tuples=True, batch_size=len(batch)
+        ):
+            parsed.append(doc)
+            if not last:
+                continue
+            whole = (
+                parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            )
+            parsed = []
+            yield build_report(whole, date, title=title, source=source, specs=specs)
 
 
-# Longest piece handed to spaCy at once: well under its max_length (1,000,000), and
-# short enough that the parser's memory stays small.
+# Longest piece handed to spaCy at once: well under its max_length (1,000,000).
 PIECE_CHARS = 100_000
+# Most characters parsed in one batch: the parser's memory grows with the batch's
+# length (about 3 KB a character), so a batch of long texts is cut short.
+BATCH_CHARS = 200_000
+
+_T = TypeVar("_T")
+
+
+def _batches(items: Iterable[tuple[str, _T]], size: int) -> Iterator[list[tuple[str, _T]]]:
+    """``(text, tag)`` pairs in batches of at most ``size`` texts and BATCH_CHARS chars."""
+    batch: list[tuple[str, _T]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= size or chars + len(item[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
 
 
 def split_text(text: str, limit: int | None = None) -> list[str]:

@@ -5,7 +5,8 @@ text in the same run (the machine may be shared: read ratios, not seconds).
 
 ``curve``: documents of 1 KB, 4 KB, ... up to ``--max-kb`` made by joining Guardian
 articles (``../shared/eval/guardian_sdf/``) with blank lines; for each, the bare parse
-(``nlp.pipe`` over the same pieces the pipeline cuts, see ``pipeline.split_text``) and
+(``nlp.pipe`` over the same pieces and batches the pipeline cuts, see
+``pipeline.split_text``) and
 ``extract``, in microseconds per character. Flat columns mean linear cost.
 
 ``ingest``: ingests ``--jsonl`` (default ``../shared/eval/gva/docs.jsonl``) into a fresh
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from flashpoint.config import Settings
 from flashpoint.nlp import load
-from flashpoint.pipeline import extract, split_text
+from flashpoint.pipeline import _batches, extract, split_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 GUARDIAN = SHARED / "guardian_sdf" / "Guardian_SDF_sample.csv"
@@ -77,8 +78,9 @@ def curve(max_kb: int) -> None:
     for kb in (k for k in (1, 4, 16, 64, 256, 1024, 4096) if k <= max_kb):
         text = corpus_text(kb * 1024)
         began = time.perf_counter()
-        for _ in nlp.pipe(split_text(text)):
-            pass
+        for batch in _batches(((piece, None) for piece in split_text(text)), 32):
+            for _ in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                pass
         bare = time.perf_counter() - began
         began = time.perf_counter()
         extract(text, "2021-01-01", settings=settings)
