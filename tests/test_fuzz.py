@@ -239,7 +239,7 @@ def test_ingest_random_csv(data: bytes) -> None:
     run_ingest("in.csv", data)
 
 
-@settings(FUZZ, max_examples=30)
+@settings(FUZZ, max_examples=20)
 @given(feed_file())
 def test_ingest_random_feeds(data: bytes) -> None:
     run_ingest("in.xml", data)

@@ -205,6 +205,15 @@ def _ent_before(doc: Doc, end: int) -> str:
 
 
 _INDEX_KEY = "flashpoint.actors.entity_index"
+_CHUNKS_KEY = "flashpoint.actors.noun_chunks"
+
+
+def _noun_chunks(doc: Doc) -> list[SpacySpan]:
+    """``doc.noun_chunks``, listed once per document (two passes read them)."""
+    chunks = doc.user_data.get(_CHUNKS_KEY)
+    if chunks is None:
+        chunks = doc.user_data[_CHUNKS_KEY] = list(doc.noun_chunks)
+    return chunks
 
 
 def _entity_index(
@@ -438,7 +447,7 @@ def _collectives(doc: Doc, found: _Found) -> None:
         if span.label_ in ("PERSON", "ORG", "GPE")
         for i in range(span.start, span.end)
     }
-    for chunk in doc.noun_chunks:
+    for chunk in _noun_chunks(doc):
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.i in named:
             continue
@@ -528,7 +537,7 @@ def _titles_as_mentions(doc: Doc, found: _Found) -> None:
             holders.setdefault(role, []).append(draft)
     if not holders:
         return
-    for chunk in doc.noun_chunks:
+    for chunk in _noun_chunks(doc):
         words = [t for t in chunk if not t.is_punct]
         if len(words) < 2 or words[0].lower_ != "the" or not found.free(chunk.start, chunk.end):
             continue
