@@ -125,13 +125,6 @@ class BadDataFile(FlashpointError):
     template = "The data file '{path}' is invalid at line {line}: {detail}."
 
 
-class FileAccessError(FlashpointError):
-    """An operating-system error reading or writing a file, as the CLI reports it."""
-
-    code = "FP009"
-    template = "{reason}: {path}{detail}"
-
-
 # --- the web app (flashpoint serve) ---
 
 
@@ -171,3 +164,47 @@ class CrossSiteRequest(FlashpointError):
 class BadConfidence(FlashpointError):
     code = "FP080"
     template = "--min-confidence must be between 0 and 1, not {value}{detail}."
+# --- hardening: input, fetching, the command line ---
+
+
+class NoStandardInput(FlashpointError):
+    code = "FP040"
+    template = "There is no standard input to read{detail}; pipe a text in or give a file path."
+
+
+class UnreadableInput(FlashpointError):
+    code = "FP041"
+    template = "Cannot read '{path}'{detail}."
+
+
+class UnsupportedScheme(FlashpointError):
+    code = "FP042"
+    template = "Only http and https links are fetched, not '{url}'{detail}."
+
+
+class FetchTooLarge(FlashpointError):
+    code = "FP043"
+    template = "The page at '{url}' is over the cap of {limit} bytes{detail}."
+
+
+class FetchTimedOut(FlashpointError):
+    code = "FP044"
+    template = "Fetching '{url}' took longer than the {seconds:g} s allowed{detail}."
+
+
+class InvalidUnicode(FlashpointError):
+    code = "FP045"
+    template = "The input holds a lone surrogate (U+{point:04X}) at character {at}{detail}."
+
+
+class UsageError(FlashpointError):
+    code = "FP046"
+    template = "Bad command line: {detail}; see --help."
+
+
+class InternalError(FlashpointError):
+    code = "FP047"
+    template = (
+        "Internal error ({detail}); this is a bug, please report it"
+        " (set FLASHPOINT_DEBUG=1 for the traceback)."
+    )

@@ -6,17 +6,21 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from itertools import repeat
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from flashpoint.config import DEFAULT, Settings
-from flashpoint.errors import LayerUnavailable
+from flashpoint.errors import ExtractionFailed, FlashpointError, LayerUnavailable
 from flashpoint.extractors.context import Context
 from flashpoint.ingest.clean import Cleaned, clean, dateline_day
-from flashpoint.ingest.text import check_text, parse_date
+from flashpoint.ingest.text import check_text, parse_date, scrub
 from flashpoint.models import Dateline, Document, RemovedBlock, Report
 from flashpoint.nlp import load
 from flashpoint.registry import ExtractorSpec, ordered
+
+# date, title, source of one text, and what cleaning found in it
+_Meta = tuple[dt.date | None, str | None, str | None, Cleaned]
 
 
 def document_id(text: str) -> str:
@@ -49,8 +53,11 @@ def extract_many(
 ) -> Iterator[Report]:
     """Stream records for many reports, parsing in batches with ``nlp.pipe``.
 
-    ``published`` is one date for all texts or an iterable aligned with them.
-    Each text is checked first; a bad one raises its named error when reached.
+    ``published`` is one date (ISO string, date or datetime) for all texts or an
+    iterable aligned with them. Each text is checked first; a bad one raises its
+    named error when reached. Texts over :data:`PIECE_CHARS` are parsed in pieces cut
+    at paragraph breaks and joined back into one ``Doc``, so offsets stay those of
+    the whole text and spaCy's own length limit never applies.
     """
     dates: Iterable[str | dt.date | None]
     if published is None or isinstance(published, str | dt.date):
@@ -60,21 +67,87 @@ def extract_many(
     nlp = load(settings.model)
     specs = ordered(settings.extractors)
 
-    def checked() -> Iterator[tuple[str, tuple[dt.date | None, str | None, str | None, Cleaned]]]:
+    def pieces() -> Iterator[tuple[str, tuple[bool, _Meta]]]:
         for text, date, title, source in zip(
             texts, dates, titles or repeat(None), sources or repeat(None), strict=False
         ):
             check_text(text, max_chars=settings.max_chars, check_language=settings.check_language)
             # the parser reads the article only; the stored text stays whole (same offsets)
             cleaned = clean(text) if settings.clean else Cleaned(text=text)
-            yield cleaned.text, (parse_date(date), title, source, cleaned)
+            meta = (parse_date(date), title, source, cleaned)
+            parts = split_text(cleaned.text)
+            for n, part in enumerate(parts, start=1):
+                yield part, (n == len(parts), meta)
 
-    for doc, (date, title, source, cleaned) in nlp.pipe(
-        checked(), as_tuples=True, batch_size=settings.batch_size
-    ):
-        yield build_report(
-            doc, date, title=title, source=source, specs=specs, settings=settings, cleaned=cleaned
-        )
+    parsed: list[Doc] = []
+    for batch in _batches(pieces(), settings.batch_size):
+        for doc, (last, (date, title, source, cleaned)) in nlp.pipe(
+            batch, as_tuples=True, batch_size=len(batch)
+        ):
+            parsed.append(doc)
+            if not last:
+                continue
+            whole = (
+                parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            )
+            parsed = []
+            yield build_report(
+                whole,
+                date,
+                title=title,
+                source=source,
+                specs=specs,
+                settings=settings,
+                cleaned=cleaned,
+            )
+
+
+# Longest piece handed to spaCy at once: well under its max_length (1,000,000).
+PIECE_CHARS = 100_000
+# Most characters parsed in one batch: the parser's memory grows with the batch's
+# length (about 3 KB a character), so a batch of long texts is cut short.
+BATCH_CHARS = 200_000
+
+_T = TypeVar("_T")
+
+
+def _batches(items: Iterable[tuple[str, _T]], size: int) -> Iterator[list[tuple[str, _T]]]:
+    """``(text, tag)`` pairs in batches of at most ``size`` texts and BATCH_CHARS chars."""
+    batch: list[tuple[str, _T]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= size or chars + len(item[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def split_text(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters (default
+    :data:`PIECE_CHARS`) that join back to it, each cut at a paragraph break, else a
+    line break, a sentence end or a space."""
+    limit = limit or PIECE_CHARS
+    if len(text) <= limit:
+        return [text]
+    out: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(mark, limit // 2)
+            if at > 0:
+                cut = at + len(mark)
+                break
+        if cut <= 0:
+            cut = limit
+        out.append(text[start : start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
 
 
 def build_report(
@@ -90,24 +163,31 @@ def build_report(
     """Run the extractors over an already parsed document.
 
     ``cleaned`` is what ``ingest.clean`` found when ``doc`` was parsed from its
-    blanked text; the stored text is then the original, of the same length."""
+    blanked text; the stored text is then the original, of the same length.
+    An extractor that fails on an input it should have handled raises
+    ``ExtractionFailed`` (FP032) naming it, never a bare Python error.
+    """
     dateline = cleaned.dateline if cleaned else None
     ctx = Context(doc=doc, published=published, settings=settings, dateline=dateline)
     run_extractors(ctx, specs if specs is not None else ordered(settings.extractors))
-    text = cleaned.original if cleaned is not None and cleaned.original else doc.text
-    document = Document(
-        id=document_id(text),
-        title=title,
-        published=published.isoformat() if published else None,
-        source=source,
-        text=text,
-        dateline=dateline_record(ctx, text),
-        removed=[
-            RemovedBlock(kind=b.kind, start=b.start, end=b.end)
-            for b in (cleaned.removed if cleaned else [])
-        ],
-    )
-    return Report(document=document, **ctx.results)
+    text = cleaned.original if cleaned is not None and cleaned.original else ctx.text
+    try:
+        document = Document(
+            id=document_id(text),
+            title=scrub(title),
+            published=published.isoformat() if published else None,
+            source=scrub(source),
+            text=text,
+            dateline=dateline_record(ctx, text),
+            removed=[
+                RemovedBlock(kind=b.kind, start=b.start, end=b.end)
+                for b in (cleaned.removed if cleaned else [])
+            ],
+        )
+        return Report(document=document, **ctx.results)
+    except (ValueError, TypeError) as err:  # pydantic's ValidationError is a ValueError
+        reason = " ".join(str(err).split())[:200]
+        raise ExtractionFailed(detail=f" (the record is not valid: {reason})") from err
 
 
 def run_extractors(ctx: Context, specs: list[ExtractorSpec]) -> Context:
@@ -117,7 +197,13 @@ def run_extractors(ctx: Context, specs: list[ExtractorSpec]) -> Context:
     ``FP093`` here, not a puzzle in a later extractor.
     """
     for spec in specs:
-        result = spec.func(ctx)
+        try:
+            result = spec.func(ctx)
+        except FlashpointError:
+            raise
+        except Exception as err:
+            detail = f" in the {spec.name} extractor ({type(err).__name__}: {err})"
+            raise ExtractionFailed(detail=detail[:300]) from err
         if spec.produces is not None:
             ctx.results[spec.produces] = result
         for layer in spec.provides:

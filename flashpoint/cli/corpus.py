@@ -47,7 +47,9 @@ class ExportFormat(StrEnum):
 
 
 def _open(db: Path | None, *, create: bool = False) -> Store:
-    return Store(db or default_path(), create=create)
+    # Commands that only read open the file read-only: a corpus on a read-only disk,
+    # or one the user may not write, can still be searched (issue 11).
+    return Store(db or default_path(), create=create, read_only=not create)
 
 
 def _json(value: Any) -> Any:
@@ -79,6 +81,12 @@ def ingest(
     limit: int | None = typer.Option(None, help="Read at most N documents."),
     batch_size: int = typer.Option(16, help="Documents per transaction."),
     delay: float = typer.Option(1.0, help="Seconds between two requests to one host (feeds)."),
+    max_bytes: int = typer.Option(
+        20_000_000, help="Refuse a fetched page or feed over this many bytes (FP043)."
+    ),
+    fetch_deadline: float = typer.Option(
+        60.0, help="Seconds one fetch may take in all, retries included (FP044)."
+    ),
     model: str | None = typer.Option(None, help="spaCy model name."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     as_json: bool = typer.Option(False, "--json", help="End with the summary as one JSON line."),
@@ -100,7 +108,7 @@ def ingest(
             limit=limit,
             batch_size=batch_size,
             settings=settings,
-            fetcher=Fetcher(delay=delay),
+            fetcher=Fetcher(delay=delay, max_bytes=max_bytes, deadline=fetch_deadline),
             progress=not quiet,
         )
     for line in summary.lines():

@@ -23,7 +23,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import http.client
 import json
+import re
 import sys
 import time
 import urllib.error
@@ -42,9 +44,13 @@ from flashpoint.corpus.store import Store
 from flashpoint.errors import (
     BadRecord,
     FetchError,
+    FetchTimedOut,
+    FetchTooLarge,
     FlashpointError,
     MissingColumn,
     UnknownComponent,
+    UnreadableInput,
+    UnsupportedScheme,
 )
 from flashpoint.ingest.text import check_text, load_bytes
 from flashpoint.models import Document, Report
@@ -54,6 +60,7 @@ TEXT_SUFFIXES = (".txt", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".tsv")
 LINES_SUFFIXES = (".jsonl", ".ndjson")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 USER_AGENT = "Flashpoint/0.1 (news-corpus research; +https://example.org/flashpoint)"
 
 
@@ -85,42 +92,147 @@ class Columns:
 # --- fetching ---
 
 
+FETCH_SCHEMES = ("http", "https")
+MAX_FETCH_BYTES = 20_000_000  # a news page is well under 1 MB; a feed under a few MB
+FETCH_DEADLINE = 60.0  # seconds for one whole fetch, however the server drips
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only: never to file:, ftp: or data: URLs."""
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> Any:  # fmt: skip
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in FETCH_SCHEMES:
+            raise UnsupportedScheme(url=newurl, detail=" (a redirect)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    def http_error_302(self, req: Any, fp: Any, code: int, msg: str, headers: Any) -> Any:
+        # urllib refuses a file: redirect itself, but as a bare HTTP error: say why.
+        target = headers.get("location") or headers.get("uri")
+        if target:
+            newurl = urllib.parse.urljoin(req.full_url, target)
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in FETCH_SCHEMES:
+                raise UnsupportedScheme(url=newurl, detail=" (a redirect)")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    # Built from parts, not build_opener(): no FileHandler, FTPHandler or DataHandler.
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        _HttpOnlyRedirects(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def check_scheme(url: str) -> None:
+    """``UnsupportedScheme`` unless ``url`` is an http(s) URL with a host."""
+    parts = urllib.parse.urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in FETCH_SCHEMES or not parts.netloc:
+        kind = f"a {scheme}: link" if scheme else "a relative link, with no page to point to"
+        raise UnsupportedScheme(url=url, detail=f" ({kind})")
+
+
 class Fetcher:
-    """HTTP GET with a timeout, retries with backoff, and a minimum delay per host."""
+    """HTTP(S) GET with a timeout, retries with backoff, and a minimum delay per host.
+
+    Only http and https URLs are fetched (``UnsupportedScheme`` otherwise, also for a
+    redirect); a body over ``max_bytes`` is cut off (``FetchTooLarge``), and one fetch,
+    retries included, ends after ``deadline`` seconds (``FetchTimedOut``): ``timeout``
+    alone bounds each socket read, which a server sending a byte at a time never hits.
+    """
 
     def __init__(
-        self, *, timeout: float = 15.0, retries: int = 2, delay: float = 1.0, backoff: float = 1.0
+        self,
+        *,
+        timeout: float = 15.0,
+        retries: int = 2,
+        delay: float = 1.0,
+        backoff: float = 1.0,
+        max_bytes: int = MAX_FETCH_BYTES,
+        deadline: float = FETCH_DEADLINE,
     ) -> None:
         self.timeout = timeout
         self.retries = retries
         self.delay = delay
         self.backoff = backoff
+        self.max_bytes = max_bytes
+        self.deadline = deadline
         self._last: dict[str, float] = {}
+        self._opener = _opener()
 
     def get(self, url: str) -> bytes:
+        check_scheme(url)
         host = urllib.parse.urlsplit(url).netloc
+        ends = time.monotonic() + self.deadline
         last_error = ""
         for attempt in range(self.retries + 1):
             self._wait(host)
             try:
-                request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return bytes(response.read())
+                return self._once(url, ends)
             except urllib.error.HTTPError as err:
                 last_error = f"HTTP {err.code}"
                 if err.code < 500 and err.code != 429:
                     break  # the page is not there; asking again will not help
-            except (urllib.error.URLError, TimeoutError, OSError) as err:
-                last_error = str(getattr(err, "reason", err))
-            if attempt < self.retries:
-                time.sleep(self.backoff * 2**attempt)
+            except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException) as err:
+                last_error = str(getattr(err, "reason", err)) or type(err).__name__
+            except ValueError as err:  # a malformed URL (bad port, bad IPv6 literal)
+                last_error = str(err)
+                break
+            pause = self.backoff * 2**attempt
+            if attempt < self.retries and time.monotonic() + pause < ends:
+                time.sleep(pause)
+            elif attempt < self.retries:
+                break
+        if time.monotonic() >= ends:
+            raise FetchTimedOut(url=url, seconds=self.deadline)
         raise FetchError(url=url, detail=f" ({last_error})")
+
+    def _once(self, url: str, ends: float) -> bytes:
+        left = ends - time.monotonic()
+        if left <= 0:
+            raise FetchTimedOut(url=url, seconds=self.deadline)
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+        with self._opener.open(request, timeout=min(self.timeout, left)) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > self.max_bytes:
+                raise FetchTooLarge(url=url, limit=self.max_bytes, detail=f" ({length} bytes)")
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                left = ends - time.monotonic()
+                if left <= 0:
+                    raise FetchTimedOut(url=url, seconds=self.deadline)
+                _set_timeout(response, min(self.timeout, left))
+                chunk = response.read1(65536)  # what has arrived, not a full 64 KB
+                if not chunk:
+                    return b"".join(chunks)
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchTooLarge(url=url, limit=self.max_bytes)
+                chunks.append(chunk)
 
     def _wait(self, host: str) -> None:
         since = time.monotonic() - self._last.get(host, -1e9)
         if since < self.delay:
             time.sleep(self.delay - since)
         self._last[host] = time.monotonic()
+
+
+def _set_timeout(response: Any, seconds: float) -> None:
+    """Shorten the socket timeout of an open response to what the deadline leaves."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.01))
 
 
 # --- readers ---
@@ -159,8 +271,8 @@ def count_items(source: str | Path) -> int | None:
                    for f in _files(path))
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
-        with path.open(newline="", encoding="utf-8", errors="replace") as handle:
-            return max(sum(1 for _ in _csv_reader(handle, path)) - 1, 0)
+        with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+            return max(sum(1 for _ in _rows(_csv_reader(handle, path))) - 1, 0)
     if suffix in LINES_SUFFIXES:
         with path.open("rb") as handle:
             return sum(1 for line in handle if line.strip())
@@ -181,8 +293,14 @@ def read_files(folder: Path, columns: Columns = Columns()) -> Iterator[Item]:
     for path in _files(folder):
         if path.suffix.lower() in LINES_SUFFIXES:
             yield from read_jsonl(path, columns)
-        else:
-            yield Item(key=str(path), data=path.read_bytes())
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as err:  # unreadable (permissions), vanished, a broken link
+            reason = f" ({err.strerror or type(err).__name__})"
+            yield Item(key=str(path), error=UnreadableInput(path=str(path), detail=reason))
+            continue
+        yield Item(key=str(path), data=data)
 
 
 def _csv_reader(handle: Any, path: Path) -> Iterator[list[str]]:
@@ -191,12 +309,31 @@ def _csv_reader(handle: Any, path: Path) -> Iterator[list[str]]:
 
 
 def read_csv(path: Path, columns: Columns) -> Iterator[Item]:
-    with path.open(newline="", encoding="utf-8", errors="replace") as handle:
-        rows = _csv_reader(handle, path)
-        header = next(rows, [])
+    # utf-8-sig: a spreadsheet's UTF-8 BOM is not part of the first column's name.
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+        rows = _rows(_csv_reader(handle, path))
+        first = next(rows, [])
+        header = first if isinstance(first, list) else []
         _check_columns(columns, header, path)
         for number, values in enumerate(rows, start=2):
-            yield _item(f"{path}:{number}", dict(zip(header, values, strict=False)), columns)
+            key = f"{path}:{number}"
+            if isinstance(values, csv.Error):
+                yield Item(key=key, error=BadRecord(detail=f" at {key} ({values})"))
+                continue
+            yield _item(key, dict(zip(header, values, strict=False)), columns)
+
+
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
+    """The reader's rows, with a malformed row (a NUL byte, a bad quote) as its error."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            yield err
+            continue
+        yield row
 
 
 def read_jsonl(path: Path, columns: Columns) -> Iterator[Item]:
@@ -210,7 +347,10 @@ def read_jsonl(path: Path, columns: Columns) -> Iterator[Item]:
                 if not isinstance(record, dict):
                     raise ValueError("not a JSON object")
             except ValueError as err:
-                yield Item(key=key, error=BadRecord(detail=f" at {key} ({err})"))
+                yield Item(key=key, error=BadRecord(detail=f" at {key} ({str(err)[:200]})"))
+                continue
+            except RecursionError:
+                yield Item(key=key, error=BadRecord(detail=f" at {key} (nested too deeply)"))
                 continue
             if columns.text not in record:
                 found = ", ".join(sorted(record)) or "nothing"
@@ -229,12 +369,17 @@ def _check_columns(columns: Columns, header: list[str], path: Path) -> None:
 def _item(key: str, record: dict[str, Any], columns: Columns) -> Item:
     def get(name: str | None) -> str | None:
         value = record.get(name) if name else None
-        return str(value) if value not in (None, "") else None
+        if value is None or value == "":
+            return None
+        # Metadata is stored as given, less lone surrogates, which SQLite cannot hold;
+        # the text keeps them, so that the check refuses it with a reason.
+        return _SURROGATE.sub("\ufffd", value if isinstance(value, str) else str(value))
 
     url = get(columns.url)
+    text = record.get(columns.text)
     return Item(
         key=key,
-        text=get(columns.text) or "",
+        text=text if isinstance(text, str) else "" if text is None else str(text),
         title=get(columns.title),
         published=get(columns.date),
         url=url,
@@ -247,28 +392,32 @@ def read_feed(source: str | Path, fetcher: Fetcher) -> Iterator[Item]:
     import feedparser
 
     where = str(source)
-    data = (
-        fetcher.get(where)
-        if where.startswith(("http://", "https://"))
-        else Path(where).read_bytes()
-    )
-    feed = feedparser.parse(data)
+    remote = where.startswith(("http://", "https://"))
+    data = fetcher.get(where) if remote else Path(where).read_bytes()
+    try:
+        feed = feedparser.parse(data)
+    except Exception as err:  # feedparser is lenient, but not with every byte string
+        detail = f" at {where} (not an RSS or Atom feed: {type(err).__name__})"
+        raise BadRecord(detail=detail) from None
     if feed.bozo and not feed.entries:
         raise BadRecord(detail=f" at {where} (not an RSS or Atom feed)")
-    outlet = feed.feed.get("title") or _domain(where)
-    for entry in feed.entries:
-        link = entry.get("link")
+    outlet = _clean(feed.feed.get("title")) or _domain(where)
+    for number, entry in enumerate(feed.entries, start=1):
+        link = _clean(entry.get("link"))
         published = _feed_date(entry)
-        title = entry.get("title")
+        title = _clean(entry.get("title"))
         if not link:
             summary = entry.get("summary")
-            key = f"{where}#{entry.get('id') or title}"
+            key = f"{where}#{_clean(entry.get('id')) or title or number}"
             yield Item(key=key, text=summary, title=title, published=published, outlet=outlet)
             continue
-        link = urllib.parse.urljoin(where, link) if "://" not in link else link
+        # A relative link is read against a remote feed's URL; in a local feed file it
+        # has no page to point to, and is skipped below like any non-http(s) link.
+        if remote and not urllib.parse.urlsplit(link).scheme:
+            link = urllib.parse.urljoin(where, link)
         try:
             page = fetcher.get(link)
-        except FetchError as err:
+        except FlashpointError as err:  # unreachable, too big, too slow, or not http(s)
             yield Item(key=link, url=link, error=err)
             continue
         yield Item(
@@ -283,7 +432,17 @@ def read_feed(source: str | Path, fetcher: Fetcher) -> Iterator[Item]:
 
 def _feed_date(entry: Any) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return dt.date(*parsed[:3]).isoformat() if parsed else None
+    try:
+        return dt.date(*parsed[:3]).isoformat() if parsed else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _clean(value: Any) -> str | None:
+    """A feed field as text without lone surrogates, or None."""
+    if value is None or value == "":
+        return None
+    return _SURROGATE.sub("\ufffd", str(value))
 
 
 def _domain(url: str | None) -> str | None:
@@ -390,8 +549,11 @@ def ingest(
     """
     from tqdm import tqdm
 
+    from flashpoint.nlp.backbone import check_model
+
     started = time.perf_counter()
     summary = Summary()
+    check_model(settings.model)  # a wrong model name fails here, before any row is written
     if isinstance(source, str | Path):
         total = count_items(source)
         items: Iterable[Item] = read_source(source, columns, fetcher)
@@ -473,7 +635,7 @@ def _decide(
     summary: Summary,
     pending: set[str],
 ) -> None:
-    raw = item.data if item.data is not None else (item.text or "").encode("utf-8")
+    raw = item.data if item.data is not None else (item.text or "").encode("utf-8", "surrogatepass")
     skip_key = f"{item.key}#{hashlib.sha256(raw).hexdigest()[:16]}"
     if item.error is not None:
         batch.skips.append((skip_key, item.key, item.error))
@@ -522,7 +684,9 @@ def _text_of(item: Item) -> tuple[str, str | None, str | None]:
 
 
 def _write(store: Store, batch: _Batch, outcomes: list[Outcome], summary: Summary) -> None:
-    for (doc_id, url, outlet, sig), outcome in zip(batch.meta, outcomes, strict=True):
+    for job, (doc_id, url, outlet, sig), outcome in zip(
+        batch.jobs, batch.meta, outcomes, strict=True
+    ):
         if outcome.ok:
             report = Report.model_validate_json(outcome.payload)
             if store.add_report(report, url=url, outlet=outlet, signature=sig):
@@ -531,7 +695,7 @@ def _write(store: Store, batch: _Batch, outcomes: list[Outcome], summary: Summar
             else:
                 summary.unchanged += 1
         else:
-            _skip(store, summary, doc_id, url, outcome.code, outcome.payload)
+            _skip(store, summary, doc_id, url or job.source, outcome.code, outcome.payload)
     for document, original, url, outlet in batch.copies:
         if store.add_duplicate(document, duplicate_of=original, url=url, outlet=outlet):
             summary.duplicates += 1

@@ -19,6 +19,11 @@ fails is returned as an error outcome and the run goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from flashpoint.config import Settings
-from flashpoint.errors import ExtractionFailed, FlashpointError
+from flashpoint.errors import ExtractionFailed, FlashpointError, ModelNotFound
 from flashpoint.pipeline import extract_many
 
 Engine = Literal["local", "dask"]
@@ -63,6 +68,8 @@ def extract_batch(jobs: list[Job], settings: Settings) -> list[Outcome]:
             settings=settings,
         )
         return [Outcome(True, r.model_dump_json()) for r in reports]
+    except ModelNotFound:
+        raise  # the run cannot work at all: not one document's fault
     except Exception:
         if len(jobs) == 1:
             return [_failure(jobs[0], settings)]
@@ -81,13 +88,46 @@ def _failure(job: Job, settings: Settings) -> Outcome:
     return Outcome(False, "unreproducible batch failure", ExtractionFailed.code)
 
 
-def _warm(model: str) -> None:
-    """Pool initializer: load spaCy and the extractors once per worker process."""
+def _warm(model: str, parent: int | None = None) -> None:
+    """Pool initializer: tie the worker's life to its parent's, then load spaCy and the
+    extractors once per worker process."""
+    if parent is not None:
+        die_with_parent(parent)
     from flashpoint.nlp import load
     from flashpoint.registry import extractors
 
     load(model)
     extractors()
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+PARENT_POLL_SECONDS = 2.0
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when ``parent`` dies, even by SIGKILL (when nothing can clean up).
+
+    On Linux the kernel sends SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``);
+    elsewhere, and as a second guard, a daemon thread polls the parent's pid.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="flashpoint-parent-watch", daemon=True).start()
 
 
 def run_batches(
@@ -107,7 +147,7 @@ def run_batches(
     else:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_warm, initargs=(settings.model,)
+            workers, mp_context=context, initializer=_warm, initargs=(settings.model, os.getpid())
         ) as pool:
             yield from _windowed(
                 batches, lambda jobs: pool.submit(extract_batch, jobs, settings), 2 * workers

@@ -166,10 +166,16 @@ class Hit:
 class Store:
     """A corpus in one SQLite file; safe to reopen, append to and resume."""
 
-    def __init__(self, path: str | Path | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else default_path()
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not self.path.exists():
             raise StoreError(detail=f"no corpus at {self.path}; run 'flashpoint ingest' first")
+        if read_only:
+            self.conn = self._open_read_only()
+            return
         try:
             if self.path.parent and not self.path.parent.exists():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,6 +185,30 @@ class Store:
             self._migrate()
         except sqlite3.Error as err:
             raise StoreError(detail=f"cannot open {self.path}: {err}") from None
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Open without writing anything: no migration, no pragma that writes, so a corpus
+        on a read-only file or disk can be read. A WAL file needs its shared-memory file;
+        where that cannot be made either, the file is read as immutable."""
+        uri = self.path.resolve().as_uri()
+        for mode in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, timeout=30)
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.Error as err:
+                error = err
+                continue
+            if version == 0:
+                conn.close()
+                raise StoreError(detail=f"{self.path} is not a Flashpoint corpus")
+            if version > STORE_VERSION:
+                conn.close()
+                raise StoreError(
+                    detail=f"{self.path} has store version {version}, newer than this"
+                    f" Flashpoint ({STORE_VERSION}); upgrade Flashpoint"
+                )
+            return conn
+        raise StoreError(detail=f"cannot open {self.path} for reading: {error}")
 
     # --- lifecycle ---
 

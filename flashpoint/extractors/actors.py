@@ -89,6 +89,24 @@ class _Found:
     drafts: list[_Draft] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # tokens already in some mention
     entities: tuple[SpacySpan, ...] = ()  # the corrected entity layer
+    # Lookups over the entities, built once (scanning every entity for every name cost
+    # the square of the entity count): PERSON tokens, the first entity ending at each
+    # token, the entities starting at each; and the noun chunks (two passes read them).
+    people: frozenset[int] = frozenset()
+    by_end: dict[int, SpacySpan] = field(default_factory=dict)
+    by_start: dict[int, list[SpacySpan]] = field(default_factory=dict)
+    noun_chunks: list[SpacySpan] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc, entities: tuple[SpacySpan, ...]) -> _Found:
+        found = cls(entities=entities, noun_chunks=list(doc.noun_chunks))
+        found.people = frozenset(
+            k for s in entities if s.label_ == "PERSON" for k in range(s.start, s.end)
+        )
+        for span in entities:
+            found.by_end.setdefault(span.end, span)
+            found.by_start.setdefault(span.start, []).append(span)
+        return found
 
     def add(self, draft: _Draft, start: int, end: int, how: How) -> None:
         draft.mentions.append((start, end, how))
@@ -107,7 +125,7 @@ class _Found:
 def extract_actors(ctx: Context) -> list[Actor]:
     """Every actor in the document with its merged mentions (see the module docstring)."""
     doc = ctx.doc
-    found = _Found(entities=ctx.entities)
+    found = _Found.of(doc, ctx.entities)
     spans = [s for s in found.entities if s.label_ in ("PERSON", "ORG", "GPE", "NORP")]
     _people(doc, spans, found)
     _organizations(doc, spans, found)
@@ -172,12 +190,12 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
     start = span.start
     if start >= 2 and doc[start - 1].text in ("'s", "’s") and draft.sector is None:
         # "Al Jazeera's Teresa Bo": a person presented by a news outlet reports for it.
-        owner = lexicon.organization(_ent_before(found.entities, start - 1))
+        owner = lexicon.organization(_ent_before(found, start - 1))
         if owner and owner.sector == "MED":
             draft.sector = "JRN"
     if start and doc[start - 1].lower_.rstrip(".") in _HONORIFICS:
         draft.gender = _HONORIFICS[doc[start - 1].lower_.rstrip(".")]
-    words = _title_words(doc, start, found.entities)
+    words = _title_words(doc, start, found)
     if words:
         countries = [t for t in words if _country_of_token(t)]
         title = doc[countries[-1].i + 1 if countries else words[0].i : start].text
@@ -186,9 +204,10 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
             draft.country = draft.country or _country_of_token(token)
         # "NATO Secretary-General", "Hamas commander": the body they serve sets the sector.
         org = None
-        for span in found.entities:
-            if span.label_ == "ORG" and words[0].i <= span.start and span.end <= start:
-                org = lexicon.organization(span.text) or org
+        for k in range(words[0].i, start):
+            for span in found.by_start.get(k, ()):
+                if span.label_ == "ORG" and span.end <= start:
+                    org = lexicon.organization(span.text) or org
         if org is not None:
             draft.sector = org.sector or draft.sector
             draft.country = draft.country or org.country
@@ -201,12 +220,10 @@ def _describe_person(doc: Doc, span: SpacySpan, draft: _Draft, found: _Found) ->
             draft.country = draft.country or _country_of_token(token)
 
 
-def _ent_before(entities: tuple[SpacySpan, ...], end: int) -> str:
+def _ent_before(found: _Found, end: int) -> str:
     """The text of the entity that ends right before token ``end``."""
-    for ent in entities:
-        if ent.end == end:
-            return ent.text
-    return ""
+    ent = found.by_end.get(end)
+    return ent.text if ent is not None else ""
 
 
 def _take_title(draft: _Draft, phrase: str) -> None:
@@ -226,15 +243,13 @@ def _take_title(draft: _Draft, phrase: str) -> None:
         draft.sector = sector
 
 
-def _title_words(doc: Doc, start: int, entities: tuple[SpacySpan, ...]) -> list[Token]:
+def _title_words(doc: Doc, start: int, found: _Found) -> list[Token]:
     """The words right before a name that may hold a title or nationality
     ("Venezuelan President", "Sudanese army chief"); empty when they hold neither."""
     words: list[Token] = []
     i = start - 1
     sent_start = doc[start].sent.start
-    people = {
-        k for span in entities if span.label_ == "PERSON" for k in range(span.start, span.end)
-    }
+    people = found.people
     while i >= sent_start and len(words) < 6:
         token = doc[i]
         if token.text in ("'s", "’s"):
@@ -423,7 +438,7 @@ def _collectives(doc: Doc, found: _Found) -> None:
         if span.label_ in ("PERSON", "ORG", "GPE")
         for i in range(span.start, span.end)
     }
-    for chunk in doc.noun_chunks:
+    for chunk in found.noun_chunks:
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.i in named:
             continue
@@ -513,7 +528,7 @@ def _titles_as_mentions(doc: Doc, found: _Found) -> None:
             holders.setdefault(role, []).append(draft)
     if not holders:
         return
-    for chunk in doc.noun_chunks:
+    for chunk in found.noun_chunks:
         words = [t for t in chunk if not t.is_punct]
         if len(words) < 2 or words[0].lower_ != "the" or not found.free(chunk.start, chunk.end):
             continue

@@ -57,10 +57,14 @@ def is_passive(verb: Token) -> bool:
 
 def conjuncts(head: Token) -> list[Token]:
     """``head`` and the nouns coordinated with it ("Israel and Lebanon")."""
-    out = [head]
-    for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(conjuncts(child))
+    # A loop, not recursion: a list of a thousand names is a chain a thousand deep.
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        stack.extend(reversed(conj))
     return out
 
 
@@ -73,6 +77,18 @@ def resolve_relative(token: Token) -> Token:
 
 def subject(verb: Token) -> list[Token]:
     """The doer: the subject, the "by" agent of a passive, or a shared subject."""
+    # Up a chain of coordinated or controlled verbs in a loop, not by recursion.
+    for _ in range(len(verb.doc)):
+        found = _own_subject(verb)
+        if not isinstance(found, list):
+            verb = found
+            continue
+        return found
+    return []
+
+
+def _own_subject(verb: Token) -> list[Token] | Token:
+    """The subject found at ``verb``, or the head verb whose subject it shares."""
     passive = is_passive(verb)
     for child in verb.children:
         if passive and child.dep_ == "agent":
@@ -93,7 +109,7 @@ def subject(verb: Token) -> list[Token]:
         # "X was indicted by Y and will resign": X, not the agent Y, resigns
         if verb.dep_ == "conj" and is_passive(verb.head):
             return passive_patient(verb.head)
-        return subject(verb.head)
+        return verb.head
     # A participle modifying a noun has that noun as its doer ("protesters demanding").
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head]
@@ -109,18 +125,20 @@ def subject(verb: Token) -> list[Token]:
             "AUX",
         )
     ):
-        return subject(verb.head)
+        return verb.head
     return []
 
 
 def passive_patient(verb: Token) -> list[Token]:
-    for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            return [resolve_relative(child)]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "officials accused by the US"
-        return [verb.head]
-    if verb.dep_ == "conj" and is_passive(verb.head):
-        return passive_patient(verb.head)
+    for _ in range(len(verb.doc)):
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return [resolve_relative(child)]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "officials accused by the US"
+            return [verb.head]
+        if not (verb.dep_ == "conj" and is_passive(verb.head)):
+            break
+        verb = verb.head
     return []
 
 
@@ -159,20 +177,19 @@ def semantic_head(token: Token) -> Token:
 def phrase(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``, without clauses or loose PPs."""
     keep: list[Token] = []
-
-    def walk(tok: Token) -> None:
+    stack = [head]  # a loop, not recursion: "of" chains can be very deep
+    while stack:
+        tok = stack.pop()
         keep.append(tok)
         for child in tok.children:
             dep = child.dep_
             if dep in ("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep"):
                 if dep == "prep" and _keeps_prep(child):
-                    walk(child)
+                    stack.append(child)
                 continue
             if tok.dep_ == "prep" and dep != "pobj":
                 continue
-            walk(child)
-
-    walk(head)
+            stack.append(child)
     keep.sort(key=lambda t: t.i)
     while keep and (keep[0].is_punct or keep[0].dep_ == "case"):
         keep.pop(0)

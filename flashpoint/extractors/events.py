@@ -139,6 +139,7 @@ class _Coder:
         spans += [(c.content.start, c.content.end, c.id) for c in ctx.results.get("claims", [])]
         self.reported = sorted(spans, key=lambda s: s[1] - s[0])
         self.consumed: set[int] = set()
+        self._seeking: set[int] = set()  # verbs whose doer is being searched (no cycles)
         self.events: list[Event] = []
         self.context: set[str] = set()  # ids of doer-less events in subordinate clauses
         self.by_anchor: dict[int, Event] = {}
@@ -328,6 +329,17 @@ class _Coder:
         return None
 
     def verb_sources(self, tok: Token) -> list[Token]:
+        # The doer searches call each other (passive -> its cause, an event noun -> the
+        # noun's verb); a verb already searched further up that chain adds no doer.
+        if tok.i in self._seeking:
+            return []
+        self._seeking.add(tok.i)
+        try:
+            return self._verb_sources(tok)
+        finally:
+            self._seeking.discard(tok.i)
+
+    def _verb_sources(self, tok: Token) -> list[Token]:
         if tok.pos_ == "ADJ":  # "Syria is willing to ...": the copula's subject
             return self.verb_sources(tok.head) if tok.head.i != tok.i else []
         heads = fr.subject(tok)
@@ -697,7 +709,7 @@ class _Coder:
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        name = self.doc.text[start:end]
+        name = self.ctx.text[start:end]
         if actor is None and head.pos_ == "PRON" and head.lower_ in fr.PRONOUNS:
             antecedent = self.antecedent(head)
             if antecedent is not None:
@@ -849,7 +861,7 @@ class _Coder:
             figures=figures,
             modality=cand.modality,
             attribution=self.attribution(start),
-            trigger=Span(start=start, end=end, text=self.doc.text[start:end]),
+            trigger=Span(start=start, end=end, text=self.ctx.text[start:end]),
             sentence=self.ctx.of(sent),
         )
         event_confidence.annotate(self, event, cand, sent)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.tokens import Token
 
 from flashpoint import lexicon as lexicon_words
@@ -155,7 +156,8 @@ class Tokens:
     def __init__(self, ctx: Context, marked: Sequence[Marked]) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.starts = [t.idx for t in self.doc]
+        # As one array: a Token object per token is slow.
+        self.starts: list[int] = self.doc.to_array([IDX]).tolist() if len(self.doc) else []
         # Which tokens sit inside a quotation (so cue verbs inside quotes are skipped).
         self.quoted = [False] * len(self.doc)
         for m in marked:

@@ -10,6 +10,7 @@ newline inside a running sentence) are left to the parser.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -39,7 +40,41 @@ def line_breaks(doc: Doc) -> Doc:
         if ends_line or blank_line or heading:
             doc[nxt].is_sent_start = True
         line_start = nxt
+    _cap_sentences(doc)
     return doc
+
+
+# No sentence is longer than this many tokens: news sentences run to 60 or so, and a
+# text without full stops (a transcript, a scrape, "said he said" x10,000) would
+# otherwise be one sentence whose clause walks cost the square of its length.
+MAX_SENTENCE_TOKENS = 250
+_SOFT_BREAKS = frozenset(",;:")
+
+
+def _cap_sentences(doc: Doc) -> None:
+    """Start a sentence at least every MAX_SENTENCE_TOKENS tokens, after a comma,
+    semicolon or colon among the last fifth of the run when there is one."""
+    since = 0  # tokens since the last known sentence start
+    soft = -1  # the last token after a soft break in this run
+    for token in doc[1:]:
+        if token.is_sent_start:
+            since, soft = 0, -1
+            continue
+        since += 1
+        if doc[token.i - 1].text in _SOFT_BREAKS:
+            soft = token.i
+        if since >= MAX_SENTENCE_TOKENS:
+            cut = soft if soft > token.i - MAX_SENTENCE_TOKENS // 5 else token.i
+            doc[cut].is_sent_start = True
+            since, soft = token.i - cut, -1
+
+
+def check_model(model: str) -> None:
+    """``ModelNotFound`` unless ``model`` can be loaded; cheap for an installed package
+    or a model folder (nothing is loaded), so a run can fail before doing any work."""
+    if spacy.util.is_package(model) or (Path(model) / "config.cfg").is_file():
+        return
+    load(model)  # anything else (a shortcut, an entry point): let spaCy decide
 
 
 @cache

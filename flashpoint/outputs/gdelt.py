@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -138,4 +139,13 @@ def rows(report: Report) -> Iterator[list[str]]:
     lead_end = text.find("\n", len(text) - len(text.lstrip()))
     lead_end = len(text) if lead_end < 0 else lead_end
     for event in report.events:
-        yield row(report, event, lead_end)
+        yield [clean_cell(cell) for cell in row(report, event, lead_end)]
+
+
+# Tabs and every character a reader may take for a line break (\r, \v, \f, U+2028 ...).
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def clean_cell(value: str) -> str:
+    """A TSV cell: tabs and line breaks become spaces, so each row stays one line."""
+    return _BREAKS.sub(" ", value)
