@@ -189,6 +189,8 @@ def timeline(
 
 
 def _day_json(entry: Any) -> dict[str, Any]:
+    from flashpoint.corpus import timeline as tl
+
     return {
         "date": entry.day.isoformat(),
         "score": entry.score,
@@ -198,8 +200,8 @@ def _day_json(entry: Any) -> dict[str, Any]:
                 "type": i.type,
                 "salience": i.salience,
                 "location": i.location,
-                "source_actors": i.source_actors[:3],
-                "target_actors": i.target_actors[:3],
+                "source_actors": tl.distinct_labels(i.source_actors, 3),
+                "target_actors": tl.distinct_labels(i.target_actors, 3),
                 "reports": i.independent_reports,
                 "outlets": i.outlets,
                 "evidence": entry.evidence(i),

@@ -39,6 +39,7 @@ from flashpoint.models import Incident
 __all__ = [
     "DayEntry",
     "TensionPoint",
+    "distinct_labels",
     "format_table",
     "format_timeline",
     "format_top_dates",
@@ -47,6 +48,7 @@ __all__ = [
     "select",
     "tension_index",
     "top_dates",
+    "who_line",
 ]
 
 
@@ -58,6 +60,26 @@ def parse_dyad(text: str) -> tuple[str, str]:
 
         raise FlashpointError(f"a dyad is written A:B (e.g. USA:VEN), not '{text}'")
     return left.strip(), right.strip()
+
+
+def distinct_labels(labels: Iterable[str], limit: int | None = None) -> list[str]:
+    """Actor labels with one per name: ``"Rustam Saidov"`` and ``"Rustam Saidov (TJK/GOV)"``
+    are the same person told twice, so only the coded one is kept (in the first one's place).
+    """
+    out: dict[str, str] = {}
+    for text in labels:
+        code = label_code(text)
+        name = (text[: text.rindex(" (")] if code else text).casefold()
+        if name not in out or (code and not label_code(out[name])):
+            out[name] = text
+    kept = list(out.values())
+    return kept if limit is None else kept[:limit]
+
+
+def who_line(inc: Incident, *, arrow: str = " -> ", unknown: str = "?", limit: int = 2) -> str:
+    """``"A, B -> C"``: at most ``limit`` distinct source and target labels."""
+    src = ", ".join(distinct_labels(inc.source_actors, limit)) or unknown
+    return f"{src}{arrow}{', '.join(distinct_labels(inc.target_actors, limit)) or unknown}"
 
 
 def _is_code(query: str) -> bool:
@@ -147,8 +169,7 @@ def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
     for inc in incidents:
         docs = len({s.document for s in inc.sightings})
         outlets = len({s.outlet for s in inc.sightings if s.outlet})
-        src = ", ".join(inc.source_actors[:2]) or "?"
-        who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
+        who = who_line(inc)
         figures = ", ".join(f"{f.value:g} {f.kind}" for f in inc.figures[-2:])
         seen = f"[{_plural(docs, 'report')}, {_plural(outlets, 'outlet')}]"
         head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  {seen}"
@@ -233,8 +254,7 @@ def format_top_dates(days: list[DayEntry], *, width: int = 160) -> str:
     for entry in days:
         lines.append(f"{entry.day.isoformat()}  score {entry.score:.2f}")
         for inc in entry.incidents:
-            src = ", ".join(inc.source_actors[:2]) or "?"
-            who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
+            who = who_line(inc)
             lines.append(f"  {inc.type:<9} {who}  [salience {inc.salience:.2f}]")
             text = entry.evidence(inc)
             lines.append("      " + (text if len(text) <= width else text[: width - 3] + "..."))
