@@ -32,6 +32,8 @@ from flashpoint.corpus.tension import (
     format_table,
     incident_day,
     index_points,
+    params,
+    period_start,
     plot_tension,
 )
 from flashpoint.models import Incident
@@ -43,6 +45,8 @@ __all__ = [
     "format_table",
     "format_timeline",
     "format_top_dates",
+    "incident_countries",
+    "pad_points",
     "parse_dyad",
     "plot_tension",
     "select",
@@ -94,7 +98,8 @@ def _matches(labels: list[str], query: str) -> bool:
     return any(q in t.casefold() for t in labels)
 
 
-def _countries(incident: Incident) -> set[str]:
+def incident_countries(incident: Incident) -> set[str]:
+    """ISO codes of the incident's place, its actors' labels and the places its leads name."""
     found = {incident.country} if incident.country else set()
     found.update(incident.countries)  # the places its main articles' leads name
     for text in (*incident.source_actors, *incident.target_actors):
@@ -141,7 +146,7 @@ def select(
                 (_matches(src, a) and _matches(tgt, b)) or (_matches(src, b) and _matches(tgt, a))
             ):
                 continue
-        if country and country.upper() not in _countries(inc):
+        if country and country.upper() not in incident_countries(inc):
             continue
         chosen.append((span[0] if span else dt.date.max, inc.id, inc))
     chosen.sort(key=lambda row: (row[0], row[1]))
@@ -157,6 +162,45 @@ def tension_index(
     """The tension index per day or week (Monday-based), optionally for one dyad."""
     pool = select(incidents, dyad=dyad) if dyad else list(incidents)
     return index_points(pool, freq)
+
+
+def pad_points(
+    points: list[TensionPoint],
+    freq: Freq,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[TensionPoint]:
+    """The index over the whole asked period: quiet periods before and after as zeros.
+
+    The index only spans its first to its last incident; a chart of "last week"
+    must show the quiet days too (the running level decays through them). A
+    lone period gets a quiet one either side, so a chart has a span to draw.
+    """
+    if not points:
+        return points
+    step = dt.timedelta(days=7 if freq == "week" else 1)
+    first, last = points[0].period, points[-1].period
+    start = period_start(since, freq) if since and since < first else first
+    end = period_start(until, freq) if until and until > last else last
+    if start == end == first:
+        start, end = first - step, first + step
+    decay = 0.5 ** (step.days / params().half_life_days)
+
+    def quiet(day: dt.date, level: float) -> TensionPoint:
+        return TensionPoint(day, 0.0, round(level, 3), 0, 0, 0, 0.0, 0, ())
+
+    before: list[TensionPoint] = []
+    day = start
+    while day < first:
+        before.append(quiet(day, 0.0))
+        day += step
+    after: list[TensionPoint] = []
+    day, level = last + step, points[-1].level
+    while day <= end:
+        level *= decay
+        after.append(quiet(day, level))
+        day += step
+    return [*before, *points, *after]
 
 
 def _plural(n: int, word: str) -> str:

@@ -30,6 +30,7 @@ from flashpoint.corpus.store import (
     skipped_rows,
 )
 from flashpoint.corpus.tension import Freq, contribution, incident_day, period_start
+from flashpoint.corpus.tension import params as tension_params
 from flashpoint.errors import (
     BadParameter,
     CrossSiteRequest,
@@ -126,10 +127,11 @@ def incident_row(e: browse.Entry) -> dict[str, Any]:
         "quad": inc.quad,
         "intensity": inc.intensity,
         "modality": inc.modality,
-        "source_actors": inc.source_actors,
-        "target_actors": inc.target_actors,
+        "source_actors": tl.distinct_labels(inc.source_actors),  # each actor once
+        "target_actors": tl.distinct_labels(inc.target_actors),
         "location": inc.location,
         "country": inc.country,
+        "countries": list(e.keys["country"]),  # place, actors, leads: what ?country= matches
         "reports": e.reports,
         "outlets": sorted({s.outlet for s in inc.sightings if s.outlet}),
         "salience": round(e.salience, 3),
@@ -461,10 +463,13 @@ def incident_data(corpus: WebCorpus, incident_id: str) -> dict[str, Any]:
         "figures": inc.figures,
         "charts": _figure_charts(inc),
         "statements": statements,
-        # Set by document linking when it ran (read defensively: older stores lack them).
-        "main_documents": list(getattr(inc, "main_documents", None) or []),
-        "toll": dict(getattr(inc, "toll", None) or {}),
-        "people": list(getattr(inc, "people", None) or []),
+        "who": tl.distinct_labels(inc.source_actors),  # each actor once
+        "whom": tl.distinct_labels(inc.target_actors),
+        "documents": len({s.document for s in inc.sightings}),
+        # Set by document linking (empty when it found no article whose main story it is).
+        "main_documents": inc.main_documents,
+        "toll": inc.toll,
+        "people": inc.people,
     }
 
 
@@ -515,7 +520,7 @@ def document_data(corpus: WebCorpus, doc_id: str) -> dict[str, Any]:
     report = corpus.report(doc_id) if not info["duplicate_of"] else None
     entries = corpus.incidents_of(doc_id)
     incidents = [incident_row(e) for e in entries]
-    main = getattr(report, "main_incident", None) or browse.main_incident_of(doc_id, entries)
+    main = browse.main_incident_of(doc_id, entries)
     return {"document": info, "report": report, "incidents": incidents, "main_incident": main}
 
 
@@ -556,17 +561,23 @@ def timeline_data(
     if freq not in ("day", "week"):
         raise BadParameter(detail=" (freq: day or week)")
     pair = tl.parse_dyad(dyad) if dyad else None
+    start, end = _date("since", since), _date("until", until)
     filters = {
         "actor": actor or None,
         "dyad": pair,
         "country": country or None,
-        "since": _date("since", since),
-        "until": _date("until", until),
+        "since": start,
+        "until": end,
     }
     chosen = corpus.memo(("timeline", tuple(filters.items())), lambda: _select(corpus, filters))
     points = corpus.memo(
         ("tension", tuple(filters.items()), freq),
-        lambda: tl.tension_index(chosen, freq=cast("Freq", freq)),
+        lambda: tl.pad_points(
+            tl.tension_index(chosen, freq=cast("Freq", freq)),
+            cast("Freq", freq),
+            start,
+            end,
+        ),
     )
     by_id = corpus.by_id
     periods: dict[str, list[dict[str, Any]]] = {}
@@ -640,12 +651,10 @@ def page_timeline(request: Request, args: dict = Depends(_timeline_args)) -> Res
         "index": [p.index for p in data["tension"]],
         "level": [p.level for p in data["tension"]],
         "incidents": [p.incidents for p in data["tension"]],
-        # The index normalized by coverage, when the tension stage computes it.
-        "normalized": [getattr(p, "normalized", None) for p in data["tension"]]
-        if data["tension"] and hasattr(data["tension"][0], "normalized")
-        else None,
+        "normalized": [p.normalized for p in data["tension"]],  # the index per unit of coverage
     }
-    return render(request, "timeline.html", data, context={"chart": chart})
+    half_life = f"{tension_params().half_life_days:g}"
+    return render(request, "timeline.html", data, context={"chart": chart, "half_life": half_life})
 
 
 # --- map ---

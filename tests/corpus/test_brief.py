@@ -157,3 +157,18 @@ def test_top_dates_list_each_actor_once() -> None:
     assert distinct_labels(labels) == ["Alder Voss (KST/GOV)", "Varnia (VRN/GOV)"]
     text = format_top_dates(top_dates(_wording_corpus(), 10))
     assert "Alder Voss (KST/GOV) -> Varnian envoys (VRN/GOV)" in text
+
+
+def test_pad_points_cover_the_asked_period_and_let_the_level_decay() -> None:
+    from flashpoint.corpus.timeline import pad_points
+
+    points = index_points(_wording_corpus(), "day")
+    padded = pad_points(points, "day", dt.date(2031, 5, 30), dt.date(2031, 6, 9))
+    assert padded[0].period == dt.date(2031, 5, 30) and padded[-1].period == dt.date(2031, 6, 9)
+    days = [p.period for p in padded]
+    assert days == sorted(set(days)) and len(days) == 11
+    tail = [p for p in padded if p.period > points[-1].period]
+    assert all(p.index == 0 and p.incidents == 0 for p in tail)
+    assert abs(tail[-1].level) < abs(points[-1].level)  # quiet days cool the running level
+    lone = pad_points(points[:1], "week")
+    assert len(lone) == 3 and lone[1] == points[0]  # one period gets a quiet one either side

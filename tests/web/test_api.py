@@ -77,8 +77,7 @@ def test_facets_combine_with_and(client: TestClient) -> None:
     assert data["total"] >= 1
     for row in data["incidents"]:
         assert row["type"] == "ASSAULT"
-        codes = " ".join(row["source_actors"] + row["target_actors"]) + (row["country"] or "")
-        assert "TJK" in codes
+        assert "TJK" in row["countries"]
     outlets = get_json(client, "/incidents.json?outlet=steppeherald.example&size=200")
     assert outlets["total"] >= 1
     assert all("steppeherald.example" in row["outlets"] for row in outlets["incidents"])
@@ -147,6 +146,21 @@ def test_incident_lists_its_reports_with_links_to_the_evidence(client: TestClien
     assert get_json(client, f"/incidents/{rows[0]['id']}.json")["incident"]["id"] == rows[0]["id"]
 
 
+def test_incident_page_says_with_whom_and_counts_in_words(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?quad=verbal_cooperation&size=200")["incidents"]
+    meeting = next(r for r in rows if r["target_actors"])
+    html = client.get(f"/incidents/{meeting['id']}").text
+    assert "<dt>With</dt>" in html and "<dt>Against</dt>" not in html
+    assert "sightings" not in html
+    shelling = get_json(client, "/incidents.json?sort=reports&size=1")["incidents"][0]
+    data = get_json(client, f"/api/incidents/{shelling['id']}")
+    html = client.get(f"/incidents/{shelling['id']}").text
+    assert "<dt>Against</dt>" in html
+    assert f"({data['documents']} documents, {len(data['reports'])} sentences)" in html
+    if data["toll"]:
+        assert "<dt>Toll</dt>" in html and "as most of its main articles state it" in html
+
+
 def test_conflicting_figures_are_flagged(client: TestClient) -> None:
     everything = get_json(client, "/incidents.json?size=200")["incidents"]
     with_figures = [r for r in everything if r["conflicting"]]
@@ -204,6 +218,48 @@ def test_timeline_for_a_dyad(client: TestClient) -> None:
     assert len(weekly["tension"]) < len(data["tension"])
     html = client.get("/timeline?dyad=KGZ:TJK").text
     assert 'id="chart-data"' in html and f'id="p-{data["periods"][0]["period"]}"' in html
+
+
+def test_timeline_of_a_week_spans_the_whole_week(client: TestClient) -> None:
+    # "What happened last week?": the chart covers every asked day, quiet ones as zeros.
+    data = get_json(client, "/timeline.json?dyad=KGZ:TJK&since=2026-03-09&until=2026-03-15")
+    days = [p["period"] for p in data["tension"]]
+    assert days == [f"2026-03-{d:02d}" for d in range(9, 16)]
+    busy = {r["date"] for rows in data["periods"] for r in rows["incidents"]}
+    for point in data["tension"]:
+        if point["period"] not in busy:
+            assert point["index"] == 0 and point["incidents"] == 0
+    html = client.get("/timeline?dyad=KGZ:TJK&since=2026-03-09&until=2026-03-15").text
+    assert "halves every 7 days" in html
+
+
+def test_country_means_the_same_on_the_web_and_the_command_line(
+    client: TestClient, sample_db: Path
+) -> None:
+    from flashpoint.corpus import timeline as tl
+
+    with Store(sample_db, create=False) as store:
+        incidents = list(store.incidents())
+    for code in ("TJK", "KGZ", "KAZ"):
+        cli = {i.id for i in tl.select(incidents, country=code)}
+        web = get_json(client, f"/timeline.json?country={code}")
+        listed = {r["id"] for rows in web["periods"] for r in rows["incidents"]}
+        assert web["total"] == len(cli) and listed <= cli
+        facet = get_json(client, f"/incidents.json?country={code}&size=200")
+        assert facet["total"] == len(cli)
+
+
+def test_listings_name_each_actor_once(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?size=200")["incidents"]
+    for row in rows:
+        for side in (row["source_actors"], row["target_actors"]):
+            names = [re.sub(r" \([A-Z]{3}(/[A-Z]+)?\)$", "", label).casefold() for label in side]
+            assert len(names) == len(set(names)), side
+
+
+def test_overview_counts_in_words(client: TestClient) -> None:
+    html = client.get("/").text
+    assert "1 near-duplicate copy<" in html and "1 near-duplicate copies" not in html
 
 
 def test_map_markers_have_places(client: TestClient) -> None:
