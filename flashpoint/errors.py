@@ -161,3 +161,8 @@ class WebUnavailable(FlashpointError):
 class CrossSiteRequest(FlashpointError):
     code = "FP065"
     template = "A form posted from another site is refused{detail}; use the page on this server."
+
+
+class CannotListen(FlashpointError):
+    code = "FP066"
+    template = "Cannot serve on {host}:{port}{detail}."
