@@ -814,18 +814,21 @@ async def page_extract(request: Request) -> Response:
     settings = _settings(request)
     if not same_site(request):
         raise CrossSiteRequest()
+    form: dict[str, Any] | None = None
     try:
         text, published, title, keep = await _form_input(request)
+        # What was sent goes back into the form, to correct it or try a variant.
+        form = {"text": text, "published": published, "title": title}
         report = await run_in_threadpool(_extract, text, published, title)
     except FlashpointError as err:
         if wants_json(request) or isinstance(err, RequestTooLarge):
             raise
         failed: dict[str, Any] = {"report": None, "stored": None, "error": str(err)}
-        return render(request, "extract.html", failed, status=400)
+        return render(request, "extract.html", failed, status=400, context={"form": form})
     stored = None
     if keep and settings.allow_ingest:
         stored = await run_in_threadpool(_store_report, settings, text, published, title)
         _corpus(request).forget()
     data = {"report": report, "stored": stored, "error": None}
-    context = report_view(report) if not wants_json(request) else {}
+    context = {**report_view(report), "form": form} if not wants_json(request) else {}
     return render(request, "extract.html", data, context=context)

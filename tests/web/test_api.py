@@ -296,6 +296,21 @@ def test_extract_shows_a_record_and_stores_nothing(client: TestClient, sample_db
     assert empty.status_code == 400 and "FP001" in empty.text
 
 
+def test_extract_keeps_what_was_sent_and_counts_in_words(client: TestClient) -> None:
+    text = "Tajik guards detained two Kyrgyz farmers near Batken on Friday, officials said."
+    sent = {"text": text, "published": "2026-03-21", "title": "Farmers held <at> the border"}
+    html = client.post("/extract", data=sent).text
+    assert f">{text}</textarea>" in html
+    assert 'name="published" value="2026-03-21"' in html
+    assert 'value="Farmers held &lt;at&gt; the border"' in html
+    meta = re.search(r'<p class="meta">([^<]*)</p>', html)
+    assert meta and re.fullmatch(r"(\d+ [a-z]+, ){5}\d+ [a-z]+", meta.group(1))
+    for n, word in re.findall(r"(\d+) ([a-z]+)", meta.group(1)):
+        assert word.endswith("s") == (n != "1"), meta.group(1)
+    bad = client.post("/extract", data={**sent, "published": "21/03/2026"})
+    assert bad.status_code == 400 and f">{text}</textarea>" in bad.text
+
+
 def test_extract_upload_is_capped_with_413(client: TestClient) -> None:
     big = b"word " * 250_000
     response = client.post("/extract", files={"file": ("big.txt", big, "text/plain")})
