@@ -70,6 +70,7 @@ class Brief:
     drivers: list[Incident] = field(default_factory=list)
     first: dt.date | None = None  # the first and last day of the chosen incidents
     last: dt.date | None = None
+    other_days: list[dt.date] = field(default_factory=list)  # days with incidents not listed
 
 
 def _who(inc: Incident) -> str:
@@ -147,6 +148,9 @@ def build_brief(
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
         brief.first, brief.last = min(spans), max(spans)
+    listed = {d.day for d in brief.days}
+    counted = top_dates(chosen, len(chosen) or 1, per_day=0)  # every day that would count
+    brief.other_days = sorted(d.day for d in counted if d.day not in listed)
     ranked = sorted(chosen, key=lambda i: (-i.salience, i.id))
     for inc in ranked:
         if inc.quad != "material_conflict":
@@ -219,6 +223,11 @@ def _period(b: Brief) -> str:
     return f"{since.isoformat() if since else '...'} to {until.isoformat() if until else '...'}"
 
 
+def _other_days(b: Brief, quote: str = "`") -> str:
+    days = ", ".join(d.isoformat() for d in b.other_days)
+    return f"Also with incidents, not listed above: {days} ({quote}--days{quote} lists more)."
+
+
 def _figure_line(f: FigureChange) -> str:
     if f.first != f.latest:
         change = (
@@ -258,6 +267,8 @@ def to_markdown(b: Brief) -> str:
             )
             out.append(f"  > {entry.evidence(inc)}")
         out.append("")
+    if b.other_days:
+        out += [_other_days(b), ""]
     if b.figures:
         out += ["## Figures and how they changed", ""]
         out += [f"- {_figure_line(f)}" for f in b.figures]
@@ -303,6 +314,8 @@ def to_html(b: Brief) -> str:
                 f"<blockquote>{e(entry.evidence(inc))}</blockquote></li>"
             )
         body.append("</ul>")
+    if b.other_days:
+        body.append(f"<p>{e(_other_days(b, quote=''))}</p>")
     if b.figures:
         body.append("<h2>Figures and how they changed</h2><ul>")
         body += [f"<li>{e(_figure_line(f))}</li>" for f in b.figures]

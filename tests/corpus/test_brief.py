@@ -172,3 +172,15 @@ def test_pad_points_cover_the_asked_period_and_let_the_level_decay() -> None:
     assert abs(tail[-1].level) < abs(points[-1].level)  # quiet days cool the running level
     lone = pad_points(points[:1], "week")
     assert len(lone) == 3 and lone[1] == points[0]  # one period gets a quiet one either side
+
+
+def test_brief_names_the_days_it_leaves_out() -> None:
+    incidents = _wording_corpus()
+    text = to_markdown(build_brief(incidents, days=2))
+    shown = [line[4:] for line in text.splitlines() if line.startswith("### ")]
+    assert len(shown) == 2
+    left = text.split("Also with incidents, not listed above: ")[1].split(" (")[0].split(", ")
+    every = {i.date or i.first_reported for i in incidents}
+    assert sorted(left) == sorted(every - set(shown)) and left
+    assert "Also with incidents" not in to_markdown(build_brief(incidents, days=10))
+    assert "(--days lists more)" in to_html(build_brief(incidents, days=2))
