@@ -26,9 +26,11 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from flashpoint.corpus.browse import independent_reports
 from flashpoint.corpus.incidents import iso_day
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
+from flashpoint.corpus.timeline import plural as _n
 from flashpoint.models import Incident, Report
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
@@ -103,7 +105,7 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
     if len(points) < 2:
         only = points[0]
         return (
-            f"All {_n(only.incidents, 'dated incident')} fall in the week of"
+            f"{_n(only.incidents, 'dated incident')}, all in the week of"
             f" {only.period.isoformat()} (tension index {only.index:.1f}); there is no"
             " earlier week in the period to compare it with.",
             [],
@@ -194,13 +196,13 @@ def build_brief(
     return brief
 
 
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _reports(inc: Incident) -> str:
-    n = inc.independent_reports or len({s.document for s in inc.sightings})
-    return "1 report" if n == 1 else f"{n} reports"
+    return _n(independent_reports(inc), "report")
+
+
+def _counts(b: Brief) -> str:
+    outlets = _n(b.outlets, "outlet") if b.outlets else "outlets not recorded"
+    return f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})."
 
 
 def _figures_line(inc: Incident) -> str:
@@ -244,8 +246,7 @@ def to_markdown(b: Brief) -> str:
     out = [
         f"# Situation brief: {b.country or 'all countries'}, {_period(b)}",
         "",
-        f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
-        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).",
+        _counts(b),
         "",
         "## Tension",
         "",
@@ -292,10 +293,7 @@ def to_html(b: Brief) -> str:
     """The same brief as one self-contained HTML page (report text escaped)."""
     e = html.escape
     body = [f"<h1>Situation brief: {e(b.country or 'all countries')}, {e(_period(b))}</h1>"]
-    body.append(
-        f"<p>{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
-        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).</p>"
-    )
+    body.append(f"<p>{e(_counts(b))}</p>")
     body.append(f"<h2>Tension</h2><p>{e(b.tension)}</p>")
     if b.drivers:
         body.append("<ul>")

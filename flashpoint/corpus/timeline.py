@@ -49,6 +49,7 @@ __all__ = [
     "pad_points",
     "parse_dyad",
     "plot_tension",
+    "plural",
     "select",
     "tension_index",
     "top_dates",
@@ -203,7 +204,8 @@ def pad_points(
     return [*before, *points, *after]
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """``"1 report"``, ``"2 reports"``."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
@@ -215,7 +217,7 @@ def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
         outlets = len({s.outlet for s in inc.sightings if s.outlet})
         who = who_line(inc)
         figures = ", ".join(f"{f.value:g} {f.kind}" for f in inc.figures[-2:])
-        seen = f"[{_plural(docs, 'report')}, {_plural(outlets, 'outlet')}]"
+        seen = f"[{plural(docs, 'report')}, {plural(outlets, 'outlet')}]"
         head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  {seen}"
         if figures:
             head += f"  ({figures})"

@@ -147,7 +147,7 @@ def test_brief_period_and_figures_come_from_the_incidents() -> None:
 
 def test_brief_of_one_week_says_there_is_nothing_to_compare() -> None:
     text = to_markdown(build_brief(_wording_corpus(), since=dt.date(2031, 6, 2)))
-    assert "fall in the week of 2031-06-02" in text and "no earlier week" in text
+    assert "dated incidents, all in the week of 2031-06-02" in text and "no earlier week" in text
 
 
 def test_top_dates_list_each_actor_once() -> None:
