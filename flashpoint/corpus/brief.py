@@ -206,8 +206,6 @@ def _counts(b: Brief) -> str:
 
 
 def _figures_line(inc: Incident) -> str:
-    if inc.quad != "material_conflict":
-        return ""
     parts = []
     for kind in ("dead", "injured"):
         figs = [f for f in inc.figures if f.kind == kind]
