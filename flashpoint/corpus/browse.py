@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from flashpoint.corpus.incidents import iso_day, label_code
 from flashpoint.corpus.tension import TensionPoint, contribution, incident_day, index_points
-from flashpoint.corpus.timeline import incident_countries
+from flashpoint.corpus.timeline import incident_countries, pad_points
 from flashpoint.models import Incident
 
 FACETS = ("type", "quad", "country", "actor", "outlet", "modality", "confidence", "reports")
@@ -265,15 +265,28 @@ def _sides(inc: Incident) -> tuple[set[str], set[str]]:
 
 
 def top_dyads(entries: Iterable[Entry], *, top: int = 5) -> list[Dyad]:
-    """The country pairs with the most tension (sum of contributions), either direction."""
+    """The country pairs with the most tension (sum of contributions), either direction.
+
+    Only pairs whose tension is above zero: two countries that only met or
+    agreed are not "tense". Every pair's daily index spans the same days (the
+    first to the last day of all the entries), so sparklines line up.
+    """
     members: dict[tuple[str, str], list[Incident]] = {}
+    days: list[dt.date] = []
     for e in entries:
+        if e.first:
+            days += [e.first, e.last or e.first]
         sources, targets = _sides(e.incident)
         pairs = {tuple(sorted((s, t))) for s in sources for t in targets if s != t}
         for pair in pairs:
             members.setdefault((pair[0], pair[1]), []).append(e.incident)
+    totals = {pair: sum(contribution(i) for i in incs) for pair, incs in members.items()}
     scored = sorted(
-        members.items(),
-        key=lambda kv: (-sum(contribution(i) for i in kv[1]), -len(kv[1]), kv[0]),
+        (kv for kv in members.items() if totals[kv[0]] > 0),
+        key=lambda kv: (-totals[kv[0]], -len(kv[1]), kv[0]),
     )
-    return [Dyad(a, b, len(incs), index_points(incs, "day")) for (a, b), incs in scored[:top]]
+    since, until = (min(days), max(days)) if days else (None, None)
+    return [
+        Dyad(a, b, len(incs), pad_points(index_points(incs, "day"), "day", since, until))
+        for (a, b), incs in scored[:top]
+    ]

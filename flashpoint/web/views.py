@@ -143,18 +143,20 @@ def incident_row(e: browse.Entry) -> dict[str, Any]:
 # --- overview ---
 
 
-def _spark(values: list[float], width: int = 120, height: int = 28) -> str:
-    """SVG polyline points for a sparkline (drawn on the server: no script needed)."""
+def _spark(values: list[float], width: int = 120, height: int = 28) -> tuple[str, float]:
+    """SVG polyline points for a sparkline, and the height of its zero line (server-drawn)."""
     if not values:
-        return ""
+        return "", float(height)
     if len(values) == 1:  # one day: a flat stroke, not an invisible point
         values = values * 2
     low, high = min(0.0, *values), max(0.0, *values)
     span = (high - low) or 1.0
     step = width / max(1, len(values) - 1)
-    return " ".join(
-        f"{i * step:.1f},{height - (v - low) / span * height:.1f}" for i, v in enumerate(values)
-    )
+
+    def y(v: float) -> float:
+        return round(height - (v - low) / span * height, 1)
+
+    return " ".join(f"{i * step:.1f},{y(v):.1f}" for i, v in enumerate(values)), y(0.0)
 
 
 def overview_data(corpus: WebCorpus) -> dict[str, Any]:
@@ -172,9 +174,11 @@ def _overview(corpus: WebCorpus) -> dict[str, Any]:
             "b": d.b,
             "incidents": d.incidents,
             "tension": [{"period": p.period, "index": p.index} for p in d.points],
-            "spark": _spark([p.index for p in d.points]),
+            "spark": spark,
+            "zero": zero,
         }
         for d in browse.top_dyads(entries)
+        for spark, zero in [_spark([p.index for p in d.points])]
     ]
     return {
         "stats": stats,

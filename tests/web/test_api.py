@@ -257,6 +257,14 @@ def test_listings_name_each_actor_once(client: TestClient) -> None:
             assert len(names) == len(set(names)), side
 
 
+def test_overview_lists_only_tense_pairs_over_the_same_days(client: TestClient) -> None:
+    dyads = get_json(client, "/index.json")["dyads"]
+    assert dyads and all(sum(p["index"] for p in d["tension"]) > 0 for d in dyads)
+    assert len({(d["tension"][0]["period"], d["tension"][-1]["period"]) for d in dyads}) == 1
+    html = client.get("/").text
+    assert html.count('<line class="zero"') == len(dyads)
+
+
 def test_overview_counts_in_words(client: TestClient) -> None:
     html = client.get("/").text
     assert "1 near-duplicate copy<" in html and "1 near-duplicate copies" not in html
