@@ -122,6 +122,7 @@ def incident_row(e: browse.Entry) -> dict[str, Any]:
     return {
         "id": inc.id,
         "date": inc.date or inc.first_reported,
+        "dated": inc.date is not None,  # False: "date" is the day it was first reported
         "date_end": inc.date_end,
         "type": inc.type,
         "quad": inc.quad,

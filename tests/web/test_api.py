@@ -265,6 +265,16 @@ def test_overview_lists_only_tense_pairs_over_the_same_days(client: TestClient) 
     assert html.count('<line class="zero"') == len(dyads)
 
 
+def test_undated_incidents_are_marked_as_reported_days(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?size=200")["incidents"]
+    undated = [r for r in rows if not r["dated"]]
+    assert undated and all(r["date"] for r in undated)  # the first report's day stands in
+    html = client.get("/incidents?size=200").text
+    assert html.count(">reported</span>") == len(undated)
+    page = client.get(f"/incidents/{undated[0]['id']}").text
+    assert f"undated, first reported {undated[0]['date']}" in page
+
+
 def test_overview_counts_in_words(client: TestClient) -> None:
     html = client.get("/").text
     assert "1 near-duplicate copy<" in html and "1 near-duplicate copies" not in html
