@@ -175,7 +175,13 @@ def timeline(
         else:
             typer.echo(tl.format_top_dates(days) or "no incidents match")
         return
-    points = tl.tension_index(chosen, freq=cast("Freq", freq.value))
+    # The index over the whole asked period: quiet days before and after count as zeros.
+    points = tl.pad_points(
+        tl.tension_index(chosen, freq=cast("Freq", freq.value)),
+        cast("Freq", freq.value),
+        parse_date(since),
+        parse_date(until),
+    )
     if plot is not None:
         tl.plot_tension(points, plot, title=f"Tension: {dyad or actor or country or 'all'}")
         typer.echo(f"wrote {plot}", err=True)
