@@ -296,6 +296,11 @@ def test_search_with_snippets_and_bad_syntax(client: TestClient) -> None:
         assert response.status_code in (200, 400), query
         assert "Traceback" not in response.text
         assert "FTS5" in response.text or "FP030" in response.text, query
+        if response.status_code == 200:  # searched as plain words, and the page says so
+            assert 'id="search-syntax"' in response.text, query
+    plain = client.get("/search", params={"q": '"shelling'})
+    assert 'id="search-syntax"' in plain.text and "shelled" in plain.text.lower()
+    assert 'id="search-syntax"' not in client.get("/search", params={"q": "shelling"}).text
 
 
 def test_extract_shows_a_record_and_stores_nothing(client: TestClient, sample_db: Path) -> None:
