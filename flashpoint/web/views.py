@@ -468,6 +468,10 @@ def incident_data(corpus: WebCorpus, incident_id: str) -> dict[str, Any]:
         "figures": inc.figures,
         "charts": _figure_charts(inc),
         "statements": statements,
+        # A date after the first report means its reports tell of different days.
+        "dated_after_report": bool(
+            inc.date and inc.first_reported and inc.date[:10] > inc.first_reported[:10]
+        ),
         "who": tl.distinct_labels(inc.source_actors),  # each actor once
         "whom": tl.distinct_labels(inc.target_actors),
         "documents": len({s.document for s in inc.sightings}),

@@ -161,6 +161,20 @@ def test_incident_page_says_with_whom_and_counts_in_words(client: TestClient) ->
         assert "<dt>Toll</dt>" in html and "as most of its main articles state it" in html
 
 
+def test_an_incident_dated_after_its_first_report_is_flagged(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?size=200")["incidents"]
+    flagged = 0
+    for row in rows:
+        data = get_json(client, f"/api/incidents/{row['id']}")
+        inc = data["incident"]
+        late = bool(inc["date"] and inc["first_reported"] and inc["date"] > inc["first_reported"])
+        assert data["dated_after_report"] == late
+        html = client.get(f"/incidents/{row['id']}").text
+        assert ('id="date-warning"' in html) == late
+        flagged += late
+    assert flagged  # the sample has one: fighting reported on the 3rd, dated the 5th
+
+
 def test_conflicting_figures_are_flagged(client: TestClient) -> None:
     everything = get_json(client, "/incidents.json?size=200")["incidents"]
     with_figures = [r for r in everything if r["conflicting"]]
