@@ -158,12 +158,19 @@ class CrossSiteRequest(FlashpointError):
     template = "A form posted from another site is refused{detail}; use the page on this server."
 
 
+class CannotListen(FlashpointError):
+    code = "FP066"
+    template = "Cannot serve on {host}:{port}{detail}."
+
+
 # --- real-news extraction ---
 
 
 class BadConfidence(FlashpointError):
     code = "FP080"
     template = "--min-confidence must be between 0 and 1, not {value}{detail}."
+
+
 # --- hardening: input, fetching, the command line ---
 
 

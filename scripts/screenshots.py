@@ -65,7 +65,7 @@ def main() -> None:
 
         page.goto(base + "/")
         shot("overview")
-        page.goto(base + "/incidents?country=TJK&type=ASSAULT")
+        page.goto(base + "/incidents?country=TJK&type=ASSAULT&sort=reports")
         shot("incidents")
         page.locator("table.incidents tbody td.summary a").first.click()
         page.wait_for_url("**/incidents/inc-*")

@@ -183,7 +183,13 @@ def timeline(
         else:
             typer.echo(tl.format_top_dates(days) or "no incidents match")
         return
-    points = tl.tension_index(chosen, freq=cast("Freq", freq.value))
+    # The index over the whole asked period: quiet days before and after count as zeros.
+    points = tl.pad_points(
+        tl.tension_index(chosen, freq=cast("Freq", freq.value)),
+        cast("Freq", freq.value),
+        parse_date(since),
+        parse_date(until),
+    )
     if plot is not None:
         tl.plot_tension(points, plot, title=f"Tension: {dyad or actor or country or 'all'}")
         typer.echo(f"wrote {plot}", err=True)
@@ -197,6 +203,8 @@ def timeline(
 
 
 def _day_json(entry: Any) -> dict[str, Any]:
+    from flashpoint.corpus import timeline as tl
+
     return {
         "date": entry.day.isoformat(),
         "score": entry.score,
@@ -206,8 +214,8 @@ def _day_json(entry: Any) -> dict[str, Any]:
                 "type": i.type,
                 "salience": i.salience,
                 "location": i.location,
-                "source_actors": i.source_actors[:3],
-                "target_actors": i.target_actors[:3],
+                "source_actors": tl.distinct_labels(i.source_actors, 3),
+                "target_actors": tl.distinct_labels(i.target_actors, 3),
                 "reports": i.independent_reports,
                 "outlets": i.outlets,
                 "evidence": entry.evidence(i),

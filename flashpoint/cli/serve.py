@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import socket
 from pathlib import Path
 
 import typer
 
 from flashpoint.cli.app import app
 from flashpoint.corpus.store import default_path
-from flashpoint.errors import WebUnavailable
+from flashpoint.errors import CannotListen, WebUnavailable
 
 DB_HELP = "Corpus file (default: $FLASHPOINT_DB, else ./flashpoint.db); opened read-only."
 
@@ -43,8 +46,26 @@ def serve(
         allowed_hosts=LOOPBACK_HOSTS if host in LOOPBACK_HOSTS else None,
     )
     web = create_app(settings)
-    typer.echo(f"Flashpoint on http://{host}:{port}/ (corpus {settings.db})", err=True)
+    sock = _listen(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"Flashpoint on http://{shown}:{port}/ (corpus {settings.db})", err=True)
     if host not in LOOPBACK_HOSTS:
         note = f"note: listening on {host}: whoever reaches this port can read the corpus"
         typer.echo(note, err=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    config = uvicorn.Config(web, host=host, port=port, log_level="warning")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so a busy port or a bad address is one coded line."""
+    if not 1 <= port <= 65535:
+        raise CannotListen(host=host, port=port, detail=" (a port is 1-65535)")
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            detail = f" (the port is in use: try --port {port + 1})"
+        else:
+            detail = f" ({os.strerror(err.errno) if err.errno else err})"
+        raise CannotListen(host=host, port=port, detail=detail) from None

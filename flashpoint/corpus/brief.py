@@ -26,8 +26,11 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from flashpoint.corpus.tension import index_points
-from flashpoint.corpus.timeline import DayEntry, select, top_dates
+from flashpoint.corpus.browse import independent_reports
+from flashpoint.corpus.incidents import iso_day
+from flashpoint.corpus.tension import incident_day, index_points
+from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
+from flashpoint.corpus.timeline import plural as _n
 from flashpoint.models import Incident, Report
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
@@ -67,18 +70,46 @@ class Brief:
     denied: list[Incident] = field(default_factory=list)
     tension: str = ""
     drivers: list[Incident] = field(default_factory=list)
+    first: dt.date | None = None  # the first and last day of the chosen incidents
+    last: dt.date | None = None
+    other_days: list[dt.date] = field(default_factory=list)  # days with incidents not listed
 
 
 def _who(inc: Incident) -> str:
-    src = ", ".join(inc.source_actors[:2]) or "someone"
-    tgt = ", ".join(inc.target_actors[:2]) or "someone"
-    return f"{src} against {tgt}"
+    """``"A against B"`` for conflict, ``"A with B"`` for cooperation; unknown sides left out."""
+    src = ", ".join(distinct_labels(inc.source_actors, 2))
+    tgt = ", ".join(distinct_labels(inc.target_actors, 2))
+    link = "with" if inc.quad.endswith("cooperation") else "against"
+    if src and tgt:
+        return f"{src} {link} {tgt}"
+    if tgt:
+        return f"{link} {tgt}"
+    return src or "actors not named"
+
+
+def _day(inc: Incident) -> str:
+    """The incident's date, else the day it was first reported, else ``undated``."""
+    if inc.date:
+        return inc.date
+    return f"reported {inc.first_reported}" if inc.first_reported else "undated"
+
+
+def _chronological(incidents: Iterable[Incident]) -> list[Incident]:
+    return sorted(incidents, key=lambda i: (incident_day(i) or dt.date.max, i.id))
 
 
 def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, list[Incident]]:
     points = index_points(chosen, "week")
+    if not points:
+        return "No dated incidents: nothing to say about tension.", []
     if len(points) < 2:
-        return "Too few dated incidents to say whether tension rose or fell.", []
+        only = points[0]
+        return (
+            f"{_n(only.incidents, 'dated incident')}, all in the week of"
+            f" {only.period.isoformat()} (tension index {only.index:.1f}); there is no"
+            " earlier week in the period to compare it with.",
+            [],
+        )
     last, before = points[-1], points[-2]
     delta = last.normalized - before.normalized
     way = "rose" if delta > 0.5 else "fell" if delta < -0.5 else "held steady"
@@ -115,8 +146,17 @@ def build_brief(
         outlets=len(outlets),
         days=top_dates(chosen, days, per_day=3),
     )
+    spans = [d for d in (incident_day(i) for i in chosen) if d]
+    spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
+    if spans:
+        brief.first, brief.last = min(spans), max(spans)
+    listed = {d.day for d in brief.days}
+    counted = top_dates(chosen, len(chosen) or 1, per_day=0)  # every day that would count
+    brief.other_days = sorted(d.day for d in counted if d.day not in listed)
     ranked = sorted(chosen, key=lambda i: (-i.salience, i.id))
     for inc in ranked:
+        if inc.quad != "material_conflict":
+            continue  # a call for restraint that repeats a toll is not the toll's incident
         kinds = sorted({f.kind for f in inc.figures if f.kind in ("dead", "injured")})
         for kind in kinds:
             figs = [f for f in inc.figures if f.kind == kind]
@@ -132,8 +172,10 @@ def build_brief(
             )
         if len(brief.figures) >= 8:
             break
-    brief.accusations = [i for i in ranked if i.type in ACCUSING and i.modality == "asserted"][:8]
-    brief.denied = [i for i in ranked if i.modality == "negated"][:5]
+    brief.figures.sort(key=lambda f: (incident_day(f.incident) or dt.date.max, f.incident.id))
+    accusing = [i for i in ranked if i.type in ACCUSING and i.modality == "asserted"][:8]
+    brief.accusations = _chronological(accusing)
+    brief.denied = _chronological(i for i in ranked if i.modality == "negated")[:5]
     for report in reports:
         if report.document.id not in docs:
             continue
@@ -154,13 +196,13 @@ def build_brief(
     return brief
 
 
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _reports(inc: Incident) -> str:
-    n = inc.independent_reports or len({s.document for s in inc.sightings})
-    return "1 report" if n == 1 else f"{n} reports"
+    return _n(independent_reports(inc), "report")
+
+
+def _counts(b: Brief) -> str:
+    outlets = _n(b.outlets, "outlet") if b.outlets else "outlets not recorded"
+    return f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})."
 
 
 def _figures_line(inc: Incident) -> str:
@@ -174,24 +216,42 @@ def _figures_line(inc: Incident) -> str:
 
 
 def _period(b: Brief) -> str:
-    since = b.since.isoformat() if b.since else "the start"
-    until = b.until.isoformat() if b.until else "the latest report"
-    return f"{since} to {until}"
+    """The asked period; an open end is the first or last day of the chosen incidents."""
+    since, until = b.since or b.first, b.until or b.last
+    if since is None and until is None:
+        return "no dated incidents"
+    return f"{since.isoformat() if since else '...'} to {until.isoformat() if until else '...'}"
+
+
+def _other_days(b: Brief, quote: str = "`") -> str:
+    days = ", ".join(d.isoformat() for d in b.other_days)
+    return f"Also with incidents, not listed above: {days} ({quote}--days{quote} lists more)."
+
+
+def _figure_line(f: FigureChange) -> str:
+    if f.first != f.latest:
+        change = (
+            f"{f.first:g} ({f.first_by or 'unattributed'}) -> {f.latest:g}"
+            f" ({f.latest_by or 'unattributed'})"
+        )
+    else:
+        change = f"{f.latest:g} ({f.latest_by or 'unattributed'})"
+    where = f" {f.incident.location}" if f.incident.location else ""
+    return f"{_day(f.incident)}{where}: {f.kind} {change}"
 
 
 def to_markdown(b: Brief) -> str:
     out = [
         f"# Situation brief: {b.country or 'all countries'}, {_period(b)}",
         "",
-        f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
-        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).",
+        _counts(b),
         "",
         "## Tension",
         "",
         b.tension,
     ]
     for inc in b.drivers:
-        out.append(f"- driven by: {inc.date} {inc.type.lower()} ({_who(inc)}): {inc.summary}")
+        out.append(f"- driven by: {_day(inc)} {inc.type.lower()} ({_who(inc)}): {inc.summary}")
     out += ["", "## Key incidents by day", ""]
     for entry in b.days:
         out.append(f"### {entry.day.isoformat()}")
@@ -206,28 +266,23 @@ def to_markdown(b: Brief) -> str:
             )
             out.append(f"  > {entry.evidence(inc)}")
         out.append("")
+    if b.other_days:
+        out += [_other_days(b), ""]
     if b.figures:
         out += ["## Figures and how they changed", ""]
-        for f in b.figures:
-            change = (
-                f"{f.first:g} ({f.first_by or 'unattributed'}) -> {f.latest:g}"
-                f" ({f.latest_by or 'unattributed'})"
-                if f.first != f.latest
-                else f"{f.latest:g} ({f.latest_by or 'unattributed'})"
-            )
-            out.append(f"- {f.incident.date} {f.incident.location or ''}: {f.kind} {change}")
+        out += [f"- {_figure_line(f)}" for f in b.figures]
         out.append("")
     if b.accusations:
         out += ["## Who accused or threatened whom", ""]
         for inc in b.accusations:
-            out.append(f"- {inc.date} {inc.type.lower()}: {_who(inc)}. > {inc.summary}")
+            out.append(f"- {_day(inc)} {inc.type.lower()}: {_who(inc)}. > {inc.summary}")
         out.append("")
     if b.doubts or b.denied:
         out += ["## Unconfirmed or denied", ""]
         for d in b.doubts:
             out.append(f"- {d.published or '?'} ({d.hedge}) {d.source}: {d.text}")
         for inc in b.denied:
-            out.append(f"- {inc.date} denied {inc.type.lower()}: {inc.summary}")
+            out.append(f"- {_day(inc)} denied {inc.type.lower()}: {inc.summary}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -236,14 +291,11 @@ def to_html(b: Brief) -> str:
     """The same brief as one self-contained HTML page (report text escaped)."""
     e = html.escape
     body = [f"<h1>Situation brief: {e(b.country or 'all countries')}, {e(_period(b))}</h1>"]
-    body.append(
-        f"<p>{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')}"
-        f" ({_n(b.outlets, 'outlet') if b.outlets else 'outlets not recorded'}).</p>"
-    )
+    body.append(f"<p>{e(_counts(b))}</p>")
     body.append(f"<h2>Tension</h2><p>{e(b.tension)}</p>")
     if b.drivers:
         body.append("<ul>")
-        body += [f"<li>driven by: {e(str(i.date))} {e(i.summary or '')}</li>" for i in b.drivers]
+        body += [f"<li>driven by: {e(_day(i))} {e(i.summary or '')}</li>" for i in b.drivers]
         body.append("</ul>")
     body.append("<h2>Key incidents by day</h2>")
     for entry in b.days:
@@ -258,10 +310,17 @@ def to_html(b: Brief) -> str:
                 f"<blockquote>{e(entry.evidence(inc))}</blockquote></li>"
             )
         body.append("</ul>")
+    if b.other_days:
+        body.append(f"<p>{e(_other_days(b, quote=''))}</p>")
+    if b.figures:
+        body.append("<h2>Figures and how they changed</h2><ul>")
+        body += [f"<li>{e(_figure_line(f))}</li>" for f in b.figures]
+        body.append("</ul>")
     if b.accusations:
         body.append("<h2>Who accused or threatened whom</h2><ul>")
         body += [
-            f"<li>{e(str(i.date))}: {e(_who(i))}. {e(i.summary or '')}</li>" for i in b.accusations
+            f"<li>{e(_day(i))} {e(i.type.lower())}: {e(_who(i))}. {e(i.summary or '')}</li>"
+            for i in b.accusations
         ]
         body.append("</ul>")
     if b.doubts or b.denied:
@@ -270,7 +329,7 @@ def to_html(b: Brief) -> str:
             f"<li>{e(d.published or '?')} ({e(d.hedge)}) {e(d.source)}: {e(d.text)}</li>"
             for d in b.doubts
         ]
-        body += [f"<li>{e(str(i.date))} denied: {e(i.summary or '')}</li>" for i in b.denied]
+        body += [f"<li>{e(_day(i))} denied: {e(i.summary or '')}</li>" for i in b.denied]
         body.append("</ul>")
     return (
         "<!doctype html><html lang=en><meta charset=utf-8><title>Situation brief</title>"

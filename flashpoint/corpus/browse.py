@@ -4,9 +4,10 @@ The web app (``flashpoint serve``) keeps the incidents of a corpus in memory as
 :class:`Entry` rows, each with its facet keys computed once, and answers every
 listing with :func:`browse`:
 
-- **facets** (:data:`FACETS`): PLOVER type, quad, country (the place's or an
-  actor's), actor label, outlet, modality, confidence band (when incidents carry
-  a ``confidence``), and the number of independent reports (``1``, ``2``,
+- **facets** (:data:`FACETS`): PLOVER type, quad, country (the place's, an
+  actor's, or one its main articles' leads name: as ``timeline --country``),
+  actor label, outlet, modality, confidence band (when incidents carry a
+  ``confidence``), and the number of independent reports (``1``, ``2``,
   ``3-4``, ``5+``). Values chosen within one facet are alternatives (OR); facets
   combine with AND. Each facet's counts are taken over the incidents that pass
   every *other* facet's filter, so a count says what choosing it would give;
@@ -16,10 +17,12 @@ listing with :func:`browse`:
   of its reports does;
 - **sort** (:data:`SORTS`) and **pages**.
 
-Fields another stage may add to :class:`~flashpoint.models.Incident`
-(``salience``, ``independent_reports``, ``confidence``) are read when present
-and set (above zero); otherwise salience falls back to the incident's tension
-contribution and independent reports to its distinct documents. It does not read the database.
+Merging (:mod:`flashpoint.corpus.incidents`) sets an incident's ``salience`` and
+``independent_reports``; an :class:`~flashpoint.models.Incident` made without
+it keeps their default 0 ("not computed"), and then salience falls back to the
+incident's tension contribution and independent reports to its distinct
+documents. A ``confidence`` is read when a later stage adds one. It does not
+read the database.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from dataclasses import dataclass, field
 
 from flashpoint.corpus.incidents import iso_day, label_code
 from flashpoint.corpus.tension import TensionPoint, contribution, incident_day, index_points
+from flashpoint.corpus.timeline import incident_countries, pad_points
 from flashpoint.models import Incident
 
 FACETS = ("type", "quad", "country", "actor", "outlet", "modality", "confidence", "reports")
@@ -42,28 +46,21 @@ _OPEN_FACETS = frozenset({"country", "actor", "outlet"})
 
 def independent_reports(incident: Incident) -> int:
     """Reports that are not copies of each other: the stage's own count, else distinct documents."""
-    value = getattr(incident, "independent_reports", None)
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value  # 0 is the field's default: not counted
+    if incident.independent_reports > 0:  # 0 is the field's default: not counted
+        return incident.independent_reports
     return len({s.document for s in incident.sightings})
 
 
 def salience(incident: Incident) -> float:
     """How much an incident stands out: its ``salience`` when given, else |tension contribution|."""
-    value = getattr(incident, "salience", None)
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return float(value)  # 0.0 is the field's default: not computed
+    if incident.salience > 0:  # 0.0 is the field's default: not computed
+        return incident.salience
     return abs(contribution(incident))
 
 
 def countries(incident: Incident) -> list[str]:
-    """ISO codes of the incident's place and of its actors' labels."""
-    found = {incident.country} if incident.country else set()
-    for text in (*incident.source_actors, *incident.target_actors):
-        code = label_code(text)
-        if code:
-            found.add(code.split("/")[0])
-    return sorted(found)
+    """ISO codes of the incident's place, its actors and its leads' places (as ``--country``)."""
+    return sorted(incident_countries(incident))
 
 
 def confidence_band(incident: Incident) -> str | None:
@@ -78,10 +75,10 @@ def confidence_band(incident: Incident) -> str | None:
 def main_incident_of(doc_id: str, entries: Iterable[Entry]) -> str | None:
     """The incident a document is mainly about, when linking said so (``main_documents``)."""
     for e in entries:
-        if doc_id in (getattr(e.incident, "main_documents", None) or ()):
+        if doc_id in e.incident.main_documents:
             return e.incident.id
     for e in entries:
-        if any(s.document == doc_id and getattr(s, "main", False) for s in e.incident.sightings):
+        if any(s.document == doc_id and s.main for s in e.incident.sightings):
             return e.incident.id
     return None
 
@@ -268,15 +265,28 @@ def _sides(inc: Incident) -> tuple[set[str], set[str]]:
 
 
 def top_dyads(entries: Iterable[Entry], *, top: int = 5) -> list[Dyad]:
-    """The country pairs with the most tension (sum of contributions), either direction."""
+    """The country pairs with the most tension (sum of contributions), either direction.
+
+    Only pairs whose tension is above zero: two countries that only met or
+    agreed are not "tense". Every pair's daily index spans the same days (the
+    first to the last day of all the entries), so sparklines line up.
+    """
     members: dict[tuple[str, str], list[Incident]] = {}
+    days: list[dt.date] = []
     for e in entries:
+        if e.first:
+            days += [e.first, e.last or e.first]
         sources, targets = _sides(e.incident)
         pairs = {tuple(sorted((s, t))) for s in sources for t in targets if s != t}
         for pair in pairs:
             members.setdefault((pair[0], pair[1]), []).append(e.incident)
+    totals = {pair: sum(contribution(i) for i in incs) for pair, incs in members.items()}
     scored = sorted(
-        members.items(),
-        key=lambda kv: (-sum(contribution(i) for i in kv[1]), -len(kv[1]), kv[0]),
+        (kv for kv in members.items() if totals[kv[0]] > 0),
+        key=lambda kv: (-totals[kv[0]], -len(kv[1]), kv[0]),
     )
-    return [Dyad(a, b, len(incs), index_points(incs, "day")) for (a, b), incs in scored[:top]]
+    since, until = (min(days), max(days)) if days else (None, None)
+    return [
+        Dyad(a, b, len(incs), pad_points(index_points(incs, "day"), "day", since, until))
+        for (a, b), incs in scored[:top]
+    ]

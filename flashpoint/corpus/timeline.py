@@ -32,6 +32,8 @@ from flashpoint.corpus.tension import (
     format_table,
     incident_day,
     index_points,
+    params,
+    period_start,
     plot_tension,
 )
 from flashpoint.models import Incident
@@ -39,14 +41,19 @@ from flashpoint.models import Incident
 __all__ = [
     "DayEntry",
     "TensionPoint",
+    "distinct_labels",
     "format_table",
     "format_timeline",
     "format_top_dates",
+    "incident_countries",
+    "pad_points",
     "parse_dyad",
     "plot_tension",
+    "plural",
     "select",
     "tension_index",
     "top_dates",
+    "who_line",
 ]
 
 
@@ -58,6 +65,26 @@ def parse_dyad(text: str) -> tuple[str, str]:
 
         raise FlashpointError(f"a dyad is written A:B (e.g. USA:VEN), not '{text}'")
     return left.strip(), right.strip()
+
+
+def distinct_labels(labels: Iterable[str], limit: int | None = None) -> list[str]:
+    """Actor labels with one per name: ``"Rustam Saidov"`` and ``"Rustam Saidov (TJK/GOV)"``
+    are the same person told twice, so only the coded one is kept (in the first one's place).
+    """
+    out: dict[str, str] = {}
+    for text in labels:
+        code = label_code(text)
+        name = (text[: text.rindex(" (")] if code else text).casefold()
+        if name not in out or (code and not label_code(out[name])):
+            out[name] = text
+    kept = list(out.values())
+    return kept if limit is None else kept[:limit]
+
+
+def who_line(inc: Incident, *, arrow: str = " -> ", unknown: str = "?", limit: int = 2) -> str:
+    """``"A, B -> C"``: at most ``limit`` distinct source and target labels."""
+    src = ", ".join(distinct_labels(inc.source_actors, limit)) or unknown
+    return f"{src}{arrow}{', '.join(distinct_labels(inc.target_actors, limit)) or unknown}"
 
 
 def _is_code(query: str) -> bool:
@@ -72,7 +99,8 @@ def _matches(labels: list[str], query: str) -> bool:
     return any(q in t.casefold() for t in labels)
 
 
-def _countries(incident: Incident) -> set[str]:
+def incident_countries(incident: Incident) -> set[str]:
+    """ISO codes of the incident's place, its actors' labels and the places its leads name."""
     found = {incident.country} if incident.country else set()
     found.update(incident.countries)  # the places its main articles' leads name
     for text in (*incident.source_actors, *incident.target_actors):
@@ -119,7 +147,7 @@ def select(
                 (_matches(src, a) and _matches(tgt, b)) or (_matches(src, b) and _matches(tgt, a))
             ):
                 continue
-        if country and country.upper() not in _countries(inc):
+        if country and country.upper() not in incident_countries(inc):
             continue
         chosen.append((span[0] if span else dt.date.max, inc.id, inc))
     chosen.sort(key=lambda row: (row[0], row[1]))
@@ -137,7 +165,47 @@ def tension_index(
     return index_points(pool, freq)
 
 
-def _plural(n: int, word: str) -> str:
+def pad_points(
+    points: list[TensionPoint],
+    freq: Freq,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[TensionPoint]:
+    """The index over the whole asked period: quiet periods before and after as zeros.
+
+    The index only spans its first to its last incident; a chart of "last week"
+    must show the quiet days too (the running level decays through them). A
+    lone period gets a quiet one either side, so a chart has a span to draw.
+    """
+    if not points:
+        return points
+    step = dt.timedelta(days=7 if freq == "week" else 1)
+    first, last = points[0].period, points[-1].period
+    start = period_start(since, freq) if since and since < first else first
+    end = period_start(until, freq) if until and until > last else last
+    if start == end == first:
+        start, end = first - step, first + step
+    decay = 0.5 ** (step.days / params().half_life_days)
+
+    def quiet(day: dt.date, level: float) -> TensionPoint:
+        return TensionPoint(day, 0.0, round(level, 3), 0, 0, 0, 0.0, 0, ())
+
+    before: list[TensionPoint] = []
+    day = start
+    while day < first:
+        before.append(quiet(day, 0.0))
+        day += step
+    after: list[TensionPoint] = []
+    day, level = last + step, points[-1].level
+    while day <= end:
+        level *= decay
+        after.append(quiet(day, level))
+        day += step
+    return [*before, *points, *after]
+
+
+def plural(n: int, word: str) -> str:
+    """``"1 report"``, ``"2 reports"``."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
@@ -147,10 +215,9 @@ def format_timeline(incidents: Iterable[Incident], *, width: int = 160) -> str:
     for inc in incidents:
         docs = len({s.document for s in inc.sightings})
         outlets = len({s.outlet for s in inc.sightings if s.outlet})
-        src = ", ".join(inc.source_actors[:2]) or "?"
-        who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
+        who = who_line(inc)
         figures = ", ".join(f"{f.value:g} {f.kind}" for f in inc.figures[-2:])
-        seen = f"[{_plural(docs, 'report')}, {_plural(outlets, 'outlet')}]"
+        seen = f"[{plural(docs, 'report')}, {plural(outlets, 'outlet')}]"
         head = f"{inc.date or '?':<10}  {inc.type:<9} {who}  {seen}"
         if figures:
             head += f"  ({figures})"
@@ -233,8 +300,7 @@ def format_top_dates(days: list[DayEntry], *, width: int = 160) -> str:
     for entry in days:
         lines.append(f"{entry.day.isoformat()}  score {entry.score:.2f}")
         for inc in entry.incidents:
-            src = ", ".join(inc.source_actors[:2]) or "?"
-            who = f"{src} -> {', '.join(inc.target_actors[:2]) or '?'}"
+            who = who_line(inc)
             lines.append(f"  {inc.type:<9} {who}  [salience {inc.salience:.2f}]")
             text = entry.evidence(inc)
             lines.append("      " + (text if len(text) <= width else text[: width - 3] + "..."))

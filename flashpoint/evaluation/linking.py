@@ -33,17 +33,25 @@ from typing import Any
 
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.linking import Profile, link, profile, story_figures
-from flashpoint.evaluation import reports_cache
+from flashpoint.evaluation import metrics, reports_cache
 from flashpoint.models import Report
 from flashpoint.registry import evaluation
 
 
-def pair_counts(pred: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int, int]:
-    """(true pairs, predicted pairs, gold pairs) over the documents both name."""
+def _contingency(
+    pred: dict[str, Any], gold: dict[str, Any]
+) -> tuple[list[str], Counter[tuple[Any, Any]], Counter[Any], Counter[Any]]:
+    """The documents both name; their (predicted, gold) cluster cells, rows and columns."""
     docs = [d for d in gold if d in pred]
     cells: Counter[tuple[Any, Any]] = Counter((pred[d], gold[d]) for d in docs)
     rows: Counter[Any] = Counter(pred[d] for d in docs)
     cols: Counter[Any] = Counter(gold[d] for d in docs)
+    return docs, cells, rows, cols
+
+
+def pair_counts(pred: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int, int]:
+    """(true pairs, predicted pairs, gold pairs) over the documents both name."""
+    _, cells, rows, cols = _contingency(pred, gold)
 
     def pairs(counts: Iterable[int]) -> int:
         return sum(n * (n - 1) // 2 for n in counts)
@@ -52,21 +60,17 @@ def pair_counts(pred: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int, i
 
 
 def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = tp / predicted if predicted else 1.0
-    r = tp / gold if gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    """Pair P/R/F1; no predicted (gold) pairs is a precision (recall) of 1."""
+    return metrics.prf(tp, predicted, tp, gold, empty=1.0)
 
 
 def bcubed(pred: dict[str, Any], gold: dict[str, Any]) -> tuple[float, float, float]:
-    docs = [d for d in gold if d in pred]
-    cells: Counter[tuple[Any, Any]] = Counter((pred[d], gold[d]) for d in docs)
-    rows: Counter[Any] = Counter(pred[d] for d in docs)
-    cols: Counter[Any] = Counter(gold[d] for d in docs)
+    docs, cells, rows, cols = _contingency(pred, gold)
     if not docs:
         return 0.0, 0.0, 0.0
     p = sum(cells[(pred[d], gold[d])] / rows[pred[d]] for d in docs) / len(docs)
     r = sum(cells[(pred[d], gold[d])] / cols[gold[d]] for d in docs) / len(docs)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, metrics.f1(p, r)
 
 
 def _scores(prefix: str, pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:

@@ -26,14 +26,21 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
+
+
+def f1(p: float, r: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def prf(
-    precision_hits: int, predicted: int, recall_hits: int, gold: int
+    precision_hits: int, predicted: int, recall_hits: int, gold: int, *, empty: float = 0.0
 ) -> tuple[float, float, float]:
-    """P/R/F1 when precision and recall count matches separately (overlap matching)."""
-    p = precision_hits / predicted if predicted else 0.0
-    r = recall_hits / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    """P/R/F1 when precision and recall count matches separately (overlap matching).
+
+    ``empty`` is the precision (recall) when nothing was predicted (nothing is gold).
+    """
+    p = precision_hits / predicted if predicted else empty
+    r = recall_hits / gold if gold else empty
+    return p, r, f1(p, r)

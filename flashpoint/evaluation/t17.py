@@ -38,6 +38,7 @@ from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.timeline import top_dates
 from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation import reports_cache
+from flashpoint.evaluation.metrics import f1, prf
 from flashpoint.registry import evaluation
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -56,9 +57,7 @@ def rouge(pred: str, gold: str, n: int) -> tuple[float, float, float]:
     """ROUGE-N precision, recall and F1 (clipped n-gram overlap)."""
     p, g = ngrams(pred, n), ngrams(gold, n)
     overlap = sum((p & g).values())
-    prec = overlap / sum(p.values()) if p else 0.0
-    rec = overlap / sum(g.values()) if g else 0.0
-    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return prf(overlap, sum(p.values()), overlap, sum(g.values()))
 
 
 def match_within(pred: list[dt.date], gold: list[dt.date], days: int) -> int:
@@ -83,10 +82,8 @@ def score(pred: Timeline, gold: Timeline) -> dict[str, float]:
     exact = len(set(pd) & set(gd))
     near = match_within(pd, gd, 1)
 
-    def f1(hits: int) -> float:
-        p = hits / len(pd) if pd else 0.0
-        r = hits / len(gd) if gd else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def date_f1(hits: int) -> float:
+        return prf(hits, len(pd), hits, len(gd))[2]
 
     all_pred = " ".join(t for _, t in pred)
     all_gold = " ".join(t for _, t in gold)
@@ -95,11 +92,11 @@ def score(pred: Timeline, gold: Timeline) -> dict[str, float]:
     ap = sum(a[0] for a in aligned) / len(pd) if pd else 0.0
     ar = sum(a[1] for a in aligned) / len(gd) if gd else 0.0
     return {
-        "date_f1": f1(exact),
-        "date_f1_1day": f1(near),
+        "date_f1": date_f1(exact),
+        "date_f1_1day": date_f1(near),
         "rouge1_f": rouge(all_pred, all_gold, 1)[2],
         "rouge2_f": rouge(all_pred, all_gold, 2)[2],
-        "aligned_rouge1_f": 2 * ap * ar / (ap + ar) if ap + ar else 0.0,
+        "aligned_rouge1_f": f1(ap, ar),
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import sqlite3
 from collections.abc import Iterator
 from typing import Any, cast
 from urllib.parse import urlencode
@@ -26,10 +27,10 @@ from flashpoint.corpus import timeline as tl
 from flashpoint.corpus.store import (
     document_info,
     event_matches,
-    fts_syntax_error,
     skipped_rows,
 )
 from flashpoint.corpus.tension import Freq, contribution, incident_day, period_start
+from flashpoint.corpus.tension import params as tension_params
 from flashpoint.errors import (
     BadParameter,
     CrossSiteRequest,
@@ -121,15 +122,17 @@ def incident_row(e: browse.Entry) -> dict[str, Any]:
     return {
         "id": inc.id,
         "date": inc.date or inc.first_reported,
+        "dated": inc.date is not None,  # False: "date" is the day it was first reported
         "date_end": inc.date_end,
         "type": inc.type,
         "quad": inc.quad,
         "intensity": inc.intensity,
         "modality": inc.modality,
-        "source_actors": inc.source_actors,
-        "target_actors": inc.target_actors,
+        "source_actors": tl.distinct_labels(inc.source_actors),  # each actor once
+        "target_actors": tl.distinct_labels(inc.target_actors),
         "location": inc.location,
         "country": inc.country,
+        "countries": list(e.keys["country"]),  # place, actors, leads: what ?country= matches
         "reports": e.reports,
         "outlets": sorted({s.outlet for s in inc.sightings if s.outlet}),
         "salience": round(e.salience, 3),
@@ -141,18 +144,20 @@ def incident_row(e: browse.Entry) -> dict[str, Any]:
 # --- overview ---
 
 
-def _spark(values: list[float], width: int = 120, height: int = 28) -> str:
-    """SVG polyline points for a sparkline (drawn on the server: no script needed)."""
+def _spark(values: list[float], width: int = 120, height: int = 28) -> tuple[str, float]:
+    """SVG polyline points for a sparkline, and the height of its zero line (server-drawn)."""
     if not values:
-        return ""
+        return "", float(height)
     if len(values) == 1:  # one day: a flat stroke, not an invisible point
         values = values * 2
     low, high = min(0.0, *values), max(0.0, *values)
     span = (high - low) or 1.0
     step = width / max(1, len(values) - 1)
-    return " ".join(
-        f"{i * step:.1f},{height - (v - low) / span * height:.1f}" for i, v in enumerate(values)
-    )
+
+    def y(v: float) -> float:
+        return round(height - (v - low) / span * height, 1)
+
+    return " ".join(f"{i * step:.1f},{y(v):.1f}" for i, v in enumerate(values)), y(0.0)
 
 
 def overview_data(corpus: WebCorpus) -> dict[str, Any]:
@@ -170,9 +175,11 @@ def _overview(corpus: WebCorpus) -> dict[str, Any]:
             "b": d.b,
             "incidents": d.incidents,
             "tension": [{"period": p.period, "index": p.index} for p in d.points],
-            "spark": _spark([p.index for p in d.points]),
+            "spark": spark,
+            "zero": zero,
         }
         for d in browse.top_dyads(entries)
+        for spark, zero in [_spark([p.index for p in d.points])]
     ]
     return {
         "stats": stats,
@@ -461,10 +468,17 @@ def incident_data(corpus: WebCorpus, incident_id: str) -> dict[str, Any]:
         "figures": inc.figures,
         "charts": _figure_charts(inc),
         "statements": statements,
-        # Set by document linking when it ran (read defensively: older stores lack them).
-        "main_documents": list(getattr(inc, "main_documents", None) or []),
-        "toll": dict(getattr(inc, "toll", None) or {}),
-        "people": list(getattr(inc, "people", None) or []),
+        # A date after the first report means its reports tell of different days.
+        "dated_after_report": bool(
+            inc.date and inc.first_reported and inc.date[:10] > inc.first_reported[:10]
+        ),
+        "who": tl.distinct_labels(inc.source_actors),  # each actor once
+        "whom": tl.distinct_labels(inc.target_actors),
+        "documents": len({s.document for s in inc.sightings}),
+        # Set by document linking (empty when it found no article whose main story it is).
+        "main_documents": inc.main_documents,
+        "toll": inc.toll,
+        "people": inc.people,
     }
 
 
@@ -515,7 +529,7 @@ def document_data(corpus: WebCorpus, doc_id: str) -> dict[str, Any]:
     report = corpus.report(doc_id) if not info["duplicate_of"] else None
     entries = corpus.incidents_of(doc_id)
     incidents = [incident_row(e) for e in entries]
-    main = getattr(report, "main_incident", None) or browse.main_incident_of(doc_id, entries)
+    main = browse.main_incident_of(doc_id, entries)
     return {"document": info, "report": report, "incidents": incidents, "main_incident": main}
 
 
@@ -556,17 +570,23 @@ def timeline_data(
     if freq not in ("day", "week"):
         raise BadParameter(detail=" (freq: day or week)")
     pair = tl.parse_dyad(dyad) if dyad else None
+    start, end = _date("since", since), _date("until", until)
     filters = {
         "actor": actor or None,
         "dyad": pair,
         "country": country or None,
-        "since": _date("since", since),
-        "until": _date("until", until),
+        "since": start,
+        "until": end,
     }
     chosen = corpus.memo(("timeline", tuple(filters.items())), lambda: _select(corpus, filters))
     points = corpus.memo(
         ("tension", tuple(filters.items()), freq),
-        lambda: tl.tension_index(chosen, freq=cast("Freq", freq)),
+        lambda: tl.pad_points(
+            tl.tension_index(chosen, freq=cast("Freq", freq)),
+            cast("Freq", freq),
+            start,
+            end,
+        ),
     )
     by_id = corpus.by_id
     periods: dict[str, list[dict[str, Any]]] = {}
@@ -640,12 +660,10 @@ def page_timeline(request: Request, args: dict = Depends(_timeline_args)) -> Res
         "index": [p.index for p in data["tension"]],
         "level": [p.level for p in data["tension"]],
         "incidents": [p.incidents for p in data["tension"]],
-        # The index normalized by coverage, when the tension stage computes it.
-        "normalized": [getattr(p, "normalized", None) for p in data["tension"]]
-        if data["tension"] and hasattr(data["tension"][0], "normalized")
-        else None,
+        "normalized": [p.normalized for p in data["tension"]],  # the index per unit of coverage
     }
-    return render(request, "timeline.html", data, context={"chart": chart})
+    half_life = f"{tension_params().half_life_days:g}"
+    return render(request, "timeline.html", data, context={"chart": chart, "half_life": half_life})
 
 
 # --- map ---
@@ -697,12 +715,27 @@ def page_map(request: Request, chosen: Any = Depends(incident_query)) -> Respons
 # --- search ---
 
 
+def _fts_syntax_error(store: Any, query: str) -> str | None:
+    """SQLite's complaint if ``query`` is not valid FTS5 syntax, else None.
+
+    The statement must take a step: with ``LIMIT 0`` SQLite never parses the
+    MATCH expression, and every query passes.
+    """
+    try:
+        store.conn.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (query,)).fetchall()
+    except sqlite3.OperationalError as err:
+        if "interrupted" in str(err):
+            raise
+        return str(err)
+    return None
+
+
 def search_data(corpus: WebCorpus, q: str | None, limit: int) -> dict[str, Any]:
     text = (q or "").strip()
     if not text:
         return {"q": "", "hits": [], "error": None, "syntax": None}
     with corpus.store() as store:
-        syntax = fts_syntax_error(store, text)
+        syntax = _fts_syntax_error(store, text)
         hits = store.search(text, limit=limit)
     rows = []
     for h in hits:
@@ -805,18 +838,21 @@ async def page_extract(request: Request) -> Response:
     settings = _settings(request)
     if not same_site(request):
         raise CrossSiteRequest()
+    form: dict[str, Any] | None = None
     try:
         text, published, title, keep = await _form_input(request)
+        # What was sent goes back into the form, to correct it or try a variant.
+        form = {"text": text, "published": published, "title": title}
         report = await run_in_threadpool(_extract, text, published, title)
     except FlashpointError as err:
         if wants_json(request) or isinstance(err, RequestTooLarge):
             raise
         failed: dict[str, Any] = {"report": None, "stored": None, "error": str(err)}
-        return render(request, "extract.html", failed, status=400)
+        return render(request, "extract.html", failed, status=400, context={"form": form})
     stored = None
     if keep and settings.allow_ingest:
         stored = await run_in_threadpool(_store_report, settings, text, published, title)
         _corpus(request).forget()
     data = {"report": report, "stored": stored, "error": None}
-    context = report_view(report) if not wants_json(request) else {}
+    context = {**report_view(report), "form": form} if not wants_json(request) else {}
     return render(request, "extract.html", data, context=context)

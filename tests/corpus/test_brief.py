@@ -8,6 +8,7 @@ from flashpoint.corpus.brief import build_brief, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
+from flashpoint.models import Incident, ReportedFigure, Sighting
 from tests.corpus.test_incidents import Ev, report
 
 SHELLING = "Kestrian warships shelled the harbour of Port Halden, killing {n} <people>."
@@ -66,3 +67,121 @@ def test_brief_lists_days_figures_and_escapes_html() -> None:
     assert "Tension fell in the week of 2031-05-05" in text
     page = to_html(brief)
     assert "&lt;people&gt;" in page and "<people>" not in page
+
+
+def _incident(n: int, type: str, quad: str, intensity: float, **kw: object) -> Incident:
+    doc = f"d{n}"
+    day = kw.pop("published", "2031-06-02")
+    return Incident(
+        id=f"inc-{n}",
+        type=type,
+        quad=quad,
+        intensity=intensity,
+        sightings=[
+            Sighting(document=doc, event="ev1", published=day, outlet="harbourpost.example")
+        ],
+        first_reported=day,
+        last_reported=day,
+        independent_reports=1,
+        outlets=["harbourpost.example"],
+        salience=1.0 + n / 10,
+        **kw,
+    )
+
+
+def _wording_corpus() -> list[Incident]:
+    return [
+        # A shelling with a toll, and a later call for restraint that repeats the toll.
+        _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-03",
+                  summary="Kestrian guns shelled Millbrook, killing eight people.",
+                  source_actors=["Kestrian gunners (KST/MIL)"], target_actors=["people"],
+                  figures=[ReportedFigure(kind="dead", value=8, document="d1")]),
+        _incident(2, "REQUEST", "verbal_conflict", -1, date="2031-06-04",
+                  summary="The envoy urged restraint after eight people were killed.",
+                  source_actors=["the envoy"], target_actors=["Kestria (KST/GOV)"],
+                  figures=[ReportedFigure(kind="dead", value=8, document="d2")]),
+        # The same person named twice, once with a country; a meeting is "with", not "against".
+        _incident(3, "CONSULT", "verbal_cooperation", 1, date="2031-06-05",
+                  summary="Alder Voss met Varnian envoys in the capital.",
+                  source_actors=["Alder Voss", "Alder Voss (KST/GOV)"],
+                  target_actors=["Varnian envoys (VRN/GOV)"]),
+        _incident(4, "MOBILIZE", "material_conflict", -6, date="2031-06-05",
+                  summary="Varnia called up its reservists.", source_actors=["Varnia (VRN/GOV)"]),
+        # An undated accusation, first reported before a dated one: listed first, not as "None".
+        _incident(5, "ACCUSE", "verbal_conflict", -2, published="2031-06-01",
+                  summary="Varnia accused Kestria of breaking the truce.",
+                  source_actors=["Varnia (VRN/GOV)"], target_actors=["Kestria (KST/GOV)"]),
+        _incident(6, "ACCUSE", "verbal_conflict", -2, date="2031-06-06",
+                  summary="Kestria accused Varnia of massing troops.",
+                  source_actors=["Kestria (KST/GOV)"], target_actors=["Varnia (VRN/GOV)"]),
+    ]  # fmt: skip
+
+
+def test_brief_says_who_with_whom_and_drops_repeats() -> None:
+    text = to_markdown(build_brief(_wording_corpus()))
+    assert "Alder Voss (KST/GOV) with Varnian envoys (VRN/GOV)" in text
+    assert "Alder Voss, Alder Voss" not in text
+    assert "**mobilize**, Varnia (VRN/GOV) [" in text  # no "against someone"
+    assert "someone" not in text
+
+
+def test_brief_dates_accusations_and_orders_them() -> None:
+    text = to_markdown(build_brief(_wording_corpus()))
+    section = text.split("## Who accused or threatened whom")[1]
+    assert "None" not in section
+    first = section.index("reported 2031-06-01 accuse: Varnia")
+    assert first < section.index("2031-06-06 accuse: Kestria")
+
+
+def test_brief_period_and_figures_come_from_the_incidents() -> None:
+    brief = build_brief(_wording_corpus())
+    text = to_markdown(brief)
+    assert text.startswith("# Situation brief: all countries, 2031-06-01 to 2031-06-06\n")
+    figures = text.split("## Figures and how they changed")[1].split("##")[0]
+    assert "2031-06-03: dead 8" in figures  # no location: no stray " :"
+    assert "2031-06-04" not in figures  # the call for restraint is not the toll's incident
+    # ... though its line in the day's list still carries the toll it is about.
+    assert "(8 dead)" in text.split("### 2031-06-04")[1].split("###")[0]
+    page = to_html(brief)
+    assert "<h2>Figures and how they changed</h2>" in page and "2031-06-03: dead 8" in page
+
+
+def test_brief_of_one_week_says_there_is_nothing_to_compare() -> None:
+    text = to_markdown(build_brief(_wording_corpus(), since=dt.date(2031, 6, 2)))
+    assert "dated incidents, all in the week of 2031-06-02" in text and "no earlier week" in text
+
+
+def test_top_dates_list_each_actor_once() -> None:
+    from flashpoint.corpus.timeline import distinct_labels, format_top_dates
+
+    labels = ["Alder Voss", "Varnia (VRN/GOV)", "Alder Voss (KST/GOV)", "alder voss"]
+    assert distinct_labels(labels) == ["Alder Voss (KST/GOV)", "Varnia (VRN/GOV)"]
+    text = format_top_dates(top_dates(_wording_corpus(), 10))
+    assert "Alder Voss (KST/GOV) -> Varnian envoys (VRN/GOV)" in text
+
+
+def test_pad_points_cover_the_asked_period_and_let_the_level_decay() -> None:
+    from flashpoint.corpus.timeline import pad_points
+
+    points = index_points(_wording_corpus(), "day")
+    padded = pad_points(points, "day", dt.date(2031, 5, 30), dt.date(2031, 6, 9))
+    assert padded[0].period == dt.date(2031, 5, 30) and padded[-1].period == dt.date(2031, 6, 9)
+    days = [p.period for p in padded]
+    assert days == sorted(set(days)) and len(days) == 11
+    tail = [p for p in padded if p.period > points[-1].period]
+    assert all(p.index == 0 and p.incidents == 0 for p in tail)
+    assert abs(tail[-1].level) < abs(points[-1].level)  # quiet days cool the running level
+    lone = pad_points(points[:1], "week")
+    assert len(lone) == 3 and lone[1] == points[0]  # one period gets a quiet one either side
+
+
+def test_brief_names_the_days_it_leaves_out() -> None:
+    incidents = _wording_corpus()
+    text = to_markdown(build_brief(incidents, days=2))
+    shown = [line[4:] for line in text.splitlines() if line.startswith("### ")]
+    assert len(shown) == 2
+    left = text.split("Also with incidents, not listed above: ")[1].split(" (")[0].split(", ")
+    every = {i.date or i.first_reported for i in incidents}
+    assert sorted(left) == sorted(every - set(shown)) and left
+    assert "Also with incidents" not in to_markdown(build_brief(incidents, days=10))
+    assert "(--days lists more)" in to_html(build_brief(incidents, days=2))

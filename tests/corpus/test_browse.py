@@ -78,6 +78,19 @@ def test_top_dyads_rank_country_pairs_by_tension() -> None:
     assert all(d.points for d in dyads)
 
 
+def test_only_tense_pairs_are_listed_and_their_days_line_up() -> None:
+    talks = [
+        incident(20 + n, "CONSULT", f"2026-01-1{n}", country="ZAN", outlets=("c.example",))
+        for n in range(3)
+    ]
+    dyads = browse.top_dyads([*ENTRIES, *browse.index(talks)])
+    pairs = {(d.a, d.b) for d in dyads}
+    assert ("OSS", "ZAN") not in pairs  # three meetings: cooperation, not tension
+    assert ("KES", "OSS") in pairs  # one shelling on one day
+    spans = {(d.points[0].period, d.points[-1].period) for d in dyads}
+    assert spans == {(dt.date(2026, 1, 2), dt.date(2026, 2, 1))}
+
+
 def test_unset_later_fields_fall_back_and_main_documents_name_the_main_incident() -> None:
     unset = browse.entry(incident(7, "ASSAULT", "2026-03-01"))
     assert unset.reports == 1 and unset.salience > 0  # defaults mean "not computed"

@@ -59,3 +59,11 @@ def test_brief_formats(db: Path, fmt: str) -> None:
     assert "2 dead" in result.stdout
     if fmt == "html":
         assert result.stdout.startswith("<!doctype html>")
+
+
+def test_timeline_table_spans_the_asked_period(db: Path) -> None:
+    args = ["timeline", "--db", str(db), "--since", "2030-02-28", "--until", "2030-03-05"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    periods = [p["period"] for p in json.loads(result.stdout)["tension"]]
+    assert periods == [f"2030-0{m}-{d:02d}" for m, d in ((2, 28), *((3, n) for n in range(1, 6)))]

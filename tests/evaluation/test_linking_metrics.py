@@ -35,3 +35,13 @@ def test_days_match_one_to_one_within_a_day() -> None:
     assert match_within(pred, gold, 1) == 1
     s = score([(p, "x") for p in pred], [(g, "x") for g in gold])
     assert s["date_f1"] == 0.5 and s["date_f1_1day"] == 0.5
+
+
+def test_pair_scores_share_the_common_prf_but_keep_their_empty_convention() -> None:
+    from flashpoint.evaluation import metrics
+
+    # All singletons against all singletons: no pairs either side is a perfect score ...
+    assert prf(*pair_counts({"a": 1, "b": 2}, {"a": "x", "b": "y"})) == (1.0, 1.0, 1.0)
+    # ... while the shared scorer counts an empty prediction as nothing found.
+    assert metrics.prf(0, 0, 0, 0) == (0.0, 0.0, 0.0)
+    assert metrics.f1(0.5, 1.0) == pytest.approx(2 / 3) and metrics.f1(0.0, 0.0) == 0.0

@@ -77,8 +77,7 @@ def test_facets_combine_with_and(client: TestClient) -> None:
     assert data["total"] >= 1
     for row in data["incidents"]:
         assert row["type"] == "ASSAULT"
-        codes = " ".join(row["source_actors"] + row["target_actors"]) + (row["country"] or "")
-        assert "TJK" in codes
+        assert "TJK" in row["countries"]
     outlets = get_json(client, "/incidents.json?outlet=steppeherald.example&size=200")
     assert outlets["total"] >= 1
     assert all("steppeherald.example" in row["outlets"] for row in outlets["incidents"])
@@ -147,6 +146,35 @@ def test_incident_lists_its_reports_with_links_to_the_evidence(client: TestClien
     assert get_json(client, f"/incidents/{rows[0]['id']}.json")["incident"]["id"] == rows[0]["id"]
 
 
+def test_incident_page_says_with_whom_and_counts_in_words(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?quad=verbal_cooperation&size=200")["incidents"]
+    meeting = next(r for r in rows if r["target_actors"])
+    html = client.get(f"/incidents/{meeting['id']}").text
+    assert "<dt>With</dt>" in html and "<dt>Against</dt>" not in html
+    assert "sightings" not in html
+    shelling = get_json(client, "/incidents.json?sort=reports&size=1")["incidents"][0]
+    data = get_json(client, f"/api/incidents/{shelling['id']}")
+    html = client.get(f"/incidents/{shelling['id']}").text
+    assert "<dt>Against</dt>" in html
+    assert f"({data['documents']} documents, {len(data['reports'])} sentences)" in html
+    if data["toll"]:
+        assert "<dt>Toll</dt>" in html and "as most of its main articles state it" in html
+
+
+def test_an_incident_dated_after_its_first_report_is_flagged(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?size=200")["incidents"]
+    flagged = 0
+    for row in rows:
+        data = get_json(client, f"/api/incidents/{row['id']}")
+        inc = data["incident"]
+        late = bool(inc["date"] and inc["first_reported"] and inc["date"] > inc["first_reported"])
+        assert data["dated_after_report"] == late
+        html = client.get(f"/incidents/{row['id']}").text
+        assert ('id="date-warning"' in html) == late
+        flagged += late
+    assert flagged  # the sample has one: fighting reported on the 3rd, dated the 5th
+
+
 def test_conflicting_figures_are_flagged(client: TestClient) -> None:
     everything = get_json(client, "/incidents.json?size=200")["incidents"]
     with_figures = [r for r in everything if r["conflicting"]]
@@ -206,6 +234,66 @@ def test_timeline_for_a_dyad(client: TestClient) -> None:
     assert 'id="chart-data"' in html and f'id="p-{data["periods"][0]["period"]}"' in html
 
 
+def test_timeline_of_a_week_spans_the_whole_week(client: TestClient) -> None:
+    # "What happened last week?": the chart covers every asked day, quiet ones as zeros.
+    data = get_json(client, "/timeline.json?dyad=KGZ:TJK&since=2026-03-09&until=2026-03-15")
+    days = [p["period"] for p in data["tension"]]
+    assert days == [f"2026-03-{d:02d}" for d in range(9, 16)]
+    busy = {r["date"] for rows in data["periods"] for r in rows["incidents"]}
+    for point in data["tension"]:
+        if point["period"] not in busy:
+            assert point["index"] == 0 and point["incidents"] == 0
+    html = client.get("/timeline?dyad=KGZ:TJK&since=2026-03-09&until=2026-03-15").text
+    assert "halves every 7 days" in html
+
+
+def test_country_means_the_same_on_the_web_and_the_command_line(
+    client: TestClient, sample_db: Path
+) -> None:
+    from flashpoint.corpus import timeline as tl
+
+    with Store(sample_db, create=False) as store:
+        incidents = list(store.incidents())
+    for code in ("TJK", "KGZ", "KAZ"):
+        cli = {i.id for i in tl.select(incidents, country=code)}
+        web = get_json(client, f"/timeline.json?country={code}")
+        listed = {r["id"] for rows in web["periods"] for r in rows["incidents"]}
+        assert web["total"] == len(cli) and listed <= cli
+        facet = get_json(client, f"/incidents.json?country={code}&size=200")
+        assert facet["total"] == len(cli)
+
+
+def test_listings_name_each_actor_once(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?size=200")["incidents"]
+    for row in rows:
+        for side in (row["source_actors"], row["target_actors"]):
+            names = [re.sub(r" \([A-Z]{3}(/[A-Z]+)?\)$", "", label).casefold() for label in side]
+            assert len(names) == len(set(names)), side
+
+
+def test_overview_lists_only_tense_pairs_over_the_same_days(client: TestClient) -> None:
+    dyads = get_json(client, "/index.json")["dyads"]
+    assert dyads and all(sum(p["index"] for p in d["tension"]) > 0 for d in dyads)
+    assert len({(d["tension"][0]["period"], d["tension"][-1]["period"]) for d in dyads}) == 1
+    html = client.get("/").text
+    assert html.count('<line class="zero"') == len(dyads)
+
+
+def test_undated_incidents_are_marked_as_reported_days(client: TestClient) -> None:
+    rows = get_json(client, "/incidents.json?size=200")["incidents"]
+    undated = [r for r in rows if not r["dated"]]
+    assert undated and all(r["date"] for r in undated)  # the first report's day stands in
+    html = client.get("/incidents?size=200").text
+    assert html.count(">reported</span>") == len(undated)
+    page = client.get(f"/incidents/{undated[0]['id']}").text
+    assert f"undated, first reported {undated[0]['date']}" in page
+
+
+def test_overview_counts_in_words(client: TestClient) -> None:
+    html = client.get("/").text
+    assert "1 near-duplicate copy<" in html and "1 near-duplicate copies" not in html
+
+
 def test_map_markers_have_places(client: TestClient) -> None:
     data = get_json(client, "/map.json")
     assert data["placed"] >= 1
@@ -222,6 +310,11 @@ def test_search_with_snippets_and_bad_syntax(client: TestClient) -> None:
         assert response.status_code in (200, 400), query
         assert "Traceback" not in response.text
         assert "FTS5" in response.text or "FP030" in response.text, query
+        if response.status_code == 200:  # searched as plain words, and the page says so
+            assert 'id="search-syntax"' in response.text, query
+    plain = client.get("/search", params={"q": '"shelling'})
+    assert 'id="search-syntax"' in plain.text and "shelled" in plain.text.lower()
+    assert 'id="search-syntax"' not in client.get("/search", params={"q": "shelling"}).text
 
 
 def test_extract_shows_a_record_and_stores_nothing(client: TestClient, sample_db: Path) -> None:
@@ -238,6 +331,21 @@ def test_extract_shows_a_record_and_stores_nothing(client: TestClient, sample_db
         assert store.count("documents") == before
     empty = client.post("/extract", data={"text": "   "})
     assert empty.status_code == 400 and "FP001" in empty.text
+
+
+def test_extract_keeps_what_was_sent_and_counts_in_words(client: TestClient) -> None:
+    text = "Tajik guards detained two Kyrgyz farmers near Batken on Friday, officials said."
+    sent = {"text": text, "published": "2026-03-21", "title": "Farmers held <at> the border"}
+    html = client.post("/extract", data=sent).text
+    assert f">{text}</textarea>" in html
+    assert 'name="published" value="2026-03-21"' in html
+    assert 'value="Farmers held &lt;at&gt; the border"' in html
+    meta = re.search(r'<p class="meta">([^<]*)</p>', html)
+    assert meta and re.fullmatch(r"(\d+ [a-z]+, ){5}\d+ [a-z]+", meta.group(1))
+    for n, word in re.findall(r"(\d+) ([a-z]+)", meta.group(1)):
+        assert word.endswith("s") == (n != "1"), meta.group(1)
+    bad = client.post("/extract", data={**sent, "published": "21/03/2026"})
+    assert bad.status_code == 400 and f">{text}</textarea>" in bad.text
 
 
 def test_extract_upload_is_capped_with_413(client: TestClient) -> None:

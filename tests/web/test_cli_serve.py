@@ -44,3 +44,22 @@ def test_serve_listens_on_loopback_and_answers(sample_db: Path) -> None:
         server.terminate()
         _, stderr = server.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in stderr
+
+
+def test_a_busy_or_impossible_port_is_one_coded_line(sample_db: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        for args in (["--port", str(port)], ["--port", "70000"]):
+            done = subprocess.run(
+                [*CLI, "serve", "--db", str(sample_db), *args],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert done.returncode == 2, done.stderr
+            assert "FP066" in done.stderr and "Traceback" not in done.stderr
+            assert len(done.stderr.strip().splitlines()) == 1
+            if args[1] == str(port):
+                assert f"in use: try --port {port + 1}" in done.stderr

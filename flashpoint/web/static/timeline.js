@@ -19,7 +19,9 @@
         { label: "level", stroke: "#444", dash: [6, 4], width: 1 },
         { label: "incidents", stroke: "#2166ac", width: 1, scale: "n", points: { show: true } },
       ],
-      axes: [{}, { label: "tension" }, { side: 1, scale: "n", label: "incidents", grid: { show: false } }],
+      // Ticks never finer than a day: the index is per day or per week.
+      axes: [{ incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 91 * 86400, 365 * 86400] },
+        { label: "tension" }, { side: 1, scale: "n", label: "incidents", grid: { show: false } }],
       scales: { n: { range: (u, min, max) => [0, Math.max(1, max)] } },
     };
     const series = [xs, data.index, data.level, data.incidents];
