@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint import evaluation
+from flashpoint import registry
 from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation import case2021, wikievents
 
@@ -81,6 +81,6 @@ def test_case2021_groups_and_disaster_rule(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["wikievents", "case2021"])
 def test_missing_folder_is_a_named_skip(name: str, tmp_path: Path) -> None:
     with pytest.raises(EvalDataMissing):
-        evaluation.run(name, tmp_path / "nowhere")
+        registry.run_evaluation(name, tmp_path / "nowhere")
     with pytest.raises(EvalDataMissing):
-        evaluation.run(name, tmp_path)
+        registry.run_evaluation(name, tmp_path)
