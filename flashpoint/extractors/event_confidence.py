@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from bisect import bisect_right
 from functools import cache
 from typing import Any
@@ -252,13 +253,14 @@ def day_in(coder: Any, sent: SpacySpan) -> tuple[str, str] | None:
             continue
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
-        if before in BOUNDS or len(t.value) != 10:
-            continue
+        if before in BOUNDS or not ISO_DAY.fullmatch(t.value):
+            continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
         values.add((t.value, t.id))
     return values.pop() if len(values) == 1 else None
 
 
 BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 TIMELINE_DASHES = ("- ", "-- ", "— ", "– ")

@@ -88,3 +88,13 @@ def test_sentences_continuing_the_lead_take_its_day(run: Callable[..., Report]) 
     )
     events = run(text, "2011-03-24").events
     assert [e.date for e in events] == ["2011-03-23", "2011-03-23"]
+
+
+def test_a_time_reference_is_not_an_event_date(run: Callable[..., Report]) -> None:
+    # "soon" resolves to FUTURE_REF, a TIMEX3 reference of ten characters, not a day
+    report = run(
+        "The commander was killed in the town of Kobani, and soon afterwards his brother"
+        " posted a message online.",
+        "2019-02-17",
+    )
+    assert report.events and all(e.date is None or e.date[:4].isdigit() for e in report.events)
