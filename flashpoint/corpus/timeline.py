@@ -36,11 +36,12 @@ from flashpoint.corpus.tension import (
     period_start,
     plot_tension,
 )
-from flashpoint.models import Incident
+from flashpoint.models import Event, Incident, Report
 
 __all__ = [
     "DayEntry",
     "TensionPoint",
+    "day_scores",
     "distinct_labels",
     "format_table",
     "format_timeline",
@@ -243,6 +244,50 @@ class DayEntry:
         return " ".join((incident.summary or "").split())
 
 
+# Day scores read from the reports themselves (docs/incidents.md, "Top dates"): a report
+# counts in full on its publication day when it states an event of that day or the day
+# before (news of the day), else by OTHER_WEIGHT (analysis, features, off-topic copy);
+# a report published LOOKBACK_GAP or more days after a day that states an event on it
+# (a look back: "the massacre of 12 May") adds LOOKBACK_WEIGHT to that day.
+NEWS_WINDOW_DAYS = 1
+OTHER_WEIGHT = 0.5
+LOOKBACK_GAP = 2
+LOOKBACK_WEIGHT = 3.0
+
+
+def _counts(event: Event) -> dt.date | None:
+    """The day an event states, if it counts: asserted, not background, dated to the day."""
+    if event.background or event.modality != "asserted":
+        return None
+    if event.date_precision not in (None, "day"):
+        return None
+    return iso_day(event.date)
+
+
+def day_scores(reports: Iterable[Report]) -> dict[dt.date, float]:
+    """Each day's importance read from what the reports say happened on it.
+
+    A report published on day P scores P with 1 when one of its counted events
+    (asserted, not background, dated to the day) falls on P or within
+    ``NEWS_WINDOW_DAYS`` before it, else ``OTHER_WEIGHT``; and each distinct
+    earlier day D its counted events state, ``LOOKBACK_GAP`` days or more before P,
+    gains ``LOOKBACK_WEIGHT`` (later reports looking back to a day is the
+    strongest sign it mattered). Events dated after P (plans) add nothing.
+    """
+    scores: dict[dt.date, float] = {}
+    for report in reports:
+        published = iso_day(report.document.published)
+        if published is None:
+            continue
+        stated = {d for d in map(_counts, report.events) if d is not None}
+        news = any(0 <= (published - d).days <= NEWS_WINDOW_DAYS for d in stated)
+        scores[published] = scores.get(published, 0.0) + (1.0 if news else OTHER_WEIGHT)
+        for day in stated:
+            if (published - day).days >= LOOKBACK_GAP:
+                scores[day] = scores.get(day, 0.0) + LOOKBACK_WEIGHT
+    return scores
+
+
 def top_dates(
     incidents: Iterable[Incident],
     n: int,
@@ -252,6 +297,7 @@ def top_dates(
     until: dt.date | None = None,
     modalities: frozenset[str] = frozenset({"asserted"}),
     rank: Literal["coverage", "salience"] = "coverage",
+    reports: Iterable[Report] | None = None,
 ) -> list[DayEntry]:
     """The ``n`` most important days, in date order, each with its most salient incidents.
 
@@ -262,6 +308,11 @@ def top_dates(
     the distinct reports published that day, ties broken by summed salience;
     ``rank="salience"`` by summed incident salience alone. On the Timeline17
     dev sets coverage ranking is the better of the two (docs/incidents.md).
+    When ``reports`` (the reports the incidents were merged from) are given, the
+    days are ranked by :func:`day_scores` instead, ties broken by the reports
+    published that day, then by summed salience; a day no incident falls on can
+    then be chosen too, with no incidents. On the Timeline17 dev sets this is
+    the best of the three (docs/incidents.md).
     Each day keeps its ``per_day`` most salient incidents.
     """
     by_day: dict[dt.date, list[Incident]] = {}
@@ -280,16 +331,30 @@ def top_dates(
         by_day.setdefault(day, []).append(inc)
         about.setdefault(day, set()).update(s.document for s in inc.sightings)
 
-    def score(day: dt.date) -> tuple[float, float]:
-        salience = sum(i.salience for i in by_day[day])
+    told = None
+    candidates = set(by_day)
+    if reports is not None:
+        reports = list(reports)
+        told = day_scores(reports)
+        published = {}  # every report counts here, those with no coded event too
+        for report in reports:
+            day = iso_day(report.document.published)
+            if day is not None:
+                published.setdefault(day, set()).add(report.document.id)
+        candidates = {d for d in told if not (since and d < since) and not (until and d > until)}
+
+    def score(day: dt.date) -> tuple[float, ...]:
+        salience = sum(i.salience for i in by_day.get(day, ()))
+        if told is not None:
+            return told[day], float(len(published.get(day, ()))), salience
         if rank == "salience":
             return salience, 0.0
         return float(len(about[day]) + len(published.get(day, ()))), salience
 
-    scored = sorted(by_day, key=lambda day: (*(-x for x in score(day)), day))[:n]
+    scored = sorted(candidates, key=lambda day: (*(-x for x in score(day)), day))[:n]
     out = []
     for day in sorted(scored):
-        ranked = sorted(by_day[day], key=lambda i: (-i.salience, i.id))[:per_day]
+        ranked = sorted(by_day.get(day, ()), key=lambda i: (-i.salience, i.id))[:per_day]
         out.append(DayEntry(day, round(score(day)[0], 3), ranked))
     return out
 

@@ -6,7 +6,9 @@ and ``gold.json``, a journalist's timeline ``[{date, summary: [sentences]}]``.
 in it is scored and the means are reported beside each crisis's figures.
 
 Ours: the articles are merged into incidents (``merge_reports``); the days
-are ranked by summed incident salience (:func:`flashpoint.corpus.timeline.top_dates`),
+are ranked by what the reports say happened on them
+(:func:`flashpoint.corpus.timeline.day_scores`: news of the day on its
+publication day, and three times over for later reports looking back to it),
 and each day's summary is the evidence sentences of its two most salient
 incidents. The **baseline** ranks days by how many articles were published
 that day, and summarizes a day by the first sentence of its first two
@@ -132,7 +134,14 @@ def one(data_dir: Path, limit: int | None, baseline: bool, cache: Any) -> dict[s
     if not baseline:
         reports = reports_cache.reports(data_dir, docs, cache=cache)
         incidents = merge_reports(reports.values())
-        days = top_dates(incidents, n, per_day=SUMMARY_INCIDENTS, since=since, until=until)
+        days = top_dates(
+            incidents,
+            n,
+            per_day=SUMMARY_INCIDENTS,
+            since=since,
+            until=until,
+            reports=reports.values(),
+        )
         pred = [(e.day, " ".join(e.evidence(i) for i in e.incidents)) for e in days]
         metrics["incidents"] = len(incidents)
         metrics.update(score(pred, gold))
