@@ -312,4 +312,6 @@ class Incident(Record):
     people: list[str] = Field(default_factory=list)  # people its main articles name in the lead
     countries: list[str] = Field(default_factory=list)  # countries its main articles' leads name
     salience: float = 0.0  # how much it mattered: see docs/incidents.md
+    background: bool = False  # every event of it is a recap ("has been bombing for months")
+    confidence: float | None = None  # the highest calibrated confidence among its events
     toll: dict[str, int] = Field(default_factory=dict)  # kind -> count most main articles state

@@ -31,6 +31,7 @@ from flashpoint.corpus.incidents import iso_day
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
+from flashpoint.extractors.event_confidence import default_threshold
 from flashpoint.models import Incident, Report
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
@@ -123,6 +124,17 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
     return text, drivers
 
 
+def newsworthy(inc: Incident) -> bool:
+    """Worth a line in a brief: not a recap, and either confident (at the calibrated
+    ``--min-confidence``) or told by two or more independent reports. An incident whose
+    events carry no confidence (built outside the extractor) is kept."""
+    if inc.background:
+        return False
+    if inc.confidence is None or inc.confidence >= default_threshold():
+        return True
+    return independent_reports(inc) >= 2
+
+
 def build_brief(
     incidents: Iterable[Incident],
     reports: Iterable[Report] = (),
@@ -133,7 +145,9 @@ def build_brief(
     days: int = 10,
 ) -> Brief:
     """Gather the brief for ``country`` (ISO code; None: everything) over since..until."""
-    chosen = select(incidents, country=country, since=since, until=until)
+    chosen = [
+        i for i in select(incidents, country=country, since=since, until=until) if newsworthy(i)
+    ]
     by_id = {i.id: i for i in chosen}
     docs = {s.document for i in chosen for s in i.sightings}
     outlets = {o for i in chosen for o in i.outlets}

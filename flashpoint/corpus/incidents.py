@@ -819,6 +819,8 @@ def _incident(members: list[_Item], tolerance: float) -> Incident:
         conflicting=_conflicts(figures, tolerance),
         summary=" ".join(first.event.sentence.text.split()) or None,
         modality=first.event.modality,
+        background=all(e.background for e in events),
+        confidence=max((e.confidence for e in events if e.confidence is not None), default=None),
     )
 
 

@@ -185,3 +185,31 @@ def test_brief_names_the_days_it_leaves_out() -> None:
     assert sorted(left) == sorted(every - set(shown)) and left
     assert "Also with incidents" not in to_markdown(build_brief(incidents, days=10))
     assert "(--days lists more)" in to_html(build_brief(incidents, days=2))
+
+
+def test_brief_leaves_out_recaps_and_lone_unsure_incidents() -> None:
+    recap = _incident(7, "ASSAULT", "material_conflict", -9, date="2031-06-03", background=True,
+                      summary="Kestrian guns have shelled the coast for years.")  # fmt: skip
+    unsure = _incident(8, "ASSAULT", "material_conflict", -9, date="2031-06-03", confidence=0.3,
+                       summary="Raiders may have struck a depot.")  # fmt: skip
+    told_twice = _incident(9, "ASSAULT", "material_conflict", -9, date="2031-06-03",
+                           confidence=0.3, summary="Raiders struck a second depot.")  # fmt: skip
+    told_twice.independent_reports = 2
+    sure = _incident(10, "ASSAULT", "material_conflict", -9, date="2031-06-03", confidence=0.95,
+                     summary="Raiders struck a third depot.")  # fmt: skip
+    text = to_markdown(build_brief([recap, unsure, told_twice, sure], since=dt.date(2031, 6, 1)))
+    assert "second depot" in text and "third depot" in text
+    assert "for years" not in text and "may have struck" not in text
+
+
+def test_a_recap_stays_apart_and_marks_its_incident_background() -> None:
+    reports = _corpus()
+    reports[0].events[0].background = True
+    reports[0].events[0].confidence = 0.9
+    recap_doc = reports[0].document.id
+    shellings = [i for i in merge_reports(reports) if i.type == "ASSAULT" and i.figures]
+    recap = [i for i in shellings if any(s.document == recap_doc for s in i.sightings)]
+    news = [i for i in shellings if i not in recap]
+    assert len(recap) == 1 and recap[0].background and recap[0].confidence == 0.9
+    assert news and not any(i.background for i in news)
+    assert all(s.document != recap_doc for i in news for s in i.sightings)
