@@ -111,16 +111,15 @@ class Candidates(Targets):
         if sense is None:
             return None
         anchor = fr.top_of_chain(tok)
-        cand = EventCandidate(
+        cand = EventCandidate.from_sense(
+            sense,
             trigger=tok,
             last=last if last.i > tok.i else tok,
-            sense=sense,
             anchor=anchor,
             sources=sources,
             targets=self.verb_targets(tok, sense),
             modality=fr.modality(tok, tok),
         )
-        cand.type, cand.mode = sense.type, sense.mode
         if cand.modality == "future":
             self.recode_intent(cand, reported=fr.in_reported_speech(tok))
         if cand.mode is None:  # "air strikes killed five": the weapon named by the subject
@@ -150,16 +149,8 @@ class Candidates(Targets):
                 continue  # "we must not ignore their plight": an exhortation, no demand
             inner = self.complement(comp)
             sense = inner[2] if inner else Sense(type="REQUEST")
-            cand = EventCandidate(
-                trigger=verb,
-                last=verb,
-                sense=sense,
-                anchor=fr.top_of_chain(verb),
-                sources=self.verb_sources(verb),
-                targets=self.resolve_targets(fr.subject(comp)),
-                modality=fr.modality(verb, verb),
-                consumed=[t.i for t in comp.subtree],
-            )
+            targets = self.resolve_targets(fr.subject(comp))
+            cand = self.on_verb(verb, sense, targets, consumed=[t.i for t in comp.subtree])
             cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
             return cand
         return None
@@ -171,15 +162,37 @@ class Candidates(Targets):
         sources = self.cause_sources(verb)
         if not sources:
             return None
-        return EventCandidate(
+        return EventCandidate.from_sense(
+            Sense(type="ASSAULT"),
             trigger=verb,
             last=verb,
-            sense=Sense(type="ASSAULT"),
             anchor=fr.top_of_chain(verb),
             sources=sources,
             targets=[c for c in verb.children if c.dep_ == "nsubj"],
             modality=fr.modality(verb, verb),
-            type="ASSAULT",
+        )
+
+    def on_verb(
+        self,
+        verb: Token,
+        sense: Sense,
+        targets: list[Token],
+        *,
+        consumed: list[int],
+        last: Token | None = None,
+    ) -> EventCandidate:
+        """An act coded on the verb that governs it, its doer the verb's own subject:
+        what a control verb names ("threatened to strike") or what a speaker says
+        another must do ("said Y must withdraw")."""
+        return EventCandidate.from_sense(
+            sense,
+            trigger=verb,
+            last=verb if last is None else last,
+            anchor=fr.top_of_chain(verb),
+            sources=self.verb_sources(verb),
+            targets=targets,
+            modality=fr.modality(verb, verb),
+            consumed=consumed,
         )
 
     def complement(self, comp: Token) -> tuple[Token, Token, Sense] | None:
@@ -212,17 +225,7 @@ class Candidates(Targets):
             inner_targets = self.verb_targets(trigger, sense)
         else:
             inner_targets = self.noun_targets(trigger, sense)
-        cand = EventCandidate(
-            trigger=verb,
-            last=last,
-            sense=sense,
-            anchor=fr.top_of_chain(verb),
-            sources=self.verb_sources(verb),
-            targets=inner_targets,
-            modality=fr.modality(verb, verb),
-            consumed=[trigger.i, last.i],
-        )
-        cand.type, cand.mode = sense.type, sense.mode
+        cand = self.on_verb(verb, sense, inner_targets, consumed=[trigger.i, last.i], last=last)
         if role == "threat":
             cand.type, cand.mode = "THREATEN", THREAT_MODES.get((sense.type, sense.mode))
             cand.mode = cand.mode or THREAT_MODES.get((sense.type, None))
@@ -303,10 +306,10 @@ class Candidates(Targets):
         if sense is None:
             return None
         anchor, direct = self.noun_anchor(head)
-        cand = EventCandidate(
+        return EventCandidate.from_sense(
+            sense,
             trigger=trigger,
             last=head,
-            sense=sense,
             anchor=anchor,
             sources=sources,
             targets=self.noun_targets(head, sense),
@@ -315,8 +318,6 @@ class Candidates(Targets):
             direct=direct,
             background=background,
         )
-        cand.type, cand.mode = sense.type, sense.mode
-        return cand
 
     def noun_anchor(self, tok: Token) -> tuple[Token, bool]:
         """The verb whose clause the event noun sits in, and whether it is its argument."""
