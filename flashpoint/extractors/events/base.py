@@ -44,6 +44,23 @@ class EventCandidate:
         return cls(sense=sense, type=sense.type, mode=sense.mode, **parts)
 
 
+def marks(tok: Token) -> set[str]:
+    """The words that open a clause: "when", "as", "after" ("mark" or "advmod")."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("mark", "advmod")}
+
+
+def conditional(tok: Token) -> bool:
+    """An "if" or "unless" clause: a condition, not a reported act."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children
+    )
+
+
+def purpose(tok: Token) -> bool:
+    """A "to" clause of purpose: "staged a strike to protest ..."."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def vlemma(tok: Token) -> str:
     """A verb's lemma, mended where the small model's lemmatiser trips ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
@@ -92,8 +109,12 @@ class CoderBase:
                 out.setdefault(span.start, item)
         return out
 
+    def noun_senses(self, noun: Token) -> tuple[Sense, ...]:
+        """The senses the lexicon gives a noun, by lemma, else by its own form."""
+        return self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_) or ()
+
     def _noun_sense(self, noun: Token, type_: str) -> Sense | None:
-        senses = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_) or ()
+        senses = self.noun_senses(noun)
         mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
         for sense in senses:
             if sense.type == type_ and (not sense.modifier or sense.modifier & mods):
@@ -109,8 +130,7 @@ class CoderBase:
         return any(s.type in types for s in verb_senses)
 
     def _event_noun(self, tok: Token) -> bool:
-        senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
-        return bool(senses) and any(s.type == "ASSAULT" for s in senses or ())
+        return any(s.type == "ASSAULT" for s in self.noun_senses(tok))
 
     def attribution(self, char: int) -> str | None:
         for start, end, ident in self.reported:

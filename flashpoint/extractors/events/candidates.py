@@ -29,6 +29,13 @@ THREAT_MODES = {
     ("SANCTION", "withdraw"): "relations",
     ("PROTEST", None): "restrict",
 }
+
+
+def threat_mode(type_: str, mode: str | None) -> str | None:
+    """The THREATEN mode of a threatened act, by its own mode, else by its type."""
+    return THREAT_MODES.get((type_, mode)) or THREAT_MODES.get((type_, None))
+
+
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
 
 
@@ -207,9 +214,7 @@ class Candidates(Targets):
         if lemma in self.lex.light_verbs:
             for obj in comp.children:
                 if obj.dep_ == "dobj":
-                    nsenses = self.lex.nouns.get(obj.lemma_.lower()) or self.lex.nouns.get(
-                        obj.lower_
-                    )
+                    nsenses = self.noun_senses(obj)
                     if nsenses:
                         sense = self._choose(obj, nsenses, [], nominal=True)
                         if sense is not None:
@@ -227,8 +232,7 @@ class Candidates(Targets):
             inner_targets = self.noun_targets(trigger, sense)
         cand = self.on_verb(verb, sense, inner_targets, consumed=[trigger.i, last.i], last=last)
         if role == "threat":
-            cand.type, cand.mode = "THREATEN", THREAT_MODES.get((sense.type, sense.mode))
-            cand.mode = cand.mode or THREAT_MODES.get((sense.type, None))
+            cand.type, cand.mode = "THREATEN", threat_mode(sense.type, sense.mode)
         elif role == "refuse":  # the target of the refused act is the one refused
             cand.type, cand.mode = "REJECT", REQUEST_MODES.get(sense.type)
         elif role == "ask":
@@ -255,8 +259,7 @@ class Candidates(Targets):
         )
         threat = conditional and cand.type not in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
         if threat or cand.type in CONFLICT_MATERIAL:
-            mode = THREAT_MODES.get((cand.type, cand.mode)) or THREAT_MODES.get((cand.type, None))
-            cand.type, cand.mode = "THREATEN", mode
+            cand.type, cand.mode = "THREATEN", threat_mode(cand.type, cand.mode)
         elif cand.type in COOPERATIVE or cand.type in ("RETREAT", "CONCEDE"):
             cand.type, cand.mode = "AGREE", None
         else:
@@ -265,7 +268,7 @@ class Candidates(Targets):
             cand.modality = "negated" if cand.modality == "negated" else "asserted"
 
     def noun_candidate(self, tok: Token) -> EventCandidate | None:
-        senses = self.lex.nouns.get(tok.lemma_.lower()) or self.lex.nouns.get(tok.lower_)
+        senses = self.noun_senses(tok)
         framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.frame_nouns
         if not senses or (tok.dep_ in ("compound", "amod") and not framed):
             return None

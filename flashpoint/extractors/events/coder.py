@@ -12,7 +12,7 @@ from flashpoint.extractors.event_lexicon import (
     intensity,
     valid_mode,
 )
-from flashpoint.extractors.events.base import EventCandidate, vlemma
+from flashpoint.extractors.events.base import EventCandidate, conditional, vlemma
 from flashpoint.extractors.events.candidates import Candidates
 from flashpoint.extractors.events.merging import Merging
 from flashpoint.models import Event, EventParticipant, Span
@@ -57,11 +57,11 @@ class Coder(Candidates, Merging):
 
     def emit(self, cand: EventCandidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
-        sources = [p for p in map(self.participant, cand.sources) if p is not None]
+        sources = self.participants(cand.sources)
         if any(p.actor is None and p.name.lower() in UNRESOLVED_PERSONS for p in sources):
             return  # an unresolved "I"/"you"/"we" is the writer or a reader, not a party
         sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
-        targets = [p for p in map(self.participant, cand.targets) if p is not None]
+        targets = self.participants(cand.targets)
         if cand.sense.reciprocal and cand.type == cand.sense.type:
             sources, targets = sources + targets, []  # "X met with Y": both act
         scope = self.scope(cand)
@@ -84,7 +84,7 @@ class Coder(Candidates, Merging):
             figures += self.implied_death(cand)
         if cand.background and not figures and cand.modality != "hypothetical":
             return
-        if self.in_condition(cand.anchor):
+        if conditional(cand.anchor):
             return  # "if it is attacked": a condition, not a reported event
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
@@ -161,12 +161,6 @@ class Coder(Candidates, Merging):
         if any(t.i in self.times for t in subtree) or self.location(subtree, cand):
             return True
         return bool(self.figures(subtree))
-
-    @staticmethod
-    def in_condition(anchor: Token) -> bool:
-        return anchor.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anchor.children
-        )
 
     def consume_content(self, verb: Token) -> None:
         """What is demanded, rejected, threatened or promised is not itself an event."""

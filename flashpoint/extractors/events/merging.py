@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flashpoint.extractors.events.base import EventCandidate
+from flashpoint.extractors.events.base import EventCandidate, marks, purpose
 from flashpoint.extractors.events.setting import SIMULTANEOUS, Setting
 from flashpoint.models import EventParticipant, Figure
 
@@ -21,22 +21,19 @@ class Merging(Setting):
         earlier = None
         trig = cand.trigger
         # "carried out raids ..., killing 31": the participle adds to the strikes.
-        marks = {c.lower_ for c in trig.children if c.dep_ in ("mark", "advmod")}
-        simultaneous = trig.dep_ == "advcl" and bool(marks & SIMULTANEOUS)
+        simultaneous = trig.dep_ == "advcl" and bool(marks(trig) & SIMULTANEOUS)
         # "staged a hunger strike to protest ...", "blocked roads demanding ...": the
         # purpose of a protest is its aim, not a second event.
-        purpose = trig.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trig.children
-        )
+        for_purpose = trig.dep_ == "advcl" and purpose(trig)
         adjunct = trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG"
-        if adjunct or simultaneous or purpose:
+        if adjunct or simultaneous or for_purpose:
             earlier = self.by_anchor.get(trig.head.i)
         if earlier is not None and not (
             earlier.type == cand.type
             or (earlier.type == "PROTEST" and cand.type == "REQUEST" and not simultaneous)
         ):
             earlier = None
-        if earlier is not None and purpose and not self._compatible(earlier.source, sources):
+        if earlier is not None and for_purpose and not self._compatible(earlier.source, sources):
             earlier = None
         # "wounded two soldiers in a bomb attack": the noun names the verb's own act
         if earlier is None and cand.nominal and trig.dep_ == "pobj":

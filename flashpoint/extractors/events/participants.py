@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from flashpoint.extractors import event_frames as fr
-from flashpoint.extractors.events.base import vlemma
+from flashpoint.extractors.events.base import marks, vlemma
 from flashpoint.extractors.events.setting import Setting
 from flashpoint.models import EventParticipant
 
@@ -17,6 +17,9 @@ CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 
 class Participants(Setting):
     """Turns parse heads into event participants and finds an act's doers."""
+
+    def participants(self, heads: list[Token]) -> list[EventParticipant]:
+        return [p for p in map(self.participant, heads) if p is not None]
 
     def participant(self, head: Token) -> EventParticipant | None:
         head = fr.resolve_relative(head)
@@ -181,8 +184,7 @@ class Participants(Setting):
                         self.consumed.add(acts[0].i)
                         return [pobj]
         for child in verb.children:
-            marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "advmod")}
-            if child.dep_ == "advcl" and marks & {"when", "as", "after"}:
+            if child.dep_ == "advcl" and marks(child) & {"when", "as", "after"}:
                 senses = self.lex.verbs.get(child.lemma_.lower(), ())
                 if any(s.type == "ASSAULT" for s in senses):
                     return fr.subject(child)

@@ -9,7 +9,7 @@ from flashpoint.extractors import event_frames as fr
 from flashpoint.extractors.event_lexicon import (
     Sense,
 )
-from flashpoint.extractors.events.base import EventCandidate, vlemma
+from flashpoint.extractors.events.base import EventCandidate, conditional, marks, purpose, vlemma
 from flashpoint.extractors.events.participants import ACTOR_ENTS, Participants
 from flashpoint.models import EventParticipant
 
@@ -99,8 +99,7 @@ class Targets(Participants):
         """Who must act to lift a threat: the subject of its "unless"/"if" clause."""
         for verb in verbs:
             for child in verb.children:
-                marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
-                if child.dep_ == "advcl" and marks & {"unless", "if"}:
+                if conditional(child):
                     return self.resolve_targets(fr.subject(child))
         return []
 
@@ -136,7 +135,7 @@ class Targets(Participants):
                 for child in tok.children:
                     if child.i in seen:
                         continue
-                    if self._condition(child):
+                    if conditional(child):
                         conditions.append(child)
                     if not self._follow(child):
                         continue
@@ -171,14 +170,8 @@ class Targets(Participants):
         if chosen is None:
             return []
         heads = [c for c in fr.conjuncts(chosen) if c.i not in taken]
-        parts = [p for p in map(self.participant, heads) if p is not None]
+        parts = self.participants(heads)
         return [p for p in parts if (p.start, p.end) not in spans]
-
-    @staticmethod
-    def _condition(child: Token) -> bool:
-        return child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in child.children
-        )
 
     def _follow(self, child: Token) -> bool:
         """Dependents the target search may walk into: not the subject, other
@@ -191,9 +184,10 @@ class Targets(Participants):
         if lemma in self.lex.speech_verbs and self.lex.control.get(lemma) != "ask":
             return False  # "..., citing domestic opposition": a reason given
         if child.dep_ in ("advcl", "conj") and child.pos_ in ("VERB", "AUX"):
-            marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "advmod")}
-            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            return child.dep_ == "advcl" and (purpose or (child.tag_ == "VBG" and not marks))
+            opened = marks(child)
+            return child.dep_ == "advcl" and (
+                purpose(child) or (child.tag_ == "VBG" and not opened)
+            )
         return True
 
     def _named_party(self, tok: Token) -> bool:
