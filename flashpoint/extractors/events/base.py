@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from flashpoint.extractors.context import Context
-from flashpoint.extractors.event_lexicon import (
+from flashpoint.extractors.events.lexicon import (
     Sense,
     lexicon,
     plover_types,

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from flashpoint.extractors import event_frames as fr
-from flashpoint.extractors.event_lexicon import (
+from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events.base import EventCandidate, vlemma
+from flashpoint.extractors.events.lexicon import (
     CONFLICT_MATERIAL,
     COOPERATIVE,
     Sense,
 )
-from flashpoint.extractors.events.base import EventCandidate, vlemma
 from flashpoint.extractors.events.targets import Targets
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})

@@ -6,14 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from flashpoint.extractors import event_confidence, event_places
-from flashpoint.extractors import event_frames as fr
-from flashpoint.extractors.event_lexicon import (
+from flashpoint.extractors.events import confidence as event_confidence
+from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events import places as event_places
+from flashpoint.extractors.events.base import EventCandidate, conditional, vlemma
+from flashpoint.extractors.events.candidates import Candidates
+from flashpoint.extractors.events.lexicon import (
     intensity,
     valid_mode,
 )
-from flashpoint.extractors.events.base import EventCandidate, conditional, vlemma
-from flashpoint.extractors.events.candidates import Candidates
 from flashpoint.extractors.events.merging import Merging
 from flashpoint.models import Event, EventParticipant, Span
 

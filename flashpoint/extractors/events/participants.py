@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from flashpoint.extractors import event_frames as fr
+from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import marks, vlemma
 from flashpoint.extractors.events.setting import Setting
 from flashpoint.models import EventParticipant

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from flashpoint.extractors import event_frames as fr
+from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import CoderBase, EventCandidate
 from flashpoint.models import Figure
 

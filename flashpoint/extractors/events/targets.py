@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from flashpoint.extractors import event_frames as fr
-from flashpoint.extractors.event_lexicon import (
+from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events.base import EventCandidate, conditional, marks, purpose, vlemma
+from flashpoint.extractors.events.lexicon import (
     Sense,
 )
-from flashpoint.extractors.events.base import EventCandidate, conditional, marks, purpose, vlemma
 from flashpoint.extractors.events.participants import ACTOR_ENTS, Participants
 from flashpoint.models import EventParticipant
 
