@@ -26,7 +26,9 @@ saying, which yield claims, not events, unless the verb is itself a PLOVER act
 Layout: ``candidates`` (a trigger and its lexicon sense), ``participants`` (who the
 parties are, who did it), ``targets`` (whom it was done to), ``setting`` (date, place,
 figures), ``merging`` (a mention of an event already coded) and ``coder`` (the loop
-that emits events), each a layer of one coder class over ``base`` (the indexes).
+that emits events), each a layer of one coder class over ``base`` (the indexes and
+``EventCandidate``). Beside them: ``frames`` (dependency-parse helpers), ``lexicon``
+(trigger and PLOVER data files), ``places`` (an event's place) and ``confidence``.
 """
 
 from __future__ import annotations

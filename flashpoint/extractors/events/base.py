@@ -76,7 +76,7 @@ class CoderBase:
         self.lex = lexicon()
         self.types = plover_types()
         self.token_actor = ctx.actor_index.by_token
-        self.actors = {a.id: a for a in ctx.results.get("actors", [])}
+        self.actors = ctx.actor_index.by_id
         self.times = self._index(ctx.results.get("times", []))
         self.quantities = self._index(ctx.results.get("quantities", []))
         self.places: dict[int, Any] = {}

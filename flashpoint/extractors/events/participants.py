@@ -146,7 +146,7 @@ class Participants(Setting):
             heads = fr.subject(heads[0].head)
         out: list[Token] = []
         for head in heads:
-            # "the strikes killed ..." : the doer is the strikes' doer
+            # "the strikes killed ...": the doer is the strikes' doer
             if head.lemma_.lower() in self.lex.nouns and head.i not in self.token_actor:
                 inner = self.noun_sources(head)
                 if inner:
