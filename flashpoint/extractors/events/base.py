@@ -112,28 +112,3 @@ class CoderBase:
     def noun_senses(self, noun: Token) -> tuple[Sense, ...]:
         """The senses the lexicon gives a noun, by lemma, else by its own form."""
         return self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_) or ()
-
-    def _noun_sense(self, noun: Token, type_: str) -> Sense | None:
-        senses = self.noun_senses(noun)
-        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-        for sense in senses:
-            if sense.type == type_ and (not sense.modifier or sense.modifier & mods):
-                return sense
-        return None
-
-    def _codes_same(self, verb: Token, senses: tuple[Sense, ...]) -> bool:
-        """The verb is itself a trigger of the noun's type ("the bombing killed")."""
-        if verb.pos_ != "VERB":
-            return False
-        types = {s.type for s in senses}
-        verb_senses = self.lex.verbs.get(vlemma(verb)) or ()
-        return any(s.type in types for s in verb_senses)
-
-    def _event_noun(self, tok: Token) -> bool:
-        return any(s.type == "ASSAULT" for s in self.noun_senses(tok))
-
-    def attribution(self, char: int) -> str | None:
-        for start, end, ident in self.reported:
-            if start <= char < end:
-                return ident
-        return None

@@ -332,3 +332,19 @@ class Candidates(Targets):
             if anc.pos_ in ("VERB", "AUX"):
                 return fr.top_of_chain(anc), False
         return tok, False
+
+    def _noun_sense(self, noun: Token, type_: str) -> Sense | None:
+        senses = self.noun_senses(noun)
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        for sense in senses:
+            if sense.type == type_ and (not sense.modifier or sense.modifier & mods):
+                return sense
+        return None
+
+    def _codes_same(self, verb: Token, senses: tuple[Sense, ...]) -> bool:
+        """The verb is itself a trigger of the noun's type ("the bombing killed")."""
+        if verb.pos_ != "VERB":
+            return False
+        types = {s.type for s in senses}
+        verb_senses = self.lex.verbs.get(vlemma(verb)) or ()
+        return any(s.type in types for s in verb_senses)

@@ -172,3 +172,9 @@ class Coder(Candidates, Merging):
                 # a relative clause inside still reports a fact ("the police who killed")
                 inner = {t.i for r in child.subtree if r.dep_ == "relcl" for t in r.subtree}
                 self.consumed.update(t.i for t in child.subtree if t.i not in inner)
+
+    def attribution(self, char: int) -> str | None:
+        for start, end, ident in self.reported:
+            if start <= char < end:
+                return ident
+        return None

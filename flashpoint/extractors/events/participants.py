@@ -218,3 +218,6 @@ class Participants(Setting):
         if verb is not None and vlemma(verb) in self.lex.participation_verbs:
             return self.verb_sources(verb)  # "converged for a rally", "joined the march"
         return []
+
+    def _event_noun(self, tok: Token) -> bool:
+        return any(s.type == "ASSAULT" for s in self.noun_senses(tok))
