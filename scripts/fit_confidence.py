@@ -9,7 +9,7 @@ Labelled events come from two gold sets in ../shared/eval/:
   REQUEST, CONSULT) is right when its sentence holds a compatible gold event;
   events of unmapped types are left out (the gold cannot judge them).
 
-A logistic model is fitted on the features of ``event_confidence.features`` with
+A logistic model is fitted on the features of ``events.confidence.features`` with
 2-fold cross-fitting by document; the isotonic map is fitted on the held-out
 scores, and the threshold is the lowest whose held-out precision is >= 0.85.
 The final weights are fitted on all events. Writes the YAML table,
@@ -31,8 +31,8 @@ import yaml
 
 from flashpoint.config import Settings
 from flashpoint.evaluation import plover, wikievents
-from flashpoint.extractors import event_confidence as conf
 from flashpoint.extractors.context import Context
+from flashpoint.extractors.events import confidence as conf
 from flashpoint.ingest.clean import clean
 from flashpoint.ingest.text import parse_date
 from flashpoint.nlp import load
@@ -148,7 +148,7 @@ def main() -> None:
     }
     header = (
         "# Event confidence: logistic weights over the evidence features of\n"
-        "# flashpoint/extractors/event_confidence.py, then an isotonic calibration map\n"
+        "# flashpoint/extractors/events/confidence.py, then an isotonic calibration map\n"
         "# ([raw score upper edge, calibrated value]) and the --min-confidence default.\n"
         f"# Written by scripts/fit_confidence.py on {dt.date.today()} from {len(y)} dev events\n"
         "# (PLOVER gold records + WikiEvents dev); refit instead of editing by hand.\n"
@@ -214,7 +214,7 @@ def write_docs(
     weight_lines = "\n".join(f"| {k} | {v:+.2f} |" for k, v in weights.items())
     text = f"""# Event confidence: calibration
 
-Every event carries `confidence` in [0, 1] (`flashpoint/extractors/event_confidence.py`):
+Every event carries `confidence` in [0, 1] (`flashpoint/extractors/events/confidence.py`):
 a logistic score over its evidence, mapped through an isotonic table fitted on dev
 data, so that among events of confidence about p, about p are right. The table is
 `flashpoint/data/event_confidence.yaml`, written by `scripts/fit_confidence.py`.

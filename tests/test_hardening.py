@@ -27,7 +27,7 @@ from flashpoint.errors import (
     NotEnglish,
     StoreError,
 )
-from flashpoint.extractors import event_frames as fr
+from flashpoint.extractors.events import frames as fr
 from flashpoint.ingest.text import decode, language_of
 from flashpoint.nlp import load
 from flashpoint.outputs.gdelt import rows

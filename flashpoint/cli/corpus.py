@@ -304,7 +304,7 @@ def export(
     ),
 ) -> None:
     """Write the corpus as JSONL, CSV, Parquet, GeoJSON, PLOVER JSONL or GDELT TSV."""
-    from flashpoint.extractors.event_confidence import default_threshold
+    from flashpoint.extractors.events.confidence import default_threshold
     from flashpoint.outputs.exports import export as run_export
 
     threshold = default_threshold() if min_confidence is None else min_confidence

@@ -8,7 +8,7 @@ import typer
 
 from flashpoint.cli.app import app
 from flashpoint.config import Settings
-from flashpoint.extractors.event_confidence import default_threshold
+from flashpoint.extractors.events.confidence import default_threshold
 from flashpoint.ingest.text import load_path, parse_date
 from flashpoint.outputs.confident import check_threshold, confident
 from flashpoint.pipeline import extract as run_extract

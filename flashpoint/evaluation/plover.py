@@ -36,7 +36,7 @@ from typing import Any
 from flashpoint.config import Settings
 from flashpoint.errors import EvalDataMissing
 from flashpoint.evaluation.metrics import prf
-from flashpoint.extractors.event_lexicon import lexicon, old_names
+from flashpoint.extractors.events.lexicon import lexicon, old_names
 from flashpoint.pipeline import extract_many
 from flashpoint.registry import evaluation
 

@@ -146,7 +146,7 @@ def test_missing_store_is_a_named_error(tmp_path: Path) -> None:
 
 
 def test_export_default_leaves_out_low_confidence_events(corpus: Path, tmp_path: Path) -> None:
-    from flashpoint.extractors.event_confidence import default_threshold
+    from flashpoint.extractors.events.confidence import default_threshold
 
     invoke("export", "--format", "plover", str(tmp_path), "--db", str(corpus))
     lines = (tmp_path / "plover.jsonl").read_text(encoding="utf-8").splitlines()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flashpoint.extractors import event_confidence as conf
+from flashpoint.extractors.events import confidence as conf
 from flashpoint.models import Report
 
 

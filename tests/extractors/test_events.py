@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from flashpoint.extractors.event_lexicon import lexicon, old_names, plover_types
+from flashpoint.extractors.events.lexicon import lexicon, old_names, plover_types
 from flashpoint.models import Event, Report
 
 Run = Callable[..., Report]

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from flashpoint.extractors.event_confidence import default_threshold
+from flashpoint.extractors.events.confidence import default_threshold
 
 STORY = (
     "Syrian troops killed four protesters in Homs on Friday, activists said.\n"

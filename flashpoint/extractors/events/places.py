@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from flashpoint.extractors import event_frames as fr
+from flashpoint.extractors.events import frames as fr
 
 PRECISION = {
     "landmark": "site",

@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from flashpoint.datafiles import load_yaml
-from flashpoint.extractors import event_frames as fr
+from flashpoint.extractors.events import frames as fr
 
 FEATURES = (
     "named_source",

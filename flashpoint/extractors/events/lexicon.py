@@ -1,7 +1,7 @@
 """The event lexicon: PLOVER types (plover.yaml) and trigger frames (event_triggers.yaml).
 
 Loaded once per process. This module only reads and types the data files; the
-rules that apply them to a parse live in ``event_frames`` and ``events``.
+rules that apply them to a parse live in ``frames`` and the rest of the ``events`` package.
 Users can point ``FLASHPOINT_EVENT_TRIGGERS`` at their own trigger file (same
 layout) to extend or replace the built-in one.
 """

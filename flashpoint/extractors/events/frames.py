@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from flashpoint import lexicon as lexicon_lookups
-from flashpoint.extractors.event_lexicon import lexicon
+from flashpoint.extractors.events.lexicon import lexicon
 
 # Dependents that open a clause of their own: its times and places are not ours.
 # ("to" clauses are kept: "agreed to meet on Friday" dates the agreement's content.)

@@ -1,0 +1,350 @@
+"""Candidates: a trigger verb or noun read with its lexicon sense, its parties and
+modality, before the checks that decide whether it is coded."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events.base import EventCandidate, vlemma
+from flashpoint.extractors.events.lexicon import (
+    CONFLICT_MATERIAL,
+    COOPERATIVE,
+    Sense,
+)
+from flashpoint.extractors.events.targets import Targets
+
+PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
+# Mode a threatened or promised act gives the THREATEN event (PLOVER's THREATEN modes).
+THREAT_MODES = {
+    ("ASSAULT", None): "violence",
+    ("MOBILIZE", None): "violence",
+    ("COERCE", "arrest"): "arrest",
+    ("COERCE", "ban"): "ban",
+    ("COERCE", "restrict"): "restrict",
+    ("COERCE", "curfew"): "restrict",
+    ("COERCE", "deport"): "expel",
+    ("SANCTION", "expel"): "expel",
+    ("SANCTION", "discontinue"): "relations",
+    ("SANCTION", "withdraw"): "relations",
+    ("PROTEST", None): "restrict",
+}
+
+
+def threat_mode(type_: str, mode: str | None) -> str | None:
+    """The THREATEN mode of a threatened act, by its own mode, else by its type."""
+    return THREAT_MODES.get((type_, mode)) or THREAT_MODES.get((type_, None))
+
+
+REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
+
+
+class Candidates(Targets):
+    """Finds the event a verb, adjective or noun evokes."""
+
+    def _context_words(self, tok: Token) -> set[str]:
+        """Lemmas near the trigger, for the ``needs`` and ``modifier`` conditions."""
+        words: set[str] = set()
+        frontier = [tok]
+        for _ in range(3):
+            nxt = []
+            for t in frontier:
+                for child in t.children:
+                    if child.dep_ in fr.CLAUSAL and child.pos_ in ("VERB", "AUX"):
+                        continue
+                    words.add(child.lemma_.lower())
+                    words.add(child.lower_)
+                    nxt.append(child)
+            frontier = nxt
+        return words
+
+    def _particle(self, tok: Token) -> tuple[Token, tuple[Sense, ...]] | None:
+        table = self.lex.phrasal.get(tok.lemma_.lower())
+        if not table:
+            return None
+        for child in tok.children:
+            if child.dep_ in PARTICLE_DEPS and child.lower_ in table:
+                return child, table[child.lower_]
+        return None
+
+    def _choose(
+        self, tok: Token, senses: tuple[Sense, ...], sources: list[Token], nominal: bool
+    ) -> Sense | None:
+        words = self._context_words(tok)
+        passive = fr.is_passive(tok) if not nominal else False
+        for sense in senses:
+            if sense.passive and not passive:
+                continue
+            if sense.needs and not (sense.needs & words):
+                continue
+            if sense.modifier:
+                mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+                mods |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+                if not (sense.modifier & mods):
+                    continue
+            if sense.civil and any(self._is_state(s) for s in sources):
+                continue
+            if sense.intransitive and any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            if sense.complement and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                continue
+            return sense
+        return None
+
+    def verb_candidate(self, tok: Token) -> EventCandidate | None:
+        lemma = vlemma(tok)
+        role = self.lex.control.get(lemma)
+        if role in ("intent", "threat", "refuse", "ask", "plan"):
+            comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            inner = self.complement(comp) if comp is not None else None
+            if inner is not None:
+                return self.controlled(tok, role, inner)
+        if tok.pos_ != "VERB":
+            return None
+        # "arrested for collaborating", "accused of waging": a reason, not an event
+        if tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "of", "over"):
+            return None
+        last = tok
+        particle = self._particle(tok)
+        if particle is not None:
+            last, senses = particle
+        else:
+            found = self.lex.verbs.get(lemma)
+            if found is None:
+                return None
+            senses = found
+        sources = self.verb_sources(tok)
+        sense = self._choose(tok, senses, sources, nominal=False)
+        if sense is None:
+            return None
+        anchor = fr.top_of_chain(tok)
+        cand = EventCandidate.from_sense(
+            sense,
+            trigger=tok,
+            last=last if last.i > tok.i else tok,
+            anchor=anchor,
+            sources=sources,
+            targets=self.verb_targets(tok, sense),
+            modality=fr.modality(tok, tok),
+        )
+        if cand.modality == "future":
+            self.recode_intent(cand, reported=fr.in_reported_speech(tok))
+        if cand.mode is None:  # "air strikes killed five": the weapon named by the subject
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                noun = self._noun_sense(subj, cand.type)
+                cand.mode = noun.mode if noun is not None else None
+        embedded = fr.embedded(tok)
+        if fr.stance(tok, cand.type):
+            return None  # "Syria supports Hamas": a standing position, not an act
+        if embedded == "drop":
+            return None  # "no one had the authority to massacre civilians": no act
+        if embedded is not None and cand.modality == "asserted":
+            cand.modality = embedded
+        return cand
+
+    def obligation(self, verb: Token) -> EventCandidate | None:
+        """ "X said Y must do Z" is X's demand on Y (a REQUEST), not Y's act."""
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return None
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
+                continue
+            modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+            if not modals & self.lex.obligation_modals:
+                continue
+            if any(t.pos_ == "PRON" and t.lower_ in ("we", "i", "us") for t in fr.subject(comp)):
+                continue  # "we must not ignore their plight": an exhortation, no demand
+            inner = self.complement(comp)
+            sense = inner[2] if inner else Sense(type="REQUEST")
+            targets = self.resolve_targets(fr.subject(comp))
+            cand = self.on_verb(verb, sense, targets, consumed=[t.i for t in comp.subtree])
+            cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
+            return cand
+        return None
+
+    def death(self, verb: Token) -> EventCandidate | None:
+        """ "40 died in army shelling": a death with a named cause is an assault."""
+        if verb.lemma_.lower() not in ("die", "succumb", "perish"):
+            return None
+        sources = self.cause_sources(verb)
+        if not sources:
+            return None
+        return EventCandidate.from_sense(
+            Sense(type="ASSAULT"),
+            trigger=verb,
+            last=verb,
+            anchor=fr.top_of_chain(verb),
+            sources=sources,
+            targets=[c for c in verb.children if c.dep_ == "nsubj"],
+            modality=fr.modality(verb, verb),
+        )
+
+    def on_verb(
+        self,
+        verb: Token,
+        sense: Sense,
+        targets: list[Token],
+        *,
+        consumed: list[int],
+        last: Token | None = None,
+    ) -> EventCandidate:
+        """An act coded on the verb that governs it, its doer the verb's own subject:
+        what a control verb names ("threatened to strike") or what a speaker says
+        another must do ("said Y must withdraw")."""
+        return EventCandidate.from_sense(
+            sense,
+            trigger=verb,
+            last=verb if last is None else last,
+            anchor=fr.top_of_chain(verb),
+            sources=self.verb_sources(verb),
+            targets=targets,
+            modality=fr.modality(verb, verb),
+            consumed=consumed,
+        )
+
+    def complement(self, comp: Token) -> tuple[Token, Token, Sense] | None:
+        """The event a "to" clause names: (trigger, last token, sense), if any."""
+        lemma = comp.lemma_.lower()
+        particle = self._particle(comp)
+        senses = particle[1] if particle else self.lex.verbs.get(lemma)
+        if senses:
+            sense = self._choose(comp, senses, [], nominal=False)
+            if sense is not None:
+                return comp, particle[0] if particle else comp, sense
+        if lemma in self.lex.light_verbs:
+            for obj in comp.children:
+                if obj.dep_ == "dobj":
+                    nsenses = self.noun_senses(obj)
+                    if nsenses:
+                        sense = self._choose(obj, nsenses, [], nominal=True)
+                        if sense is not None:
+                            return obj, obj, sense
+        return None
+
+    def controlled(
+        self, verb: Token, role: str, inner: tuple[Token, Token, Sense]
+    ) -> EventCandidate | None:
+        """An event governed by a control verb: threats, promises, refusals, requests."""
+        trigger, last, sense = inner
+        if trigger.pos_ == "VERB":
+            inner_targets = self.verb_targets(trigger, sense)
+        else:
+            inner_targets = self.noun_targets(trigger, sense)
+        cand = self.on_verb(verb, sense, inner_targets, consumed=[trigger.i, last.i], last=last)
+        if role == "threat":
+            cand.type, cand.mode = "THREATEN", threat_mode(sense.type, sense.mode)
+        elif role == "refuse":  # the target of the refused act is the one refused
+            cand.type, cand.mode = "REJECT", REQUEST_MODES.get(sense.type)
+        elif role == "ask":
+            cand.type, cand.mode = "REQUEST", REQUEST_MODES.get(sense.type, "change")
+            asked = fr.objects(verb, "dobj") or fr.objects(verb, "on")
+            cand.targets = self.resolve_targets(asked)
+        elif role == "plan":  # "plans to visit": the visit, still to come
+            cand.modality = "negated" if cand.modality == "negated" else "future"
+        else:
+            self.recode_intent(cand, reported=True)
+        if cand.type == "THREATEN" and not cand.targets:
+            cand.targets = self.condition_subject(verb, trigger)  # "... unless Israel ..."
+        return cand
+
+    def recode_intent(self, cand: EventCandidate, reported: bool) -> None:
+        """PLOVER codes a stated intention as the promise or threat it is.
+
+        A promise made on a condition ("will withdraw unless ...") is a threat.
+        """
+        conditional = any(
+            c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+            for c in (cand.trigger, cand.anchor)
+            for c in c.children
+        )
+        threat = conditional and cand.type not in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
+        if threat or cand.type in CONFLICT_MATERIAL:
+            cand.type, cand.mode = "THREATEN", threat_mode(cand.type, cand.mode)
+        elif cand.type in COOPERATIVE or cand.type in ("RETREAT", "CONCEDE"):
+            cand.type, cand.mode = "AGREE", None
+        else:
+            return
+        if reported or cand.modality != "future":
+            cand.modality = "negated" if cand.modality == "negated" else "asserted"
+
+    def noun_candidate(self, tok: Token) -> EventCandidate | None:
+        senses = self.noun_senses(tok)
+        framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.frame_nouns
+        if not senses or (tok.dep_ in ("compound", "amod") and not framed):
+            return None
+        if framed:  # "launched a mediation effort between X and Y": read the head's frame
+            return self.framed_candidate(tok, senses)
+        if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
+            return None  # part of a name: "the Arab Spring", "Operation Storm"
+        if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
+            return None  # "a suicide bombing killed 12": one event, coded on the verb
+        background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
+        # "due to ethnic clashes", "because of the fighting": a cause, not a new event
+        background = background or (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("to", "of")
+            and tok.head.head.lower_ in ("due", "because", "owing")
+        )
+        cand = self.nominal_candidate(tok, tok, senses, background=background)
+        if cand is None:
+            return None
+        anchor = cand.anchor
+        if cand.modality == "asserted" and fr.unrealized(tok):
+            cand.modality = "hypothetical"  # "is considering sanctions": not imposed yet
+        if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:
+            self.consumed.add(anchor.i)
+            if cand.modality == "future":  # "will impose a curfew": a threat now
+                self.recode_intent(cand, reported=fr.in_reported_speech(anchor))
+        return cand
+
+    def framed_candidate(self, tok: Token, senses: tuple[Sense, ...]) -> EventCandidate | None:
+        return self.nominal_candidate(tok, tok.head, senses)
+
+    def nominal_candidate(
+        self, trigger: Token, head: Token, senses: tuple[Sense, ...], *, background: bool = False
+    ) -> EventCandidate | None:
+        """An event named by a noun; ``head`` is the noun whose phrase holds its parties."""
+        sources = self.noun_sources(head)
+        sense = self._choose(trigger, senses, sources, nominal=True)
+        if sense is None:
+            return None
+        anchor, direct = self.noun_anchor(head)
+        return EventCandidate.from_sense(
+            sense,
+            trigger=trigger,
+            last=head,
+            anchor=anchor,
+            sources=sources,
+            targets=self.noun_targets(head, sense),
+            modality=fr.modality(head, anchor),
+            nominal=True,
+            direct=direct,
+            background=background,
+        )
+
+    def noun_anchor(self, tok: Token) -> tuple[Token, bool]:
+        """The verb whose clause the event noun sits in, and whether it is its argument."""
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            return fr.top_of_chain(tok.head), True
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+            return fr.top_of_chain(tok.head.head), True
+        for anc in fr.ancestors_until_clause(tok):
+            if anc.pos_ in ("VERB", "AUX"):
+                return fr.top_of_chain(anc), False
+        return tok, False
+
+    def _noun_sense(self, noun: Token, type_: str) -> Sense | None:
+        senses = self.noun_senses(noun)
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+        for sense in senses:
+            if sense.type == type_ and (not sense.modifier or sense.modifier & mods):
+                return sense
+        return None
+
+    def _codes_same(self, verb: Token, senses: tuple[Sense, ...]) -> bool:
+        """The verb is itself a trigger of the noun's type ("the bombing killed")."""
+        if verb.pos_ != "VERB":
+            return False
+        types = {s.type for s in senses}
+        verb_senses = self.lex.verbs.get(vlemma(verb)) or ()
+        return any(s.type in types for s in verb_senses)

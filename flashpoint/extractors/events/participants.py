@@ -1,0 +1,223 @@
+"""Sources: who an event's parties are (actor, country, sector) and who did it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events.base import marks, vlemma
+from flashpoint.extractors.events.setting import Setting
+from flashpoint.models import EventParticipant
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "IGO", "JUD", "LEG", "SPY"})
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Prepositions that name the cause of a death or injury ("wounded in army shelling").
+CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
+
+
+class Participants(Setting):
+    """Turns parse heads into event participants and finds an act's doers."""
+
+    def participants(self, heads: list[Token]) -> list[EventParticipant]:
+        return [p for p in map(self.participant, heads) if p is not None]
+
+    def participant(self, head: Token) -> EventParticipant | None:
+        head = fr.resolve_relative(head)
+        sem = fr.semantic_head(head)
+        actor_id = self.token_actor.get(head.i) or self.token_actor.get(sem.i)
+        toks = fr.phrase(head)
+        if actor_id is None and head.pos_ == "PROPN":
+            actor_id = next((self.token_actor[t.i] for t in toks if t.i in self.token_actor), None)
+        actor = self.actors.get(actor_id or "")
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        name = self.ctx.text[start:end]
+        if actor is None and head.pos_ == "PRON" and head.lower_ in fr.PRONOUNS:
+            antecedent = self.antecedent(head)
+            if antecedent is not None:
+                return self.participant(antecedent)
+            return EventParticipant(name=head.text, start=head.idx, end=head.idx + len(head))
+        if actor is None and (head.pos_ == "PRON" or head.ent_type_ in fr.NOT_ACTORS):
+            return None
+        country = actor.country if actor else None
+        sector = actor.sector if actor else None
+        if country is None:
+            country = self.country_in(toks)
+        # A bare country name ("the United States") is coded without a sector.
+        bare_country = fr.country_of(name) is not None and head.pos_ == "PROPN"
+        if sector is None and not bare_country and (actor is None or actor.kind != "country"):
+            sector = self.sector_for(toks, sem)
+        named = head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTS
+        counted = any(c.dep_ == "nummod" for c in sem.children)  # "two brothers"
+        if actor is None and not (named or sector or country or counted):
+            return None
+        return EventParticipant(
+            actor=actor.id if actor else None,
+            name=actor.name if actor and head.pos_ == "PRON" else name,
+            country=country,
+            sector=sector,
+            start=start,
+            end=end,
+        )
+
+    def antecedent(self, pron: Token) -> Token | None:
+        """A fallback for pronouns the actors layer left unresolved, from the syntax alone:
+        "X said they would ..." -> X; "X continued their strike" -> X."""
+        if pron.lower_ in ("i", "you", "we", "us", "our"):
+            return None
+        found: list[Token] = []
+        if pron.dep_ == "poss":
+            for anc in fr.ancestors_until_clause(pron):
+                if anc.pos_ in ("VERB", "AUX"):
+                    found = fr.subject(anc)
+        elif pron.dep_ in ("nsubj", "nsubjpass"):
+            verb = fr.top_of_chain(pron.head)
+            if verb.dep_ == "ccomp" and vlemma(verb.head) in self.lex.speech_verbs:
+                found = fr.subject(verb.head)
+        found = [t for t in found if t.i != pron.i and t.pos_ != "PRON"]
+        return found[0] if found else None
+
+    def country_in(self, toks: list[Token]) -> str | None:
+        # "Kenyan farmers in Garissa": the noun's own modifiers beat a trailing place
+        cut = next((n for n, t in enumerate(toks) if t.dep_ == "prep"), len(toks))
+        if 0 < cut < len(toks):
+            own = self._country_in(toks[:cut])
+            if own:
+                return own
+        return self._country_in(toks)
+
+    def _country_in(self, toks: list[Token]) -> str | None:
+        for tok in toks:
+            place = self.places.get(tok.i)
+            if place is not None and place.country:
+                return str(place.country)
+        for tok in toks:
+            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.dep_ != "prep":
+                code = fr.country_of(tok.text)
+                if code:
+                    return code
+        text = " ".join(t.text for t in toks if t.pos_ == "PROPN")
+        return fr.country_of(text) if " " in text else None
+
+    def sector_for(self, toks: list[Token], sem: Token) -> str | None:
+        if sem.like_num or sem.lemma_.lower() in fr.QUANTIFIERS:
+            return fr.sector_of("people")  # an unnamed crowd: "thousands"
+        words = [t for t in toks if t.i <= sem.i and t.dep_ not in ("det", "poss", "case")]
+        candidates = [" ".join(t.text for t in words), sem.text, sem.lemma_]
+        candidates += [t.text for t in reversed(words) if t.dep_ == "compound"]
+        for text in candidates:
+            code = fr.sector_of(text)
+            if code:
+                return code
+        return None
+
+    def _is_state(self, head: Token) -> bool:
+        part = self.participant(head)
+        if part is None:
+            return False
+        actor = self.actors.get(part.actor or "")
+        if actor is not None and actor.kind == "country":
+            return True
+        return part.sector in STATE_SECTORS
+
+    def verb_sources(self, tok: Token) -> list[Token]:
+        # The doer searches call each other (passive -> its cause, an event noun -> the
+        # noun's verb); a verb already searched further up that chain adds no doer.
+        if tok.i in self._seeking:
+            return []
+        self._seeking.add(tok.i)
+        try:
+            return self._verb_sources(tok)
+        finally:
+            self._seeking.discard(tok.i)
+
+    def _verb_sources(self, tok: Token) -> list[Token]:
+        if tok.pos_ == "ADJ":  # "Syria is willing to ...": the copula's subject
+            return self.verb_sources(tok.head) if tok.head.i != tok.i else []
+        heads = fr.subject(tok)
+        if (
+            tok.dep_ == "acl"
+            and heads
+            and heads[0].dep_ == "dobj"
+            and self.participant(heads[0]) is None
+        ):
+            # "X issued a statement demanding ...": the statement's issuer demands
+            heads = fr.subject(heads[0].head)
+        out: list[Token] = []
+        for head in heads:
+            # "the strikes killed ...": the doer is the strikes' doer
+            if head.lemma_.lower() in self.lex.nouns and head.i not in self.token_actor:
+                inner = self.noun_sources(head)
+                if inner:
+                    self.consumed.add(head.i)
+                    out.extend(inner)
+                continue
+            out.extend(fr.conjuncts(head))
+        if not out and fr.is_passive(tok):
+            out = self.cause_sources(tok)
+        if not out and fr.is_passive(tok):
+            # "declared that the airspace was closed": the declarer closed it
+            top = fr.top_of_chain(tok)
+            if top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lex.performative_verbs:
+                out = self.verb_sources(top.head)
+        return out
+
+    def cause_sources(self, verb: Token) -> list[Token]:
+        """Passive or "die" without agent: "killed in police firing" -> police;
+        "was wounded when the army opened fire" -> the army."""
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        for holder in holders:
+            for child in holder.children:
+                cause = child.dep_ == "prep" and child.lower_ in CAUSE_PREPS
+                if child.lower_ == "to" and child.head.lower_ == "due":
+                    cause = True
+                if not cause:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self._event_noun(pobj):
+                        self.consumed.add(pobj.i)
+                        return self.noun_sources(pobj)
+                    # "in army shelling" parsed as "army" + participle "shelling"
+                    acts = [a for a in pobj.children if a.dep_ == "acl" and self._event_noun(a)]
+                    if pobj.dep_ == "pobj" and acts:
+                        self.consumed.add(acts[0].i)
+                        return [pobj]
+        for child in verb.children:
+            if child.dep_ == "advcl" and marks(child) & {"when", "as", "after"}:
+                senses = self.lex.verbs.get(child.lemma_.lower(), ())
+                if any(s.type == "ASSAULT" for s in senses):
+                    return fr.subject(child)
+        return []
+
+    def noun_sources(self, tok: Token) -> list[Token]:
+        """Doer of an event noun: possessor, "by" phrase, actor modifier or light-verb subject."""
+        for child in tok.children:
+            if child.dep_ == "poss" and self.participant(child) is not None:
+                return fr.conjuncts(child)
+        by = fr.objects(tok, "by")
+        for child in tok.children:  # "a rally attended by thousands"
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                by = by or fr.objects(child, "by")
+        if by:
+            return [c for b in by for c in fr.conjuncts(b)]
+        for child in tok.children:
+            # "police firing", "US strikes", "Israeli attack"; not "military buildup"
+            if child.dep_ in ("compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
+                part = self.participant(child)
+                if part is not None and (part.country or part.sector or part.actor):
+                    return [child]
+            if child.dep_ == "amod" and fr.country_of(child.text):
+                return [child]
+        head = tok.head
+        if tok.dep_ == "dobj" and vlemma(head) in self.lex.light_verbs:
+            return self.verb_sources(head)
+        if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+            return self.verb_sources(head.head)  # "piling pressure ... with a buildup"
+        verb = head.head if tok.dep_ == "pobj" else head if tok.dep_ == "dobj" else None
+        if verb is not None and vlemma(verb) in self.lex.participation_verbs:
+            return self.verb_sources(verb)  # "converged for a rally", "joined the march"
+        return []
+
+    def _event_noun(self, tok: Token) -> bool:
+        return any(s.type == "ASSAULT" for s in self.noun_senses(tok))

@@ -1,0 +1,144 @@
+"""Where, when and how many: an event's scope in the parse, its date, place and figures."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events.base import CoderBase, EventCandidate
+from flashpoint.models import Figure
+
+DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
+SIMULTANEOUS = frozenset({"as", "while", "when"})
+
+
+class Setting(CoderBase):
+    """Reads an event's date, location and figures from the tokens in its scope."""
+
+    def scope(self, cand: EventCandidate) -> list[Token]:
+        """Tokens whose times, places and figures belong to the event."""
+        toks = fr.clause(cand.anchor) if cand.direct else []
+        toks += list(cand.trigger.subtree) if cand.nominal else []
+        for child in cand.anchor.children:  # "..., killing at least 31 people"
+            if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG":
+                toks += list(child.subtree)
+        return toks
+
+    def date(self, cand: EventCandidate) -> tuple[str | None, str | None, str | None]:
+        found = self._date_in(self.scope(cand), cand.trigger)
+        if found is None:
+            top = cand.anchor
+            mark = {c.lower_ for c in top.children if c.dep_ == "mark"}
+            simultaneous = top.dep_ == "advcl" and bool(mark & SIMULTANEOUS)
+            declared = (
+                top.dep_ == "ccomp" and top.head.lemma_.lower() in self.lex.performative_verbs
+            )
+            # "... on Tuesday, killing 12 civilians": the participle shares its clause's time
+            participial = top.dep_ in ("advcl", "xcomp") and top.tag_ == "VBG" and not mark
+            if simultaneous or declared or participial:
+                found = self._date_in(fr.clause(fr.top_of_chain(top.head)), cand.trigger)
+        if found is None:
+            return None, None, None
+        value: str = found.value
+        precision = {4: "year", 7: "month", 10: "day"}[len(value)]
+        return value, precision, found.id
+
+    def _date_in(self, toks: list[Token], trigger: Token) -> Any:
+        best = None
+        for tok in toks:
+            item = self.times.get(tok.i)
+            if item is None or item.type != "date" or not item.value:
+                continue
+            if not DATE_VALUE.match(item.value):
+                continue
+            before = self.doc[tok.i - 1] if tok.i > 0 else None
+            first = item.text.split(" ", 1)[0].lower()
+            if first in NOT_EVENT_DATE or (before is not None and before.lower_ in NOT_EVENT_DATE):
+                continue
+            if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
+                best = (tok.i, item)
+        return best[1] if best else None
+
+    def location(self, scope: list[Token], cand: EventCandidate) -> str | None:
+        best: tuple[int, str] | None = None
+        participants = {t.i for t in cand.sources + cand.targets}
+        for tok in scope:
+            place = self.places.get(tok.i)
+            if place is None or tok.i in participants:
+                continue
+            prep = tok.head if tok.dep_ == "pobj" else None
+            if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
+                prep = tok.head.head
+            if prep is None or prep.lower_ not in fr.LOCATIVE:
+                continue
+            dist = abs(tok.i - cand.trigger.i)
+            if best is None or dist < best[0]:
+                best = (dist, place.id)
+        return best[1] if best else None
+
+    def figures(self, scope: list[Token]) -> list[Figure]:
+        out: list[Figure] = []
+        seen: set[str] = set()
+        for tok in scope:
+            quantity = self.quantities.get(tok.i)
+            if quantity is None or quantity.id in seen:
+                continue
+            seen.add(quantity.id)
+            kind = self.figure_kind(quantity)
+            if kind is not None:
+                out.append(
+                    Figure(
+                        kind=kind,
+                        value=quantity.value,
+                        qualifier=quantity.qualifier,
+                        quantity=quantity.id,
+                    )
+                )
+        return out
+
+    def implied_death(self, cand: EventCandidate) -> list[Figure]:
+        """ "Police killed a man", "shot dead": the verb itself reports at least one death."""
+        trig = cand.trigger
+        killing = self.lex.figure_verbs.get(trig.lemma_.lower()) == "dead" and trig.lemma_ != "die"
+        shot_dead = any(c.lower_ == "dead" for c in trig.children)
+        if cand.modality != "asserted" or not (killing or shot_dead) or cand.nominal:
+            return []
+        # "a man was killed" is one dead; a generic "kill" with no count is no figure
+        victims = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not victims or not fr.single_victim(victims[0]):
+            return []
+        return [Figure(kind="dead", value=1, qualifier="exact")]
+
+    def figure_kind(self, quantity: Any) -> str | None:
+        span = self.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        # What happened to them first: "killing 12 soldiers" counts dead, not troops.
+        if any(c.lower_ == "dead" for c in root.children):
+            return "dead"
+        verb = root.head
+        if root.dep_ in ("nsubjpass", "nsubj") and fr.reported_dead(verb):
+            return "dead"  # "four people were found shot dead", "nine people were dead"
+        if root.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
+            if root.dep_ == "pobj":
+                verb = root.head.head
+            kind = self.lex.figure_verbs.get(verb.lemma_.lower())
+            if kind is not None:
+                return kind
+        nouns = self.lex.figure_nouns
+        for word in (quantity.unit or "", root.lemma_.lower(), root.lower_):
+            if word.lower() in nouns:
+                return nouns[word.lower()]
+        return None
+
+    def instrument(self, scope: list[Token]) -> str | None:
+        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}
+        for mode, weapons in self.lex.instruments:
+            if weapons & words:
+                return mode
+        return None
