@@ -31,7 +31,7 @@ from flashpoint.corpus.incidents import iso_day
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
-from flashpoint.extractors.event_confidence import default_threshold
+from flashpoint.extractors.events.confidence import default_threshold
 from flashpoint.models import Incident, Report
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
