@@ -77,6 +77,7 @@ class TriggerSense(_Strict):
 class FigureWords(_Strict):
     verbs: Words
     nouns: Words
+    intransitive: Words = []  # verbs whose subject is what is counted ("died")
 
 
 class Control(_Strict):

@@ -164,7 +164,7 @@ class Candidates(Targets):
 
     def death(self, verb: Token) -> EventCandidate | None:
         """ "40 died in army shelling": a death with a named cause is an assault."""
-        if verb.lemma_.lower() not in ("die", "succumb", "perish"):
+        if verb.lemma_.lower() not in self.lex.death_verbs:
             return None
         sources = self.cause_sources(verb)
         if not sources:

@@ -52,6 +52,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     control: dict[str, str]  # governing verb lemma -> intent|threat|refuse|ask|aspect|...
     speech_verbs: frozenset[str]
+    death_verbs: frozenset[str]  # intransitive: the subject is the dead
     performative_verbs: frozenset[str]
     content_nouns: frozenset[str]
     hypothetical_nouns: frozenset[str]
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(raw["light_verbs"]),
         control=control,
         speech_verbs=frozenset(raw["speech_verbs"]),
+        death_verbs=frozenset(raw["figures"]["dead"].get("intransitive", ())),
         performative_verbs=frozenset(raw["performative_verbs"]),
         content_nouns=frozenset(raw["content_nouns"]),
         hypothetical_nouns=frozenset(raw["hypothetical_nouns"]),
