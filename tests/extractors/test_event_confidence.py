@@ -98,3 +98,22 @@ def test_a_time_reference_is_not_an_event_date(run: Callable[..., Report]) -> No
         "2019-02-17",
     )
     assert report.events and all(e.date is None or e.date[:4].isdigit() for e in report.events)
+
+
+def test_an_act_in_an_earlier_year_is_background(run: Callable[..., Report]) -> None:
+    text = "Turkish troops seized the border town of Sarwan in 2018, the ministry said."
+    later = [e for e in run(text, "2019-02-22").events if e.date == "2018"]
+    assert later and all(e.background for e in later)
+    same_year = run("Rebels seized the river port in 2019, officials said on Monday.", "2019-03-04")
+    assert same_year.events and not any(e.background for e in same_year.events)
+
+
+def test_a_running_count_since_long_ago_is_background(run: Callable[..., Report]) -> None:
+    old = run(
+        "By one count the group has carried out 90 bombings since 2014, killing at least"
+        " 700 people.",
+        "2019-02-10",
+    )
+    assert old.events and all(e.background for e in old.events)
+    recent = run("Police have arrested 30 activists since Wednesday.", "2013-05-10")
+    assert not recent.events[0].background

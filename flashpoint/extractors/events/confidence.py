@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events.base import marks
 
 FEATURES = (
     "named_source",
@@ -158,17 +159,32 @@ def is_background(anchor: Token, date: str | None, published: dt.date | None) ->
     ):
         return True  # past perfect in a main clause: earlier than the story's events
     if date and published is not None:
+        if len(date) == 4 and date.isdigit():
+            return int(date) < published.year  # "in 2018", told in 2019: an earlier year
         try:
-            when = dt.date.fromisoformat(
-                date[:10]
-                if len(date) >= 10
-                else f"{date[:7]}-01"
-                if len(date) == 7
-                else f"{date[:4]}-12-31"
-            )
+            when = dt.date.fromisoformat(date[:10] if len(date) >= 10 else f"{date[:7]}-01")
         except ValueError:
             return False
         return (published - when).days > BACKGROUND_DAYS
+    return False
+
+
+def running_since_long_ago(coder: Any, anchor: Token, published: dt.date | None) -> bool:
+    """A running count since long ago is a recap: "has conducted 140 attacks since 2014,
+    killing 2,000" (a participle shares its clause's "since"), not this story's news.
+    "Police have arrested 30 since Wednesday" stays news: Wednesday is recent."""
+    if published is None:
+        return False
+    head = anchor
+    if anchor.dep_ in ("advcl", "xcomp") and anchor.tag_ == "VBG" and not marks(anchor):
+        head = anchor.head
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "since":
+            continue
+        for tok in prep.subtree:
+            item = coder.times.get(tok.i)
+            if item is not None and item.value and is_background(anchor, item.value, published):
+                return True
     return False
 
 
@@ -177,7 +193,11 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     ``event.confidence``; the features are kept in ``ctx.event_features`` for refitting."""
     ctx = coder.ctx
     published = ctx.published
-    event.background = bool(cand.background) or is_background(cand.anchor, event.date, published)
+    event.background = (
+        bool(cand.background)
+        or is_background(cand.anchor, event.date, published)
+        or running_since_long_ago(coder, cand.anchor, published)
+    )
     entry = timeline_entry(coder, event)
     if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap
         event.background = True
