@@ -167,14 +167,19 @@ class Store:
     """A corpus in one SQLite file; safe to reopen, append to and resume."""
 
     def __init__(
-        self, path: str | Path | None = None, *, create: bool = True, read_only: bool = False
+        self,
+        path: str | Path | None = None,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        any_thread: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.read_only = read_only
         if (read_only or not create) and not self.path.exists():
             raise StoreError(detail=f"no corpus at {self.path}; run 'flashpoint ingest' first")
         if read_only:
-            self.conn = self._open_read_only()
+            self.conn = self._open_read_only(any_thread)
             return
         try:
             if self.path.parent and not self.path.parent.exists():
@@ -186,14 +191,21 @@ class Store:
         except sqlite3.Error as err:
             raise StoreError(detail=f"cannot open {self.path}: {err}") from None
 
-    def _open_read_only(self) -> sqlite3.Connection:
+    def _open_read_only(self, any_thread: bool = False) -> sqlite3.Connection:
         """Open without writing anything: no migration, no pragma that writes, so a corpus
         on a read-only file or disk can be read. A WAL file needs its shared-memory file;
-        where that cannot be made either, the file is read as immutable."""
+        where that cannot be made either, the file is read as immutable. ``any_thread``
+        lets other threads use the connection (the web app's watch connection)."""
         uri = self.path.resolve().as_uri()
         for mode in ("mode=ro", "mode=ro&immutable=1"):
             try:
-                conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, timeout=30)
+                conn = sqlite3.connect(
+                    f"{uri}?{mode}",
+                    uri=True,
+                    isolation_level=None,
+                    timeout=30,
+                    check_same_thread=not any_thread,
+                )
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
             except sqlite3.Error as err:
                 error = err
@@ -511,25 +523,9 @@ class QueryClock:
 
 
 def open_read_only(path: str | Path, *, clock: QueryClock | None = None) -> Store:
-    """The store at ``path`` opened with SQLite's ``mode=ro``: nothing can be written through it."""
-    where = Path(path)
-    if not where.is_file():
-        raise StoreError(detail=f"no corpus at {where}; run 'flashpoint ingest' first")
-    store = Store.__new__(Store)
-    store.path = where
-    try:
-        store.conn = sqlite3.connect(
-            f"{where.resolve().as_uri()}?mode=ro",
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error as err:
-        raise StoreError(detail=f"cannot open {where}: {err}") from None
-    if version == 0 or version > STORE_VERSION:
-        store.conn.close()
-        raise StoreError(detail=f"{where} is not a corpus this Flashpoint can read")
+    """The store at ``path`` opened read-only (``Store(read_only=True)``), usable from any
+    thread, its queries stopped by ``clock`` when one is given."""
+    store = Store(path, read_only=True, any_thread=True)
     if clock is not None:
         store.conn.set_progress_handler(clock, 200)
     return store
@@ -598,9 +594,13 @@ def skipped_rows(store: Store, *, limit: int = 50) -> list[dict[str, Any]]:
 
 
 def fts_syntax_error(store: Store, query: str) -> str | None:
-    """SQLite's complaint if ``query`` is not valid FTS5 syntax, else None."""
+    """SQLite's complaint if ``query`` is not valid FTS5 syntax, else None.
+
+    The statement must take a step: with ``LIMIT 0`` SQLite never parses the
+    MATCH expression, and every query passes.
+    """
     try:
-        store.conn.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 0", (query,)).fetchall()
+        store.conn.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (query,)).fetchall()
     except sqlite3.OperationalError as err:
         if "interrupted" in str(err):
             raise

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import sqlite3
 from collections.abc import Iterator
 from typing import Any, cast
 from urllib.parse import urlencode
@@ -27,6 +26,7 @@ from flashpoint.corpus import timeline as tl
 from flashpoint.corpus.store import (
     document_info,
     event_matches,
+    fts_syntax_error,
     skipped_rows,
 )
 from flashpoint.corpus.tension import Freq, contribution, incident_day, period_start
@@ -715,27 +715,12 @@ def page_map(request: Request, chosen: Any = Depends(incident_query)) -> Respons
 # --- search ---
 
 
-def _fts_syntax_error(store: Any, query: str) -> str | None:
-    """SQLite's complaint if ``query`` is not valid FTS5 syntax, else None.
-
-    The statement must take a step: with ``LIMIT 0`` SQLite never parses the
-    MATCH expression, and every query passes.
-    """
-    try:
-        store.conn.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (query,)).fetchall()
-    except sqlite3.OperationalError as err:
-        if "interrupted" in str(err):
-            raise
-        return str(err)
-    return None
-
-
 def search_data(corpus: WebCorpus, q: str | None, limit: int) -> dict[str, Any]:
     text = (q or "").strip()
     if not text:
         return {"q": "", "hits": [], "error": None, "syntax": None}
     with corpus.store() as store:
-        syntax = _fts_syntax_error(store, text)
+        syntax = fts_syntax_error(store, text)
         hits = store.search(text, limit=limit)
     rows = []
     for h in hits:
