@@ -64,12 +64,11 @@ def countries(incident: Incident) -> list[str]:
 
 
 def confidence_band(incident: Incident) -> str | None:
-    value = getattr(incident, "confidence", None)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return "high" if value >= 0.75 else "medium" if value >= 0.5 else "low"
-    return None
+    """The confidence facet: high (0.75+), medium (0.5+) or low; None when not known."""
+    value = incident.confidence
+    if value is None:
+        return None
+    return "high" if value >= 0.75 else "medium" if value >= 0.5 else "low"
 
 
 def main_incident_of(doc_id: str, entries: Iterable[Entry]) -> str | None:

@@ -353,8 +353,8 @@ def _compatible(a: _Item, b: _Item, r: MergeRules, window: int) -> bool:
         return False
     if ea.modality != eb.modality or a.symmetric != b.symmetric:
         return False
-    # A background mention (issue-8's marker, when the extractor sets it) is not the news.
-    if bool(getattr(ea, "background", False)) != bool(getattr(eb, "background", False)):
+    # A background mention (a recap, Event.background) is not the news.
+    if ea.background != eb.background:
         return False
     if a.anchor is None or b.anchor is None or abs(a.anchor - b.anchor) > window:
         return False
@@ -579,7 +579,7 @@ def _stories(
             if s is not main:
                 if r.group.get(ev.type, ev.type) != kind or ev.modality != main.event.modality:
                     continue
-                if getattr(ev, "background", False):
+                if ev.background:
                     continue
                 own, dated = _anchor(ev, s.published)
                 in_lead = ev.sentence.start < prof.lead_end

@@ -312,7 +312,7 @@ def tolls(text: str) -> tuple[int | None, int | None]:
 
 
 def _modality(event: Event) -> str:
-    if getattr(event, "background", False):
+    if event.background:
         return "background"
     return event.modality
 
@@ -333,8 +333,7 @@ def main_event(report: Report, lead_end: int) -> Event | None:
     pub = _day(report.document.published)
 
     def rank(e: Event) -> tuple[int, int, float, int]:
-        confidence = getattr(e, "confidence", None)
-        weak = confidence is not None and confidence < 0.5
+        weak = e.confidence is not None and e.confidence < 0.5
         own = _day(e.date) if e.date_precision in (None, "day") else None
         past = int(own is not None and pub is not None and pub - own > 7)  # a look back
         return (

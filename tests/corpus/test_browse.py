@@ -98,3 +98,12 @@ def test_unset_later_fields_fall_back_and_main_documents_name_the_main_incident(
     entries = [unset, browse.entry(main)]
     assert browse.main_incident_of("d6-0", entries) == "inc-6"
     assert browse.main_incident_of("d7-0", entries) is None
+
+
+def test_the_confidence_facet_bands_the_incident_confidence() -> None:
+    plain = incident(1, "ASSAULT", "2026-03-01")
+    bands = [
+        browse.confidence_band(plain.model_copy(update={"confidence": c}))
+        for c in (0.9, 0.6, 0.2, None)
+    ]
+    assert bands == ["high", "medium", "low", None]
