@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from flashpoint.cli import app
 from flashpoint.corpus.ingest import rebuild_incidents
 from flashpoint.corpus.store import Store
-from tests.corpus.test_linking import HARLOW_1, HARLOW_2, article
+from tests.corpus.test_linking import harlow_pair
 
 runner = CliRunner()
 
@@ -19,21 +19,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("brief") / "b.db"
-    first = article(
-        "2030-03-02",
-        HARLOW_1.document.title or "",
-        HARLOW_1.document.text,
-        people=("Delbert Marsh",),
-        event_sentence="The gunman fled in a gray pickup truck.",
-    )
-    second = article(
-        "2030-03-03",
-        HARLOW_2.document.title or "",
-        HARLOW_2.document.text,
-        people=("Delbert Marsh",),
-        event_sentence="Witnesses described a gray pickup truck speeding away from the tavern"
-        " after the shooting on Saturday night.",
-    )
+    first, second = harlow_pair()
     with Store(path) as store:
         store.add_report(first, outlet="Westria Courier")
         store.add_report(second, outlet="Harlow Ledger")

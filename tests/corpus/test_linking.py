@@ -159,7 +159,8 @@ def test_different_towns_or_tolls_contradict() -> None:
     assert not stories_differ([h1], [h2])
 
 
-def test_merged_story_is_one_incident_with_main_documents_and_traced_toll() -> None:
+def harlow_pair() -> tuple[Report, Report]:
+    """Two outlets' reports of one tavern shooting, each coding a getaway sentence."""
     first = article(
         "2030-03-02",
         HARLOW_1.document.title or "",
@@ -175,6 +176,11 @@ def test_merged_story_is_one_incident_with_main_documents_and_traced_toll() -> N
         event_sentence="Witnesses described a gray pickup truck speeding away from the tavern"
         " after the shooting on Saturday night.",
     )
+    return first, second
+
+
+def test_merged_story_is_one_incident_with_main_documents_and_traced_toll() -> None:
+    first, second = harlow_pair()
     incidents = merge_reports([first, second])
     assert len(incidents) == 1
     inc = incidents[0]
