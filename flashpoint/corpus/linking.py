@@ -44,11 +44,11 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from flashpoint.datafiles import load_yaml
 from flashpoint.lexicon import normalize
 from flashpoint.models import Event, Report
+from flashpoint.schemas import Linking
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
 _CAP = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b")
@@ -155,33 +155,13 @@ _TOLL_GAP = frozenset(
 _AGE = re.compile(r"^\d+-year-old$")
 
 
-@dataclass(frozen=True, slots=True)
-class LinkParams:
-    window_days: int
-    max_span_days: int
-    threshold: float
-    max_members: int
-    postings: int
-    rare_words: int
-    min_lead_terms: int
-    weights: dict[str, float]
-    bias: float
+# The linker's parameters are the validated data/linking.yaml (schemas.Linking).
+LinkParams = Linking
 
 
 @cache
 def params() -> LinkParams:
-    data: dict[str, Any] = load_yaml("linking.yaml")
-    return LinkParams(
-        window_days=int(data.get("window_days", 30)),
-        max_span_days=int(data.get("max_span_days", 45)),
-        threshold=float(data.get("threshold", 0.5)),
-        max_members=int(data.get("max_members", 12)),
-        postings=int(data.get("postings", 64)),
-        rare_words=int(data.get("rare_words", 6)),
-        min_lead_terms=int(data.get("min_lead_terms", 12)),
-        weights={str(k): float(v) for k, v in data.get("weights", {}).items()},
-        bias=float(data.get("bias", 0.0)),
-    )
+    return Linking.model_validate(load_yaml("linking.yaml"))
 
 
 @cache
