@@ -236,11 +236,12 @@ def test_csv_row_with_a_nul_byte_is_a_skip(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
-def test_unreadable_file_in_a_folder_is_a_skip(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["b.txt", "b.jsonl"])  # a folder also reads JSONL records
+def test_unreadable_file_in_a_folder_is_a_skip(tmp_path: Path, name: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD)
-    bad = folder / "b.txt"
+    bad = folder / name
     bad.write_text("x")
     bad.chmod(0)
     if os.geteuid() == 0:  # root reads anything: drop the capabilities that allow it

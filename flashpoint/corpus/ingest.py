@@ -274,8 +274,11 @@ def count_items(source: str | Path) -> int | None:
         with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
             return max(sum(1 for _ in _rows(_csv_reader(handle, path))) - 1, 0)
     if suffix in LINES_SUFFIXES:
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
+        try:
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        except OSError:  # unreadable: the ingest records it as a skip
+            return None
     return 1 if suffix in TEXT_SUFFIXES else None
 
 
@@ -291,10 +294,10 @@ def _files(folder: Path) -> Iterator[Path]:
 
 def read_files(folder: Path, columns: Columns = Columns()) -> Iterator[Item]:
     for path in _files(folder):
-        if path.suffix.lower() in LINES_SUFFIXES:
-            yield from read_jsonl(path, columns)
-            continue
         try:
+            if path.suffix.lower() in LINES_SUFFIXES:
+                yield from read_jsonl(path, columns)
+                continue
             data = path.read_bytes()
         except OSError as err:  # unreadable (permissions), vanished, a broken link
             reason = f" ({err.strerror or type(err).__name__})"
