@@ -23,16 +23,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flashpoint.corpus.browse import independent_reports
-from flashpoint.corpus.incidents import iso_day
+from flashpoint.corpus.incidents import iso_day, label_code, normalize, rules, running_total
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
 from flashpoint.extractors.events.confidence import default_threshold
-from flashpoint.models import Incident, Report
+from flashpoint.models import Event, Incident, Report
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -74,12 +75,137 @@ class Brief:
     first: dt.date | None = None  # the first and last day of the chosen incidents
     last: dt.date | None = None
     other_days: list[dt.date] = field(default_factory=list)  # days with incidents not listed
+    recalled: int = 0  # incidents left out as told only in look-backs or as averted
+    evidence: dict[str, str] = field(default_factory=dict)  # incident id -> evidence text
+
+
+# An event told as a look-back: an undated event whose sentence places it in the past
+# ("in 2018 invaded Afrin", "last autumn", "years ago"); or a happening that did not
+# take place ("was spared an assault", "foiled a plot"), which the events extractor
+# coded as asserted.
+_PAST = re.compile(
+    r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:years|months) ago"
+    r"|a year ago|for years|in the past)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
+_AVERTED = re.compile(
+    r"\b(?:spared|averted|avoided|prevented|thwarted|foiled|called off|escaped)\b"
+    r"(?:\s+[\w\-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# Words that, heading an uncoded actor label, make it a reference back, not a name:
+# "the group", "the leader" (a pronoun identifies nobody either).
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def looks_back(event: Event, report: Report) -> bool:
+    """True when the report tells of the event as past or as averted, not as news.
+
+    A day-level date is the event's own (it places the incident; the period filter
+    decides). A month- or year-level date before the report's month or year, or an
+    undated event whose sentence names an earlier year or says "last year", "years
+    ago", is a look-back. A trigger right after "spared", "averted", "foiled" is a
+    happening that did not take place."""
+    text = report.document.text
+    before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
+    if _AVERTED.search(before):
+        return True
+    published = iso_day(report.document.published)
+    if published is None:
+        return False
+    if event.date and event.date_precision == "year":
+        return event.date[:4] < published.isoformat()[:4]
+    if event.date and event.date_precision == "month":
+        return event.date[:7] < published.isoformat()[:7]
+    if event.date:
+        return False
+    sentence = event.sentence.text
+    if _PAST.search(sentence):
+        return True
+    return any(int(y) < published.year for y in _YEAR.findall(sentence))
+
+
+def _recalled(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> bool:
+    """The incident's story is a look-back: every main event of it (the articles' news
+    peg; every event when it has none) that the reports hold is told as past or averted."""
+    mains = [s for s in inc.sightings if s.main] or inc.sightings
+    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    return bool(told) and all(looks_back(e, r) for e, r in told)
+
+
+EVIDENCE_CHARS = 260  # a longer sentence is shown around its trigger
+
+
+def _window(text: str, at: int, size: int = EVIDENCE_CHARS) -> str:
+    """``text`` cut to about ``size`` characters around offset ``at``, at word ends."""
+    text = " ".join(text.split()) if len(text) <= size else text
+    if len(text) <= size:
+        return text
+    start = max(0, at - size // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + size)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    cut = " ".join(text[start:end].split())
+    return ("…" if start else "") + cut + ("…" if end < len(text) else "")
+
+
+def evidence(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> str:
+    """One sentence that tells of the incident, from the article it leads.
+
+    Of its main sightings (all sightings when it has none), the event placed
+    highest in its article. The article's headline is the evidence only when it
+    names the event (its trigger word) or one of the incident's actors: a headline
+    about something else is not evidence of this incident. A sentence longer
+    than ``EVIDENCE_CHARS`` (headline, captions and lead run together) is cut
+    around the trigger; a sentence cut from a quotation starts with "…"."""
+    mains = [s for s in inc.sightings if s.main] or inc.sightings
+    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    if not told:
+        return " ".join((inc.summary or "").split())
+    event, report = min(
+        told, key=lambda er: (er[0].sentence.start, er[1].document.published or "9999")
+    )
+    title = " ".join((report.document.title or "").split())
+    if title:
+        words = {w.casefold() for w in re.findall(r"[\w'-]{4,}", event.trigger.text)}
+        for label in (*inc.source_actors, *inc.target_actors):
+            if label_code(label) or any(w[:1].isupper() for w in label.split()):
+                words.update(
+                    w.casefold() for w in re.findall(r"[A-Z][\w'-]{3,}", label.split(" (")[0])
+                )
+        low = title.casefold()
+        if any(w[:5] in low for w in words):
+            return title
+    sentence = event.sentence.text
+    text = _window(sentence, event.trigger.start - event.sentence.start)
+    return "…" + text if text[:1].islower() else text
+
+
+def named(labels: Iterable[str]) -> list[str]:
+    """Actor labels that identify someone: no pronoun ("They"), no reference back without
+    a name ("The group"), no count ("41 positions"). A label with a country code is kept."""
+    pronouns = rules().pronouns
+    out = []
+    for text in labels:
+        if label_code(text):
+            out.append(text)
+            continue
+        words = text.split()
+        if not words or normalize(text) in pronouns or words[0][:1].isdigit():
+            continue  # "They"; "41 positions" is a count of things, not an actor
+        if words[0].casefold() in _ANAPHORIC and not any(w[:1].isupper() for w in words[1:]):
+            continue
+        out.append(text)
+    return out
 
 
 def _who(inc: Incident) -> str:
     """``"A against B"`` for conflict, ``"A with B"`` for cooperation; unknown sides left out."""
-    src = ", ".join(distinct_labels(inc.source_actors, 2))
-    tgt = ", ".join(distinct_labels(inc.target_actors, 2))
+    src = ", ".join(distinct_labels(named(inc.source_actors), 2))
+    tgt = ", ".join(distinct_labels(named(inc.target_actors), 2))
     link = "with" if inc.quad.endswith("cooperation") else "against"
     if src and tgt:
         return f"{src} {link} {tgt}"
@@ -144,10 +270,16 @@ def build_brief(
     until: dt.date | None = None,
     days: int = 10,
 ) -> Brief:
-    """Gather the brief for ``country`` (ISO code; None: everything) over since..until."""
-    chosen = [
+    """Gather the brief for ``country`` (ISO code; None: everything) over since..until.
+
+    Incidents the reports tell only as look-backs or as averted (:func:`looks_back`)
+    are left out and counted in ``recalled``."""
+    reports = list(reports)
+    events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
+    period = [
         i for i in select(incidents, country=country, since=since, until=until) if newsworthy(i)
     ]
+    chosen = [i for i in period if not _recalled(i, events)]
     by_id = {i.id: i for i in chosen}
     docs = {s.document for i in chosen for s in i.sightings}
     outlets = {o for i in chosen for o in i.outlets}
@@ -159,7 +291,9 @@ def build_brief(
         reports=len(docs),
         outlets=len(outlets),
         days=top_dates(chosen, days, per_day=3),
+        recalled=len(period) - len(chosen),
     )
+    brief.evidence = {i.id: evidence(i, events) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
@@ -171,9 +305,11 @@ def build_brief(
     for inc in ranked:
         if inc.quad != "material_conflict":
             continue  # a call for restraint that repeats a toll is not the toll's incident
-        kinds = sorted({f.kind for f in inc.figures if f.kind in ("dead", "injured")})
+        # A war's running total ("2,000 killed since 2014") is not this incident's toll.
+        current = [f for f in inc.figures if not running_total(f.sentence)]
+        kinds = sorted({f.kind for f in current if f.kind in ("dead", "injured")})
         for kind in kinds:
-            figs = [f for f in inc.figures if f.kind == kind]
+            figs = [f for f in current if f.kind == kind]
             brief.figures.append(
                 FigureChange(
                     inc,
@@ -190,12 +326,18 @@ def build_brief(
     accusing = [i for i in ranked if i.type in ACCUSING and i.modality == "asserted"][:8]
     brief.accusations = _chronological(accusing)
     brief.denied = _chronological(i for i in ranked if i.modality == "negated")[:5]
+    seen: set[tuple[str, str]] = set()
     for report in reports:
         if report.document.id not in docs:
             continue
+        day = iso_day(report.document.published)
+        if day is not None and ((since and day < since) or (until and day > until)):
+            continue  # a later report about the period's incidents: its doubts are later
         for claim in report.claims:
             hedge = next((h.kind for h in claim.hedges if h.kind in DOUBT), None)
-            if hedge:
+            key = (claim.source.name.casefold(), " ".join(claim.content.text.split()).casefold())
+            if hedge and key not in seen:
+                seen.add(key)
                 brief.doubts.append(
                     Doubt(
                         report.document.published,
@@ -210,19 +352,32 @@ def build_brief(
     return brief
 
 
+def _ev(b: Brief, inc: Incident, entry: DayEntry | None = None) -> str:
+    """The brief's evidence for an incident (see :func:`evidence`), else its summary."""
+    if inc.id in b.evidence:
+        return b.evidence[inc.id]
+    return entry.evidence(inc) if entry else " ".join((inc.summary or "").split())
+
+
 def _reports(inc: Incident) -> str:
     return _n(independent_reports(inc), "report")
 
 
 def _counts(b: Brief) -> str:
     outlets = _n(b.outlets, "outlet") if b.outlets else "outlets not recorded"
-    return f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})."
+    line = f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})."
+    if b.recalled:
+        line += (
+            f" Left out: {_n(b.recalled, 'incident')} the reports tell only as past"
+            " (a look-back) or as averted."
+        )
+    return line
 
 
 def _figures_line(inc: Incident) -> str:
     parts = []
     for kind in ("dead", "injured"):
-        figs = [f for f in inc.figures if f.kind == kind]
+        figs = [f for f in inc.figures if f.kind == kind and not running_total(f.sentence)]
         if figs:
             first, last = figs[0].value, figs[-1].value
             parts.append(f"{last:g} {kind}" + (f" (first {first:g})" if first != last else ""))
@@ -265,7 +420,7 @@ def to_markdown(b: Brief) -> str:
         b.tension,
     ]
     for inc in b.drivers:
-        out.append(f"- driven by: {_day(inc)} {inc.type.lower()} ({_who(inc)}): {inc.summary}")
+        out.append(f"- driven by: {_day(inc)} {inc.type.lower()} ({_who(inc)}): {_ev(b, inc)}")
     out += ["", "## Key incidents by day", ""]
     for entry in b.days:
         out.append(f"### {entry.day.isoformat()}")
@@ -278,7 +433,7 @@ def to_markdown(b: Brief) -> str:
                 f"- **{inc.type.lower()}**{where}, {_who(inc)}"
                 f" [{_reports(inc)}; {src}]" + (f" ({figs})" if figs else "")
             )
-            out.append(f"  > {entry.evidence(inc)}")
+            out.append(f"  > {_ev(b, inc, entry)}")
         out.append("")
     if b.other_days:
         out += [_other_days(b), ""]
@@ -289,14 +444,14 @@ def to_markdown(b: Brief) -> str:
     if b.accusations:
         out += ["## Who accused or threatened whom", ""]
         for inc in b.accusations:
-            out.append(f"- {_day(inc)} {inc.type.lower()}: {_who(inc)}. > {inc.summary}")
+            out.append(f"- {_day(inc)} {inc.type.lower()}: {_who(inc)}. > {_ev(b, inc)}")
         out.append("")
     if b.doubts or b.denied:
         out += ["## Unconfirmed or denied", ""]
         for d in b.doubts:
             out.append(f"- {d.published or '?'} ({d.hedge}) {d.source}: {d.text}")
         for inc in b.denied:
-            out.append(f"- {_day(inc)} denied {inc.type.lower()}: {inc.summary}")
+            out.append(f"- {_day(inc)} denied {inc.type.lower()}: {_ev(b, inc)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -309,7 +464,7 @@ def to_html(b: Brief) -> str:
     body.append(f"<h2>Tension</h2><p>{e(b.tension)}</p>")
     if b.drivers:
         body.append("<ul>")
-        body += [f"<li>driven by: {e(_day(i))} {e(i.summary or '')}</li>" for i in b.drivers]
+        body += [f"<li>driven by: {e(_day(i))} {e(_ev(b, i))}</li>" for i in b.drivers]
         body.append("</ul>")
     body.append("<h2>Key incidents by day</h2>")
     for entry in b.days:
@@ -321,7 +476,7 @@ def to_html(b: Brief) -> str:
                 f"<li><b>{e(inc.type.lower())}</b> {e(inc.location or '')}, {e(_who(inc))}"
                 f" [{_reports(inc)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
-                f"<blockquote>{e(entry.evidence(inc))}</blockquote></li>"
+                f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"
             )
         body.append("</ul>")
     if b.other_days:
@@ -333,7 +488,7 @@ def to_html(b: Brief) -> str:
     if b.accusations:
         body.append("<h2>Who accused or threatened whom</h2><ul>")
         body += [
-            f"<li>{e(_day(i))} {e(i.type.lower())}: {e(_who(i))}. {e(i.summary or '')}</li>"
+            f"<li>{e(_day(i))} {e(i.type.lower())}: {e(_who(i))}. {e(_ev(b, i))}</li>"
             for i in b.accusations
         ]
         body.append("</ul>")
@@ -343,7 +498,7 @@ def to_html(b: Brief) -> str:
             f"<li>{e(d.published or '?')} ({e(d.hedge)}) {e(d.source)}: {e(d.text)}</li>"
             for d in b.doubts
         ]
-        body += [f"<li>{e(_day(i))} denied: {e(i.summary or '')}</li>" for i in b.denied]
+        body += [f"<li>{e(_day(i))} denied: {e(_ev(b, i))}</li>" for i in b.denied]
         body.append("</ul>")
     return (
         "<!doctype html><html lang=en><meta charset=utf-8><title>Situation brief</title>"

@@ -627,7 +627,9 @@ def _story_incident(items: list[_Item], profiles: list[Any], tolerance: float) -
     inc.people = [n for n, _ in names.most_common(8)]
     reports = {m.sighting.document: m.sighting for m in items}
     inc.toll = linking.story_figures(profiles)
-    tolls = _lead_figures(reports, profiles)
+    # A headline toll is the toll of a violent story: the accusation, the appeal or the
+    # surrender a lead also tells of ("... in the camp where her son died") does not get it.
+    tolls = _lead_figures(reports, profiles) if inc.quad == "material_conflict" else []
     if tolls:
         # Per report and kind, the toll the headline and lead state wins over the coded
         # events' figures: a lead gives the total ("four people were found shot dead"),
@@ -669,7 +671,9 @@ def _lead_figures(reports: dict[str, EventSighting], profiles: list[Any]) -> lis
             if pos >= title_len:
                 text = s.report.document.text
                 at = pos - title_len
-                start = text.rfind("\n", 0, at) + 1
+                # The sentence that states it: from the last sentence end (or line) before.
+                dot = text.rfind(". ", 0, at)
+                start = max(text.rfind("\n", 0, at) + 1, dot + 2 if dot >= 0 else 0)
                 stop = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
                 end = min(stop) + 1 if stop else len(text)
                 sentence = text[start:end].strip()
@@ -719,6 +723,11 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 TOLL_CAP = 1000.0
+
+
+def running_total(sentence: str | None) -> bool:
+    """True when a figure's sentence gives a running total ("since 2011", "in the war")."""
+    return bool(_CUMULATIVE.search(sentence or ""))
 
 
 def salience(inc: Incident) -> float:

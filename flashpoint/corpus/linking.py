@@ -63,8 +63,10 @@ _UNITS = (
 )
 _NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS.split())}
 _NUMBER_WORDS.update({"a": 1, "an": 1, "single": 1, "double": 2, "triple": 3, "quadruple": 4})
+# A count: digits (thousands separated by commas: "2,000"), or a number word; never the
+# tail of a longer word ("Somalia killed" holds no "a").
 _NUM = (
-    r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\b(\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 )
 # "<n> (people were found) killed|wounded|shot": a count, up to four words, a toll verb.
@@ -76,7 +78,8 @@ _TOLL = re.compile(
 )
 # "the shooting deaths of four women", "murdering four", "a quadruple homicide".
 _TOLL_OF = re.compile(
-    r"\b(?:deaths|murders|killings|killing|murdering|killed|slaying)\s+(?:of\s+)?" + _NUM + r"\s",
+    r"\b(?:deaths|murders|killings|killing|murdering|killed|slaying)\s+(?:of\s+)?"
+    r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+)?" + _NUM + r"\s",
     re.IGNORECASE,
 )
 _MULTIPLE = re.compile(
@@ -108,6 +111,7 @@ _TOLL_GAP = frozenset(
         "is",
         "found",
         "been",
+        "had",
         "have",
         "has",
         "fatally",
@@ -153,6 +157,15 @@ _TOLL_GAP = frozenset(
     }
 )
 _AGE = re.compile(r"^\d+-year-old$")
+# A count the toll patterns do not read ("dozens", "tens of thousands", "an equal number",
+# "41 fighters and civilians"): a death word after one is no lone death, so the one-dead
+# default is off.
+_VAGUE_COUNT = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|many|several|numerous|countless|number|"
+    r"\d[\d,]*\s+(?:people|persons|civilians|fighters|soldiers|troops|militants|men|women|"
+    r"children|protesters|others))\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 # The linker's parameters are the validated data/linking.yaml (schemas.Linking).
@@ -229,8 +242,8 @@ def _lead_text(report: Report) -> tuple[str, int]:
 
 
 def _count(token: str) -> int | None:
-    if token.isdigit():
-        return int(token)
+    if token.replace(",", "").isdigit():
+        return int(token.replace(",", ""))
     return _NUMBER_WORDS.get(token.lower())
 
 
@@ -242,16 +255,22 @@ def toll_matches(text: str) -> list[tuple[str, int, int]]:
     "sends 4 people to the hospital". "<n> shot" counts victims: those not
     stated dead are injured. A story that says someone died but gives no
     count ("a teen dies after ...") has one dead. The largest count of each
-    kind wins (a lead gives the total before any breakdown).
+    kind wins (a lead gives the total before any breakdown). A count past 500
+    ("at least 2,000 people killed": a war's total) is not read, and the
+    one-dead default does not apply after a count the patterns do not read
+    ("dozens of people have died", "41 fighters and civilians were killed").
     """
     dead: list[tuple[int, int]] = []
     injured: list[tuple[int, int]] = []
     shot: list[tuple[int, int]] = []
+    too_large = False
     for m in _TOLL.finditer(text):
         between = m.group(2).split()
         if any(w.lower() not in _TOLL_GAP and not _AGE.match(w) for w in between):
             continue
         n = _count(m.group(1))
+        if n is not None and n > 500:
+            too_large = True  # a count past a shooting's ("2,000 killed"): no toll read
         if n is None or n > 500 or n == 0:
             continue
         verb = m.group(3).lower()
@@ -264,7 +283,9 @@ def toll_matches(text: str) -> list[tuple[str, int, int]]:
             injured.append((n, m.start()))
     for m in _TOLL_OF.finditer(text):
         n = _count(m.group(1))
-        if n:
+        if n and n > 500:
+            too_large = True
+        elif n:
             dead.append((n, m.start()))
     for m in _MULTIPLE.finditer(text):
         dead.append(({"double": 2, "triple": 3, "quadruple": 4}[m.group(1).lower()], m.start()))
@@ -273,9 +294,10 @@ def toll_matches(text: str) -> list[tuple[str, int, int]]:
         if n:
             injured.append((n, m.start()))
     d = max(dead) if dead else None
-    if d is None:
+    if d is None and not too_large:
         word = _DEATH_WORD.search(text)
-        d = (1, word.start()) if word else None
+        if word and not _VAGUE_COUNT.search(text, 0, word.start()):
+            d = (1, word.start())
     i = max(injured) if injured else None
     if i is None and shot:
         top = max(shot)

@@ -8,7 +8,7 @@ from flashpoint.corpus.brief import build_brief, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
-from flashpoint.models import Incident, ReportedFigure, Sighting
+from flashpoint.models import Hedge, Incident, Report, ReportedFigure, Sighting, Span
 from tests.corpus.test_incidents import Ev, report
 
 SHELLING = "Kestrian warships shelled the harbour of Port Halden, killing {n} <people>."
@@ -213,3 +213,108 @@ def test_a_recap_stays_apart_and_marks_its_incident_background() -> None:
     assert len(recap) == 1 and recap[0].background and recap[0].confidence == 0.9
     assert news and not any(i.background for i in news)
     assert all(s.document != recap_doc for i in news for s in i.sightings)
+
+
+def _with_trigger(rep: Report, word: str) -> Report:
+    """The report with its first event's trigger moved onto ``word`` of its sentence."""
+    ev = rep.events[0]
+    at = rep.document.text.index(word, ev.sentence.start)
+    ev.trigger = Span(start=at, end=at + len(word), text=word)
+    return rep
+
+
+def test_brief_leaves_out_look_backs_and_averted_attacks() -> None:
+    old = report("2031-06-05", Ev("In 2028 Kestrian warships shelled Port Halden.", place="port"))
+    spared = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev(
+                "Millbrook was spared an assault by the Crimson Brigade after a truce.",
+                source=("brig",),
+            ),
+        ),
+        "assault",
+    )
+    last_year = report(
+        "2031-06-06",
+        Ev(
+            "Ossland jets bombed Varnian barracks last year, killing 12.",
+            source=("oss-gov",),
+            target=("vrn-mil",),
+        ),
+    )
+    news = report("2031-06-05", Ev("Kestrian commandos raided a depot in Millbrook.", place="mill"))
+    reports = [old, spared, last_year, news]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "raided a depot" in text
+    assert "2028" not in text and "spared" not in text and "last year" not in text
+    assert brief.recalled == 3 and "Left out: 3 incidents" in text
+
+
+def test_brief_names_no_pronoun_or_reference_back_as_an_actor() -> None:
+    reports = [
+        report(
+            "2031-06-05",
+            Ev(
+                "They shelled Port Halden on Monday.",
+                source=("they",),
+                place="port",
+                date="2031-06-05",
+            ),
+        ),
+        report(
+            "2031-06-05",
+            Ev(
+                "The fighters raided a depot in Millbrook.",
+                source=("fighters",),
+                place="mill",
+                date="2031-06-05",
+            ),
+        ),
+    ]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
+    assert "in Port Halden, against Varnia" in text and "in Millbrook, against Varnia" in text
+    assert "they" not in text.split("## Key incidents")[1].split(">")[0]
+    assert "the fighters against" not in text
+
+
+def test_brief_doubts_come_from_the_period_and_once_each() -> None:
+    def hedged(published: str, sentence: str) -> Report:
+        rep = report(published, Ev(sentence, said_by="Varnian officials", date="2031-06-03"))
+        rep.claims[0].hedges = [Hedge(start=0, end=3, text=sentence[:3], kind="allegation")]
+        return rep
+
+    reports = [
+        hedged("2031-06-04", "Kestrian gunboats allegedly shelled Port Halden."),
+        hedged("2031-06-05", "Kestrian gunboats allegedly shelled Port Halden."),
+        hedged("2031-07-20", "Kestrian gunboats allegedly mined the harbour in June."),
+    ]
+    brief = build_brief(
+        merge_reports(reports), reports, since=dt.date(2031, 6, 1), until=dt.date(2031, 6, 30)
+    )
+    assert [d.text for d in brief.doubts] == ["Kestrian gunboats allegedly shelled Port Halden."]
+
+
+def test_brief_evidence_is_a_headline_only_when_it_tells_of_the_incident() -> None:
+    sentence = "Kestrian warships shelled Port Halden at dawn, officials said."
+    on_topic = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev(sentence, place="port", date="2031-06-05"),
+            title="Kestrian warships shell Port Halden",
+        ),
+        "shelled",
+    )
+    off_topic = _with_trigger(
+        report(
+            "2031-06-07",
+            Ev(sentence.replace("Port Halden", "Millbrook"), place="mill", date="2031-06-07"),
+            title="Markets rally as oil prices ease",
+        ),
+        "shelled",
+    )
+    reports = [on_topic, off_topic]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
+    assert "> Kestrian warships shell Port Halden\n" in text
+    assert "Markets rally" not in text and "shelled Millbrook at dawn" in text

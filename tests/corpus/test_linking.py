@@ -110,6 +110,19 @@ def test_tolls_read_counts_from_headline_and_lead() -> None:
     assert tolls("Police said two suspects were arrested and questioned") == (None, None)
 
 
+def test_tolls_read_past_perfect_and_large_or_vague_counts() -> None:
+    # "had been killed" is a toll verb phrase: 41, not the one-dead default.
+    assert tolls("Medics in the town said 41 people had been killed by the shelling") == (41, None)
+    assert tolls("The blast killed 3,000 people, officials in Harmon said")[0] is None
+    assert tolls("Rebels are accused of killing at least 2,400 people since 2016") == (None, None)
+    assert tolls("gunmen stormed the market, killing more than 30 people") == (30, None)
+    # A count the patterns cannot read is no lone death.
+    assert tolls("dozens of people, most of them children, have died in the camp") == (None, None)
+    assert tolls("Officials said 12 soldiers and policemen were killed") == (None, None)
+    # A number word inside a longer word is no count ("Kenya wounded" holds no "a").
+    assert tolls("Shelling near the border with Kenya wounded soldiers") == (None, None)
+
+
 def test_reports_of_one_shooting_link_and_another_town_stays_apart() -> None:
     clusters = link([profile(r) for r in (HARLOW_1, HARLOW_2, DUNMORE)])
     assert clusters[HARLOW_1.document.id] == clusters[HARLOW_2.document.id]
@@ -213,3 +226,33 @@ def test_a_wire_copy_counts_once(copy_of: Report) -> None:
     )
     (inc,) = merge_reports([original, copy])
     assert len(inc.main_documents) == 2 and inc.independent_reports == 1
+
+
+def test_headline_toll_goes_to_violent_stories_only_with_its_own_sentence() -> None:
+    text = (
+        "Aid groups in Harlow Creek urged the county on Monday to reopen the shelter."
+        " Volunteers said three people had died in the cold there since the shelter closed."
+    )
+    plea = article(
+        "2030-03-04",
+        "",
+        text,
+        event_sentence=text.split(" Volunteers")[0],
+    )
+    plea.events[0] = plea.events[0].model_copy(
+        update={"type": "REQUEST", "quad": "verbal_conflict", "intensity": -2.0}
+    )
+    (inc,) = merge_reports([plea])
+    assert inc.type == "REQUEST"
+    assert not [f for f in inc.figures if f.kind == "dead"]  # the deaths are not the appeal's
+    attack = article(
+        "2030-03-04",
+        "",
+        "Gunmen opened fire on a bus near Harlow Creek on Monday. Officials said 41 people"
+        " had been killed and the road was closed.",
+        event_sentence="Gunmen opened fire on a bus near Harlow Creek on Monday.",
+    )
+    (inc,) = merge_reports([attack])
+    (dead,) = [f for f in inc.figures if f.kind == "dead"]
+    assert dead.value == 41
+    assert dead.sentence == "Officials said 41 people had been killed and the road was closed."
