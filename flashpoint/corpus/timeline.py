@@ -245,13 +245,14 @@ class DayEntry:
 
 
 # Day scores read from the reports themselves (docs/incidents.md, "Top dates"): a report
-# counts in full on its publication day when it states an event of that day or the day
-# before (news of the day), else by OTHER_WEIGHT (analysis, features, off-topic copy);
-# a report published LOOKBACK_GAP or more days after a day that states an event on it
-# (a look back: "the massacre of 12 May") adds LOOKBACK_WEIGHT to that day.
+# that states an event of its publication day or of the day before (news of the day)
+# credits the latest such day in full; any other report counts OTHER_WEIGHT on its
+# publication day (analysis, features, off-topic copy). A report published LOOKBACK_GAP or
+# more days after a day it states an event on (a later report telling of it: "the
+# massacre of 12 May", or the next day's story) adds LOOKBACK_WEIGHT to that day.
 NEWS_WINDOW_DAYS = 1
 OTHER_WEIGHT = 0.5
-LOOKBACK_GAP = 2
+LOOKBACK_GAP = 1
 LOOKBACK_WEIGHT = 3.0
 
 
@@ -267,12 +268,13 @@ def _counts(event: Event) -> dt.date | None:
 def day_scores(reports: Iterable[Report]) -> dict[dt.date, float]:
     """Each day's importance read from what the reports say happened on it.
 
-    A report published on day P scores P with 1 when one of its counted events
-    (asserted, not background, dated to the day) falls on P or within
-    ``NEWS_WINDOW_DAYS`` before it, else ``OTHER_WEIGHT``; and each distinct
-    earlier day D its counted events state, ``LOOKBACK_GAP`` days or more before P,
-    gains ``LOOKBACK_WEIGHT`` (later reports looking back to a day is the
-    strongest sign it mattered). Events dated after P (plans) add nothing.
+    A report published on day P whose counted events (asserted, not background,
+    dated to the day) include P or a day up to ``NEWS_WINDOW_DAYS`` before it
+    credits the latest such day with 1 (the news happened then, not on P);
+    otherwise P gains ``OTHER_WEIGHT``. Each distinct day D its counted events
+    state, ``LOOKBACK_GAP`` days or more before P, gains ``LOOKBACK_WEIGHT``
+    (later reports telling of a day is the strongest sign it mattered; a
+    report of the next day is both). Events dated after P (plans) add nothing.
     """
     scores: dict[dt.date, float] = {}
     for report in reports:
@@ -280,8 +282,11 @@ def day_scores(reports: Iterable[Report]) -> dict[dt.date, float]:
         if published is None:
             continue
         stated = {d for d in map(_counts, report.events) if d is not None}
-        news = any(0 <= (published - d).days <= NEWS_WINDOW_DAYS for d in stated)
-        scores[published] = scores.get(published, 0.0) + (1.0 if news else OTHER_WEIGHT)
+        news = [d for d in stated if 0 <= (published - d).days <= NEWS_WINDOW_DAYS]
+        if news:
+            scores[max(news)] = scores.get(max(news), 0.0) + 1.0
+        else:
+            scores[published] = scores.get(published, 0.0) + OTHER_WEIGHT
         for day in stated:
             if (published - day).days >= LOOKBACK_GAP:
                 scores[day] = scores.get(day, 0.0) + LOOKBACK_WEIGHT
@@ -310,7 +315,7 @@ def top_dates(
     dev sets coverage ranking is the better of the two (docs/incidents.md).
     When ``reports`` (the reports the incidents were merged from) are given, the
     days are ranked by :func:`day_scores` instead, ties broken by the reports
-    published that day, then by summed salience; a day no incident falls on can
+    published that day, then by date; a day no incident falls on can
     then be chosen too, with no incidents. On the Timeline17 dev sets this is
     the best of the three (docs/incidents.md).
     Each day keeps its ``per_day`` most salient incidents.
@@ -346,7 +351,9 @@ def top_dates(
     def score(day: dt.date) -> tuple[float, ...]:
         salience = sum(i.salience for i in by_day.get(day, ()))
         if told is not None:
-            return told[day], float(len(published.get(day, ()))), salience
+            # Ties by the reports published that day, then by date: on the Timeline17
+            # dev sets summed salience broke ties worse than date order (docs/incidents.md).
+            return told[day], float(len(published.get(day, ())))
         if rank == "salience":
             return salience, 0.0
         return float(len(about[day]) + len(published.get(day, ()))), salience

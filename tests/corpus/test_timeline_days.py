@@ -79,8 +79,27 @@ def test_news_of_the_day_counts_more_than_an_undated_piece() -> None:
     undated = report("2031-05-04", Ev(MARKET, type="CONSULT", source=("vrn-gov",),
                                       target=("vrn",)))  # fmt: skip
     scores = day_scores([yesterday, undated])
-    assert scores[_day("2031-05-03")] == 1.0
+    # yesterday's news is credited to the day it happened, and as a later report of it
+    assert scores[_day("2031-05-02")] == 1.0 + LOOKBACK_WEIGHT
+    assert _day("2031-05-03") not in scores
     assert scores[_day("2031-05-04")] == OTHER_WEIGHT
+
+
+def test_equal_days_are_ordered_by_reports_published_then_by_date() -> None:
+    early = report("2031-05-02", Ev(SHELLING, date="2031-05-02", place="port"))
+    late = report("2031-05-09", Ev(SIEGE, date="2031-05-09", place="port"))
+    (one,) = top_dates(merge_reports([early, late]), 1, reports=[early, late])
+    assert one.day == _day("2031-05-02")  # a tie: the earlier day
+    # two pieces with no news of the day score 2 x 0.5, as one news report; more were published
+    pieces = [
+        report("2031-05-09", Ev(MARKET, type="CONSULT", source=("vrn-gov",), target=("vrn",))),
+        report(
+            "2031-05-09", Ev(MARKET + " ", type="CONSULT", source=("vrn-gov",), target=("vrn",))
+        ),
+    ]
+    reports = [early, *pieces]
+    (one,) = top_dates(merge_reports(reports), 1, reports=reports)
+    assert one.day == _day("2031-05-09") and one.score == 2 * OTHER_WEIGHT
 
 
 def test_a_day_only_reports_tell_of_can_be_chosen_without_incidents() -> None:

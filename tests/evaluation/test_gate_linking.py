@@ -11,7 +11,7 @@ Measured 2026-12-01 with ``flashpoint eval NAME --data ../shared/eval/NAME --lim
     ecbplus (train+val topics), first 100 docs, 8 happenings: pair F1 0.493 (0.532 before
         the real-news extraction changes landed),
         cross-happening share 0.000 (baseline pair F1 0.223)
-    t17/iraq, first 60 articles: date F1 0.212, within a day 0.273
+    t17/iraq, first 60 articles: date F1 0.201, within a day 0.271
         (busiest-days baseline 0.215 / 0.277; coverage ranking 0.235 / 0.275)
 
 Full-set figures are in docs/incidents.md. Floors sit a little below ours.
