@@ -238,6 +238,14 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
             [],
         )
     last, before = points[-1], points[-2]
+    if not before.incidents:
+        return (
+            f"The last week with incidents, the week of {last.period.isoformat()}, had"
+            f" {_n(last.incidents, 'incident')} in {_n(last.reports, 'report')} (tension"
+            f" index {last.index:.1f}); the week before had none, so there is no trend to"
+            " read.",
+            [],
+        )
     delta = last.normalized - before.normalized
     way = "rose" if delta > 0.5 else "fell" if delta < -0.5 else "held steady"
     text = (
@@ -346,8 +354,11 @@ def build_brief(
                         hedge,
                     )
                 )
-    brief.doubts.sort(key=lambda d: (d.published or "", d.source))
-    brief.doubts = brief.doubts[-8:]
+    # Denials, allegations and rumours first (claims in dispute), then mere uncertainty
+    # ("could", "may"); the eight kept are listed by date.
+    rank = {"denial": 0, "allegation": 1, "rumour": 2, "uncertainty": 3}
+    brief.doubts.sort(key=lambda d: (rank.get(d.hedge, 4), d.published or "", d.source))
+    brief.doubts = sorted(brief.doubts[:8], key=lambda d: (d.published or "", d.source))
     brief.tension, brief.drivers = _tension(chosen, by_id)
     return brief
 

@@ -318,3 +318,25 @@ def test_brief_evidence_is_a_headline_only_when_it_tells_of_the_incident() -> No
     text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
     assert "> Kestrian warships shell Port Halden\n" in text
     assert "Markets rally" not in text and "shelled Millbrook at dawn" in text
+
+
+def test_brief_reads_no_trend_against_an_empty_week() -> None:
+    early = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-03",
+                      summary="Kestrian guns shelled Millbrook.")  # fmt: skip
+    late = _incident(2, "ASSAULT", "material_conflict", -9, date="2031-06-18",
+                     published="2031-06-18", summary="Kestrian guns shelled Port Halden.")  # fmt: skip
+    text = to_markdown(build_brief([early, late]))
+    assert "the week before had none, so there is no trend to read" in text
+    assert "Tension rose" not in text and "Tension fell" not in text
+
+
+def test_brief_lists_disputed_claims_before_mere_uncertainty() -> None:
+    def hedged(n: int, kind: str) -> Report:
+        sentence = f"Kestrian gunboats shelled Port Halden {n} times, an official said."
+        rep = report("2031-06-04", Ev(sentence, said_by=f"Official {n}", date="2031-06-03"))
+        rep.claims[0].hedges = [Hedge(start=0, end=3, text=sentence[:3], kind=kind)]
+        return rep
+
+    reports = [hedged(n, "uncertainty") for n in range(10)] + [hedged(10, "denial")]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    assert len(brief.doubts) == 8 and any(d.hedge == "denial" for d in brief.doubts)
