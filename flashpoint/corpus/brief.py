@@ -89,6 +89,12 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
+# "the deadliest attack since 2016", "the first ... since March 2011": a comparison with
+# the past, said of a current event.
+_COMPARED = re.compile(
+    r"\b(?:\w+est|first|most \w+|worst)\b[^.;]{0,60}?\bsince\s+(?:\w+\s+)?(?:19|20)[0-9]{2}\b",
+    re.IGNORECASE,
+)
 _AVERTED = re.compile(
     r"\b(?:spared|averted|avoided|prevented|thwarted|foiled|called off|escaped)\b"
     r"(?:\s+[\w\-]+){0,3}\s*$",
@@ -120,7 +126,7 @@ def looks_back(event: Event, report: Report) -> bool:
         return event.date[:7] < published.isoformat()[:7]
     if event.date:
         return False
-    sentence = event.sentence.text
+    sentence = _COMPARED.sub(" ", event.sentence.text)
     if _PAST.search(sentence):
         return True
     return any(int(y) < published.year for y in _YEAR.findall(sentence))

@@ -244,10 +244,18 @@ def test_brief_leaves_out_look_backs_and_averted_attacks() -> None:
         ),
     )
     news = report("2031-06-05", Ev("Kestrian commandos raided a depot in Millbrook.", place="mill"))
-    reports = [old, spared, last_year, news]
+    worst = report(
+        "2031-06-05",
+        Ev(
+            "It was the deadliest raid on the Varnian army since 2024.",
+            source=("kst-gov",),
+            target=("vrn-mil",),
+        ),
+    )
+    reports = [old, spared, last_year, news, worst]
     brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
     text = to_markdown(brief)
-    assert "raided a depot" in text
+    assert "raided a depot" in text and "deadliest raid" in text  # a comparison is news
     assert "2028" not in text and "spared" not in text and "last year" not in text
     assert brief.recalled == 3 and "Left out: 3 incidents" in text
 
