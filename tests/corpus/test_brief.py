@@ -332,7 +332,7 @@ def test_brief_reads_no_trend_against_an_empty_week() -> None:
     early = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-03",
                       summary="Kestrian guns shelled Millbrook.")  # fmt: skip
     late = _incident(2, "ASSAULT", "material_conflict", -9, date="2031-06-18",
-                     published="2031-06-18", summary="Kestrian guns shelled Port Halden.")  # fmt: skip
+                     published="2031-06-18", summary="Kestrian guns shelled Halden.")  # fmt: skip
     text = to_markdown(build_brief([early, late]))
     assert "the week before had none, so there is no trend to read" in text
     assert "Tension rose" not in text and "Tension fell" not in text
