@@ -238,6 +238,12 @@ def brief(
     days: int = typer.Option(10, min=1, help="How many key days to list."),
     format: BriefFormat = typer.Option(BriefFormat.markdown, "--format", "-f"),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        help="An incident told by one report needs this confidence (default: the calibrated"
+        " threshold of docs/calibration.md; two or more reports always count).",
+    ),
 ) -> None:
     """A situation brief: key incidents by day, figures, accusations, doubts, tension."""
     from flashpoint.corpus import brief as briefing
@@ -250,6 +256,7 @@ def brief(
             since=parse_date(since),
             until=parse_date(until),
             days=days,
+            min_confidence=min_confidence,
         )
     render = briefing.to_html if format is BriefFormat.html else briefing.to_markdown
     typer.echo(render(made), nl=False)

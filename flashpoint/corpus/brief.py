@@ -77,6 +77,7 @@ class Brief:
     other_days: list[dt.date] = field(default_factory=list)  # days with incidents not listed
     recalled: int = 0  # incidents left out as told only in look-backs or as averted
     evidence: dict[str, str] = field(default_factory=dict)  # incident id -> evidence text
+    places: dict[str, str | None] = field(default_factory=dict)  # incident id -> place shown
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -84,7 +85,8 @@ class Brief:
 # take place ("was spared an assault", "foiled a plot"), which the events extractor
 # coded as asserted.
 _PAST = re.compile(
-    r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter)|(?:years|months) ago"
+    r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)|(?:years|months) ago"
     r"|a year ago|for years|in the past)\b",
     re.IGNORECASE,
 )
@@ -190,6 +192,30 @@ def evidence(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]])
     return "…" + text if text[:1].islower() else text
 
 
+def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> str | None:
+    """The incident's place when one of its events is placed there with a reason: the
+    event's clause, sentence, the story's lead or dateline (``place_reason``), or a
+    mention of the place inside the event's sentence. A place given no reason and named
+    only outside the event's sentence (a name from elsewhere in the article) is not
+    shown. Without the reports, the incident's place."""
+    if not inc.location:
+        return None
+    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    if not told:
+        return inc.location
+    for event, report in told:
+        where = next((p for p in report.places if p.id == event.location), None)
+        if where is None or where.name != inc.location:
+            continue
+        if (
+            event.place_reason
+            or not where.mentions
+            or any(event.sentence.start <= m.start < event.sentence.end for m in where.mentions)
+        ):
+            return inc.location
+    return None
+
+
 def named(labels: Iterable[str]) -> list[str]:
     """Actor labels that identify someone: no pronoun ("They"), no reference back without
     a name ("The group"), no count ("41 positions"). A label with a country code is kept."""
@@ -264,13 +290,14 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
     return text, drivers
 
 
-def newsworthy(inc: Incident) -> bool:
-    """Worth a line in a brief: not a recap, and either confident (at the calibrated
-    ``--min-confidence``) or told by two or more independent reports. An incident whose
-    events carry no confidence (built outside the extractor) is kept."""
+def newsworthy(inc: Incident, min_confidence: float | None = None) -> bool:
+    """Worth a line in a brief: not a recap, and either confident (at ``min_confidence``,
+    by default the calibrated threshold) or told by two or more independent reports. An
+    incident whose events carry no confidence (built outside the extractor) is kept."""
     if inc.background:
         return False
-    if inc.confidence is None or inc.confidence >= default_threshold():
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    if inc.confidence is None or inc.confidence >= threshold:
         return True
     return independent_reports(inc) >= 2
 
@@ -283,6 +310,7 @@ def build_brief(
     since: dt.date | None = None,
     until: dt.date | None = None,
     days: int = 10,
+    min_confidence: float | None = None,
 ) -> Brief:
     """Gather the brief for ``country`` (ISO code; None: everything) over since..until.
 
@@ -291,7 +319,9 @@ def build_brief(
     reports = list(reports)
     events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
     period = [
-        i for i in select(incidents, country=country, since=since, until=until) if newsworthy(i)
+        i
+        for i in select(incidents, country=country, since=since, until=until)
+        if newsworthy(i, min_confidence)
     ]
     chosen = [i for i in period if not _recalled(i, events)]
     by_id = {i.id: i for i in chosen}
@@ -308,6 +338,7 @@ def build_brief(
         recalled=len(period) - len(chosen),
     )
     brief.evidence = {i.id: evidence(i, events) for i in chosen}
+    brief.places = {i.id: place(i, events) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
@@ -414,7 +445,11 @@ def _other_days(b: Brief, quote: str = "`") -> str:
     return f"Also with incidents, not listed above: {days} ({quote}--days{quote} lists more)."
 
 
-def _figure_line(f: FigureChange) -> str:
+def _where(b: Brief, inc: Incident) -> str | None:
+    return b.places.get(inc.id, inc.location)
+
+
+def _figure_line(f: FigureChange, b: Brief | None = None) -> str:
     if f.first != f.latest:
         change = (
             f"{f.first:g} ({f.first_by or 'unattributed'}) -> {f.latest:g}"
@@ -422,7 +457,8 @@ def _figure_line(f: FigureChange) -> str:
         )
     else:
         change = f"{f.latest:g} ({f.latest_by or 'unattributed'})"
-    where = f" {f.incident.location}" if f.incident.location else ""
+    shown = _where(b, f.incident) if b is not None else f.incident.location
+    where = f" {shown}" if shown else ""
     return f"{_day(f.incident)}{where}: {f.kind} {change}"
 
 
@@ -443,7 +479,7 @@ def to_markdown(b: Brief) -> str:
         out.append(f"### {entry.day.isoformat()}")
         out.append("")
         for inc in entry.incidents:
-            where = f" in {inc.location}" if inc.location else ""
+            where = f" in {_where(b, inc)}" if _where(b, inc) else ""
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
             figs = _figures_line(inc)
             out.append(
@@ -456,7 +492,7 @@ def to_markdown(b: Brief) -> str:
         out += [_other_days(b), ""]
     if b.figures:
         out += ["## Figures and how they changed", ""]
-        out += [f"- {_figure_line(f)}" for f in b.figures]
+        out += [f"- {_figure_line(f, b)}" for f in b.figures]
         out.append("")
     if b.accusations:
         out += ["## Who accused or threatened whom", ""]
@@ -490,7 +526,7 @@ def to_html(b: Brief) -> str:
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
             figs = _figures_line(inc)
             body.append(
-                f"<li><b>{e(inc.type.lower())}</b> {e(inc.location or '')}, {e(_who(inc))}"
+                f"<li><b>{e(inc.type.lower())}</b> {e(_where(b, inc) or '')}, {e(_who(inc))}"
                 f" [{_reports(inc)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
                 f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"
@@ -500,7 +536,7 @@ def to_html(b: Brief) -> str:
         body.append(f"<p>{e(_other_days(b, quote=''))}</p>")
     if b.figures:
         body.append("<h2>Figures and how they changed</h2><ul>")
-        body += [f"<li>{e(_figure_line(f))}</li>" for f in b.figures]
+        body += [f"<li>{e(_figure_line(f, b))}</li>" for f in b.figures]
         body.append("</ul>")
     if b.accusations:
         body.append("<h2>Who accused or threatened whom</h2><ul>")

@@ -8,7 +8,7 @@ from flashpoint.corpus.brief import build_brief, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
-from flashpoint.models import Hedge, Incident, Report, ReportedFigure, Sighting, Span
+from flashpoint.models import Hedge, Incident, Mention, Report, ReportedFigure, Sighting, Span
 from tests.corpus.test_incidents import Ev, report
 
 SHELLING = "Kestrian warships shelled the harbour of Port Halden, killing {n} <people>."
@@ -252,12 +252,17 @@ def test_brief_leaves_out_look_backs_and_averted_attacks() -> None:
             target=("vrn-mil",),
         ),
     )
-    reports = [old, spared, last_year, news, worst]
+    last_july = report(
+        "2031-06-06",
+        Ev("Raiders massacred 40 villagers near Millbrook last July.", source=("editor",)),
+    )
+    reports = [old, spared, last_year, news, worst, last_july]
     brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
     text = to_markdown(brief)
     assert "raided a depot" in text and "deadliest raid" in text  # a comparison is news
     assert "2028" not in text and "spared" not in text and "last year" not in text
-    assert brief.recalled == 3 and "Left out: 3 incidents" in text
+    assert "last July" not in text
+    assert brief.recalled == 4 and "Left out: 4 incidents" in text
 
 
 def test_brief_names_no_pronoun_or_reference_back_as_an_actor() -> None:
@@ -348,3 +353,18 @@ def test_brief_lists_disputed_claims_before_mere_uncertainty() -> None:
     reports = [hedged(n, "uncertainty") for n in range(10)] + [hedged(10, "denial")]
     brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
     assert len(brief.doubts) == 8 and any(d.hedge == "denial" for d in brief.doubts)
+
+
+def test_brief_shows_no_place_named_only_elsewhere_in_the_article() -> None:
+    text = "Raiders shelled the Varnian coast on Monday. Envoys later met in Port Halden."
+    rep = report("2031-06-05", Ev(text, place="port", date="2031-06-05"))
+    ev = rep.events[0]
+    first = text.split(" Envoys")[0]
+    ev.sentence = Span(start=0, end=len(first), text=first)
+    at = text.index("Port Halden")
+    rep.places[0].mentions = [Mention(start=at, end=at + 11, text="Port Halden")]
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert "in Port Halden" not in to_markdown(brief)
+    ev.place_reason = "sentence"  # the extractor says why: shown
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert "in Port Halden" in to_markdown(brief)

@@ -53,3 +53,18 @@ def test_timeline_table_spans_the_asked_period(db: Path) -> None:
     assert result.exit_code == 0, result.output
     periods = [p["period"] for p in json.loads(result.stdout)["tension"]]
     assert periods == [f"2030-0{m}-{d:02d}" for m, d in ((2, 28), *((3, n) for n in range(1, 6)))]
+
+
+def test_brief_min_confidence_keeps_or_drops_a_lone_unsure_incident(tmp_path: Path) -> None:
+    first, _ = harlow_pair()
+    first.events[0].confidence = 0.5  # one report, below the calibrated threshold
+    path = tmp_path / "one.db"
+    with Store(path) as store:
+        store.add_report(first, outlet="Westria Courier")
+        rebuild_incidents(store)
+    args = ["brief", "--db", str(path), "--country", "USA"]
+    default = runner.invoke(app, args)
+    low = runner.invoke(app, [*args, "--min-confidence", "0.4"])
+    assert default.exit_code == 0 and low.exit_code == 0, low.output
+    assert default.stdout.startswith("# Situation brief") and "0 incidents" in default.stdout
+    assert "1 incident from 1 report" in low.stdout and "2030-03-02" in low.stdout
