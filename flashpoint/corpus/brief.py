@@ -81,11 +81,12 @@ class Brief:
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
-# ("in 2018 invaded Afrin", "last autumn", "years ago"); or a happening that did not
+# ("in 2018 invaded Afrin", "last autumn", "last week's bombing", "years ago"): listed
+# on its report's day, it would stand on the wrong day; or a happening that did not
 # take place ("was spared an assault", "foiled a plot"), which the events extractor
 # coded as asserted.
 _PAST = re.compile(
-    r"\b(?:last (?:year|month|spring|summer|autumn|fall|winter|January|February|March|April"
+    r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)|(?:years|months) ago"
     r"|a year ago|for years|in the past)\b",
     re.IGNORECASE,

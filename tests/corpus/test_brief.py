@@ -256,13 +256,17 @@ def test_brief_leaves_out_look_backs_and_averted_attacks() -> None:
         "2031-06-06",
         Ev("Raiders massacred 40 villagers near Millbrook last July.", source=("editor",)),
     )
-    reports = [old, spared, last_year, news, worst, last_july]
+    last_week = report(
+        "2031-06-06",
+        Ev("Last week's car bombs in Port Halden killed 55 people.", source=("envoy",)),
+    )
+    reports = [old, spared, last_year, news, worst, last_july, last_week]
     brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
     text = to_markdown(brief)
     assert "raided a depot" in text and "deadliest raid" in text  # a comparison is news
     assert "2028" not in text and "spared" not in text and "last year" not in text
-    assert "last July" not in text
-    assert brief.recalled == 4 and "Left out: 4 incidents" in text
+    assert "last July" not in text and "Last week's" not in text
+    assert brief.recalled == 5 and "Left out: 5 incidents" in text
 
 
 def test_brief_names_no_pronoun_or_reference_back_as_an_actor() -> None:
