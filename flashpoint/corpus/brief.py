@@ -408,6 +408,17 @@ def _ev(b: Brief, inc: Incident, entry: DayEntry | None = None) -> str:
     return entry.evidence(inc) if entry else " ".join((inc.summary or "").split())
 
 
+def _title(b: Brief) -> str:
+    """``"Syria (SYR)"`` for an ISO code pycountry knows, else the code as given."""
+    if not b.country:
+        return "all countries"
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=b.country.upper())
+    name = getattr(found, "common_name", None) or getattr(found, "name", None)
+    return f"{name} ({b.country})" if name else b.country
+
+
 def _reports(inc: Incident) -> str:
     return _n(independent_reports(inc), "report")
 
@@ -465,7 +476,7 @@ def _figure_line(f: FigureChange, b: Brief | None = None) -> str:
 
 def to_markdown(b: Brief) -> str:
     out = [
-        f"# Situation brief: {b.country or 'all countries'}, {_period(b)}",
+        f"# Situation brief: {_title(b)}, {_period(b)}",
         "",
         _counts(b),
         "",
@@ -513,7 +524,7 @@ def to_markdown(b: Brief) -> str:
 def to_html(b: Brief) -> str:
     """The same brief as one self-contained HTML page (report text escaped)."""
     e = html.escape
-    body = [f"<h1>Situation brief: {e(b.country or 'all countries')}, {e(_period(b))}</h1>"]
+    body = [f"<h1>Situation brief: {e(_title(b))}, {e(_period(b))}</h1>"]
     body.append(f"<p>{e(_counts(b))}</p>")
     body.append(f"<h2>Tension</h2><p>{e(b.tension)}</p>")
     if b.drivers:

@@ -372,3 +372,12 @@ def test_brief_shows_no_place_named_only_elsewhere_in_the_article() -> None:
     ev.place_reason = "sentence"  # the extractor says why: shown
     brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
     assert "in Port Halden" in to_markdown(brief)
+
+
+def test_brief_title_names_the_country() -> None:
+    incidents = merge_reports(_corpus())
+    assert to_markdown(build_brief(incidents, country="SYR")).startswith(
+        "# Situation brief: Syria (SYR), "
+    )
+    # an invented code is shown as given
+    assert to_markdown(build_brief(incidents, country="VRN")).startswith("# Situation brief: VRN")
