@@ -408,6 +408,11 @@ def _ev(b: Brief, inc: Incident, entry: DayEntry | None = None) -> str:
     return entry.evidence(inc) if entry else " ".join((inc.summary or "").split())
 
 
+def _kind(inc: Incident) -> str:
+    """``"assault (aerial)"``: the PLOVER type and, when coded, its mode."""
+    return inc.type.lower() + (f" ({inc.mode})" if inc.mode else "")
+
+
 def _title(b: Brief) -> str:
     """``"Syria (SYR)"`` for an ISO code pycountry knows, else the code as given."""
     if not b.country:
@@ -495,7 +500,7 @@ def to_markdown(b: Brief) -> str:
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
             figs = _figures_line(inc)
             out.append(
-                f"- **{inc.type.lower()}**{where}, {_who(inc)}"
+                f"- **{_kind(inc)}**{where}, {_who(inc)}"
                 f" [{_reports(inc)}; {src}]" + (f" ({figs})" if figs else "")
             )
             out.append(f"  > {_ev(b, inc, entry)}")
@@ -538,7 +543,7 @@ def to_html(b: Brief) -> str:
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
             figs = _figures_line(inc)
             body.append(
-                f"<li><b>{e(inc.type.lower())}</b> {e(_where(b, inc) or '')}, {e(_who(inc))}"
+                f"<li><b>{e(_kind(inc))}</b> {e(_where(b, inc) or '')}, {e(_who(inc))}"
                 f" [{_reports(inc)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
                 f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"

@@ -381,3 +381,11 @@ def test_brief_title_names_the_country() -> None:
     )
     # an invented code is shown as given
     assert to_markdown(build_brief(incidents, country="VRN")).startswith("# Situation brief: VRN")
+
+
+def test_brief_names_the_mode_of_an_incident() -> None:
+    arrest = _incident(1, "COERCE", "material_conflict", -7, date="2031-06-03", mode="arrest",
+                       summary="Police detained the editor.",
+                       source_actors=["Police (VRN/COP)"])  # fmt: skip
+    text = to_markdown(build_brief([arrest]))
+    assert "- **coerce (arrest)**, Police (VRN/COP) [" in text
