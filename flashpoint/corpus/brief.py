@@ -346,7 +346,13 @@ def build_brief(
         brief.first, brief.last = min(spans), max(spans)
     listed = {d.day for d in brief.days}
     counted = top_dates(chosen, len(chosen) or 1, per_day=0)  # every day that would count
-    brief.other_days = sorted(d.day for d in counted if d.day not in listed)
+    brief.other_days = sorted(
+        d.day
+        for d in counted
+        if d.day not in listed
+        and not (since and d.day < since)  # an incident begun before the period, say
+        and not (until and d.day > until)
+    )
     ranked = sorted(chosen, key=lambda i: (-i.salience, i.id))
     for inc in ranked:
         if inc.quad != "material_conflict":

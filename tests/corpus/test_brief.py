@@ -389,3 +389,13 @@ def test_brief_names_the_mode_of_an_incident() -> None:
                        source_actors=["Police (VRN/COP)"])  # fmt: skip
     text = to_markdown(build_brief([arrest]))
     assert "- **coerce (arrest)**, Police (VRN/COP) [" in text
+
+
+def test_brief_names_no_left_out_day_outside_the_period() -> None:
+    begun = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-05-20",
+                      date_end="2031-06-03", summary="The siege of Millbrook went on.")  # fmt: skip
+    shown = _incident(2, "ASSAULT", "material_conflict", -9, date="2031-06-04",
+                      summary="Kestrian guns shelled Halden.")  # fmt: skip
+    shown.salience = 9.0
+    text = to_markdown(build_brief([begun, shown], since=dt.date(2031, 6, 1), days=1))
+    assert "### 2031-06-04" in text and "2031-05-20" not in text.split("## Figures")[0]
