@@ -202,6 +202,9 @@ class Event(Record):
     # "the 1988 bombing"): kept with its own date, never counted as new
     background: bool = False
     confidence: float | None = None  # calibrated P(the event is right), docs/calibration.md
+    # later mentions of this event in the same document ("the blast", "the attack on
+    # the market"), folded into it rather than coded again: evidence, not new events
+    mentions: list[Span] = Field(default_factory=list)
 
 
 RemovedKind = Literal["comments", "widget", "share", "caption", "highlights", "header"]

@@ -10,7 +10,12 @@ those offsets (a line break after each sentence) and extracted once.
 KAIROS types map to PLOVER as issue 8 defines (``TYPE_MAP``). Metrics:
 
 * ``precision``: over predicted ASSAULT, PROTEST and COERCE events (any modality
-  but negated), the share whose sentence holds a gold event of a compatible type;
+  but negated, not background), the share whose sentence holds a gold event of a
+  compatible type, in its trigger's sentence (as issue 8 defines it: over events);
+* ``mention_precision``: the same over the later mentions folded into an event
+  (``Event.mentions``: "the blast" after "a bomb exploded"), one per sentence.
+  WikiEvents annotates every mention of an event, so a sentence that mentions a
+  coded event again is found for recall and places below;
 * ``sentence_recall``: over sentences holding a gold event whose types include
   ASSAULT, PROTEST or COERCE, the share where a compatible event is predicted;
 * ``place_accuracy``: over gold attacks (Conflict.Attack, Life.Die, Life.Injure)
@@ -140,6 +145,17 @@ def _sentence_of(doc: GoldDoc, char: int) -> int | None:
     return None
 
 
+def _sentences(doc: GoldDoc, event: Any) -> list[int]:
+    """The sentences an event is predicted in: its trigger's, then its later mentions'
+    ("the blast" three sentences on), each once."""
+    out: list[int] = []
+    for start in [event.trigger.start] + [m.start for m in event.mentions]:
+        sent = _sentence_of(doc, start)
+        if sent is not None and sent not in out:
+            out.append(sent)
+    return out
+
+
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower())) - _STOP
 
@@ -164,6 +180,8 @@ class Tally:
     verbal_found: int = 0
     places: int = 0
     places_right: int = 0
+    mentions: int = 0
+    mentions_right: int = 0
 
     def metrics(self, prefix: str = "") -> dict[str, Any]:
         def ratio(a: int, b: int) -> float:
@@ -177,19 +195,35 @@ class Tally:
             f"{prefix}verbal_sentence_recall": ratio(self.verbal_found, self.verbal_sents),
             f"{prefix}gold_places": self.places,
             f"{prefix}place_accuracy": ratio(self.places_right, self.places),
+            f"{prefix}mentions": self.mentions,
+            f"{prefix}mention_precision": ratio(self.mentions_right, self.mentions),
         }
 
 
 def score(
-    doc: GoldDoc, found: dict[int, list[tuple[str, Any]]], tally: Tally, place_ok: Any
+    doc: GoldDoc,
+    found: dict[int, list[tuple[str, Any]]],
+    tally: Tally,
+    place_ok: Any,
+    mentioned: dict[int, list[tuple[str, Any]]] | None = None,
 ) -> None:
-    """Add one document: ``found`` maps a sentence to its (type, location) predictions."""
+    """Add one document: ``found`` maps a sentence to the (type, location) of the
+    events coded there, ``mentioned`` to those of the events mentioned again there
+    (which count for recall and places, and for ``mention_precision``)."""
     for sent, preds in found.items():
         gold_types = set().union(*(g.types for g in doc.events.get(sent, [])))
         for type_, _ in preds:
             if type_ in MATERIAL:
                 tally.predicted += 1
                 tally.correct += type_ in gold_types
+    mentioned = mentioned or {}
+    for sent, preds in mentioned.items():
+        gold_types = set().union(*(g.types for g in doc.events.get(sent, [])))
+        for type_, _ in preds:
+            if type_ in MATERIAL:
+                tally.mentions += 1
+                tally.mentions_right += type_ in gold_types
+    found = {s: found.get(s, []) + mentioned.get(s, []) for s in set(found) | set(mentioned)}
     for sent, golds in doc.events.items():
         types = set().union(*(g.types for g in golds))
         predicted = {t for t, _ in found.get(sent, [])}
@@ -236,17 +270,19 @@ def evaluate(data_dir: Path, limit: int | None = None, baseline: bool = False) -
     ours, plain = Tally(), Tally()
     for doc, report in zip(docs, reports, strict=True):
         found: dict[int, list[tuple[str, Any]]] = {}
+        mentioned: dict[int, list[tuple[str, Any]]] = {}
         for event in report.events:
             if event.modality == "negated" or event.background:
                 continue
-            sent = _sentence_of(doc, event.trigger.start)
-            if sent is not None:
-                found.setdefault(sent, []).append((event.type, event.location))
+            for n, sent in enumerate(_sentences(doc, event)):
+                (mentioned if n else found).setdefault(sent, []).append(
+                    (event.type, event.location)
+                )
 
         def place_ok(loc: Any, gold: tuple[int, int, str], report: Report = report) -> bool:
             return _place_right(report, loc, gold)
 
-        score(doc, found, ours, place_ok)
+        score(doc, found, ours, place_ok, mentioned)
         score(doc, _baseline(doc, report), plain, place_ok)
     metrics: dict[str, Any] = {"documents": len(docs)}
     if baseline:

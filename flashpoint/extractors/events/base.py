@@ -95,6 +95,7 @@ class CoderBase:
         self.events: list[Event] = []
         self.context: set[str] = set()  # ids of doer-less events in subordinate clauses
         self.by_anchor: dict[int, Event] = {}
+        self._attack_story: bool | None = None  # Candidates.attack_story, computed once
 
     def _tokens(self, start: int, end: int) -> range:
         span = self.doc.char_span(start, end, alignment_mode="expand")

@@ -278,6 +278,8 @@ class Candidates(Targets):
             return None  # part of a name: "the Arab Spring", "Operation Storm"
         if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
             return None  # "a suicide bombing killed 12": one event, coded on the verb
+        if generic_subject(tok):
+            return None  # "attacks on civilians are a crime": a kind of act, not one act
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
         # "due to ethnic clashes", "because of the fighting": a cause, not a new event
         background = background or (
@@ -342,9 +344,59 @@ class Candidates(Targets):
         return None
 
     def _codes_same(self, verb: Token, senses: tuple[Sense, ...]) -> bool:
-        """The verb is itself a trigger of the noun's type ("the bombing killed")."""
+        """The verb is itself coded as the noun's type ("the bombing killed"); "the
+        blast injured five" is not (only a passive "injured" is a trigger)."""
         if verb.pos_ != "VERB":
             return False
         types = {s.type for s in senses}
         verb_senses = self.lex.verbs.get(vlemma(verb)) or ()
-        return any(s.type in types for s in verb_senses)
+        sense = self._choose(verb, verb_senses, [], nominal=False) if verb_senses else None
+        return sense is not None and sense.type in types
+
+    def harmed(self, cand: EventCandidate) -> bool:
+        """An attack noun reported as having happened by what it did or what was
+        suffered in it: the subject of a verb of harm ("the blast shattered windows",
+        "a Friday blast which injured several people") or the object of "in",
+        "during" or "from" on a predicate of harm ("were hurt in the explosion",
+        "died in the attack"). An explosion counts only in an attack story."""
+        tok = cand.trigger
+        if cand.type != "ASSAULT" or cand.modality != "asserted":
+            return False
+        if tok.lemma_.lower() in self.lex.accident_nouns and not self.attack_story():
+            return False
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.pos_ == "VERB":
+            return vlemma(head) in self.lex.harm_verbs
+        relative = [c for c in tok.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+        if any(self._subject_relative(c) and vlemma(c) in self.lex.harm_verbs for c in relative):
+            return True
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "during", "from"):
+            pred = head.head
+            return pred.lemma_.lower() in self.lex.harm_predicates or (
+                pred.lower_ in self.lex.harm_predicates
+            )
+        return False
+
+    @staticmethod
+    def _subject_relative(verb: Token) -> bool:
+        """ "which injured several people": the relative pronoun is the verb's subject."""
+        return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
+
+    def attack_story(self) -> bool:
+        """The document names an attack, a bomb or an attacker somewhere."""
+        if self._attack_story is None:
+            words = self.lex.attack_story
+            self._attack_story = any(
+                t.lemma_.lower() in words or t.lower_ in words for t in self.doc
+            )
+        return self._attack_story
+
+
+def generic_subject(noun: Token) -> bool:
+    """A bare plural event noun that is the subject of "be" ("attacks on civilians are
+    a war crime", "kidnappings are commonplace"): a statement about a kind of act."""
+    if noun.dep_ != "nsubj" or noun.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    return noun.head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in noun.head.children)

@@ -74,6 +74,7 @@ class Coder(Candidates, Merging):
         actors = {p.actor for p in sources if p.actor}
         targets = [p for p in targets if not (p.actor and p.actor in actors)]
         if cand.nominal and not self.anchored_noun(cand, targets):
+            self.mention(cand)  # "the blast" again: evidence for the event it names
             return  # a bare mention ("US sanctions"), not a reported happening
         src_spans = {(p.start, p.end) for p in sources}
         targets = [p for p in targets if (p.start, p.end) not in src_spans]
@@ -84,6 +85,7 @@ class Coder(Candidates, Merging):
         if cand.type == "ASSAULT" and not any(f.kind == "dead" for f in figures):
             figures += self.implied_death(cand)
         if cand.background and not figures and cand.modality != "hypothetical":
+            self.mention(cand)  # "after the explosion": context that names a coded event
             return
         if conditional(cand.anchor):
             return  # "if it is attacked": a condition, not a reported event
@@ -144,6 +146,8 @@ class Coder(Candidates, Merging):
         placed = any(
             t.i in self.places or event_places.unknown_place(t, self.places) for t in scope
         )
+        if cand.nominal and cand.type == "ASSAULT" and self.harmed(cand):
+            return True  # "a Friday blast which injured several people": harm was done
         return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
 
     def anchored_noun(self, cand: EventCandidate, targets: list[EventParticipant]) -> bool:
@@ -156,6 +160,8 @@ class Coder(Candidates, Merging):
             return True
         if targets or fr.objects(tok, "by") or cand.modality == "hypothetical":
             return True
+        if self.harmed(cand):
+            return True  # "the blast shattered windows", "were hurt in the explosion"
         if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
             return True  # "a rally attended by thousands"
         subtree = list(tok.subtree)

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from flashpoint.extractors.events.base import EventCandidate, marks, purpose
 from flashpoint.extractors.events.setting import SIMULTANEOUS, Setting
-from flashpoint.models import EventParticipant, Figure
+from flashpoint.models import Event, EventParticipant, Figure, Span
+
+DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+def definite(noun: Token) -> bool:
+    """ "the blast", "this attack", "Saturday's attack": a noun phrase that refers back."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
+    )
 
 
 class Merging(Setting):
@@ -41,23 +52,11 @@ class Merging(Setting):
             if found is not None and found.type == cand.type and found.trigger.start != trig.idx:
                 earlier = found
         # "The rally on Monday", "the short call": a definite mention of an earlier event.
-        if (
-            earlier is None
-            and cand.nominal
-            and any(c.lower_ in ("the", "that", "this") for c in trig.children if c.dep_ == "det")
-        ):
-            earlier = next(
-                (
-                    e
-                    for e in reversed(self.events)
-                    if e.type == cand.type
-                    and (e.trigger.text.lower().startswith(trig.lower_[:4]) or e.mode == cand.mode)
-                    and self._compatible(e.source, sources)
-                ),
-                None,
-            )
+        if earlier is None and cand.nominal and definite(trig):
+            earlier = self.referent(cand, sources, generic=False)
         if earlier is None:
             return False
+        self.add_mention(earlier, cand)
         if earlier.date is None:
             date, precision, time_id = self.date(cand)
             earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
@@ -69,6 +68,47 @@ class Merging(Setting):
         if targets and placeholder:  # a named victim beats the place stood in for one
             earlier.target = targets
         return True
+
+    def referent(
+        self, cand: EventCandidate, sources: list[EventParticipant], *, generic: bool = True
+    ) -> Event | None:
+        """The latest earlier event a definite noun names: the same type, and the same
+        word or mode; with ``generic``, a bare "the attack" (no mode, nothing of its
+        own) names the latest assault of any mode."""
+        trig = cand.trigger
+        for e in reversed(self.events):
+            if e.type != cand.type or not self._compatible(e.source, sources):
+                continue
+            same = e.trigger.text.lower().startswith(trig.lower_[:4]) or e.mode == cand.mode
+            loose = generic and e.type == "ASSAULT" and (cand.mode is None or e.mode is None)
+            if same or loose:
+                return e
+        return None
+
+    def mention(self, cand: EventCandidate) -> bool:
+        """ "There was panic after the explosion", "witnessed the blast": a definite
+        noun that names an event already coded is one more mention of it, even where
+        it would not be coded on its own. Not when it is negated or hypothetical
+        ("fears of the attack being repeated")."""
+        if not (cand.nominal and definite(cand.trigger)) or cand.modality != "asserted":
+            return False
+        earlier = self.referent(cand, [])
+        if earlier is None:
+            return False
+        self.add_mention(earlier, cand)
+        return True
+
+    def add_mention(self, event: Event, cand: EventCandidate) -> None:
+        """Record a noun that names ``event`` again ("the blast"); a participle that
+        only continues its clause ("..., killing four") or a hypothetical one is not."""
+        if not cand.nominal or cand.modality != "asserted":
+            return
+        start = cand.trigger.idx
+        end = cand.last.idx + len(cand.last) if cand.last.i >= cand.trigger.i else start
+        end = max(end, start + len(cand.trigger))
+        if start == event.trigger.start or any(m.start == start for m in event.mentions):
+            return
+        event.mentions.append(Span(start=start, end=end, text=self.ctx.text[start:end]))
 
     @staticmethod
     def _compatible(old: list[EventParticipant], new: list[EventParticipant]) -> bool:

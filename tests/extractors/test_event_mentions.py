@@ -1,0 +1,85 @@
+"""Nominal attack mentions: an attack named by a noun ("the blast", "the bombing"),
+coded when the sentence reports it happened, folded into the event it names again.
+
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Report
+
+Run = Callable[..., Report]
+
+
+def assaults(report: Report) -> list[tuple[str, list[str]]]:
+    return [
+        (e.trigger.text, [m.text for m in e.mentions]) for e in report.events if e.type == "ASSAULT"
+    ]
+
+
+def test_later_definite_nouns_are_mentions_of_the_coded_attack(run: Run) -> None:
+    report = run(
+        "A car bomb exploded outside a police station in Kandahar on Monday, killing four"
+        " officers. Shops stayed closed after the explosion. Witnesses said the blast"
+        " shattered windows across the street."
+    )
+    found = assaults(report)
+    assert len(found) == 1, found
+    trigger, mentions = found[0]
+    assert trigger == "exploded"
+    assert mentions == ["explosion", "blast"]  # nouns only: not the participle "killing"
+    text = report.document.text
+    event = report.events[0]
+    assert all(text[m.start : m.end] == m.text for m in event.mentions)
+
+
+def test_generic_or_hypothetical_nouns_are_not_mentions(run: Run) -> None:
+    report = run(
+        "Gunmen attacked a checkpoint near Herat on Sunday. Attacks on civilians are a war"
+        " crime, the governor said. Residents fear the attack could be repeated."
+    )
+    found = assaults(report)
+    assert [t for t, _ in found] == ["attacked"], found
+    assert found[0][1] == []
+
+
+def test_blast_that_harmed_is_an_attack_in_an_attack_story(run: Run) -> None:
+    report = run(
+        "Police were hunting a man behind a Friday blast which injured several people in"
+        " Lyon. Officers believe a homemade bomb was left in a paper bag."
+    )
+    found = assaults(report)
+    assert [t for t, _ in found] == ["blast"], found
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    place = next(p for p in report.places if p.id == event.location)
+    assert place.name == "Lyon"
+
+
+def test_blast_subject_of_a_harm_verb(run: Run) -> None:
+    report = run(
+        "Witnesses said the explosion targeted a bakery used by soldiers in Mosul."
+        " Police blamed militants."
+    )
+    assert [t for t, _ in assaults(report)] == ["explosion"]
+    alone = run("Witnesses said the explosion targeted a bakery used by soldiers in Mosul.")
+    assert assaults(alone) == []  # no attack named anywhere: maybe an accident
+
+
+def test_explosion_in_an_accident_story_is_no_attack(run: Run) -> None:
+    report = run(
+        "A gas explosion destroyed a fertilizer plant outside Tianjin on Monday and"
+        " injured dozens of workers, the company said."
+    )
+    assert assaults(report) == []
+
+
+def test_hurt_in_the_explosion_reports_the_attack(run: Run) -> None:
+    report = run(
+        "A suicide bomber struck a wedding hall in Kabul. Three guests were hurt in the"
+        " explosion, officials said."
+    )
+    found = assaults(report)
+    assert found, report.events
+    assert any("explosion" in [t, *m] for t, m in found)
