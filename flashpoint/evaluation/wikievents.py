@@ -20,8 +20,8 @@ KAIROS types map to PLOVER as issue 8 defines (``TYPE_MAP``). Metrics:
   ASSAULT, PROTEST or COERCE, the share where a compatible event is predicted;
 * ``place_accuracy``: over gold attacks (Conflict.Attack, Life.Die, Life.Injure)
   with a Place argument that are matched by a predicted ASSAULT in their
-  sentence, the share where that event's ``location`` is the gold place (its
-  mention overlaps the gold place, or the names share a word);
+  sentence, the share where that event's ``location`` or its named ``site`` is
+  the gold place (its mention overlaps the gold place, or the names share a word);
 * ``verbal_sentence_recall``: the same recall for the other mapped types
   (REQUEST, CONSULT, THREATEN), reported but not a target.
 
@@ -160,11 +160,18 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower())) - _STOP
 
 
-def _place_right(report: Report, location: str | None, gold: tuple[int, int, str]) -> bool:
+def _place_right(report: Report, where: Any, gold: tuple[int, int, str]) -> bool:
+    """``where`` is (Place.id, site Span) of a prediction: right when the place or the
+    named site is the gold place (overlapping mention, or a shared word)."""
+    location, site = where
+    start, end, text = gold
+    if site is not None and (
+        (site.start < end and start < site.end) or _words(site.text) & _words(text)
+    ):
+        return True
     place = next((p for p in report.places if p.id == location), None)
     if place is None:
         return False
-    start, end, text = gold
     if any(m.start < end and start < m.end for m in place.mentions):
         return True
     return bool(_words(place.name) & _words(text))
@@ -252,7 +259,7 @@ def _baseline(doc: GoldDoc, report: Report | None) -> dict[int, list[tuple[str, 
                     break
         for type_, words in KEYWORDS.items():
             if any(w in lower for w in words):
-                found.setdefault(i, []).append((type_, toponym))
+                found.setdefault(i, []).append((type_, (toponym, None)))
     return found
 
 
@@ -276,7 +283,7 @@ def evaluate(data_dir: Path, limit: int | None = None, baseline: bool = False) -
                 continue
             for n, sent in enumerate(_sentences(doc, event)):
                 (mentioned if n else found).setdefault(sent, []).append(
-                    (event.type, event.location)
+                    (event.type, (event.location, event.site))
                 )
 
         def place_ok(loc: Any, gold: tuple[int, int, str], report: Report = report) -> bool:

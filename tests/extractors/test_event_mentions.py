@@ -83,3 +83,42 @@ def test_hurt_in_the_explosion_reports_the_attack(run: Run) -> None:
     found = assaults(report)
     assert found, report.events
     assert any("explosion" in [t, *m] for t, m in found)
+
+
+def site_of(report: Report) -> list[str | None]:
+    return [e.site.text if e.site else None for e in report.events if e.type == "ASSAULT"]
+
+
+def test_named_site_of_the_clause_is_kept_with_its_town(run: Run) -> None:
+    report = run("Two soldiers were killed at the Central Square bus station in Kirkuk on Monday.")
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert event.site is not None and event.site.text == "Central Square bus station"
+    assert event.place_precision == "site"
+    town = next(p for p in report.places if p.id == event.location)
+    assert town.name == "Kirkuk"
+    text = report.document.text
+    assert text[event.site.start : event.site.end] == event.site.text
+
+
+def test_unresolved_name_after_in_is_the_site_not_a_guess(run: Run) -> None:
+    report = run("Six fighters were killed in an ambush in Wadi al-Qurnayn on Sunday.")
+    assert site_of(report) == ["Wadi al-Qurnayn"]
+
+
+def test_where_clause_site_and_street_after_on(run: Run) -> None:
+    report = run(
+        "Gunmen opened fire near the Hamra Street cafe, where three people were killed."
+        " A car bomb exploded on Rue Clemenceau in Beirut, wounding nine."
+    )
+    assert "Rue Clemenceau" in site_of(report)
+    assert any(s and "Hamra Street cafe" in s for s in site_of(report))
+
+
+def test_no_site_from_a_target_or_a_demand(run: Run) -> None:
+    report = run(
+        "Rebels attacked the market in Goma. The opposition called on the Interior"
+        " Ministry office to investigate the killings."
+    )
+    assert all(e.site is None for e in report.events), [
+        (e.type, e.site) for e in report.events
+    ]

@@ -12,6 +12,7 @@ from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, conditional, vlemma
 from flashpoint.extractors.events.candidates import Candidates
 from flashpoint.extractors.events.lexicon import (
+    CONFLICT_MATERIAL,
     intensity,
     valid_mode,
 )
@@ -113,6 +114,12 @@ class Coder(Candidates, Merging):
             self.ctx.dateline,
             scope,
         )
+        named_site = None
+        if cand.type in CONFLICT_MATERIAL:  # where it was done; a demand has no site
+            named_site = event_places.site(scope, cand.anchor, cand.trigger, self.places)
+        if named_site is not None:
+            place_precision = "site"
+            place_reason = place_reason or "clause"
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
@@ -127,6 +134,7 @@ class Coder(Candidates, Merging):
             location=location,
             place_precision=place_precision,
             place_reason=place_reason,
+            site=None if named_site is None else self.ctx.of(named_site),
             figures=figures,
             modality=cand.modality,
             attribution=self.attribution(start),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, marks, purpose
+from flashpoint.extractors.events.lexicon import CONFLICT_MATERIAL
 from flashpoint.extractors.events.setting import SIMULTANEOUS, Setting
 from flashpoint.models import Event, EventParticipant, Figure, Span
 
@@ -62,6 +64,12 @@ class Merging(Setting):
             earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
         if earlier.location is None:
             earlier.location = self.location(self.scope(cand), cand)
+        if earlier.site is None and earlier.type in CONFLICT_MATERIAL:  # "the explosion
+            # targeted a bakery on Rue Victor Hugo": the site the first mention lacked
+            found = event_places.site(self.scope(cand), cand.anchor, cand.trigger, self.places)
+            if found is not None:
+                earlier.site = self.ctx.of(found)
+                earlier.place_precision = "site"
         known = {f.kind for f in earlier.figures}
         earlier.figures.extend(f for f in figures if f.kind not in known)
         placeholder = all(p.actor is None and p.sector is None for p in earlier.target)

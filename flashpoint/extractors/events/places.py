@@ -117,6 +117,95 @@ def choose(
     return None, None, None
 
 
+# Head nouns of a named site ("the Oxford Street bus station", "the Rolando cafe").
+SITE_WORDS = frozenset(
+    {"street", "road", "avenue", "lane", "boulevard", "square", "station", "terminal",
+     "airfield", "airport", "airbase", "base", "camp", "market", "bazaar", "mall", "cafe",
+     "café", "cafeteria", "restaurant", "bar", "club", "hotel", "mosque", "church",
+     "cathedral", "synagogue", "temple", "shrine", "school", "university", "college",
+     "hospital", "bridge", "building", "tower", "embassy", "consulate", "checkpoint",
+     "compound", "stadium", "arena", "bakery", "prison", "jail", "barracks", "palace",
+     "port", "harbour", "harbor", "ministry", "parliament", "headquarters", "office",
+     "st", "rd", "ave", "blvd", "sq"}
+)
+# Sites one is "on" ("on Rue Victor Hugo"); "on the market" is a target, not a place.
+THOROUGHFARES = frozenset(
+    {"street", "road", "avenue", "lane", "boulevard", "square", "bridge", "highway",
+     "st", "rd", "ave", "blvd", "sq", "rue", "calle", "via", "avenida", "rua"}
+)
+# Prepositions after which a proper name is a place even when the tagger took it for
+# a person ("killed in Badia al-Sukhnah"): people are shot at, not in or near.
+AREA_PREPS = frozenset({"in", "near", "outside", "around", "inside"})
+# Entity labels a proper name in a locative phrase has when it is no site.
+NOT_SITE = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW",
+                      "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
+
+
+def _locative_head(tok: Token) -> bool:
+    """The object of a locative preposition, or of "on" when it names a street or
+    another site ("on Rue Victor Hugo", "on the central street Rue Victor Hugo")."""
+    if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
+        tok = tok.head  # "the central street Rue Victor Hugo"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head.lower_
+    words = {tok.lemma_.lower()} | {c.lower_ for c in tok.lefts if c.dep_ == "compound"}
+    return prep in fr.LOCATIVE or (prep == "on" and bool(words & THOROUGHFARES))
+
+
+def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
+    """Token range of the named site ``head`` ends, if it is one: a proper name the
+    gazetteer does not know ("in Bagram", "at Oxford St"), or a site noun with a
+    proper-name modifier ("the Oxford Street bus station", "Kabul airport")."""
+    label = head.ent_type_
+    if label == "PERSON" and head.head.lower_ in AREA_PREPS:
+        label = ""  # "in Badia al-Sukhnah": a place the tagger took for a name
+    if label == "ORG" and head.lemma_.lower().rstrip(".") in SITE_WORDS:
+        label = ""  # "at Oxford St": a street the tagger took for an organization
+    if head.dep_ == "appos" and head.head.lemma_.lower() in SITE_WORDS:
+        label = ""  # "the street Rue Victor Hugo": named after a person, still a street
+    if any(c.lower_ in THOROUGHFARES for c in head.lefts if c.dep_ == "compound"):
+        label = ""  # "on Rue Clemenceau"
+    if head.i in places or label in NOT_SITE:
+        return None
+    left = [c for c in head.lefts if c.dep_ in ("compound", "nmod") or c.pos_ == "PROPN"]
+    start = min((t.i for c in left for t in c.subtree), default=head.i)
+    while start < head.i and head.doc[start].pos_ not in ("PROPN", "NOUN"):
+        start += 1
+    words = head.doc[start : head.i + 1]
+    named = any(t.pos_ == "PROPN" for t in words)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and not head.is_sent_start:
+        if any(t.i in places for t in words):
+            return None  # "in Helmand Province": a known place, not a site
+        return start, head.i + 1
+    if head.lemma_.lower() in SITE_WORDS and named:
+        while words and words[0].pos_ != "PROPN":
+            words = words[1:]
+        return (words[0].i, head.i + 1) if words else None
+    return None
+
+
+def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, Any]) -> Any:
+    """The named site nearest the trigger in a locative phrase of the event's clause,
+    or the site a "where" clause hangs on ("the bus station, where six were killed");
+    a spaCy span, or None."""
+    heads = [t for t in scope if _locative_head(t)]
+    if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
+        heads.append(anchor.head)
+    best = None
+    for head in heads:
+        found = _named_site(head, places)
+        if found is None:
+            continue
+        dist = abs(head.i - trigger.i)
+        if best is None or dist < best[0]:
+            best = (dist, found)
+    if best is None:
+        return None
+    start, end = best[1]
+    return trigger.doc[start:end]
+
+
 FACILITY_WORDS = frozenset(
     {"airfield", "airport", "airbase", "station", "square", "bridge", "hospital", "market",
      "compound", "checkpoint", "crossing", "stadium", "mosque", "church", "hotel"}
