@@ -122,3 +122,39 @@ def test_no_site_from_a_target_or_a_demand(run: Run) -> None:
     assert all(e.site is None for e in report.events), [
         (e.type, e.site) for e in report.events
     ]
+
+
+def test_blasts_in_a_story_with_no_attack_are_no_assault(run: Run) -> None:
+    report = run(
+        "Explosions tore through a chemical depot in the port of Rotterdam overnight."
+        " The blasts killed at least 20 workers and injured 300, the company said."
+    )
+    assert assaults(report) == []
+
+
+def test_harm_reported_after_an_attack_is_a_mention_of_it(run: Run) -> None:
+    report = run(
+        "Gunmen attacked a hotel in Mogadishu on Friday. Of the 40 injured, 12 were"
+        " children. There were no casualties among the guards."
+    )
+    found = assaults(report)
+    assert len(found) == 1, found
+    assert found[0][1] == ["injured"]  # not the negated "no casualties"
+
+
+def test_attack_noun_with_its_own_date_and_place_is_an_event(run: Run) -> None:
+    report = run(
+        "Investigators questioned the family of the man behind Saturday's knife attack"
+        " in central Manchester."
+    )
+    assert [t for t, _ in assaults(report)] == ["attack"]
+
+
+def test_a_list_entry_names_an_attack_without_reporting_it(run: Run) -> None:
+    report = run("See also:\n* 2009 Peshawar market bombing\n* 2011 Peshawar mosque bombing")
+    assert assaults(report) == []
+
+
+def test_bomb_that_exploded_is_an_attack_without_a_place(run: Run) -> None:
+    report = run("Panic spread through the crowd as the second bomb exploded.")
+    assert [t for t, _ in assaults(report)] == ["exploded"]

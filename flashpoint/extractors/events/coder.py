@@ -20,6 +20,11 @@ from flashpoint.extractors.events.merging import Merging
 from flashpoint.models import Event, EventParticipant, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
+# Nouns that report people harmed (Coder.harm_word).
+HARM_NOUNS = frozenset(
+    {"injury", "injuries", "casualty", "casualties", "death", "deaths", "fatality", "toll",
+     "victim", "victims"}
+)
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
 CONTENT_TYPES = frozenset(
@@ -44,7 +49,53 @@ class Coder(Candidates, Merging):
                     cand = self.noun_candidate(tok)
                 if cand is not None:
                     self.emit(cand, sent)
+            self.toll_mention(sent)
         return self.drop_context()
+
+    def toll_mention(self, sent: SpacySpan) -> None:
+        """ "Of the 130 injured, 77 were women", "11 people were taken to hospital with
+        injuries": in an attack story, a sentence that reports harm but codes no
+        attack of its own speaks of the latest attack coded before it. It is recorded
+        as a mention of that attack, not as a new event (figures are not moved)."""
+        if not self.attack_story() or fr.disaster(sent):
+            return
+        latest = next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.type == "ASSAULT" and not e.background and e.trigger.start < sent.start_char
+            ),
+            None,
+        )
+        if latest is None or any(
+            e.type == "ASSAULT" and e.sentence.start == sent.start_char for e in self.events
+        ):
+            return
+        if any(sent.start_char <= m.start < sent.end_char for m in latest.mentions):
+            return
+        for tok in sent:
+            if tok.i not in self.consumed and self.harm_word(tok):
+                end = tok.idx + len(tok)
+                latest.mentions.append(Span(start=tok.idx, end=end, text=self.ctx.text[tok.idx:end]))
+                return
+
+    def harm_word(self, tok: Token) -> bool:
+        """A word that reports people harmed: "injuries", "casualties", "the dead",
+        "130 more were injured", "the members killed"; not "no casualties", not a
+        compound ("death threats") and not a hypothetical ("could be injured")."""
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.dep_ == "compound" or any(
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children
+        ):
+            return False
+        if tok.pos_ == "NOUN" and (lemma in HARM_NOUNS or lower in HARM_NOUNS):
+            return True
+        if lower in ("dead", "injured", "wounded") and tok.pos_ in ("ADJ", "NOUN"):
+            return True
+        if tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma in self.lex.figure_verbs:
+            kind = self.lex.figure_verbs[lemma]
+            return kind in ("dead", "injured") and fr.modality(tok, tok) == "asserted"
+        return False
 
     def drop_context(self) -> list[Event]:
         """An event with no known doer in a subordinate clause ("the district, where 14
@@ -77,6 +128,9 @@ class Coder(Candidates, Merging):
         if cand.nominal and not self.anchored_noun(cand, targets):
             self.mention(cand)  # "the blast" again: evidence for the event it names
             return  # a bare mention ("US sanctions"), not a reported happening
+        if cand.type == "ASSAULT" and not sources and self.accidental(cand):
+            self.mention(cand)
+            return  # "explosions near the chemical plant": no attack named in the story
         src_spans = {(p.start, p.end) for p in sources}
         targets = [p for p in targets if (p.start, p.end) not in src_spans]
         if (placed or not targets) and sources and not cand.sense.reciprocal:
@@ -148,6 +202,14 @@ class Coder(Candidates, Merging):
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
 
+    def accidental(self, cand: EventCandidate) -> bool:
+        """An explosion ("explosions tore through the depot", "the blasts killed 50")
+        in a story that names no attack, bomb or attacker: maybe an accident."""
+        tok = cand.trigger
+        nouns = [tok] if cand.nominal else [c for c in tok.children if c.dep_ == "nsubj"]
+        words = self.lex.accident_nouns
+        return any(n.lemma_.lower() in words for n in nouns) and not self.attack_story()
+
     def bare_blast(self, cand: EventCandidate, scope: list[Token]) -> bool:
         """ "A bomb exploded in a market in Kano", "protests were held in Dhaka": an
         explosion or a protest at a named place is an event before anyone is named."""
@@ -156,7 +218,30 @@ class Coder(Candidates, Merging):
         )
         if cand.nominal and cand.type == "ASSAULT" and self.harmed(cand):
             return True  # "a Friday blast which injured several people": harm was done
+        if cand.type == "ASSAULT" and cand.modality == "asserted":
+            if cand.mode == "explosives" and not cand.nominal:
+                return True  # "as each bomb exploded": the verb needs a bomb to code
+            if cand.nominal and self.own_setting(cand) and self.has_verb(cand.trigger):
+                return True  # "Saturday's attack in London", "the Manchester bombing"
         return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
+
+    @staticmethod
+    def has_verb(tok: Token) -> bool:
+        """The sentence has a verb: a list entry or a caption ("* 2007 Kabul bombing")
+        names an event, it does not report one."""
+        return any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+
+    def own_setting(self, cand: EventCandidate) -> bool:
+        """The attack noun carries its own time or place: a date or a toponym in its
+        phrase ("Saturday's attack", "the April 15 bombing", "the Manchester bombing",
+        "the attack in the London Bridge district")."""
+        subtree = list(cand.trigger.subtree)
+        if any(t.i in self.times for t in subtree) or self.location(subtree, cand):
+            return True
+        return any(
+            c.dep_ in ("compound", "poss", "nmod") and any(t.i in self.places for t in c.subtree)
+            for c in cand.trigger.children
+        )
 
     def anchored_noun(self, cand: EventCandidate, targets: list[EventParticipant]) -> bool:
         """An event noun is coded when the sentence reports it happening: it is the
