@@ -75,8 +75,8 @@ class Coder(Candidates, Merging):
             return
         for tok in sent:
             if tok.i not in self.consumed and self.harm_word(tok):
-                end = tok.idx + len(tok)
-                latest.mentions.append(Span(start=tok.idx, end=end, text=self.ctx.text[tok.idx:end]))
+                start, end = tok.idx, tok.idx + len(tok)
+                latest.mentions.append(Span(start=start, end=end, text=self.ctx.text[start:end]))
                 return
 
     def harm_word(self, tok: Token) -> bool:
