@@ -158,3 +158,28 @@ def test_a_list_entry_names_an_attack_without_reporting_it(run: Run) -> None:
 def test_bomb_that_exploded_is_an_attack_without_a_place(run: Run) -> None:
     report = run("Panic spread through the crowd as the second bomb exploded.")
     assert [t for t, _ in assaults(report)] == ["exploded"]
+
+
+def test_event_continuing_the_sentence_before_takes_its_place(run: Run) -> None:
+    report = run(
+        "Shootings in Kirkuk continued overnight. In one incident, a man was killed in a"
+        " gunfight between police and gunmen.\nA woman was killed in a separate attack."
+    )
+    killed = [e for e in report.events if e.type == "ASSAULT" and e.trigger.text == "killed"]
+    assert len(killed) == 2, [(e.type, e.trigger.text) for e in report.events]
+    town = next(p for p in report.places if p.id == killed[0].location)
+    assert town.name == "Kirkuk" and killed[0].place_reason == "paragraph"
+    assert killed[1].location is None  # a new paragraph: no place carried over
+
+
+def test_capitalized_plural_event_noun_at_sentence_start(run: Run) -> None:
+    report = run("Shootings in Kirkuk continued overnight, police said.")
+    assert [t for t, _ in assaults(report)] == ["Shootings"]
+
+
+def test_site_of_a_when_clause(run: Run) -> None:
+    report = run(
+        "A man was shot dead when he answered a knock at his door in Marlowe Road on"
+        " Tuesday night."
+    )
+    assert site_of(report) == ["Marlowe Road"]

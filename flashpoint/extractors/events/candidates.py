@@ -274,7 +274,12 @@ class Candidates(Targets):
             return None
         if framed:  # "launched a mediation effort between X and Y": read the head's frame
             return self.framed_candidate(tok, senses)
-        if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
+        # a capitalized first word tagged as a one-word name ("Shootings in Belfast
+        # continued") is the common noun it is
+        lone = tok.is_sent_start and tok.ent_iob_ == "B" and (
+            tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
+        )
+        if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT") and not lone:
             return None  # part of a name: "the Arab Spring", "Operation Storm"
         if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
             return None  # "a suicide bombing killed 12": one event, coded on the verb

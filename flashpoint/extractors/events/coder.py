@@ -167,6 +167,7 @@ class Coder(Candidates, Merging):
             {t.i for t in cand.sources + cand.targets},
             self.ctx.dateline,
             scope,
+            self.continued(cand.type, sent),
         )
         named_site = None
         if cand.type in CONFLICT_MATERIAL:  # where it was done; a demand has no site
@@ -201,6 +202,27 @@ class Coder(Candidates, Merging):
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def continued(self, type_: str, sent: SpacySpan) -> tuple[str, str | None] | None:
+        """The place of the event of ``type_`` in the sentence just before ``sent``,
+        when no line break (a paragraph's end) lies between them: that event's own
+        place, or, for a mention of an earlier one, the one place that sentence names."""
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        if "\n" in self.ctx.text[before.start_char : sent.start_char]:
+            return None
+        lo, hi = before.start_char, before.end_char
+        for e in self.events:
+            if e.type != type_:
+                continue
+            if lo <= e.trigger.start < hi and e.location and e.place_reason != "dateline":
+                return e.location, e.place_precision
+            if any(lo <= m.start < hi for m in e.mentions):
+                place = event_places.in_sentence(self.places, before, set())
+                if place is not None:
+                    return place.id, event_places.precision_of(place)
+        return None
 
     def accidental(self, cand: EventCandidate) -> bool:
         """An explosion ("explosions tore through the depot", "the blasts killed 50")

@@ -6,6 +6,8 @@ Called by the event coder (``events.py``) for each event. Order, finest first:
    Tripoli", "near the city of Deir ez-Zor"), nearest the trigger;
 2. ``sentence``: a place in a locative phrase elsewhere in its sentence, when
    the sentence names only one such place (two places leave it unknown);
+   ``paragraph``: when the sentence names no place at all, the place of an event
+   of the same type in the sentence before it, in the same paragraph;
 3. ``dateline``: the dateline's place ("BENGHAZI (Reuters) -"), but only when
    the story is about that place's country: a Syria story filed from Beirut or
    Amman does not happen in Lebanon or Jordan. A place a participant stands
@@ -101,8 +103,12 @@ def choose(
     participants: set[int],
     dateline: Any,
     scope: list[Token] = (),  # type: ignore[assignment]
+    previous: tuple[str, str | None] | None = None,
 ) -> tuple[str | None, str | None, str | None]:
-    """(Place.id, place_precision, place_reason) for one event."""
+    """(Place.id, place_precision, place_reason) for one event. ``previous`` is the
+    (Place.id, place_precision) of an event of the same type coded or mentioned in
+    the sentence before, in the same paragraph, that this one may continue ("Shootings in Belfast continued. In one incident, a
+    man was killed"): its place is taken when this sentence names none."""
     by_id = {p.id: p for p in all_places}
     if clause_place is not None:
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
@@ -111,6 +117,8 @@ def choose(
     place = in_sentence(places, sent, participants)
     if place is not None:
         return place.id, precision_of(place), "sentence"
+    if previous is not None and not any(t.i in places for t in sent):
+        return previous[0], previous[1], "paragraph"
     place = dateline_place(dateline, all_places)
     if place is not None:
         return place.id, precision_of(place), "dateline"
@@ -133,6 +141,8 @@ THOROUGHFARES = frozenset(
     {"street", "road", "avenue", "lane", "boulevard", "square", "bridge", "highway",
      "st", "rd", "ave", "blvd", "sq", "rue", "calle", "via", "avenida", "rua"}
 )
+# Clauses that share their main clause's scene ("was shot when he opened the door").
+WHEN = frozenset({"when", "as", "while"})
 # Prepositions after which a proper name is a place even when the tagger took it for
 # a person ("killed in Badia al-Sukhnah"): people are shot at, not in or near.
 AREA_PREPS = frozenset({"in", "near", "outside", "around", "inside"})
@@ -186,10 +196,14 @@ def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
 
 
 def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, Any]) -> Any:
-    """The named site nearest the trigger in a locative phrase of the event's clause,
-    or the site a "where" clause hangs on ("the bus station, where six were killed");
+    """The named site nearest the trigger in a locative phrase of the event's clause
+    (or of a "when" clause it governs), or the site a "where" clause hangs on ("the bus station, where six were killed");
     a spaCy span, or None."""
-    heads = [t for t in scope if _locative_head(t)]
+    toks = list(scope)
+    for child in anchor.children:  # "shot dead when he answered his door in Deerpark Road"
+        if child.dep_ == "advcl" and any(c.lower_ in WHEN for c in child.children):
+            toks += fr.clause(child)
+    heads = [t for t in toks if _locative_head(t)]
     if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
         heads.append(anchor.head)
     best = None
