@@ -107,8 +107,9 @@ def choose(
 ) -> tuple[str | None, str | None, str | None]:
     """(Place.id, place_precision, place_reason) for one event. ``previous`` is the
     (Place.id, place_precision) of an event of the same type coded or mentioned in
-    the sentence before, in the same paragraph, that this one may continue ("Shootings in Belfast continued. In one incident, a
-    man was killed"): its place is taken when this sentence names none."""
+    the sentence before, in the same paragraph, that this one may continue
+    ("Shootings in Belfast continued. In one incident, a man was killed"): its
+    place is taken when this sentence names none."""
     by_id = {p.id: p for p in all_places}
     if clause_place is not None:
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
@@ -197,10 +198,10 @@ def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
 
 def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, Any]) -> Any:
     """The named site nearest the trigger in a locative phrase of the event's clause
-    (or of a "when" clause it governs), or the site a "where" clause hangs on ("the bus station, where six were killed");
-    a spaCy span, or None."""
+    (or of a "when" clause it governs), or the site a "where" clause hangs on
+    ("the bus station, where six were killed"); a spaCy span, or None."""
     toks = list(scope)
-    for child in anchor.children:  # "shot dead when he answered his door in Deerpark Road"
+    for child in anchor.children:  # "shot dead when he answered his door in X Road"
         if child.dep_ == "advcl" and any(c.lower_ in WHEN for c in child.children):
             toks += fr.clause(child)
     heads = [t for t in toks if _locative_head(t)]
