@@ -119,9 +119,7 @@ def test_no_site_from_a_target_or_a_demand(run: Run) -> None:
         "Rebels attacked the market in Goma. The opposition called on the Interior"
         " Ministry office to investigate the killings."
     )
-    assert all(e.site is None for e in report.events), [
-        (e.type, e.site) for e in report.events
-    ]
+    assert all(e.site is None for e in report.events), [(e.type, e.site) for e in report.events]
 
 
 def test_blasts_in_a_story_with_no_attack_are_no_assault(run: Run) -> None:
@@ -179,7 +177,27 @@ def test_capitalized_plural_event_noun_at_sentence_start(run: Run) -> None:
 
 def test_site_of_a_when_clause(run: Run) -> None:
     report = run(
-        "A man was shot dead when he answered a knock at his door in Marlowe Road on"
-        " Tuesday night."
+        "A man was shot dead when he answered a knock at his door in Marlowe Road on Tuesday night."
     )
     assert site_of(report) == ["Marlowe Road"]
+
+
+def test_uncounted_or_other_harm_is_no_mention_of_the_attack(run: Run) -> None:
+    report = run(
+        "Gunmen attacked a checkpoint near Herat on Sunday. The fighters said they would"
+        " fight to the death. His mother had died of cancer in 2015. Residents recalled"
+        " the Bataclan attack in Paris."
+    )
+    found = assaults(report)
+    attacked = [m for t, m in found if t == "attacked"]
+    assert attacked == [[]], found
+
+
+def test_mention_far_from_the_attack_is_not_taken(run: Run) -> None:
+    filler = " ".join(f"The council met on day {n} to discuss the budget." for n in range(6))
+    report = run(
+        f"A bomb exploded at a market in Quetta on Monday. {filler} Of the 30 injured,"
+        " most were farmers."
+    )
+    found = assaults(report)
+    assert found == [("exploded", [])], found

@@ -20,11 +20,12 @@ from flashpoint.extractors.events.merging import Merging
 from flashpoint.models import Event, EventParticipant, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
-# Nouns that report people harmed (Coder.harm_word).
-HARM_NOUNS = frozenset(
-    {"injury", "injuries", "casualty", "casualties", "death", "deaths", "fatality", "toll",
-     "victim", "victims"}
-)
+# Nouns that report people harmed (Coder.harm_word): not "death" or "victim", which
+# real stories use for much else ("fight to the death", "a victim of grooming").
+HARM_NOUNS = frozenset({"injury", "injuries", "casualty", "casualties", "fatality", "toll"})
+# How many sentences after an attack (or its last mention) a report of harm is taken
+# to be about it.
+TOLL_WINDOW = 4
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
 CONTENT_TYPES = frozenset(
@@ -73,6 +74,10 @@ class Coder(Candidates, Merging):
             return
         if any(sent.start_char <= m.start < sent.end_char for m in latest.mentions):
             return
+        last = max([latest.trigger.start] + [m.start for m in latest.mentions])
+        between = self.ctx.text[last : sent.start_char]
+        if between.count(". ") + between.count("\n") > TOLL_WINDOW:
+            return  # too far from the attack to be about it
         for tok in sent:
             if tok.i not in self.consumed and self.harm_word(tok):
                 start, end = tok.idx, tok.idx + len(tok)
@@ -80,9 +85,10 @@ class Coder(Candidates, Merging):
                 return
 
     def harm_word(self, tok: Token) -> bool:
-        """A word that reports people harmed: "injuries", "casualties", "the dead",
-        "130 more were injured", "the members killed"; not "no casualties", not a
-        compound ("death threats") and not a hypothetical ("could be injured")."""
+        """A word that reports people harmed: "injuries", "casualties", a counted
+        "130 more were injured", "the six members killed", "a death toll of 11";
+        not "no casualties", not "fight to the death" or "died of cancer" (no count),
+        not a compound ("death threats") and not a hypothetical ("could be injured")."""
         lower, lemma = tok.lower_, tok.lemma_.lower()
         if tok.dep_ == "compound" or any(
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children
@@ -90,11 +96,33 @@ class Coder(Candidates, Merging):
             return False
         if tok.pos_ == "NOUN" and (lemma in HARM_NOUNS or lower in HARM_NOUNS):
             return True
+        counted = self.counted(tok)
         if lower in ("dead", "injured", "wounded") and tok.pos_ in ("ADJ", "NOUN"):
-            return True
+            return counted
         if tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma in self.lex.figure_verbs:
             kind = self.lex.figure_verbs[lemma]
-            return kind in ("dead", "injured") and fr.modality(tok, tok) == "asserted"
+            if lemma in self.lex.death_verbs:
+                return False  # "100 people have died en route to the camp": not all die by attack
+            return counted and kind in ("dead", "injured") and fr.modality(tok, tok) == "asserted"
+        return False
+
+    @staticmethod
+    def counted(tok: Token) -> bool:
+        """A number counts the people harmed: "the 130 injured", "nine people were
+        dead", "six of the members killed", "11 were injured"."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ in ("acl", "amod", "acomp"):
+            heads.append(tok.head)
+        if tok.dep_ == "acomp":
+            heads += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for head in heads:
+            if head.like_num and head is not tok:
+                return True
+            for c in head.children:
+                if c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of" and head.like_num):
+                    return True
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
+                return True
         return False
 
     def drop_context(self) -> list[Event]:
@@ -126,10 +154,10 @@ class Coder(Candidates, Merging):
         actors = {p.actor for p in sources if p.actor}
         targets = [p for p in targets if not (p.actor and p.actor in actors)]
         if cand.nominal and not self.anchored_noun(cand, targets):
-            self.mention(cand)  # "the blast" again: evidence for the event it names
+            self.mention(cand, sources)  # "the blast" again: evidence for the event it names
             return  # a bare mention ("US sanctions"), not a reported happening
         if cand.type == "ASSAULT" and not sources and self.accidental(cand):
-            self.mention(cand)
+            self.mention(cand, sources)
             return  # "explosions near the chemical plant": no attack named in the story
         src_spans = {(p.start, p.end) for p in sources}
         targets = [p for p in targets if (p.start, p.end) not in src_spans]
@@ -140,7 +168,7 @@ class Coder(Candidates, Merging):
         if cand.type == "ASSAULT" and not any(f.kind == "dead" for f in figures):
             figures += self.implied_death(cand)
         if cand.background and not figures and cand.modality != "hypothetical":
-            self.mention(cand)  # "after the explosion": context that names a coded event
+            self.mention(cand, sources)  # "after the explosion": context that names a coded event
             return
         if conditional(cand.anchor):
             return  # "if it is attacked": a condition, not a reported event
@@ -252,18 +280,6 @@ class Coder(Candidates, Merging):
         """The sentence has a verb: a list entry or a caption ("* 2007 Kabul bombing")
         names an event, it does not report one."""
         return any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
-
-    def own_setting(self, cand: EventCandidate) -> bool:
-        """The attack noun carries its own time or place: a date or a toponym in its
-        phrase ("Saturday's attack", "the April 15 bombing", "the Manchester bombing",
-        "the attack in the London Bridge district")."""
-        subtree = list(cand.trigger.subtree)
-        if any(t.i in self.times for t in subtree) or self.location(subtree, cand):
-            return True
-        return any(
-            c.dep_ in ("compound", "poss", "nmod") and any(t.i in self.places for t in c.subtree)
-            for c in cand.trigger.children
-        )
 
     def anchored_noun(self, cand: EventCandidate, targets: list[EventParticipant]) -> bool:
         """An event noun is coded when the sentence reports it happening: it is the

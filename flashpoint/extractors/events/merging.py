@@ -56,6 +56,9 @@ class Merging(Setting):
         # "The rally on Monday", "the short call": a definite mention of an earlier event.
         if earlier is None and cand.nominal and definite(trig):
             earlier = self.referent(cand, sources, generic=False)
+            own = self.location(list(trig.subtree), cand)
+            if earlier is not None and own and earlier.location and own != earlier.location:
+                earlier = None  # "the attack in Paris" is not the attack in Herat
         if earlier is None:
             return False
         self.add_mention(earlier, cand)
@@ -87,24 +90,41 @@ class Merging(Setting):
         for e in reversed(self.events):
             if e.type != cand.type or not self._compatible(e.source, sources):
                 continue
-            same = e.trigger.text.lower().startswith(trig.lower_[:4]) or e.mode == cand.mode
+            same = e.trigger.text.lower().startswith(trig.lower_[:4]) or (
+                cand.mode is not None and e.mode == cand.mode
+            )
             loose = generic and e.type == "ASSAULT" and (cand.mode is None or e.mode is None)
             if same or loose:
                 return e
         return None
 
-    def mention(self, cand: EventCandidate) -> bool:
+    def mention(self, cand: EventCandidate, sources: list[EventParticipant]) -> bool:
         """ "There was panic after the explosion", "witnessed the blast": a definite
         noun that names an event already coded is one more mention of it, even where
         it would not be coded on its own. Not when it is negated or hypothetical
         ("fears of the attack being repeated")."""
         if not (cand.nominal and definite(cand.trigger)) or cand.modality != "asserted":
             return False
-        earlier = self.referent(cand, [])
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in cand.trigger.children)
+        if named or self.own_setting(cand):
+            return False  # "the Bataclan attack", "the attack in Nice": maybe another one
+        earlier = self.referent(cand, sources)
         if earlier is None:
             return False
         self.add_mention(earlier, cand)
         return True
+
+    def own_setting(self, cand: EventCandidate) -> bool:
+        """The attack noun carries its own time or place: a date or a toponym in its
+        phrase ("Saturday's attack", "the April 15 bombing", "the Manchester bombing",
+        "the attack in the London Bridge district")."""
+        subtree = list(cand.trigger.subtree)
+        if any(t.i in self.times for t in subtree) or self.location(subtree, cand):
+            return True
+        return any(
+            c.dep_ in ("compound", "poss", "nmod") and any(t.i in self.places for t in c.subtree)
+            for c in cand.trigger.children
+        )
 
     def add_mention(self, event: Event, cand: EventCandidate) -> None:
         """Record a noun that names ``event`` again ("the blast"); a participle that
