@@ -58,7 +58,7 @@ class Coder(Candidates, Merging):
         injuries": in an attack story, a sentence that reports harm but codes no
         attack of its own speaks of the latest attack coded before it. It is recorded
         as a mention of that attack, not as a new event (figures are not moved)."""
-        if not self.attack_story() or fr.disaster(sent):
+        if not self.attack_story():
             return
         latest = next(
             (
@@ -76,8 +76,8 @@ class Coder(Candidates, Merging):
             return
         last = max([latest.trigger.start] + [m.start for m in latest.mentions])
         between = self.ctx.text[last : sent.start_char]
-        if between.count(". ") + between.count("\n") > TOLL_WINDOW:
-            return  # too far from the attack to be about it
+        if between.count(". ") + between.count("\n") > TOLL_WINDOW or fr.disaster(sent):
+            return  # too far from the attack to be about it, or a disaster's toll
         for tok in sent:
             if tok.i not in self.consumed and self.harm_word(tok):
                 start, end = tok.idx, tok.idx + len(tok)
@@ -237,7 +237,7 @@ class Coder(Candidates, Merging):
         place, or, for a mention of an earlier one, the one place that sentence names."""
         if sent.start == 0:
             return None
-        before = self.doc[sent.start - 1].sent
+        before = self.ctx.sentence_at(self.doc[sent.start - 1].idx)
         if "\n" in self.ctx.text[before.start_char : sent.start_char]:
             return None
         lo, hi = before.start_char, before.end_char
@@ -275,11 +275,10 @@ class Coder(Candidates, Merging):
                 return True  # "Saturday's attack in London", "the Manchester bombing"
         return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
 
-    @staticmethod
-    def has_verb(tok: Token) -> bool:
+    def has_verb(self, tok: Token) -> bool:
         """The sentence has a verb: a list entry or a caption ("* 2007 Kabul bombing")
         names an event, it does not report one."""
-        return any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+        return any(t.pos_ in ("VERB", "AUX") for t in self.ctx.sentence_at(tok.idx))
 
     def anchored_noun(self, cand: EventCandidate, targets: list[EventParticipant]) -> bool:
         """An event noun is coded when the sentence reports it happening: it is the
