@@ -201,3 +201,12 @@ def test_mention_far_from_the_attack_is_not_taken(run: Run) -> None:
     )
     found = assaults(report)
     assert found == [("exploded", [])], found
+
+
+def test_uncounted_casualty_or_toll_is_no_mention(run: Run) -> None:
+    report = run(
+        "A roadside bomb struck a convoy near Kandahar on Monday. Her son was a casualty"
+        " of the war, she said. The death toll of 11 was confirmed by the governor."
+    )
+    found = assaults(report)
+    assert [m for _, m in found] == [["toll"]], found

@@ -94,9 +94,10 @@ class Coder(Candidates, Merging):
             c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children
         ):
             return False
-        if tok.pos_ == "NOUN" and (lemma in HARM_NOUNS or lower in HARM_NOUNS):
-            return True
         counted = self.counted(tok)
+        if tok.pos_ == "NOUN" and (lemma in HARM_NOUNS or lower in HARM_NOUNS):
+            # "suffered injuries"; but "a casualty of the war", "the US toll" need a count
+            return counted or lemma in ("injury", "injuries")
         if lower in ("dead", "injured", "wounded") and tok.pos_ in ("ADJ", "NOUN"):
             return counted
         if tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma in self.lex.figure_verbs:
@@ -118,6 +119,11 @@ class Coder(Candidates, Merging):
         for head in heads:
             if head.like_num and head is not tok:
                 return True
+            if head.pos_ == "NOUN" and any(
+                t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+                for t in head.subtree
+            ):
+                return True  # "a death toll of 11", "casualties among 40 guests"
             for c in head.children:
                 if c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of" and head.like_num):
                     return True
