@@ -193,6 +193,10 @@ class Event(Record):
     # "clause" (its own phrase), "sentence", "lead" (the story's first sentence), "dateline"
     place_precision: Literal["site", "town", "admin", "region", "country"] | None = None
     place_reason: str | None = None
+    # the named site of its clause, as written ("the Oxford Street bus station", "near
+    # Bagram Airfield"), finer than the gazetteer goes; ``location`` is then the
+    # gazetteer place around it, if one is known, and place_precision is "site"
+    site: Span | None = None
     figures: list[Figure] = Field(default_factory=list)
     modality: Modality = "asserted"
     attribution: str | None = None  # Claim.id or Quote.id
@@ -202,6 +206,9 @@ class Event(Record):
     # "the 1988 bombing"): kept with its own date, never counted as new
     background: bool = False
     confidence: float | None = None  # calibrated P(the event is right), docs/calibration.md
+    # later mentions of this event in the same document ("the blast", "the attack on
+    # the market"), folded into it rather than coded again: evidence, not new events
+    mentions: list[Span] = Field(default_factory=list)
 
 
 RemovedKind = Literal["comments", "widget", "share", "caption", "highlights", "header"]

@@ -100,6 +100,10 @@ class EventTriggers(_Strict):
     frames: dict[StrictStr, Words]
     verbs: dict[StrictStr, TriggerSense | list[TriggerSense]]
     nouns: dict[StrictStr, TriggerSense | list[TriggerSense]]
+    harm_verbs: Words
+    harm_predicates: Words
+    accident_nouns: Words
+    attack_story: Words
     light_verbs: Words
     control: Control
     place_target_types: Words

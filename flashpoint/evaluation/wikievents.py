@@ -10,13 +10,18 @@ those offsets (a line break after each sentence) and extracted once.
 KAIROS types map to PLOVER as issue 8 defines (``TYPE_MAP``). Metrics:
 
 * ``precision``: over predicted ASSAULT, PROTEST and COERCE events (any modality
-  but negated), the share whose sentence holds a gold event of a compatible type;
+  but negated, not background), the share whose sentence holds a gold event of a
+  compatible type, in its trigger's sentence (as issue 8 defines it: over events);
+* ``mention_precision``: the same over the later mentions folded into an event
+  (``Event.mentions``: "the blast" after "a bomb exploded"), one per sentence.
+  WikiEvents annotates every mention of an event, so a sentence that mentions a
+  coded event again is found for recall and places below;
 * ``sentence_recall``: over sentences holding a gold event whose types include
   ASSAULT, PROTEST or COERCE, the share where a compatible event is predicted;
 * ``place_accuracy``: over gold attacks (Conflict.Attack, Life.Die, Life.Injure)
   with a Place argument that are matched by a predicted ASSAULT in their
-  sentence, the share where that event's ``location`` is the gold place (its
-  mention overlaps the gold place, or the names share a word);
+  sentence, the share where that event's ``location`` or its named ``site`` is
+  the gold place (its mention overlaps the gold place, or the names share a word);
 * ``verbal_sentence_recall``: the same recall for the other mapped types
   (REQUEST, CONSULT, THREATEN), reported but not a target.
 
@@ -140,15 +145,33 @@ def _sentence_of(doc: GoldDoc, char: int) -> int | None:
     return None
 
 
+def _sentences(doc: GoldDoc, event: Any) -> list[int]:
+    """The sentences an event is predicted in: its trigger's, then its later mentions'
+    ("the blast" three sentences on), each once."""
+    out: list[int] = []
+    for start in [event.trigger.start] + [m.start for m in event.mentions]:
+        sent = _sentence_of(doc, start)
+        if sent is not None and sent not in out:
+            out.append(sent)
+    return out
+
+
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower())) - _STOP
 
 
-def _place_right(report: Report, location: str | None, gold: tuple[int, int, str]) -> bool:
+def _place_right(report: Report, where: Any, gold: tuple[int, int, str]) -> bool:
+    """``where`` is (Place.id, site Span) of a prediction: right when the place or the
+    named site is the gold place (overlapping mention, or a shared word)."""
+    location, site = where
+    start, end, text = gold
+    if site is not None and (
+        (site.start < end and start < site.end) or _words(site.text) & _words(text)
+    ):
+        return True
     place = next((p for p in report.places if p.id == location), None)
     if place is None:
         return False
-    start, end, text = gold
     if any(m.start < end and start < m.end for m in place.mentions):
         return True
     return bool(_words(place.name) & _words(text))
@@ -164,6 +187,8 @@ class Tally:
     verbal_found: int = 0
     places: int = 0
     places_right: int = 0
+    mentions: int = 0
+    mentions_right: int = 0
 
     def metrics(self, prefix: str = "") -> dict[str, Any]:
         def ratio(a: int, b: int) -> float:
@@ -177,19 +202,35 @@ class Tally:
             f"{prefix}verbal_sentence_recall": ratio(self.verbal_found, self.verbal_sents),
             f"{prefix}gold_places": self.places,
             f"{prefix}place_accuracy": ratio(self.places_right, self.places),
+            f"{prefix}mentions": self.mentions,
+            f"{prefix}mention_precision": ratio(self.mentions_right, self.mentions),
         }
 
 
 def score(
-    doc: GoldDoc, found: dict[int, list[tuple[str, Any]]], tally: Tally, place_ok: Any
+    doc: GoldDoc,
+    found: dict[int, list[tuple[str, Any]]],
+    tally: Tally,
+    place_ok: Any,
+    mentioned: dict[int, list[tuple[str, Any]]] | None = None,
 ) -> None:
-    """Add one document: ``found`` maps a sentence to its (type, location) predictions."""
+    """Add one document: ``found`` maps a sentence to the (type, location) of the
+    events coded there, ``mentioned`` to those of the events mentioned again there
+    (which count for recall and places, and for ``mention_precision``)."""
     for sent, preds in found.items():
         gold_types = set().union(*(g.types for g in doc.events.get(sent, [])))
         for type_, _ in preds:
             if type_ in MATERIAL:
                 tally.predicted += 1
                 tally.correct += type_ in gold_types
+    mentioned = mentioned or {}
+    for sent, preds in mentioned.items():
+        gold_types = set().union(*(g.types for g in doc.events.get(sent, [])))
+        for type_, _ in preds:
+            if type_ in MATERIAL:
+                tally.mentions += 1
+                tally.mentions_right += type_ in gold_types
+    found = {s: found.get(s, []) + mentioned.get(s, []) for s in set(found) | set(mentioned)}
     for sent, golds in doc.events.items():
         types = set().union(*(g.types for g in golds))
         predicted = {t for t, _ in found.get(sent, [])}
@@ -218,7 +259,7 @@ def _baseline(doc: GoldDoc, report: Report | None) -> dict[int, list[tuple[str, 
                     break
         for type_, words in KEYWORDS.items():
             if any(w in lower for w in words):
-                found.setdefault(i, []).append((type_, toponym))
+                found.setdefault(i, []).append((type_, (toponym, None)))
     return found
 
 
@@ -236,17 +277,19 @@ def evaluate(data_dir: Path, limit: int | None = None, baseline: bool = False) -
     ours, plain = Tally(), Tally()
     for doc, report in zip(docs, reports, strict=True):
         found: dict[int, list[tuple[str, Any]]] = {}
+        mentioned: dict[int, list[tuple[str, Any]]] = {}
         for event in report.events:
             if event.modality == "negated" or event.background:
                 continue
-            sent = _sentence_of(doc, event.trigger.start)
-            if sent is not None:
-                found.setdefault(sent, []).append((event.type, event.location))
+            for n, sent in enumerate(_sentences(doc, event)):
+                (mentioned if n else found).setdefault(sent, []).append(
+                    (event.type, (event.location, event.site))
+                )
 
         def place_ok(loc: Any, gold: tuple[int, int, str], report: Report = report) -> bool:
             return _place_right(report, loc, gold)
 
-        score(doc, found, ours, place_ok)
+        score(doc, found, ours, place_ok, mentioned)
         score(doc, _baseline(doc, report), plain, place_ok)
     metrics: dict[str, Any] = {"documents": len(docs)}
     if baseline:

@@ -57,6 +57,35 @@ def test_wikievents_scores_a_written_document(tmp_path: Path) -> None:
     assert scores["baseline_sentence_recall"] == 1.0
 
 
+def test_wikievents_counts_a_later_mention_for_recall_not_precision(tmp_path: Path) -> None:
+    first = "Gunmen attacked a police post in Kandahar on Monday ."
+    second = "Witnesses described the attack to reporters ."
+    third = "The weather was mild ."
+    starts = [0, len(first) + 1, len(first) + len(second) + 2]
+    start2 = len(first.split(" "))  # token index where the second sentence starts
+    events = [
+        {
+            "id": f"e{i}",
+            "event_type": "Conflict.Attack.Unspecified",
+            "trigger": {"start": start, "end": start + 1, "text": word, "sent_idx": i},
+            "arguments": [],
+        }
+        for i, (start, word) in enumerate([(1, "attacked"), (start2 + 3, "attack")])
+    ]
+    row = {
+        "doc_id": "mine",
+        "sentences": [_sentence(t, s) for t, s in zip((first, second, third), starts, strict=True)],
+        "entity_mentions": [],
+        "event_mentions": events,
+    }
+    (tmp_path / "dev.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    scores = wikievents.evaluate(tmp_path)
+    assert scores["gold_sentences"] == 2
+    assert scores["sentence_recall"] == 1.0  # the second sentence by its mention
+    assert scores["predicted"] == 1 and scores["mentions"] == 1
+    assert scores["mention_precision"] == 1.0
+
+
 def test_case2021_groups_and_disaster_rule(tmp_path: Path) -> None:
     rows = [
         ("1", "Students protested in Lagos on Friday against fee increases.", "PEACE_PROTEST"),

@@ -95,6 +95,7 @@ class CoderBase:
         self.events: list[Event] = []
         self.context: set[str] = set()  # ids of doer-less events in subordinate clauses
         self.by_anchor: dict[int, Event] = {}
+        self._attack_story: bool | None = None  # Candidates.attack_story, computed once
 
     def _tokens(self, start: int, end: int) -> range:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -111,4 +112,9 @@ class CoderBase:
 
     def noun_senses(self, noun: Token) -> tuple[Sense, ...]:
         """The senses the lexicon gives a noun, by lemma, else by its own form."""
-        return self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_) or ()
+        found = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)
+        if not found and noun.pos_ == "PROPN" and noun.lower_.endswith("s"):
+            # "Shootings in Belfast continued": a capitalized plural the tagger took
+            # for a name keeps its proper lemma; read it as the common noun it is
+            found = self.lex.nouns.get(noun.lower_[:-1])
+        return found or ()

@@ -3,6 +3,9 @@ modality, before the checks that decide whether it is coded."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Token
 
 from flashpoint.extractors.events import frames as fr
@@ -274,10 +277,17 @@ class Candidates(Targets):
             return None
         if framed:  # "launched a mediation effort between X and Y": read the head's frame
             return self.framed_candidate(tok, senses)
-        if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT"):
+        # a capitalized first word tagged as a one-word name ("Shootings in Belfast
+        # continued") is the common noun it is
+        lone = tok.is_sent_start and tok.ent_iob_ == "B" and (
+            tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
+        )
+        if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT") and not lone:
             return None  # part of a name: "the Arab Spring", "Operation Storm"
         if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
             return None  # "a suicide bombing killed 12": one event, coded on the verb
+        if generic_subject(tok):
+            return None  # "attacks on civilians are a crime": a kind of act, not one act
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
         # "due to ethnic clashes", "because of the fighting": a cause, not a new event
         background = background or (
@@ -342,9 +352,65 @@ class Candidates(Targets):
         return None
 
     def _codes_same(self, verb: Token, senses: tuple[Sense, ...]) -> bool:
-        """The verb is itself a trigger of the noun's type ("the bombing killed")."""
+        """The verb is itself coded as the noun's type ("the bombing killed"); "the
+        blast injured five" is not (only a passive "injured" is a trigger)."""
         if verb.pos_ != "VERB":
             return False
         types = {s.type for s in senses}
         verb_senses = self.lex.verbs.get(vlemma(verb)) or ()
-        return any(s.type in types for s in verb_senses)
+        sense = self._choose(verb, verb_senses, [], nominal=False) if verb_senses else None
+        return sense is not None and sense.type in types
+
+    def harmed(self, cand: EventCandidate) -> bool:
+        """An attack noun reported as having happened by what it did or what was
+        suffered in it: the subject of a verb of harm ("the blast shattered windows",
+        "a Friday blast which injured several people") or the object of "in",
+        "during" or "from" on a predicate of harm ("were hurt in the explosion",
+        "died in the attack"). An explosion counts only in an attack story."""
+        tok = cand.trigger
+        if cand.type != "ASSAULT" or cand.modality != "asserted":
+            return False
+        if tok.lemma_.lower() in self.lex.accident_nouns and not self.attack_story():
+            return False
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.pos_ == "VERB":
+            return vlemma(head) in self.lex.harm_verbs
+        relative = [c for c in tok.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+        if any(self._subject_relative(c) and vlemma(c) in self.lex.harm_verbs for c in relative):
+            return True
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "during", "from"):
+            pred = head.head
+            return pred.lemma_.lower() in self.lex.harm_predicates or (
+                pred.lower_ in self.lex.harm_predicates
+            )
+        return False
+
+    @staticmethod
+    def _subject_relative(verb: Token) -> bool:
+        """ "which injured several people": the relative pronoun is the verb's subject."""
+        return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
+
+    def attack_story(self) -> bool:
+        """The document names an attack, a bomb or an attacker somewhere (a word that
+        starts with one of ``attack_story``: "bombings", "attacked", "detonated")."""
+        if self._attack_story is None:
+            self._attack_story = bool(_story_pattern(self.lex.attack_story).search(self.ctx.text))
+        return self._attack_story
+
+
+@cache
+def _story_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """One regular expression for the words, matched at the start of a word: a scan
+    of the text is far cheaper than reading every token's lemma."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)
+
+
+def generic_subject(noun: Token) -> bool:
+    """A bare plural event noun that is the subject of "be" ("attacks on civilians are
+    a war crime", "kidnappings are commonplace"): a statement about a kind of act."""
+    if noun.dep_ != "nsubj" or noun.tag_ != "NNS":
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    return noun.head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in noun.head.children)

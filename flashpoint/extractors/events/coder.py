@@ -12,6 +12,7 @@ from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, conditional, vlemma
 from flashpoint.extractors.events.candidates import Candidates
 from flashpoint.extractors.events.lexicon import (
+    CONFLICT_MATERIAL,
     intensity,
     valid_mode,
 )
@@ -19,6 +20,12 @@ from flashpoint.extractors.events.merging import Merging
 from flashpoint.models import Event, EventParticipant, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
+# Nouns that report people harmed (Coder.harm_word): not "death" or "victim", which
+# real stories use for much else ("fight to the death", "a victim of grooming").
+HARM_NOUNS = frozenset({"injury", "injuries", "casualty", "casualties", "fatality", "toll"})
+# How many sentences after an attack (or its last mention) a report of harm is taken
+# to be about it.
+TOLL_WINDOW = 4
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
 CONTENT_TYPES = frozenset(
@@ -43,7 +50,86 @@ class Coder(Candidates, Merging):
                     cand = self.noun_candidate(tok)
                 if cand is not None:
                     self.emit(cand, sent)
+            self.toll_mention(sent)
         return self.drop_context()
+
+    def toll_mention(self, sent: SpacySpan) -> None:
+        """ "Of the 130 injured, 77 were women", "11 people were taken to hospital with
+        injuries": in an attack story, a sentence that reports harm but codes no
+        attack of its own speaks of the latest attack coded before it. It is recorded
+        as a mention of that attack, not as a new event (figures are not moved)."""
+        if not self.attack_story():
+            return
+        latest = next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.type == "ASSAULT" and not e.background and e.trigger.start < sent.start_char
+            ),
+            None,
+        )
+        if latest is None or any(
+            e.type == "ASSAULT" and e.sentence.start == sent.start_char for e in self.events
+        ):
+            return
+        if any(sent.start_char <= m.start < sent.end_char for m in latest.mentions):
+            return
+        last = max([latest.trigger.start] + [m.start for m in latest.mentions])
+        between = self.ctx.text[last : sent.start_char]
+        if between.count(". ") + between.count("\n") > TOLL_WINDOW or fr.disaster(sent):
+            return  # too far from the attack to be about it, or a disaster's toll
+        for tok in sent:
+            if tok.i not in self.consumed and self.harm_word(tok):
+                start, end = tok.idx, tok.idx + len(tok)
+                latest.mentions.append(Span(start=start, end=end, text=self.ctx.text[start:end]))
+                return
+
+    def harm_word(self, tok: Token) -> bool:
+        """A word that reports people harmed: "injuries", "casualties", a counted
+        "130 more were injured", "the six members killed", "a death toll of 11";
+        not "no casualties", not "fight to the death" or "died of cancer" (no count),
+        not a compound ("death threats") and not a hypothetical ("could be injured")."""
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.dep_ == "compound" or any(
+            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children
+        ):
+            return False
+        counted = self.counted(tok)
+        if tok.pos_ == "NOUN" and (lemma in HARM_NOUNS or lower in HARM_NOUNS):
+            # "suffered injuries"; but "a casualty of the war", "the US toll" need a count
+            return counted or lemma in ("injury", "injuries")
+        if lower in ("dead", "injured", "wounded") and tok.pos_ in ("ADJ", "NOUN"):
+            return counted
+        if tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma in self.lex.figure_verbs:
+            kind = self.lex.figure_verbs[lemma]
+            if lemma in self.lex.death_verbs:
+                return False  # "100 people have died en route to the camp": not all die by attack
+            return counted and kind in ("dead", "injured") and fr.modality(tok, tok) == "asserted"
+        return False
+
+    @staticmethod
+    def counted(tok: Token) -> bool:
+        """A number counts the people harmed: "the 130 injured", "nine people were
+        dead", "six of the members killed", "11 were injured"."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ in ("acl", "amod", "acomp"):
+            heads.append(tok.head)
+        if tok.dep_ == "acomp":
+            heads += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for head in heads:
+            if head.like_num and head is not tok:
+                return True
+            if head.pos_ == "NOUN" and any(
+                t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+                for t in head.subtree
+            ):
+                return True  # "a death toll of 11", "casualties among 40 guests"
+            for c in head.children:
+                if c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of" and head.like_num):
+                    return True
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
+                return True
+        return False
 
     def drop_context(self) -> list[Event]:
         """An event with no known doer in a subordinate clause ("the district, where 14
@@ -74,7 +160,11 @@ class Coder(Candidates, Merging):
         actors = {p.actor for p in sources if p.actor}
         targets = [p for p in targets if not (p.actor and p.actor in actors)]
         if cand.nominal and not self.anchored_noun(cand, targets):
+            self.mention(cand, sources)  # "the blast" again: evidence for the event it names
             return  # a bare mention ("US sanctions"), not a reported happening
+        if cand.type == "ASSAULT" and not sources and self.accidental(cand):
+            self.mention(cand, sources)
+            return  # "explosions near the chemical plant": no attack named in the story
         src_spans = {(p.start, p.end) for p in sources}
         targets = [p for p in targets if (p.start, p.end) not in src_spans]
         if (placed or not targets) and sources and not cand.sense.reciprocal:
@@ -84,6 +174,7 @@ class Coder(Candidates, Merging):
         if cand.type == "ASSAULT" and not any(f.kind == "dead" for f in figures):
             figures += self.implied_death(cand)
         if cand.background and not figures and cand.modality != "hypothetical":
+            self.mention(cand, sources)  # "after the explosion": context that names a coded event
             return
         if conditional(cand.anchor):
             return  # "if it is attacked": a condition, not a reported event
@@ -110,7 +201,14 @@ class Coder(Candidates, Merging):
             {t.i for t in cand.sources + cand.targets},
             self.ctx.dateline,
             scope,
+            self.continued(cand.type, sent),
         )
+        named_site = None
+        if cand.type in CONFLICT_MATERIAL:  # where it was done; a demand has no site
+            named_site = event_places.site(scope, cand.anchor, cand.trigger, self.places)
+        if named_site is not None:
+            place_precision = "site"
+            place_reason = place_reason or "clause"
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
@@ -125,6 +223,7 @@ class Coder(Candidates, Merging):
             location=location,
             place_precision=place_precision,
             place_reason=place_reason,
+            site=None if named_site is None else self.ctx.of(named_site),
             figures=figures,
             modality=cand.modality,
             attribution=self.attribution(start),
@@ -138,13 +237,54 @@ class Coder(Candidates, Merging):
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
 
+    def continued(self, type_: str, sent: SpacySpan) -> tuple[str, str | None] | None:
+        """The place of the event of ``type_`` in the sentence just before ``sent``,
+        when no line break (a paragraph's end) lies between them: that event's own
+        place, or, for a mention of an earlier one, the one place that sentence names."""
+        if sent.start == 0:
+            return None
+        before = self.ctx.sentence_at(self.doc[sent.start - 1].idx)
+        if "\n" in self.ctx.text[before.start_char : sent.start_char]:
+            return None
+        lo, hi = before.start_char, before.end_char
+        for e in self.events:
+            if e.type != type_:
+                continue
+            if lo <= e.trigger.start < hi and e.location and e.place_reason != "dateline":
+                return e.location, e.place_precision
+            if any(lo <= m.start < hi for m in e.mentions):
+                place = event_places.in_sentence(self.places, before, set())
+                if place is not None:
+                    return place.id, event_places.precision_of(place)
+        return None
+
+    def accidental(self, cand: EventCandidate) -> bool:
+        """An explosion ("explosions tore through the depot", "the blasts killed 50")
+        in a story that names no attack, bomb or attacker: maybe an accident."""
+        tok = cand.trigger
+        nouns = [tok] if cand.nominal else [c for c in tok.children if c.dep_ == "nsubj"]
+        words = self.lex.accident_nouns
+        return any(n.lemma_.lower() in words for n in nouns) and not self.attack_story()
+
     def bare_blast(self, cand: EventCandidate, scope: list[Token]) -> bool:
         """ "A bomb exploded in a market in Kano", "protests were held in Dhaka": an
         explosion or a protest at a named place is an event before anyone is named."""
         placed = any(
             t.i in self.places or event_places.unknown_place(t, self.places) for t in scope
         )
+        if cand.nominal and cand.type == "ASSAULT" and self.harmed(cand):
+            return True  # "a Friday blast which injured several people": harm was done
+        if cand.type == "ASSAULT" and cand.modality == "asserted":
+            if cand.mode == "explosives" and not cand.nominal:
+                return True  # "as each bomb exploded": the verb needs a bomb to code
+            if cand.nominal and self.own_setting(cand) and self.has_verb(cand.trigger):
+                return True  # "Saturday's attack in London", "the Manchester bombing"
         return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
+
+    def has_verb(self, tok: Token) -> bool:
+        """The sentence has a verb: a list entry or a caption ("* 2007 Kabul bombing")
+        names an event, it does not report one."""
+        return any(t.pos_ in ("VERB", "AUX") for t in self.ctx.sentence_at(tok.idx))
 
     def anchored_noun(self, cand: EventCandidate, targets: list[EventParticipant]) -> bool:
         """An event noun is coded when the sentence reports it happening: it is the
@@ -156,6 +296,8 @@ class Coder(Candidates, Merging):
             return True
         if targets or fr.objects(tok, "by") or cand.modality == "hypothetical":
             return True
+        if self.harmed(cand):
+            return True  # "the blast shattered windows", "were hurt in the explosion"
         if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
             return True  # "a rally attended by thousands"
         subtree = list(tok.subtree)

@@ -49,6 +49,10 @@ class Lexicon:
     verbs: dict[str, tuple[Sense, ...]]
     phrasal: dict[str, dict[str, tuple[Sense, ...]]]  # verb lemma -> particle -> senses
     nouns: dict[str, tuple[Sense, ...]]
+    harm_verbs: frozenset[str]  # "the blast shattered": its attack-noun subject happened
+    harm_predicates: frozenset[str]  # "hurt in the explosion": so did its "in" object
+    accident_nouns: frozenset[str]  # "explosion": an attack only in an attack story
+    attack_story: frozenset[str]  # the words that make a story an attack story
     light_verbs: frozenset[str]
     control: dict[str, str]  # governing verb lemma -> intent|threat|refuse|ask|aspect|...
     speech_verbs: frozenset[str]
@@ -120,6 +124,10 @@ def lexicon() -> Lexicon:
         verbs=verbs,
         phrasal=phrasal,
         nouns={key: _senses(value, frames) for key, value in raw["nouns"].items()},
+        harm_verbs=frozenset(raw["harm_verbs"]),
+        harm_predicates=frozenset(raw["harm_predicates"]),
+        accident_nouns=frozenset(raw["accident_nouns"]),
+        attack_story=frozenset(raw["attack_story"]),
         light_verbs=frozenset(raw["light_verbs"]),
         control=control,
         speech_verbs=frozenset(raw["speech_verbs"]),

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, marks, purpose
+from flashpoint.extractors.events.lexicon import CONFLICT_MATERIAL
 from flashpoint.extractors.events.setting import SIMULTANEOUS, Setting
-from flashpoint.models import EventParticipant, Figure
+from flashpoint.models import Event, EventParticipant, Figure, Span
+
+DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+def definite(noun: Token) -> bool:
+    """ "the blast", "this attack", "Saturday's attack": a noun phrase that refers back."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children
+    )
 
 
 class Merging(Setting):
@@ -41,34 +54,89 @@ class Merging(Setting):
             if found is not None and found.type == cand.type and found.trigger.start != trig.idx:
                 earlier = found
         # "The rally on Monday", "the short call": a definite mention of an earlier event.
-        if (
-            earlier is None
-            and cand.nominal
-            and any(c.lower_ in ("the", "that", "this") for c in trig.children if c.dep_ == "det")
-        ):
-            earlier = next(
-                (
-                    e
-                    for e in reversed(self.events)
-                    if e.type == cand.type
-                    and (e.trigger.text.lower().startswith(trig.lower_[:4]) or e.mode == cand.mode)
-                    and self._compatible(e.source, sources)
-                ),
-                None,
-            )
+        if earlier is None and cand.nominal and definite(trig):
+            earlier = self.referent(cand, sources, generic=False)
+            own = self.location(list(trig.subtree), cand)
+            if earlier is not None and own and earlier.location and own != earlier.location:
+                earlier = None  # "the attack in Paris" is not the attack in Herat
         if earlier is None:
             return False
+        self.add_mention(earlier, cand)
         if earlier.date is None:
             date, precision, time_id = self.date(cand)
             earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
         if earlier.location is None:
             earlier.location = self.location(self.scope(cand), cand)
+        if earlier.site is None and earlier.type in CONFLICT_MATERIAL:  # "the explosion
+            # targeted a bakery on Rue Victor Hugo": the site the first mention lacked
+            found = event_places.site(self.scope(cand), cand.anchor, cand.trigger, self.places)
+            if found is not None:
+                earlier.site = self.ctx.of(found)
+                earlier.place_precision = "site"
         known = {f.kind for f in earlier.figures}
         earlier.figures.extend(f for f in figures if f.kind not in known)
         placeholder = all(p.actor is None and p.sector is None for p in earlier.target)
         if targets and placeholder:  # a named victim beats the place stood in for one
             earlier.target = targets
         return True
+
+    def referent(
+        self, cand: EventCandidate, sources: list[EventParticipant], *, generic: bool = True
+    ) -> Event | None:
+        """The latest earlier event a definite noun names: the same type, and the same
+        word or mode; with ``generic``, a bare "the attack" (no mode, nothing of its
+        own) names the latest assault of any mode."""
+        trig = cand.trigger
+        for e in reversed(self.events):
+            if e.type != cand.type or not self._compatible(e.source, sources):
+                continue
+            same = e.trigger.text.lower().startswith(trig.lower_[:4]) or (
+                cand.mode is not None and e.mode == cand.mode
+            )
+            loose = generic and e.type == "ASSAULT" and (cand.mode is None or e.mode is None)
+            if same or loose:
+                return e
+        return None
+
+    def mention(self, cand: EventCandidate, sources: list[EventParticipant]) -> bool:
+        """ "There was panic after the explosion", "witnessed the blast": a definite
+        noun that names an event already coded is one more mention of it, even where
+        it would not be coded on its own. Not when it is negated or hypothetical
+        ("fears of the attack being repeated")."""
+        if not (cand.nominal and definite(cand.trigger)) or cand.modality != "asserted":
+            return False
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in cand.trigger.children)
+        if named or self.own_setting(cand):
+            return False  # "the Bataclan attack", "the attack in Nice": maybe another one
+        earlier = self.referent(cand, sources)
+        if earlier is None:
+            return False
+        self.add_mention(earlier, cand)
+        return True
+
+    def own_setting(self, cand: EventCandidate) -> bool:
+        """The attack noun carries its own time or place: a date or a toponym in its
+        phrase ("Saturday's attack", "the April 15 bombing", "the Manchester bombing",
+        "the attack in the London Bridge district")."""
+        subtree = list(cand.trigger.subtree)
+        if any(t.i in self.times for t in subtree) or self.location(subtree, cand):
+            return True
+        return any(
+            c.dep_ in ("compound", "poss", "nmod") and any(t.i in self.places for t in c.subtree)
+            for c in cand.trigger.children
+        )
+
+    def add_mention(self, event: Event, cand: EventCandidate) -> None:
+        """Record a noun that names ``event`` again ("the blast"); a participle that
+        only continues its clause ("..., killing four") or a hypothetical one is not."""
+        if not cand.nominal or cand.modality != "asserted":
+            return
+        start = cand.trigger.idx
+        end = cand.last.idx + len(cand.last) if cand.last.i >= cand.trigger.i else start
+        end = max(end, start + len(cand.trigger))
+        if start == event.trigger.start or any(m.start == start for m in event.mentions):
+            return
+        event.mentions.append(Span(start=start, end=end, text=self.ctx.text[start:end]))
 
     @staticmethod
     def _compatible(old: list[EventParticipant], new: list[EventParticipant]) -> bool:

@@ -6,6 +6,8 @@ Called by the event coder (``events.py``) for each event. Order, finest first:
    Tripoli", "near the city of Deir ez-Zor"), nearest the trigger;
 2. ``sentence``: a place in a locative phrase elsewhere in its sentence, when
    the sentence names only one such place (two places leave it unknown);
+   ``paragraph``: when the sentence names no place at all, the place of an event
+   of the same type in the sentence before it, in the same paragraph;
 3. ``dateline``: the dateline's place ("BENGHAZI (Reuters) -"), but only when
    the story is about that place's country: a Syria story filed from Beirut or
    Amman does not happen in Lebanon or Jordan. A place a participant stands
@@ -101,8 +103,13 @@ def choose(
     participants: set[int],
     dateline: Any,
     scope: list[Token] = (),  # type: ignore[assignment]
+    previous: tuple[str, str | None] | None = None,
 ) -> tuple[str | None, str | None, str | None]:
-    """(Place.id, place_precision, place_reason) for one event."""
+    """(Place.id, place_precision, place_reason) for one event. ``previous`` is the
+    (Place.id, place_precision) of an event of the same type coded or mentioned in
+    the sentence before, in the same paragraph, that this one may continue
+    ("Shootings in Belfast continued. In one incident, a man was killed"): its
+    place is taken when this sentence names none."""
     by_id = {p.id: p for p in all_places}
     if clause_place is not None:
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
@@ -111,10 +118,107 @@ def choose(
     place = in_sentence(places, sent, participants)
     if place is not None:
         return place.id, precision_of(place), "sentence"
+    if previous is not None and not any(t.i in places for t in sent):
+        return previous[0], previous[1], "paragraph"
     place = dateline_place(dateline, all_places)
     if place is not None:
         return place.id, precision_of(place), "dateline"
     return None, None, None
+
+
+# Head nouns of a named site ("the Oxford Street bus station", "the Rolando cafe").
+SITE_WORDS = frozenset(
+    {"street", "road", "avenue", "lane", "boulevard", "square", "station", "terminal",
+     "airfield", "airport", "airbase", "base", "camp", "market", "bazaar", "mall", "cafe",
+     "café", "cafeteria", "restaurant", "bar", "club", "hotel", "mosque", "church",
+     "cathedral", "synagogue", "temple", "shrine", "school", "university", "college",
+     "hospital", "bridge", "building", "tower", "embassy", "consulate", "checkpoint",
+     "compound", "stadium", "arena", "bakery", "prison", "jail", "barracks", "palace",
+     "port", "harbour", "harbor", "ministry", "parliament", "headquarters", "office",
+     "st", "rd", "ave", "blvd", "sq"}
+)
+# Sites one is "on" ("on Rue Victor Hugo"); "on the market" is a target, not a place.
+THOROUGHFARES = frozenset(
+    {"street", "road", "avenue", "lane", "boulevard", "square", "bridge", "highway",
+     "st", "rd", "ave", "blvd", "sq", "rue", "calle", "via", "avenida", "rua"}
+)
+# Clauses that share their main clause's scene ("was shot when he opened the door").
+WHEN = frozenset({"when", "as", "while"})
+# Prepositions after which a proper name is a place even when the tagger took it for
+# a person ("killed in Badia al-Sukhnah"): people are shot at, not in or near.
+AREA_PREPS = frozenset({"in", "near", "outside", "around", "inside"})
+# Entity labels a proper name in a locative phrase has when it is no site.
+NOT_SITE = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW",
+                      "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
+
+
+def _locative_head(tok: Token) -> bool:
+    """The object of a locative preposition, or of "on" when it names a street or
+    another site ("on Rue Victor Hugo", "on the central street Rue Victor Hugo")."""
+    if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
+        tok = tok.head  # "the central street Rue Victor Hugo"
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head.lower_
+    words = {tok.lemma_.lower()} | {c.lower_ for c in tok.lefts if c.dep_ == "compound"}
+    return prep in fr.LOCATIVE or (prep == "on" and bool(words & THOROUGHFARES))
+
+
+def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
+    """Token range of the named site ``head`` ends, if it is one: a proper name the
+    gazetteer does not know ("in Bagram", "at Oxford St"), or a site noun with a
+    proper-name modifier ("the Oxford Street bus station", "Kabul airport")."""
+    label = head.ent_type_
+    if label == "PERSON" and head.head.lower_ in AREA_PREPS:
+        label = ""  # "in Badia al-Sukhnah": a place the tagger took for a name
+    if label == "ORG" and head.lemma_.lower().rstrip(".") in SITE_WORDS:
+        label = ""  # "at Oxford St": a street the tagger took for an organization
+    if head.dep_ == "appos" and head.head.lemma_.lower() in SITE_WORDS:
+        label = ""  # "the street Rue Victor Hugo": named after a person, still a street
+    if any(c.lower_ in THOROUGHFARES for c in head.lefts if c.dep_ == "compound"):
+        label = ""  # "on Rue Clemenceau"
+    if head.i in places or label in NOT_SITE:
+        return None
+    left = [c for c in head.lefts if c.dep_ in ("compound", "nmod") or c.pos_ == "PROPN"]
+    start = min((t.i for c in left for t in c.subtree), default=head.i)
+    while start < head.i and head.doc[start].pos_ not in ("PROPN", "NOUN"):
+        start += 1
+    words = head.doc[start : head.i + 1]
+    named = any(t.pos_ == "PROPN" for t in words)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and not head.is_sent_start:
+        if any(t.i in places for t in words):
+            return None  # "in Helmand Province": a known place, not a site
+        return start, head.i + 1
+    if head.lemma_.lower() in SITE_WORDS and named:
+        while words and words[0].pos_ != "PROPN":
+            words = words[1:]
+        return (words[0].i, head.i + 1) if words else None
+    return None
+
+
+def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, Any]) -> Any:
+    """The named site nearest the trigger in a locative phrase of the event's clause
+    (or of a "when" clause it governs), or the site a "where" clause hangs on
+    ("the bus station, where six were killed"); a spaCy span, or None."""
+    toks = list(scope)
+    for child in anchor.children:  # "shot dead when he answered his door in X Road"
+        if child.dep_ == "advcl" and any(c.lower_ in WHEN for c in child.children):
+            toks += fr.clause(child)
+    heads = [t for t in toks if _locative_head(t)]
+    if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
+        heads.append(anchor.head)
+    best = None
+    for head in heads:
+        found = _named_site(head, places)
+        if found is None:
+            continue
+        dist = abs(head.i - trigger.i)
+        if best is None or dist < best[0]:
+            best = (dist, found)
+    if best is None:
+        return None
+    start, end = best[1]
+    return trigger.doc[start:end]
 
 
 FACILITY_WORDS = frozenset(
