@@ -136,6 +136,8 @@ class Candidates(Targets):
         embedded = fr.embedded(tok)
         if fr.stance(tok, cand.type):
             return None  # "Syria supports Hamas": a standing position, not an act
+        if fr.habitual(tok):
+            return None  # "HRW has frequently accused the government": a habit
         if embedded == "drop":
             return None  # "no one had the authority to massacre civilians": no act
         if embedded is not None and cand.modality == "asserted":

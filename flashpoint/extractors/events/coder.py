@@ -16,6 +16,7 @@ from flashpoint.extractors.events.lexicon import (
     valid_mode,
 )
 from flashpoint.extractors.events.merging import Merging
+from flashpoint.extractors.events.participants import STATE_SECTORS
 from flashpoint.models import Event, EventParticipant, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
@@ -92,6 +93,8 @@ class Coder(Candidates, Merging):
         merged = self.merge(cand, sources, targets, figures)
         if cand.type == "ASSAULT" and not sources and fr.disaster(sent):
             return  # "the earthquake killed 555 people": deaths, but nobody's attack
+        if self.off_politics(sources + targets, sent):
+            return  # "the striker's attack", "agreed a takeover": sport and trade
         # a counted toll is an event even with no party named ("a man was shot dead")
         counted = any(f.kind in ("dead", "injured") for f in figures)
         if merged or not (sources or targets or counted or self.bare_blast(cand, scope)):
@@ -111,6 +114,17 @@ class Coder(Candidates, Merging):
             self.ctx.dateline,
             scope,
         )
+        unknown = any(event_places.unknown_place(t, self.places) for t in scope)
+        # a material act only: a statement happens where it is made, not where the
+        # paragraph's last event did
+        material = cand.type in event_confidence.MATERIAL
+        if (location is None or place_reason == "dateline") and material and not unknown:
+            carried = event_places.paragraph_place(
+                self.places, self.ctx.sentences, sent, self.ctx.text
+            )
+            if carried is not None:
+                location, place_reason = carried.id, "paragraph"
+                place_precision = event_places.precision_of(carried)
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
@@ -137,6 +151,18 @@ class Coder(Candidates, Merging):
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def off_politics(self, parties: list[EventParticipant], sent: SpacySpan) -> bool:
+        """A sentence about a game, or about trade with no government among the parties."""
+        if fr.sport(sent):
+            return True
+        if not fr.business(sent):
+            return False
+        return not any(
+            (p.actor and getattr(self.actors.get(p.actor), "kind", None) == "country")
+            or p.sector in STATE_SECTORS
+            for p in parties
+        )
 
     def bare_blast(self, cand: EventCandidate, scope: list[Token]) -> bool:
         """ "A bomb exploded in a market in Kano", "protests were held in Dhaka": an

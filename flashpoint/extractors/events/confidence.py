@@ -239,21 +239,87 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
 
 
 LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
+# how far a lead's day carries to events told in the simple past ("Six more people
+# were later shot dead"), while no sentence in between states another date
+LEAD_CARRY = 6
 
 
 def lead_date(coder: Any, event: Any) -> None:
     """An event in the sentences that continue the lead takes the lead's one day
     ("Troops killed six people on Wednesday. At least four were shot ...")."""
     ctx = coder.ctx
-    index = ctx.sentence_index(event.trigger.start)
-    if index < 1 or index >= LEAD_SPAN:
+    if event.modality != "asserted":
         return
-    lead = next((s for s in ctx.sentences if s.text.strip()), None)
-    if lead is None or lead.start_char >= event.sentence.start:
+    found = None
+    for lead in lead_sentences(ctx):  # the dateline's sentence, else the first one
+        if lead.start_char <= event.sentence.start:
+            found = day_in(coder, lead)
+        if found is not None:
+            break
+    if found is None:
         return
-    found = day_in(coder, lead)
-    if found is not None:
+    if lead.start_char == event.sentence.start:
+        # the lead's own event: its one day, even in a said-clause ("..., officials said")
         event.date, event.date_precision, event.time = found[0], "day", found[1]
+        return
+    own = ctx.sentence_at(event.trigger.start)
+    if dated(coder, own):
+        return  # "urged Russia last week": the sentence's own time, though not a day
+    between = [
+        s
+        for s in ctx.sentences
+        if lead.end_char <= s.start_char < event.sentence.start and s.text.strip()
+    ]
+    index = len(between) + 1  # the event's sentence, counted from the lead
+    if index >= LEAD_CARRY:
+        return
+    if index >= LEAD_SPAN and not (
+        simple_past(coder.doc, event) and not any(dated(coder, s) for s in between)
+    ):
+        return
+    event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def lead_sentences(ctx: Any) -> list[SpacySpan]:
+    """The story's first sentence: the one the dateline opens ("AMMAN (Reuters) -
+    Syrian forces shot dead ..."), then the first sentence of the page (a caption or a
+    header before the dateline may be the only one to state the day)."""
+    dateline = ctx.dateline
+    written = [s for s in ctx.sentences if s.text.strip()]
+    out = []
+    if dateline is not None:
+        out = [s for s in written if s.end_char > dateline.end][:1]
+    return out + [s for s in written[:1] if s not in out]
+
+
+def simple_past(doc: Any, event: Any) -> bool:
+    """The event's verb is a plain past ("were killed", "shelled"), not a perfect,
+    a future or a present: the tense of a story's own day."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head  # an event noun: the verb it is the argument of
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and bool(aux) and aux <= {"was", "were"}
+
+
+def dated(coder: Any, sent: SpacySpan) -> bool:
+    """The sentence states a time of its own (a day, a month, "last week"), not as a
+    bound ("since March") and not a repeat ("weekly")."""
+    for t in coder.ctx.results.get("times", []):
+        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date":
+            continue
+        if not t.value or not t.value[:4].isdigit():
+            continue
+        span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
+        before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
+        if before not in BOUNDS:
+            return True
+    return False
 
 
 def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:

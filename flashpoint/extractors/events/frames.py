@@ -378,7 +378,11 @@ def reported_dead(verb: Token) -> bool:
 
 # Types whose verbs in the simple present name a standing position, not an act
 # ("Syria supports Hamas", "Russia opposes regime change", "is supported by").
-STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "COOPERATE"})
+# Accusations and offers too: "They accuse the army of delaying reforms", "a site
+# which offers a new item every day" describe a standing charge or a trade.
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "COOPERATE", "ACCUSE", "AGREE"})
+# Time words that repeat an act rather than date one ("every day", "each week").
+RECURRING = frozenset({"every", "each"})
 
 
 def stance(verb: Token, event_type: str) -> bool:
@@ -388,7 +392,12 @@ def stance(verb: Token, event_type: str) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     present = verb.tag_ in ("VBZ", "VBP") and not aux
     passive_present = verb.tag_ == "VBN" and [a.lower_ for a in aux] in (["is"], ["are"])
-    timed = any(c.ent_type_ in ("DATE", "TIME") for c in verb.subtree)
+    timed = any(
+        c.ent_type_ in ("DATE", "TIME")
+        and not any(w.lower_ in RECURRING for w in c.head.children)
+        and c.lower_ not in RECURRING
+        for c in verb.subtree
+    )
     return (present or passive_present) and not timed and not in_reported_speech(verb)
 
 
@@ -420,8 +429,61 @@ UNREALIZED_VERBS = frozenset(
     {"consider", "weigh", "mull", "discuss", "debate", "propose", "seek", "want", "fear",
      "expect", "contemplate", "study", "envisage", "rule"}
 )
+# Verbs whose "on" phrase is an act demanded, not done: "insisting on a full withdrawal".
+DEMAND_ON = frozenset({"insist", "press", "push", "call", "demand"})
 
 
 def unrealized(noun: Token) -> bool:
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("on", "upon") and head.head.pos_ == "VERB":
+        return head.head.lemma_.lower() in DEMAND_ON  # "insisted on a withdrawal"
     return noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in UNREALIZED_VERBS
+
+
+# Adverbs that make an act a habit, not a happening: "has frequently accused",
+# "routinely detains". ("Repeatedly" is left out: "repeatedly shelled the town on
+# Monday" reports what happened.)
+HABITUAL_ADVERBS = frozenset(
+    {"frequently", "often", "routinely", "regularly", "usually", "habitually", "typically",
+     "traditionally", "constantly", "always", "generally"}
+)  # fmt: skip
+
+
+def habitual(verb: Token) -> bool:
+    """The verb is modified by an adverb of habit: a standing practice, not an event."""
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children)
+
+
+# Words only sport uses, and words that say a sentence with them is still about violence.
+SPORT_WORDS = frozenset(
+    {"football", "soccer", "cricket", "rugby", "tennis", "golf", "striker", "midfielder",
+     "goalkeeper", "batsman", "bowler", "wicket", "wickets", "innings", "spinner", "referee",
+     "kickoff", "semi-final", "semifinal", "quarter-final", "quarterfinal", "tournament",
+     "championship", "goalless", "fixture", "group-stage", "premiership"}
+)  # fmt: skip
+VIOLENCE_WORDS = frozenset(
+    {"bomb", "bomber", "militant", "gunman", "gunmen", "rebel", "troops", "soldier",
+     "airstrike", "shelling", "rocket", "missile", "terrorist", "insurgent", "grenade", "sniper",
+     "police", "kill", "dead", "wound", "riot", "protester", "protest", "army"}
+)  # fmt: skip
+# Words of trade and fashion: "agreed a takeover", "hosted a fashion show".
+BUSINESS_WORDS = frozenset(
+    {"takeover", "shareholder", "shareholders", "acquisition", "merger", "revenue", "profit",
+     "investor", "investors", "retailer", "fashion", "catwalk", "ipo", "dividend"}
+)  # fmt: skip
+
+
+def _words(sent: Span) -> set[str]:
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+
+
+def sport(sent: Span) -> bool:
+    """The sentence is about a game: an "attack", "strike" or "match" of sport."""
+    words = _words(sent)
+    return bool(words & SPORT_WORDS) and not words & VIOLENCE_WORDS
+
+
+def business(sent: Span) -> bool:
+    """The sentence is about trade (a takeover, a fashion show), not politics."""
+    words = _words(sent)
+    return bool(words & BUSINESS_WORDS) and not words & VIOLENCE_WORDS

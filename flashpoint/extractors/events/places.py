@@ -142,3 +142,27 @@ def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> 
             e.capital for e in gazetteer.lookup(place.name) if e.gazetteer_id == place.gazetteer_id
         )
     return True
+
+
+PARAGRAPH_LOOKBACK = 3  # earlier sentences of the paragraph searched for its place
+
+
+def paragraph_place(
+    places: dict[int, Any], sentences: list[SpacySpan], sent: SpacySpan, text: str
+) -> Any | None:
+    """No place in the event's clause or sentence: the one place an earlier sentence of
+    the same paragraph names in a locative phrase ("Troops entered Hama on Sunday.
+    Witnesses said at least ten people were shot dead."), nearest first. A line break
+    ends the paragraph; a sentence naming two places stops the search (unknown)."""
+    index = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
+    if index is None:
+        return None
+    for prev in reversed(sentences[max(0, index - PARAGRAPH_LOOKBACK) : index]):
+        if "\n" in text[prev.start_char : sent.start_char]:
+            return None  # another paragraph
+        found = {places[t.i].id: places[t.i] for t in prev if t.i in places and _locative(t)}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return None
+    return None

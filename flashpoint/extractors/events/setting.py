@@ -16,6 +16,26 @@ NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 
+MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+
+
+def year_in_name(tok: Token) -> bool:
+    """A year that ends a name ("the Syrian Revolution 2011 page", "Euro 2012"), not
+    the date of an event: right after a capitalized word that is not a month."""
+    if not (tok.like_num and len(tok.text) == 4 and tok.text.isdigit()) or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.lower_.rstrip(".") not in MONTH_NAMES
+    )
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -58,6 +78,8 @@ class Setting(CoderBase):
             before = self.doc[tok.i - 1] if tok.i > 0 else None
             first = item.text.split(" ", 1)[0].lower()
             if first in NOT_EVENT_DATE or (before is not None and before.lower_ in NOT_EVENT_DATE):
+                continue
+            if year_in_name(tok):
                 continue
             if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
                 best = (tok.i, item)
