@@ -37,7 +37,7 @@ def test_habitual_accusation_is_no_event(run: Callable[..., Report]) -> None:
 
 
 def test_business_offer_in_the_present_is_no_agreement(run: Callable[..., Report]) -> None:
-    text = "The retailer bought a small website which offers a new gadget every day."
+    text = "The bank, which offers loans to small farmers, opened a branch in Kano."
     assert not _of(_events(run, text), "AGREE")
 
 
@@ -45,7 +45,10 @@ def test_business_offer_in_the_present_is_no_agreement(run: Callable[..., Report
 
 
 def test_insisting_on_a_withdrawal_is_no_withdrawal(run: Callable[..., Report]) -> None:
-    text = "The minister is ready to talk, insisting on a complete withdrawal of the militia."
+    text = (
+        "The president insisted on a full withdrawal of Israeli troops from the Golan "
+        "Heights, captured in 1967."
+    )
     assert all(e.modality != "asserted" for e in _of(_events(run, text), "RETREAT"))
 
 
@@ -119,3 +122,37 @@ def test_place_is_not_carried_across_a_paragraph_break(run: Callable[..., Report
     )
     killed = [e for e in _of(_events(run, text), "ASSAULT") if "snipers" in (e.sentence.text or "")]
     assert killed and killed[0].place_reason != "paragraph"
+
+
+# --- modality: likely, any, yet to, plan items, generic rules --------------------
+
+
+def test_likely_to_embolden_protests_is_hypothetical(run: Callable[..., Report]) -> None:
+    text = "The fall of the dictator is likely to draw attention to Yemen and embolden protests."
+    assert all(e.modality != "asserted" for e in _of(_events(run, text), "PROTEST"))
+
+
+def test_any_military_action_is_no_act_in_particular(run: Callable[..., Report]) -> None:
+    text = "The opposition council said it rejects any military action in Syria."
+    assert all(e.modality != "asserted" for e in _of(_events(run, text), "ASSAULT"))
+
+
+def test_yet_to_withdraw_is_negated(run: Callable[..., Report]) -> None:
+    text = "The envoy said the army had yet to withdraw its tanks from the towns."
+    retreats = _of(_events(run, text), "RETREAT")
+    assert retreats and all(e.modality == "negated" for e in retreats)
+
+
+def test_a_plan_item_infinitive_is_no_act_yet(run: Callable[..., Report]) -> None:
+    text = "Government to release all political prisoners by the end of the month."
+    assert all(e.modality == "future" for e in _events(run, text))
+
+
+def test_those_who_order_attacks_is_a_rule_not_an_event(run: Callable[..., Report]) -> None:
+    text = "Those who order attacks on civilians are criminally liable, the commissioner said."
+    assert not _of(_events(run, text), "ASSAULT")
+
+
+def test_those_who_killed_him_is_still_a_killing(run: Callable[..., Report]) -> None:
+    text = "Residents named those who killed the farmer near Aleppo in March."
+    assert _of(_events(run, text), "ASSAULT")

@@ -261,9 +261,10 @@ def modality(trigger: Token, anchor: Token) -> str:
     """asserted, negated, future or hypothetical, from the words around the trigger."""
     lex = lexicon()
     verbs = [anchor]
+    cur = anchor
     if anchor.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in anchor.children):
         verbs.append(anchor.head)  # "could attack and kill": the modal sits on the first
-    cur = anchor
+        cur = anchor.head  # "is likely to pave the way and embolden": so does its chain
     # Up through "to" clauses, adjectives ("not able to arrest") and gerunds after a
     # preposition ("will not delay in detaining"): their modals sit higher up.
     while cur.head.i != cur.i and (
@@ -285,8 +286,14 @@ def modality(trigger: Token, anchor: Token) -> str:
             and head.head.lemma_.lower() in lex.hypothetical_nouns
         ):
             return "hypothetical"
-    if words & NEGATIONS:
+    if words & NEGATIONS or yet_to(verbs):
         return "negated"
+    if trigger.i != anchor.i and any(
+        c.dep_ == "det" and c.lower_ == "any" for c in trigger.children
+    ):
+        return "hypothetical"  # "we reject any military action": no act in particular
+    if anchor.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        return "future"  # "Authorities to free detainees": a plan item or a headline
     if words & {"if", "unless"}:
         return "hypothetical"
     if words & lex.hypothetical_modals:
@@ -303,6 +310,31 @@ def modality(trigger: Token, anchor: Token) -> str:
     if anchor.dep_ == "xcomp" and anchor.head.lower_ == "going":
         return "future"
     return "asserted"
+
+
+def yet_to(verbs: list[Token]) -> bool:
+    """ "had yet to withdraw", "is yet to be freed": not done (so far)."""
+    return len(verbs) > 1 and any(
+        v.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in v.children)
+        for v in verbs[1:]
+    )
+
+
+GENERIC_HEADS = frozenset({"those", "anyone", "anybody", "whoever", "everyone", "everybody"})
+
+
+def generic_doer(tok: Token) -> bool:
+    """The act sits in a relative clause of a generic head: "those who order attacks on
+    civilians are liable", "anyone who fires on protesters": a rule, not an event."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            past = cur.tag_ in ("VBD", "VBN") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in cur.children
+            )  # "those who killed him": the killers of one man, no rule
+            return cur.head.lower_ in GENERIC_HEADS and not past
+        cur = cur.head
+    return False
 
 
 # Nouns whose "to" clause is an act still to come ("a plan to attack", "an order to
@@ -469,7 +501,8 @@ VIOLENCE_WORDS = frozenset(
 # Words of trade and fashion: "agreed a takeover", "hosted a fashion show".
 BUSINESS_WORDS = frozenset(
     {"takeover", "shareholder", "shareholders", "acquisition", "merger", "revenue", "profit",
-     "investor", "investors", "retailer", "fashion", "catwalk", "ipo", "dividend"}
+     "investor", "investors", "retailer", "fashion", "catwalk", "ipo", "dividend", "buy",
+     "acquire", "purchase"}
 )  # fmt: skip
 
 
