@@ -200,10 +200,32 @@ def lookup(text: str) -> list[Entry]:
     which only accepts them in capitals."""
     found = _index().get(key(text), [])
     if not found:
+        found = _with_article(key(text))
+    if not found:
         iso3 = lexicon.country_name(text)
         entry = country(iso3) if iso3 else None
         found = [entry] if entry else []
     return found
+
+
+# The Arabic article that gazetteer names keep and English news drops ("Rastan" for Ar
+# Rastan, "Qamishli" for Al Qamishli). Short names are left alone ("Salt", "Bab").
+ARTICLES = ("al ", "ar ", "as ", "ad ", "ash ", "an ", "at ", "az ", "ath ", "adh ")
+ARTICLE_MIN_CHARS = 5
+
+
+def _with_article(name: str) -> list[Entry]:
+    """Towns whose gazetteer name is ``name`` after an Arabic article, on their own name."""
+    if len(name) < ARTICLE_MIN_CHARS or name.startswith(ARTICLES):
+        return []
+    index = _index()
+    found = [
+        e
+        for article in ARTICLES
+        for e in index.get(article + name, [])
+        if e.main_name and e.feature == "city"
+    ]
+    return sorted(found, key=_order)
 
 
 def country(iso3: str) -> Entry | None:

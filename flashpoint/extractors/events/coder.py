@@ -118,7 +118,12 @@ class Coder(Candidates, Merging):
         # a material act only: a statement happens where it is made, not where the
         # paragraph's last event did
         material = cand.type in event_confidence.MATERIAL
-        if (location is None or place_reason == "dateline") and material and not unknown:
+        if (
+            (location is None or place_reason == "dateline")
+            and material
+            and not unknown
+            and self.continues_paragraph(cand, sent)
+        ):
             carried = event_places.paragraph_place(
                 self.places, self.ctx.sentences, sent, self.ctx.text
             )
@@ -151,6 +156,18 @@ class Coder(Candidates, Merging):
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def continues_paragraph(self, cand: EventCandidate, sent: SpacySpan) -> bool:
+        """The event goes on with the scene its paragraph set: an asserted act told by a
+        verb in the sentence's own clause, not a quotation, and no time of its own ("In
+        2012, she was sentenced" opens another scene)."""
+        if cand.modality != "asserted" or cand.background or cand.nominal:
+            return False  # a noun ("beheading videos") names no scene of its own
+        if fr.subordinate(cand.anchor):
+            return False
+        if sent.text.lstrip()[:1] in "\"“‘'":
+            return False
+        return not any(t.i in self.times for t in sent)
 
     def off_politics(self, parties: list[EventParticipant], sent: SpacySpan) -> bool:
         """A sentence about a game, or about trade with no government among the parties."""

@@ -8,6 +8,7 @@ know nothing about PLOVER types; ``events`` combines them with the lexicon.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -430,7 +431,26 @@ def stance(verb: Token, event_type: str) -> bool:
         and c.lower_ not in RECURRING
         for c in verb.subtree
     )
-    return (present or passive_present) and not timed and not in_reported_speech(verb)
+    return (
+        (present or passive_present)
+        and not timed
+        and not in_reported_speech(verb)
+        and not chronology_line(verb)
+    )
+
+
+# A chronology line tells its events in the present: "March 19 - Jets strike ...",
+# "-- The rebels accuse ..." (see ``confidence.timeline_entry``).
+CHRONOLOGY = re.compile(
+    r"\s*(?:--|—|–|-)\s|\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})"
+    r"(?:,? \d{4})?\s*(?:--|—|–|-)\s"
+)
+
+
+def chronology_line(tok: Token) -> bool:
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    return CHRONOLOGY.match(text, start) is not None
 
 
 # Causes of death that are nobody's attack, and words that say an attack is meant.

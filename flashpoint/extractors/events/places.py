@@ -144,16 +144,16 @@ def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> 
     return True
 
 
-PARAGRAPH_LOOKBACK = 3  # earlier sentences of the paragraph searched for its place
+PARAGRAPH_LOOKBACK = 1  # the sentence just before, in the same paragraph
 
 
 def paragraph_place(
     places: dict[int, Any], sentences: list[SpacySpan], sent: SpacySpan, text: str
 ) -> Any | None:
-    """No place in the event's clause or sentence: the one place an earlier sentence of
-    the same paragraph names in a locative phrase ("Troops entered Hama on Sunday.
-    Witnesses said at least ten people were shot dead."), nearest first. A line break
-    ends the paragraph; a sentence naming two places stops the search (unknown)."""
+    """No place in the event's clause or sentence: the one place the sentence before, in
+    the same paragraph, names in a locative phrase ("Tanks were deployed in Hama on
+    Sunday. Witnesses said snipers killed four men."). A line break ends the paragraph;
+    a sentence naming two places gives none (unknown)."""
     index = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
     if index is None:
         return None
