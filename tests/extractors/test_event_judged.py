@@ -49,7 +49,7 @@ def test_insisting_on_a_withdrawal_is_no_withdrawal(run: Callable[..., Report]) 
         "The president insisted on a full withdrawal of Israeli troops from the Golan "
         "Heights, captured in 1967."
     )
-    assert all(e.modality != "asserted" for e in _of(_events(run, text), "RETREAT"))
+    assert not _of(_events(run, text), "RETREAT")
 
 
 # --- sport and trade ----------------------------------------------------------

@@ -487,9 +487,19 @@ DEMAND_ON = frozenset({"insist", "press", "push", "call", "demand"})
 
 def unrealized(noun: Token) -> bool:
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("on", "upon") and head.head.pos_ == "VERB":
-        return head.head.lemma_.lower() in DEMAND_ON  # "insisted on a withdrawal"
     return noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in UNREALIZED_VERBS
+
+
+def demanded(noun: Token) -> bool:
+    """The noun is what a party insists on: "insisting on a full withdrawal" is no
+    withdrawal (and, "insist" being no trigger, no event is coded for it)."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("on", "upon")
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in DEMAND_ON
+    )
 
 
 # Adverbs that make an act a habit, not a happening: "has frequently accused",
@@ -501,9 +511,17 @@ HABITUAL_ADVERBS = frozenset(
 )  # fmt: skip
 
 
-def habitual(verb: Token) -> bool:
-    """The verb is modified by an adverb of habit: a standing practice, not an event."""
-    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children)
+# Types a habit makes a standing position: "has frequently accused", "often supports".
+# Habitual force stays coded ("soldiers routinely beat detainees" reports abuse, as
+# PLOVER's coders code it).
+HABIT_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "COOPERATE", "AGREE", "REQUEST"})
+
+
+def habitual(verb: Token, event_type: str) -> bool:
+    """A verbal act modified by an adverb of habit: a standing position, not an event."""
+    return event_type in HABIT_TYPES and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children
+    )
 
 
 # Words only sport uses, and words that say a sentence with them is still about violence.
