@@ -156,3 +156,39 @@ def test_those_who_order_attacks_is_a_rule_not_an_event(run: Callable[..., Repor
 def test_those_who_killed_him_is_still_a_killing(run: Callable[..., Report]) -> None:
     text = "Residents named those who killed the farmer near Aleppo in March."
     assert _of(_events(run, text), "ASSAULT")
+
+
+# --- dates and recaps: bounds, relative clauses, line breaks ----------------------
+
+
+def test_a_day_inside_a_since_clause_is_no_event_date(run: Callable[..., Report]) -> None:
+    text = "Hundreds of people have been killed in Syria since it agreed on November 2 to a plan."
+    killed = _of(_events(run, text, "2011-11-18"), "ASSAULT")
+    assert killed and all(e.date != "2011-11-02" for e in killed)
+
+
+def test_a_toll_since_an_undated_start_is_background(run: Callable[..., Report]) -> None:
+    text = "Rights groups say more than 900 people have been killed since the uprising began."
+    killed = _of(_events(run, text), "ASSAULT")
+    assert killed and all(e.background for e in killed)
+
+
+def test_a_toll_since_monday_stays_news(run: Callable[..., Report]) -> None:
+    text = "Police say soldiers have killed 12 protesters in Hama since Monday."
+    killed = _of(_events(run, text), "ASSAULT")
+    assert killed and not any(e.background for e in killed)
+
+
+def test_a_relative_clause_does_not_take_the_sentence_day(run: Callable[..., Report]) -> None:
+    text = (
+        "Ministers will meet in Rabat on Wednesday to discuss Syria, where the United "
+        "Nations says 3,500 civilians have been killed."
+    )
+    killed = _of(_events(run, text, "2011-11-15"), "ASSAULT")
+    assert killed and all(e.date is None for e in killed)
+
+
+def test_a_day_on_the_next_line_is_not_the_event_date(run: Callable[..., Report]) -> None:
+    text = "Two reporters were killed in the shelling last week\nBlasts shook Homs on Wednesday."
+    killed = [e for e in _events(run, text, "2012-02-29") if e.trigger.text == "killed"]
+    assert killed and all(e.date != "2012-02-29" for e in killed)

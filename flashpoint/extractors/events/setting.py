@@ -36,6 +36,12 @@ def year_in_name(tok: Token) -> bool:
     )
 
 
+def across_lines(tok: Token, trigger: Token) -> bool:
+    """A line break between them: the parser ran two paragraphs into one sentence."""
+    lo, hi = sorted((tok.idx, trigger.idx))
+    return "\n" in tok.doc.text[lo:hi]
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -79,7 +85,7 @@ class Setting(CoderBase):
             first = item.text.split(" ", 1)[0].lower()
             if first in NOT_EVENT_DATE or (before is not None and before.lower_ in NOT_EVENT_DATE):
                 continue
-            if year_in_name(tok):
+            if year_in_name(tok) or across_lines(tok, trigger):
                 continue
             if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
                 best = (tok.i, item)
