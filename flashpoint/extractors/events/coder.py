@@ -162,7 +162,9 @@ class Coder(Candidates, Merging):
         verb in the sentence's own clause, not a quotation, and no time of its own ("In
         2012, she was sentenced" opens another scene)."""
         if cand.modality != "asserted" or cand.background or cand.nominal:
-            return False  # a noun ("beheading videos") names no scene of its own
+            return False
+        if cand.trigger.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+            return False  # a noun or a gerund ("beheading videos") names no scene
         if fr.subordinate(cand.anchor):
             return False
         if sent.text.lstrip()[:1] in "\"“‘'":

@@ -320,6 +320,9 @@ def simple_past(doc: Any, event: Any) -> bool:
     verb = span.root
     if verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head  # an event noun: the verb it is the argument of
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        verb = verb.head  # "... continued to emerge, surrendering": the clause's tense
+    verb = fr.top_of_chain(verb)
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VBD":
         return not aux
