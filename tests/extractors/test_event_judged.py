@@ -192,3 +192,11 @@ def test_a_day_on_the_next_line_is_not_the_event_date(run: Callable[..., Report]
     text = "Two reporters were killed in the shelling last week\nBlasts shook Homs on Wednesday."
     killed = [e for e in _events(run, text, "2012-02-29") if e.trigger.text == "killed"]
     assert killed and all(e.date != "2012-02-29" for e in killed)
+
+
+def test_a_town_in_the_clause_beats_its_country(run: Callable[..., Report]) -> None:
+    text = "In Syria, a bus carrying pilgrims came under gun attack in the central city of Homs."
+    report = run(text, "2011-11-21")
+    names = {p.id: p.name for p in report.places}
+    attacks = _of(report.events, "ASSAULT")
+    assert attacks and names.get(attacks[0].location or "") == "Homs"
