@@ -5,6 +5,8 @@ states) plus ``data/countries.csv`` and ``data/regions.csv``. Names are folded
 (case, accents, full stops, a leading "the") so "Cucuta" finds "Cúcuta". Only
 Latin-script alternate names are indexed, and those only for cities of 100,000+,
 which keeps the index small and avoids odd matches through obscure variants.
+A name not found is looked up once more behind an Arabic article ("Rastan" finds
+Ar Rastan, "Qamishli" Al Qamishli), for towns only and names of five letters or more.
 ``lookup`` returns every candidate, best first: a named region or country, then
 places matched on their own name, a capital or big city before a US state, then by
 population.
