@@ -5,6 +5,8 @@ states) plus ``data/countries.csv`` and ``data/regions.csv``. Names are folded
 (case, accents, full stops, a leading "the") so "Cucuta" finds "Cúcuta". Only
 Latin-script alternate names are indexed, and those only for cities of 100,000+,
 which keeps the index small and avoids odd matches through obscure variants.
+A name not found is looked up once more behind an Arabic article ("Rastan" finds
+Ar Rastan, "Qamishli" Al Qamishli), for towns only and names of five letters or more.
 ``lookup`` returns every candidate, best first: a named region or country, then
 places matched on their own name, a capital or big city before a US state, then by
 population.
@@ -200,10 +202,32 @@ def lookup(text: str) -> list[Entry]:
     which only accepts them in capitals."""
     found = _index().get(key(text), [])
     if not found:
+        found = _with_article(key(text))
+    if not found:
         iso3 = lexicon.country_name(text)
         entry = country(iso3) if iso3 else None
         found = [entry] if entry else []
     return found
+
+
+# The Arabic article that gazetteer names keep and English news drops ("Rastan" for Ar
+# Rastan, "Qamishli" for Al Qamishli). Short names are left alone ("Salt", "Bab").
+ARTICLES = ("al ", "ar ", "as ", "ad ", "ash ", "an ", "at ", "az ", "ath ", "adh ")
+ARTICLE_MIN_CHARS = 5
+
+
+def _with_article(name: str) -> list[Entry]:
+    """Towns whose gazetteer name is ``name`` after an Arabic article, on their own name."""
+    if len(name) < ARTICLE_MIN_CHARS or name.startswith(ARTICLES):
+        return []
+    index = _index()
+    found = [
+        e
+        for article in ARTICLES
+        for e in index.get(article + name, [])
+        if e.main_name and e.feature == "city"
+    ]
+    return sorted(found, key=_order)
 
 
 def country(iso3: str) -> Entry | None:

@@ -90,10 +90,11 @@ EDITOR_NOTE = re.compile(
     r"\((?:Adds|Updates|Changes|Recasts|Corrects|Repeats|Refiles|Writes through)\b[^)]{0,160}\)"
     r"(?:\s*By [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*(?:(?:,| and) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*)*)?"
 )
-# "LONDON | Thu Apr 28, 2011 11:01 pm BST" before the dateline.
-# A photo caption and its credit line may come before it; they go with it.
+# "LONDON | Thu Apr 28, 2011 11:01 pm BST" (or "ANKARA, Sept 21 | Wed ...") before the
+# dateline. A photo caption and its credit line may come before it; they go with it.
 TIME_HEADER = re.compile(
-    r"[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][A-Za-z .'-]+)? \| "
+    r"[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*"
+    r"(?:, (?:[A-Z][a-z]{2,4}\.? \d{1,2}|[A-Z][A-Za-z .'-]+))? \| "
     r"[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d [ap]m [A-Z]{2,4}"
 )
 HEADER_WINDOW = 600

@@ -121,3 +121,15 @@ def test_photo_gallery_title_goes_with_its_controls() -> None:
     cleaned = clean(text)
     assert [b.kind for b in cleaned.removed] == ["caption"]
     assert "clash" not in cleaned.text and "Police arrested forty" in cleaned.text
+
+
+def test_time_header_with_a_day_goes_before_the_dateline() -> None:
+    # "PLACE, Mon DD | Day Mon DD, YYYY hh:mm am TZ" then the dateline: the header is no party
+    text = (
+        "ANKARA, Sept 21 | Wed Sep 21, 2011 6:06 am EDT ANKARA, Sept 21 (Reuters) - "
+        "Turkey has suspended talks with its neighbour, the prime minister said.\n"
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["header"]
+    assert cleaned.dateline is not None and cleaned.dateline.day == "Sept 21"
+    assert text[cleaned.dateline.start :].startswith("ANKARA, Sept 21 (Reuters)")

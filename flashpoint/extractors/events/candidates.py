@@ -139,6 +139,8 @@ class Candidates(Targets):
         embedded = fr.embedded(tok)
         if fr.stance(tok, cand.type):
             return None  # "Syria supports Hamas": a standing position, not an act
+        if fr.habitual(tok, cand.type) or fr.generic_doer(tok):
+            return None  # "has frequently accused", "those who order attacks": no event
         if embedded == "drop":
             return None  # "no one had the authority to massacre civilians": no act
         if embedded is not None and cand.modality == "asserted":
@@ -295,6 +297,8 @@ class Candidates(Targets):
             and tok.head.lower_ in ("to", "of")
             and tok.head.head.lower_ in ("due", "because", "owing")
         )
+        if fr.generic_doer(tok) or fr.demanded(tok):
+            return None  # "those who order attacks are liable", "insisted on a withdrawal"
         cand = self.nominal_candidate(tok, tok, senses, background=background)
         if cand is None:
             return None

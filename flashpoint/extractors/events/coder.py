@@ -17,6 +17,7 @@ from flashpoint.extractors.events.lexicon import (
     valid_mode,
 )
 from flashpoint.extractors.events.merging import Merging
+from flashpoint.extractors.events.participants import STATE_SECTORS
 from flashpoint.models import Event, EventParticipant, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
@@ -183,6 +184,8 @@ class Coder(Candidates, Merging):
         merged = self.merge(cand, sources, targets, figures)
         if cand.type == "ASSAULT" and not sources and fr.disaster(sent):
             return  # "the earthquake killed 555 people": deaths, but nobody's attack
+        if self.off_politics(sources + targets, sent):
+            return  # "the striker's attack", "agreed a takeover": sport and trade
         # a counted toll is an event even with no party named ("a man was shot dead")
         counted = any(f.kind in ("dead", "injured") for f in figures)
         if merged or not (sources or targets or counted or self.bare_blast(cand, scope)):
@@ -203,6 +206,22 @@ class Coder(Candidates, Merging):
             scope,
             self.continued(cand.type, sent),
         )
+        unknown = any(event_places.unknown_place(t, self.places) for t in scope)
+        # a material act only: a statement happens where it is made, not where the
+        # paragraph's last event did
+        material = cand.type in event_confidence.MATERIAL
+        if (
+            (location is None or place_reason == "dateline")
+            and material
+            and not unknown
+            and self.continues_paragraph(cand, sent)
+        ):
+            carried = event_places.paragraph_place(
+                self.places, self.ctx.sentences, sent, self.ctx.text
+            )
+            if carried is not None:
+                location, place_reason = carried.id, "paragraph"
+                place_precision = event_places.precision_of(carried)
         named_site = None
         if cand.type in CONFLICT_MATERIAL:  # where it was done; a demand has no site
             named_site = event_places.site(scope, cand.anchor, cand.trigger, self.places)
@@ -265,6 +284,31 @@ class Coder(Candidates, Merging):
         nouns = [tok] if cand.nominal else [c for c in tok.children if c.dep_ == "nsubj"]
         words = self.lex.accident_nouns
         return any(n.lemma_.lower() in words for n in nouns) and not self.attack_story()
+
+    def continues_paragraph(self, cand: EventCandidate, sent: SpacySpan) -> bool:
+        """The event goes on with the scene its paragraph set: an asserted act told by a
+        verb in the sentence's own clause, not a quotation, and no time of its own ("In
+        2012, she was sentenced" opens another scene)."""
+        if cand.modality != "asserted" or cand.background or cand.nominal:
+            return False
+        if cand.trigger.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+            return False  # a noun or a gerund ("beheading videos") names no scene
+        if fr.subordinate(cand.anchor):
+            return False
+        if sent.text.lstrip()[:1] in "\"“‘'":
+            return False
+        return not any(t.i in self.times for t in sent)
+
+    def off_politics(self, parties: list[EventParticipant], sent: SpacySpan) -> bool:
+        """A sentence about a game or about trade, with no government among the parties
+        ("authorities jailed 52 men for playing in a football tournament" stays)."""
+        if not (fr.sport(sent) or fr.business(sent)):
+            return False
+        return not any(
+            (p.actor and getattr(self.actors.get(p.actor), "kind", None) == "country")
+            or p.sector in STATE_SECTORS
+            for p in parties
+        )
 
     def bare_blast(self, cand: EventCandidate, scope: list[Token]) -> bool:
         """ "A bomb exploded in a market in Kano", "protests were held in Dhaka": an

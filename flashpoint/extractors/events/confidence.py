@@ -171,16 +171,27 @@ def is_background(anchor: Token, date: str | None, published: dt.date | None) ->
 
 def running_since_long_ago(coder: Any, anchor: Token, published: dt.date | None) -> bool:
     """A running count since long ago is a recap: "has conducted 140 attacks since 2014,
-    killing 2,000" (a participle shares its clause's "since"), not this story's news.
-    "Police have arrested 30 since Wednesday" stays news: Wednesday is recent."""
+    killing 2,000" (a participle shares its clause's "since"), not this story's news, and
+    so is a perfect toll since an undated start ("have been killed since the uprising
+    began"). "Police have arrested 30 since Wednesday" stays news: Wednesday is recent."""
     if published is None:
         return False
     head = anchor
     if anchor.dep_ in ("advcl", "xcomp") and anchor.tag_ == "VBG" and not marks(anchor):
         head = anchor.head
+    perfect = bool({c.lower_ for c in anchor.children if c.dep_ == "aux"} & {"has", "have"})
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "since":
+        since = (prep.dep_ == "prep" and prep.lower_ == "since") or (
+            prep.dep_ == "advcl"  # "have been killed since protests began"
+            and any(c.dep_ == "mark" and c.lower_ == "since" for c in prep.children)
+        )
+        if not since:
             continue
+        # "the biggest protests since the revolt began": a superlative, news of the day
+        superlative = any(t.tag_ == "JJS" or t.lower_ == "first" for t in anchor.sent)
+        timed = any(coder.times.get(t.i) is not None for t in prep.subtree)
+        if perfect and not timed and not superlative:
+            return True  # a toll running since an event named, not dated: a recap
         for tok in prep.subtree:
             item = coder.times.get(tok.i)
             if item is not None and item.value and is_background(anchor, item.value, published):
@@ -203,8 +214,13 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         event.background = True
         if event.date is None and entry[0] is not None:
             event.date, event.date_precision, event.time = entry[0], "day", entry[1]
-    if event.date is None and not fr.in_reported_speech(cand.anchor):
-        sentence_date(coder, event, sent)  # a said-clause's date is the saying's
+    top = fr.top_of_chain(cand.anchor)
+    # "the day the US closed its embassy": a relative clause on a time noun is dated by it
+    relative = top.dep_ in ("relcl", "acl") and top.head.i not in coder.times
+    if event.date is None and not fr.in_reported_speech(cand.anchor) and not relative:
+        # a said-clause's date is the saying's; a relative clause ("Syria, where 3,500
+        # have been killed") is not told at the time of the sentence it hangs on
+        sentence_date(coder, event, sent)
     if event.date is None and not event.background:
         lead_date(coder, event)
     dateline = ctx.dateline
@@ -239,47 +255,143 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
 
 
 LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
+# how far a lead's day carries to events told in the simple past ("Six more people
+# were later shot dead"), while no sentence in between states another date
+LEAD_CARRY = 6
 
 
 def lead_date(coder: Any, event: Any) -> None:
     """An event in the sentences that continue the lead takes the lead's one day
     ("Troops killed six people on Wednesday. At least four were shot ...")."""
     ctx = coder.ctx
-    index = ctx.sentence_index(event.trigger.start)
-    if index < 1 or index >= LEAD_SPAN:
+    if event.modality != "asserted":
         return
-    lead = next((s for s in ctx.sentences if s.text.strip()), None)
-    if lead is None or lead.start_char >= event.sentence.start:
+    found = None
+    for lead in lead_sentences(ctx):  # the dateline's sentence, else the first one
+        if lead.start_char <= event.trigger.start:
+            found = day_in(coder, lead)
+        if found is not None:
+            break
+    if found is None:
         return
-    found = day_in(coder, lead)
-    if found is not None:
-        event.date, event.date_precision, event.time = found[0], "day", found[1]
+    if lead.start_char <= event.trigger.start < lead.end_char:
+        # the lead's own act in the past: its one day, even in a said-clause ("A blast
+        # killed a Briton in Aden on Wednesday, officials said"); not a relative clause
+        found = day_in(coder, lead, line_of=event.trigger.start)
+        if found is not None and simple_past(coder.doc, event):
+            event.date, event.date_precision, event.time = found[0], "day", found[1]
+        return
+    own = ctx.sentence_at(event.trigger.start)
+    if dated(coder, own):
+        return  # "urged Russia last week": the sentence's own time, though not a day
+    between = [
+        s
+        for s in ctx.sentences
+        if lead.end_char <= s.start_char and s.end_char <= event.trigger.start and s.text.strip()
+    ]
+    index = len(between) + 1  # the event's sentence, counted from the lead
+    if index >= LEAD_CARRY:
+        return
+    if index >= LEAD_SPAN and not (
+        simple_past(coder.doc, event) and not any(dated(coder, s) for s in between)
+    ):
+        return
+    event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def lead_sentences(ctx: Any) -> list[SpacySpan]:
+    """The story's first sentence: the one the dateline opens ("AMMAN (Reuters) -
+    Syrian forces shot dead ..."), then the first sentence of the page (a caption or a
+    header before the dateline may be the only one to state the day)."""
+    dateline = ctx.dateline
+    written = [s for s in ctx.sentences if s.text.strip()]
+    out = []
+    if dateline is not None:
+        out = [s for s in written if s.end_char > dateline.end][:1]
+    return out + [s for s in written[:1] if s not in out]
+
+
+def simple_past(doc: Any, event: Any) -> bool:
+    """The event's verb is a plain past ("were killed", "shelled"), not a perfect,
+    a future or a present: the tense of a story's own day."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head  # an event noun: the verb it is the argument of
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        verb = verb.head  # "... continued to emerge, surrendering": the clause's tense
+    verb = fr.top_of_chain(verb)
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD":
+        return not aux
+    return verb.tag_ == "VBN" and bool(aux) and aux <= {"was", "were"}
+
+
+def dated(coder: Any, sent: SpacySpan) -> bool:
+    """The sentence states a time of its own (a day, a month, "last week"), not as a
+    bound ("since March") and not a repeat ("weekly")."""
+    for t in coder.ctx.results.get("times", []):
+        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date":
+            continue
+        if not t.value or not t.value[:4].isdigit():
+            continue
+        span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
+        before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
+        if before not in BOUNDS:
+            return True
+    return False
 
 
 def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
     """No date in the event's clause: the one date its sentence gives ("On Monday,
     troops shelled the town and killed four"), when it gives exactly one and not
     as a bound ("since March", "until Friday")."""
-    found = day_in(coder, sent)
+    found = day_in(coder, sent, line_of=event.trigger.start)
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
 
 
-def day_in(coder: Any, sent: SpacySpan) -> tuple[str, str] | None:
-    """(ISO day, time id) when the sentence names exactly one day, not as a bound."""
+def day_in(coder: Any, sent: SpacySpan, line_of: int | None = None) -> tuple[str, str] | None:
+    """(ISO day, time id) when the sentence names exactly one day, not as a bound; with
+    ``line_of``, only on that offset's line (a parse may run two paragraphs together)."""
     values = set()
+    text = coder.ctx.text
+    lo, hi = sent.start_char, sent.end_char
+    if line_of is not None:
+        lo = max(lo, text.rfind("\n", 0, line_of) + 1)
+        end = text.find("\n", line_of)
+        hi = min(hi, end if end >= 0 else hi)
     for t in coder.ctx.results.get("times", []):
-        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date" or not t.value:
+        if not (lo <= t.start < hi) or t.type != "date" or not t.value:
             continue
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
         if before in BOUNDS or not ISO_DAY.fullmatch(t.value):
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
+        if span is not None and in_bound_clause(span.root):
+            continue  # "killed since it agreed on November 2": the bound's day
         values.add((t.value, t.id))
     return values.pop() if len(values) == 1 else None
 
 
 BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})
+BOUND_MARKS = frozenset({"since", "until", "till", "before", "after"})
+
+
+def in_bound_clause(tok: Token) -> bool:
+    """The token sits in a clause that bounds another ("since it agreed on Monday")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in BOUND_MARKS for c in cur.children
+        ):
+            return True
+        if cur.dep_ in ("ROOT", "ccomp"):
+            return False
+        cur = cur.head
+    return False
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -246,3 +246,27 @@ def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> 
             e.capital for e in gazetteer.lookup(place.name) if e.gazetteer_id == place.gazetteer_id
         )
     return True
+
+
+PARAGRAPH_LOOKBACK = 1  # the sentence just before, in the same paragraph
+
+
+def paragraph_place(
+    places: dict[int, Any], sentences: list[SpacySpan], sent: SpacySpan, text: str
+) -> Any | None:
+    """No place in the event's clause or sentence: the one place the sentence before, in
+    the same paragraph, names in a locative phrase ("Tanks were deployed in Hama on
+    Sunday. Witnesses said snipers killed four men."). A line break ends the paragraph;
+    a sentence naming two places gives none (unknown)."""
+    index = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
+    if index is None:
+        return None
+    for prev in reversed(sentences[max(0, index - PARAGRAPH_LOOKBACK) : index]):
+        if "\n" in text[prev.start_char : sent.start_char]:
+            return None  # another paragraph
+        found = {places[t.i].id: places[t.i] for t in prev if t.i in places and _locative(t)}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if found:
+            return None
+    return None

@@ -16,6 +16,55 @@ NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 
+MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+
+
+def year_in_name(tok: Token) -> bool:
+    """A year that ends a name ("the Syrian Revolution 2011 page", "Euro 2012"), not
+    the date of an event: right after a capitalized word that is not a month."""
+    if not (tok.like_num and len(tok.text) == 4 and tok.text.isdigit()) or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.lower_.rstrip(".") not in MONTH_NAMES
+    )
+
+
+def across_lines(tok: Token, trigger: Token) -> bool:
+    """A line break between them: the parser ran two paragraphs into one sentence."""
+    lo, hi = sorted((tok.idx, trigger.idx))
+    return "\n" in tok.doc.text[lo:hi]
+
+
+SETTLEMENT_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "district", "suburb", "governorate",
+     "state", "port", "capital", "area", "county", "neighbourhood", "neighborhood"}
+)  # fmt: skip
+
+
+def finer_in_country(found: list[tuple[int, Any, str]]) -> str | None:
+    """ "In Syria, a bus came under attack in the central city of Homs": when the nearest
+    place of the clause is a country and the clause also names a town or province in
+    it, the finer place (nearest such) is the event's."""
+    if not found:
+        return None
+    _, nearest, prep = min(found, key=lambda f: f[0])
+    if nearest.feature != "country" or prep != "in":
+        return None  # "killed across Syria, mainly in Homs": the country is meant
+    inside = [
+        (d, p)
+        for d, p, _ in found
+        if p.feature in ("city", "admin", "landmark") and p.country == nearest.country
+    ]
+    return min(inside, key=lambda f: f[0])[1].id if inside else None
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -59,12 +108,15 @@ class Setting(CoderBase):
             first = item.text.split(" ", 1)[0].lower()
             if first in NOT_EVENT_DATE or (before is not None and before.lower_ in NOT_EVENT_DATE):
                 continue
+            if year_in_name(tok) or across_lines(tok, trigger):
+                continue
             if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
                 best = (tok.i, item)
         return best[1] if best else None
 
     def location(self, scope: list[Token], cand: EventCandidate) -> str | None:
         best: tuple[int, str] | None = None
+        found: list[tuple[int, Any, str]] = []
         participants = {t.i for t in cand.sources + cand.targets}
         for tok in scope:
             place = self.places.get(tok.i)
@@ -73,12 +125,23 @@ class Setting(CoderBase):
             prep = tok.head if tok.dep_ == "pobj" else None
             if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
                 prep = tok.head.head
+            if (
+                prep is not None
+                and prep.lower_ == "of"
+                and prep.head.dep_ == "pobj"
+                and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+                and prep.head.head.head.i in (cand.anchor.i, cand.trigger.i, cand.trigger.head.i)
+            ):
+                prep = prep.head.head  # "came under attack in the central city of Homs"
             if prep is None or prep.lower_ not in fr.LOCATIVE:
                 continue
             dist = abs(tok.i - cand.trigger.i)
+            found.append((dist, place, prep.lower_))
             if best is None or dist < best[0]:
                 best = (dist, place.id)
-        return best[1] if best else None
+        if best is None:
+            return None
+        return finer_in_country(found) or best[1]
 
     def figures(self, scope: list[Token]) -> list[Figure]:
         out: list[Figure] = []
