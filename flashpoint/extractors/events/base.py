@@ -111,4 +111,8 @@ class CoderBase:
 
     def noun_senses(self, noun: Token) -> tuple[Sense, ...]:
         """The senses the lexicon gives a noun, by lemma, else by its own form."""
-        return self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_) or ()
+        found = self.lex.nouns.get(noun.lemma_.lower()) or self.lex.nouns.get(noun.lower_)
+        if found is None and noun.i >= 2 and noun.nbor(-1).text == "-":
+            # the parser splits hyphenated nouns: "sit-in" is "sit" "-" "in"
+            found = self.lex.nouns.get(f"{noun.nbor(-2).lower_}-{noun.lower_}")
+        return found or ()

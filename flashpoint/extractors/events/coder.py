@@ -11,6 +11,7 @@ from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, conditional, vlemma
 from flashpoint.extractors.events.candidates import Candidates
+from flashpoint.extractors.events.happenings import happened
 from flashpoint.extractors.events.lexicon import (
     intensity,
     valid_mode,
@@ -144,6 +145,8 @@ class Coder(Candidates, Merging):
         placed = any(
             t.i in self.places or event_places.unknown_place(t, self.places) for t in scope
         )
+        if cand.nominal and cand.type == "PROTEST" and happened(cand.trigger, self.lex):
+            return True  # "protests erupted across the country", "sparked demonstrations"
         return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
 
     def anchored_noun(self, cand: EventCandidate, targets: list[EventParticipant]) -> bool:
@@ -153,6 +156,8 @@ class Coder(Candidates, Merging):
         tok = cand.trigger
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if vlemma(verb) in self.lex.light_verbs | self.lex.participation_verbs:
+            return True
+        if happened(tok, self.lex):
             return True
         if targets or fr.objects(tok, "by") or cand.modality == "hypothetical":
             return True

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import marks, vlemma
+from flashpoint.extractors.events.happenings import done_in
 from flashpoint.extractors.events.setting import Setting
 from flashpoint.models import EventParticipant
 
@@ -217,6 +218,9 @@ class Participants(Setting):
         verb = head.head if tok.dep_ == "pobj" else head if tok.dep_ == "dobj" else None
         if verb is not None and vlemma(verb) in self.lex.participation_verbs:
             return self.verb_sources(verb)  # "converged for a rally", "joined the march"
+        actor_verb = done_in(tok, self.lex)
+        if actor_verb is not None:
+            return self.verb_sources(actor_verb)  # "released them in exchange for ..."
         return []
 
     def _event_noun(self, tok: Token) -> bool:
