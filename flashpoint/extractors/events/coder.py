@@ -20,11 +20,16 @@ from flashpoint.extractors.events.merging import Merging
 from flashpoint.models import Event, EventParticipant, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
+UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
 CONTENT_TYPES = frozenset(
     {"REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE", "RETREAT", "SANCTION"}
 )
+
+
+def unresolved_dropped(parts: list[EventParticipant]) -> list[EventParticipant]:
+    return [p for p in parts if p.actor is not None or p.name.lower() not in UNRESOLVED_GROUPS]
 
 
 class Coder(Candidates, Merging):
@@ -112,6 +117,13 @@ class Coder(Candidates, Merging):
             self.ctx.dateline,
             scope,
         )
+        # an unresolved "they"/"them" is a party the text names elsewhere, or no one
+        # we can tell: the event stands, the field stays empty
+        sources, targets = unresolved_dropped(sources), unresolved_dropped(targets)
+        if cand.type == "ASSAULT" and sources:
+            # "troops shelled the town of Rastan": with a named doer the town is where, not
+            # whom; with no party named at all it stays the target, as PLOVER coders do
+            targets = [p for p in targets if not self.place_only(p)]
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
