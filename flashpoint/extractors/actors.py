@@ -19,9 +19,9 @@ Built on the corrected entity layer (``flashpoint.extractors.entities``), it
 - resolves he/she/his/her to the most recent person of a compatible gender (known
   from common given names and honorifics, else either), preferring the
   subject of the current or previous sentence, it/its to a country or
-  organization subject, and they/them/their to a group earlier in the same
-  sentence, else to the previous sentence's group when it names no other group or
-  institution (two there leave it unresolved). Salience follows recency and
+  organization subject, and they/them/their to the one group named earlier in the
+  same sentence, else to the previous sentence's group when it names no other group
+  or institution (two leave it unresolved). Salience follows recency and
   grammatical role (subject first);
   a pronoun outside quotation marks never takes a name quoted from someone
   else's words ("'Smith betrayed us,' he said"), and quoted sentences do not use
@@ -646,28 +646,48 @@ def _pronouns(doc: Doc, found: _Found, quoted: frozenset[int] = frozenset()) -> 
 def _plural_antecedent(
     doc: Doc, pronoun: Token, owner: dict[int, _Draft], quoted: frozenset[int]
 ) -> _Draft | None:
-    """they/them/their: a group earlier in the same sentence as its subject ("residents
-    said they had fled"), else the previous sentence's group when it names one group
-    and no other group or institution. With two there ("the army and the rebels
-    clashed. They killed ...") the pronoun is left unresolved: a wrong doer is worse
-    than none."""
-    found = _antecedent(doc, pronoun, owner, lambda d: d.kind == "group", 1, quoted=quoted)
-    if found is not None:
-        return found
-    sentences = _sentences_back(doc, pronoun, 2, quoted if pronoun.i not in quoted else frozenset())
+    """they/them/their: the one group named earlier in the same sentence ("residents
+    said they had fled"), else, when the sentence names none, the previous sentence's
+    group when it names one group and no other group or institution. With two there
+    ("the army and the rebels clashed. They killed ...", "police dispersed the
+    activists after they marched") the pronoun is left unresolved: a wrong doer is
+    worse than none."""
+    if pronoun.i in quoted:
+        quoted = frozenset()  # inside a quote, the quote's own names are fair game
+    sent = pronoun.sent
+    before = range(sent.start, pronoun.i)
+    if pronoun.dep_ not in _SUBJECT and pronoun.dep_ != "poss":
+        # an object pronoun is never the subject of its own clause ("police chased them")
+        own = _clause(pronoun)
+        before = [i for i in before if not (_is_subject(doc[i]) and _clause(doc[i]) == own)]
+    here = _parties(doc, owner, before, quoted)
+    if here:
+        return here[0] if len(here) == 1 and here[0].kind == "group" else None
+    sentences = _sentences_back(doc, pronoun, 2, quoted)
     if len(sentences) < 2:
         return None
     earlier = sentences[-1]
-    named: list[_Draft] = []
-    for i in range(earlier.start, earlier.end):
-        draft = owner.get(i)
-        if draft is None or i in quoted or draft.kind not in ("group", "organization"):
-            continue
-        if all(d is not draft for d in named):
-            named.append(draft)
+    named = _parties(doc, owner, range(earlier.start, earlier.end), quoted)
     # an institution ("the police") competes with a group but is not taken alone: "the
     # police failed to stop the pilgrims. They kept arriving" is the pilgrims
     return named[0] if len(named) == 1 and named[0].kind == "group" else None
+
+
+def _parties(
+    doc: Doc, owner: dict[int, _Draft], tokens: Iterable[int], quoted: frozenset[int]
+) -> list[_Draft]:
+    """The distinct groups mentioned over ``tokens`` outside quotes, and the institutions
+    that are subjects there ("the police failed"; not "outside the ministry")."""
+    named: list[_Draft] = []
+    for i in tokens:
+        draft = owner.get(i)
+        if draft is None or i in quoted or draft.kind not in ("group", "organization"):
+            continue
+        if draft.kind == "organization" and not _is_subject(doc[i]):
+            continue
+        if all(d is not draft for d in named):
+            named.append(draft)
+    return named
 
 
 def _person_filter(gender: str) -> Callable[[_Draft], bool]:

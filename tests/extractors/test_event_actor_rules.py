@@ -80,3 +80,21 @@ def test_an_unresolved_they_is_no_party_but_the_event_stands(run: Callable[..., 
     text = "Witnesses said the boys had written slogans on a wall. They were arrested."
     event = _first(run, text, "COERCE")
     assert event.target == [] and event.source == []
+
+
+def test_they_after_a_group_and_an_institution_is_left_empty(run: Callable[..., Report]) -> None:
+    text = "The city police dispersed party activists after they staged a rally in the square."
+    rally = next(e for e in _events(run, text) if e.type == "PROTEST")
+    assert not any(p.sector == "COP" for p in rally.source)
+
+
+def test_an_object_pronoun_skips_its_own_clause_subject(run: Callable[..., Report]) -> None:
+    report = run("Students gathered outside the ministry, and police chased them away.")
+    students = next(a for a in report.actors if a.name == "Students")
+    assert any(m.text == "them" for m in students.mentions)
+
+
+def test_a_counted_nationality_is_its_people(run: Callable[..., Report]) -> None:
+    event = _first(run, "Thousands of Sudanese rallied in Khartoum on Wednesday.", "PROTEST")
+    assert event.source[0].actor is None or event.source[0].sector == "CVL"
+    assert event.source[0].country == "SDN"

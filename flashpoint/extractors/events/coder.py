@@ -118,20 +118,20 @@ class Coder(Candidates, Merging):
             scope,
         )
         # an unresolved "they"/"them" is a party the text names elsewhere, or no one
-        # we can tell: the event stands, the field stays empty
-        sources, targets = unresolved_dropped(sources), unresolved_dropped(targets)
-        if cand.type == "ASSAULT" and sources:
+        # we can tell: the event stands (it has a doer), the field stays empty
+        shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
+        if cand.type == "ASSAULT" and shown_sources:
             # "troops shelled the town of Rastan": with a named doer the town is where, not
             # whom; with no party named at all it stays the target, as PLOVER coders do
-            targets = [p for p in targets if not self.place_only(p)]
+            shown_targets = [p for p in shown_targets if not self.place_only(p)]
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
             mode=mode,
             quad=self.types[cand.type].quad,
             intensity=intensity(cand.type, mode),
-            source=sources,
-            target=targets,
+            source=shown_sources,
+            target=shown_targets,
             date=date,
             date_precision=precision,
             time=time_id,

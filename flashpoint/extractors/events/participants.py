@@ -60,6 +60,8 @@ class Participants(Setting):
         if actor_id is None and head.pos_ == "PROPN":
             actor_id = next((self.token_actor[t.i] for t in toks if t.i in self.token_actor), None)
         actor = self.actors.get(actor_id or "")
+        if actor is not None and actor.kind == "country" and sem.i != head.i:
+            actor = None  # "thousands of Sudanese": the people, not the state
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
