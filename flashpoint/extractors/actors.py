@@ -655,7 +655,7 @@ def _plural_antecedent(
     if pronoun.i in quoted:
         quoted = frozenset()  # inside a quote, the quote's own names are fair game
     sent = pronoun.sent
-    before = range(sent.start, pronoun.i)
+    before: list[int] = list(range(sent.start, pronoun.i))
     if pronoun.dep_ not in _SUBJECT and pronoun.dep_ != "poss":
         # an object pronoun is never the subject of its own clause ("police chased them")
         own = _clause(pronoun)
