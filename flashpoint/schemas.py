@@ -110,6 +110,8 @@ class EventTriggers(_Strict):
     speech_verbs: Words
     obligation_modals: Words
     participation_verbs: Words
+    occurrence_verbs: Words
+    affecting_verbs: Words
     frame_nouns: Words
     background_preps: Words
     context_preps: Words

@@ -14,11 +14,26 @@ violence (ASSAULT, or COERCE for an abduction), riots (``MOB_VIOL``) and
 violent demonstrations are protests (PROTEST, or ASSAULT for the violence),
 and force against protesters is a protest event (PROTEST, ASSAULT or COERCE).
 
+Two groups are mapped through the CAMEO-to-PLOVER table
+(``../shared/eval/plover/CAMEO2PLOVER-2021.txt``), not only by the verbal/
+cooperative types issue 8 first named, because the snippets are mostly acts that
+table codes otherwise:
+
+* ``diplomacy`` (DIPLO) accepts the verbal types and SANCTION: most snippets are
+  expulsions of diplomats, broken ties and sanctions, CAMEO 16 "reduce relations"
+  (161, 166 -> SANCTION);
+* ``agreements`` (ACLED's Agreement: peace deals, ceasefires, prisoner exchanges
+  and releases, surrenders) accepts AGREE, COOPERATE, SUPPORT (CAMEO 057 "sign
+  formal agreement") and RETREAT in the modes ``ceasefire`` (0871), ``release``
+  (0841) and ``disarm`` (0874 "retreat or surrender militarily"); not RETREAT's
+  ``withdraw`` or ``resign``.
+
 Metrics: ``<group>`` is the share found, ``<group>_n`` the snippet count,
-``macro`` the mean over groups; ``diplomacy_incl_sanction`` (reported, not a
-target) also accepts SANCTION for diplomacy snippets, since most of them report
-expulsions and sanctions, which PLOVER codes so; ``baseline_<group>`` and ``baseline_macro`` come
-from a keyword match on the snippet.
+``macro`` the mean over groups; ``diplomacy_verbal_only``,
+``agreements_agree_cooperate`` and ``macro_first_mapping`` are the same shares with
+issue 8's first mapping (verbal types only; AGREE or COOPERATE only), reported
+beside; ``baseline_<group>`` and ``baseline_macro`` come from a keyword match on
+the snippet.
 """
 
 from __future__ import annotations
@@ -60,11 +75,24 @@ GROUPS: dict[str, dict[str, frozenset[str]]] = {
         "FORCE_AGAINST_PROTEST": frozenset({"PROTEST", "ASSAULT", "COERCE"}),
     },
     "arrests": {"ARREST": frozenset({"COERCE"})},
-    "agreements": {"AGREEMENT": frozenset({"AGREE", "COOPERATE"})},
-    "diplomacy": {"DIPLO": VERBAL},
+    "agreements": {
+        "AGREEMENT": frozenset(
+            {
+                "AGREE",
+                "COOPERATE",
+                "SUPPORT",
+                "RETREAT:ceasefire",
+                "RETREAT:release",
+                "RETREAT:disarm",
+            }
+        )
+    },
+    "diplomacy": {"DIPLO": VERBAL | {"SANCTION"}},
     "disasters": {"NATURAL_DISASTER": frozenset(), "MAN_MADE_DISASTER": frozenset()},
 }
 SUBTYPE_GROUP = {sub: group for group, subs in GROUPS.items() for sub in subs}
+# issue 8's first mapping for the two groups above, reported beside
+FIRST_MAPPING = {"AGREEMENT": frozenset({"AGREE", "COOPERATE"}), "DIPLO": VERBAL}
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "ASSAULT": ("attack", "kill", "bomb", "strike", "shell", "clash", "explo", "shot", "fire"),
@@ -90,15 +118,23 @@ def load(data_dir: Path, limit: int | None = None) -> list[tuple[str, str]]:
     return rows
 
 
-def hit(subtype: str, types: set[str]) -> bool:
+def hit(subtype: str, types: set[str], first: bool = False) -> bool:
     group = SUBTYPE_GROUP[subtype]
     if group == "disasters":
         return not types & MATERIAL
-    return bool(types & GROUPS[group][subtype])
+    accepted = FIRST_MAPPING.get(subtype) if first else None
+    return bool(types & (accepted or GROUPS[group][subtype]))
 
 
 def event_types(report: Report) -> set[str]:
-    return {e.type for e in report.events if e.modality != "negated" and not e.background}
+    """Each event's type, and "TYPE:mode" where it has a mode."""
+    out: set[str] = set()
+    for e in report.events:
+        if e.modality != "negated" and not e.background:
+            out.add(e.type)
+            if e.mode:
+                out.add(f"{e.type}:{e.mode}")
+    return out
 
 
 def keyword_types(text: str) -> set[str]:
@@ -122,13 +158,19 @@ def _shares(rows: list[tuple[str, str]], found: list[set[str]], prefix: str) -> 
         if not prefix:
             out[f"{group}_n"] = len(picked)
     out[f"{prefix}macro"] = sum(shares) / len(shares) if shares else 0.0
-    # Not a target: most DIPLO snippets are expulsions and sanctions, which PLOVER
-    # codes as SANCTION; this share also counts those.
-    diplo = [types for (_, sub), types in zip(rows, found, strict=True) if sub == "DIPLO"]
-    lenient = VERBAL | {"SANCTION"}
-    out[f"{prefix}diplomacy_incl_sanction"] = (
-        sum(bool(t & lenient) for t in diplo) / len(diplo) if diplo else 0.0
-    )
+    # issue 8's first mapping for diplomacy and agreements, reported beside
+    first = dict(zip(GROUPS, shares, strict=False)) if len(shares) == len(GROUPS) else {}
+    for group, sub, key in (
+        ("diplomacy", "DIPLO", "diplomacy_verbal_only"),
+        ("agreements", "AGREEMENT", "agreements_agree_cooperate"),
+    ):
+        picked = [hit(s, t, first=True) for (_, s), t in zip(rows, found, strict=True) if s == sub]
+        share = sum(picked) / len(picked) if picked else 0.0
+        out[f"{prefix}{key}"] = share
+        if first:
+            first[group] = share
+    if first:
+        out[f"{prefix}macro_first_mapping"] = sum(first.values()) / len(first)
     return out
 
 

@@ -19,8 +19,10 @@ Built on the corrected entity layer (``flashpoint.extractors.entities``), it
 - resolves he/she/his/her to the most recent person of a compatible gender (known
   from common given names and honorifics, else either), preferring the
   subject of the current or previous sentence, it/its to a country or
-  organization subject, and they/them/their to a group in the same or previous
-  sentence. Salience follows recency and grammatical role (subject first);
+  organization subject, and they/them/their to the one group named earlier in the
+  same sentence, else to the previous sentence's group when it names no other group
+  or institution (two leave it unresolved). Salience follows recency and
+  grammatical role (subject first);
   a pronoun outside quotation marks never takes a name quoted from someone
   else's words ("'Smith betrayed us,' he said"), and quoted sentences do not use
   up its look-back window. A possessive on an event noun takes the agent of the
@@ -127,6 +129,7 @@ def extract_actors(ctx: Context) -> list[Actor]:
     doc = ctx.doc
     found = _Found.of(doc, ctx.entities)
     spans = [s for s in found.entities if s.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    spans = _without_headline_fragments(doc, spans)
     _people(doc, spans, found)
     _organizations(doc, spans, found)
     _countries(doc, spans, found)
@@ -134,6 +137,55 @@ def extract_actors(ctx: Context) -> list[Actor]:
     _titles_as_mentions(doc, found)
     _pronouns(doc, found, _quoted_tokens(ctx))
     return _records(ctx, found)
+
+
+# --- headlines ----------------------------------------------------------------
+
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with",
+     "from", "over", "after", "into", "is", "are", "vs"}
+)  # fmt: skip
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans of lines set in title case, as headlines are ("Army Defectors
+    Attack Base"): three or more capitalized words, no small word capitalized alone,
+    and no closing full stop."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = [w for w in line.split() if w[:1].isalpha()]
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        capped = [w for w in content if w[:1].isupper()]
+        if (
+            len(capped) >= 3
+            and len(capped) >= 0.8 * len(content)
+            and len(words) <= 16
+            and not line.rstrip().endswith(".")
+        ):
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _without_headline_fragments(doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
+    """A person or organization named only inside a title-case headline is most often a
+    run of capitalized common words ("Attack Base"), not a name: kept only when the body
+    names it too."""
+    lines = _headline_lines(doc.text)
+    if not lines:
+        return spans
+
+    def in_headline(span: SpacySpan) -> bool:
+        return any(a <= span.start_char and span.end_char <= b for a, b in lines)
+
+    body = [s.text for s in spans if not in_headline(s)]
+    return [
+        s
+        for s in spans
+        if s.label_ not in ("PERSON", "ORG") or not in_headline(s) or any(s.text in b for b in body)
+    ]
 
 
 # --- people -------------------------------------------------------------------
@@ -585,10 +637,57 @@ def _pronouns(doc: Doc, found: _Found, quoted: frozenset[int] = frozenset()) -> 
                 quoted,
             )
         elif lower in _PLURAL:
-            target = _antecedent(doc, token, owner, lambda d: d.kind == "group", 2, quoted=quoted)
+            target = _plural_antecedent(doc, token, owner, quoted)
         if target is not None:
             found.add(target, token.i, token.i + 1, "pronoun")
             owner[token.i] = target
+
+
+def _plural_antecedent(
+    doc: Doc, pronoun: Token, owner: dict[int, _Draft], quoted: frozenset[int]
+) -> _Draft | None:
+    """they/them/their: the one group named earlier in the same sentence ("residents
+    said they had fled"), else, when the sentence names none, the previous sentence's
+    group when it names one group and no other group or institution. With two there
+    ("the army and the rebels clashed. They killed ...", "police dispersed the
+    activists after they marched") the pronoun is left unresolved: a wrong doer is
+    worse than none."""
+    if pronoun.i in quoted:
+        quoted = frozenset()  # inside a quote, the quote's own names are fair game
+    sent = pronoun.sent
+    before: list[int] = list(range(sent.start, pronoun.i))
+    if pronoun.dep_ not in _SUBJECT and pronoun.dep_ != "poss":
+        # an object pronoun is never the subject of its own clause ("police chased them")
+        own = _clause(pronoun)
+        before = [i for i in before if not (_is_subject(doc[i]) and _clause(doc[i]) == own)]
+    here = _parties(doc, owner, before, quoted)
+    if here:
+        return here[0] if len(here) == 1 and here[0].kind == "group" else None
+    sentences = _sentences_back(doc, pronoun, 2, quoted)
+    if len(sentences) < 2:
+        return None
+    earlier = sentences[-1]
+    named = _parties(doc, owner, range(earlier.start, earlier.end), quoted)
+    # an institution ("the police") competes with a group but is not taken alone: "the
+    # police failed to stop the pilgrims. They kept arriving" is the pilgrims
+    return named[0] if len(named) == 1 and named[0].kind == "group" else None
+
+
+def _parties(
+    doc: Doc, owner: dict[int, _Draft], tokens: Iterable[int], quoted: frozenset[int]
+) -> list[_Draft]:
+    """The distinct groups mentioned over ``tokens`` outside quotes, and the institutions
+    that are subjects there ("the police failed"; not "outside the ministry")."""
+    named: list[_Draft] = []
+    for i in tokens:
+        draft = owner.get(i)
+        if draft is None or i in quoted or draft.kind not in ("group", "organization"):
+            continue
+        if draft.kind == "organization" and not _is_subject(doc[i]):
+            continue
+        if all(d is not draft for d in named):
+            named.append(draft)
+    return named
 
 
 def _person_filter(gender: str) -> Callable[[_Draft], bool]:

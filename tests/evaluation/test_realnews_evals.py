@@ -113,3 +113,13 @@ def test_missing_folder_is_a_named_skip(name: str, tmp_path: Path) -> None:
         registry.run_evaluation(name, tmp_path / "nowhere")
     with pytest.raises(EvalDataMissing):
         registry.run_evaluation(name, tmp_path)
+
+
+def test_case2021_mapping_follows_cameo_to_plover() -> None:
+    # expelling diplomats is CAMEO 166, which PLOVER codes SANCTION
+    assert case2021.hit("DIPLO", {"SANCTION"}) is True
+    assert case2021.hit("DIPLO", {"SANCTION"}, first=True) is False
+    # a surrender (CAMEO 0874) is an ACLED agreement; a troop withdrawal is not
+    assert case2021.hit("AGREEMENT", {"RETREAT", "RETREAT:disarm"}) is True
+    assert case2021.hit("AGREEMENT", {"RETREAT", "RETREAT:withdraw"}) is False
+    assert case2021.hit("AGREEMENT", {"RETREAT", "RETREAT:disarm"}, first=True) is False

@@ -117,4 +117,7 @@ class CoderBase:
             # "Shootings in Belfast continued": a capitalized plural the tagger took
             # for a name keeps its proper lemma; read it as the common noun it is
             found = self.lex.nouns.get(noun.lower_[:-1])
+        if not found and noun.i >= 2 and noun.nbor(-1).text == "-":
+            # the parser splits hyphenated nouns: "sit-in" is "sit" "-" "in"
+            found = self.lex.nouns.get(f"{noun.nbor(-2).lower_}-{noun.lower_}")
         return found or ()

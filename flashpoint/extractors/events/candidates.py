@@ -59,6 +59,19 @@ class Candidates(Targets):
                     words.add(child.lower_)
                     nxt.append(child)
             frontier = nxt
+        return words | self._counted_words(tok)
+
+    def _counted_words(self, tok: Token) -> set[str]:
+        """What a quantified argument counts ("tens of thousands of opponents gathered"),
+        and the noun a participle modifies ("diplomats expelled by the US"), so a
+        ``needs`` condition reads past the quantifiers."""
+        words: set[str] = set()
+        heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            heads.append(tok.head)
+        for head in heads:
+            sem = fr.semantic_head(head)
+            words.update((sem.lemma_.lower(), sem.lower_))
         return words
 
     def _particle(self, tok: Token) -> tuple[Token, tuple[Sense, ...]] | None:
@@ -116,9 +129,13 @@ class Candidates(Targets):
             if found is None:
                 return None
             senses = found
+        before = set(self.consumed)
         sources = self.verb_sources(tok)
         sense = self._choose(tok, senses, sources, nominal=False)
         if sense is None:
+            # the doer search may have taken a cause ("used ... in an attack"); a verb
+            # that codes nothing leaves it to be coded on its own
+            self.consumed.intersection_update(before)
             return None
         anchor = fr.top_of_chain(tok)
         cand = EventCandidate.from_sense(
@@ -145,7 +162,18 @@ class Candidates(Targets):
             return None  # "no one had the authority to massacre civilians": no act
         if embedded is not None and cand.modality == "asserted":
             cand.modality = embedded
+        if cand.mode == "crowd-control":
+            self._consume_purpose(tok)
         return cand
+
+    def _consume_purpose(self, verb: Token) -> None:
+        """ "used tear gas to disperse the crowd": the purpose clause is the same act."""
+        for child in verb.children:
+            senses = (
+                self.lex.verbs.get(vlemma(child), ()) if child.dep_ in ("xcomp", "advcl") else ()
+            )
+            if any(s.mode == "crowd-control" for s in senses):
+                self.consumed.add(child.i)
 
     def obligation(self, verb: Token) -> EventCandidate | None:
         """ "X said Y must do Z" is X's demand on Y (a REQUEST), not Y's act."""
@@ -322,6 +350,9 @@ class Candidates(Targets):
         sense = self._choose(trigger, senses, sources, nominal=True)
         if sense is None:
             return None
+        # the modifier that picks the sense is what is done, not who does it:
+        # "a prisoner swap" is no prisoners' act
+        sources = [t for t in sources if not (t.head.i == trigger.i and t.lower_ in sense.modifier)]
         anchor, direct = self.noun_anchor(head)
         return EventCandidate.from_sense(
             sense,

@@ -11,6 +11,7 @@ from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, conditional, vlemma
 from flashpoint.extractors.events.candidates import Candidates
+from flashpoint.extractors.events.happenings import happened
 from flashpoint.extractors.events.lexicon import (
     CONFLICT_MATERIAL,
     intensity,
@@ -27,11 +28,16 @@ HARM_NOUNS = frozenset({"injury", "injuries", "casualty", "casualties", "fatalit
 # How many sentences after an attack (or its last mention) a report of harm is taken
 # to be about it.
 TOLL_WINDOW = 4
+UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
 CONTENT_TYPES = frozenset(
     {"REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE", "RETREAT", "SANCTION"}
 )
+
+
+def unresolved_dropped(parts: list[EventParticipant]) -> list[EventParticipant]:
+    return [p for p in parts if p.actor is not None or p.name.lower() not in UNRESOLVED_GROUPS]
 
 
 class Coder(Candidates, Merging):
@@ -228,14 +234,21 @@ class Coder(Candidates, Merging):
         if named_site is not None:
             place_precision = "site"
             place_reason = place_reason or "clause"
+        # an unresolved "they"/"them" is a party the text names elsewhere, or no one
+        # we can tell: the event stands (it has a doer), the field stays empty
+        shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
+        if cand.type == "ASSAULT" and shown_sources:
+            # "troops shelled the town of Rastan": with a named doer the town is where, not
+            # whom; with no party named at all it stays the target, as PLOVER coders do
+            shown_targets = [p for p in shown_targets if not self.place_only(p)]
         event = Event(
             id=self.ctx.new_id("ev"),
             type=cand.type,
             mode=mode,
             quad=self.types[cand.type].quad,
             intensity=intensity(cand.type, mode),
-            source=sources,
-            target=targets,
+            source=shown_sources,
+            target=shown_targets,
             date=date,
             date_precision=precision,
             time=time_id,
@@ -323,6 +336,8 @@ class Coder(Candidates, Merging):
                 return True  # "as each bomb exploded": the verb needs a bomb to code
             if cand.nominal and self.own_setting(cand) and self.has_verb(cand.trigger):
                 return True  # "Saturday's attack in London", "the Manchester bombing"
+        if cand.nominal and cand.type == "PROTEST" and happened(cand.trigger, self.lex):
+            return True  # "protests erupted across the country", "sparked demonstrations"
         return placed and (cand.mode == "explosives" or (cand.nominal and cand.type == "PROTEST"))
 
     def has_verb(self, tok: Token) -> bool:
@@ -337,6 +352,8 @@ class Coder(Candidates, Merging):
         tok = cand.trigger
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if vlemma(verb) in self.lex.light_verbs | self.lex.participation_verbs:
+            return True
+        if happened(tok, self.lex):
             return True
         if targets or fr.objects(tok, "by") or cand.modality == "hypothetical":
             return True

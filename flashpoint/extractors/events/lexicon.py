@@ -66,6 +66,8 @@ class Lexicon:
     conditional_modals: frozenset[str]
     obligation_modals: frozenset[str]
     participation_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]  # "protests erupted": the subject event happened
+    affecting_verbs: frozenset[str]  # "sparked protests": the object event happened
     background_preps: frozenset[str]
     context_preps: frozenset[str]
     place_target_types: frozenset[str]
@@ -141,6 +143,8 @@ def lexicon() -> Lexicon:
         conditional_modals=frozenset(raw["conditional_modals"]),
         obligation_modals=frozenset(raw["obligation_modals"]),
         participation_verbs=frozenset(raw["participation_verbs"]),
+        occurrence_verbs=frozenset(raw["occurrence_verbs"]),
+        affecting_verbs=frozenset(raw["affecting_verbs"]),
         background_preps=frozenset(raw["background_preps"]),
         context_preps=frozenset(raw["context_preps"]),
         place_target_types=frozenset(raw["place_target_types"]),

@@ -2,17 +2,48 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from flashpoint import gazetteer
+from flashpoint import lexicon as lexicon_lookups
 from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import marks, vlemma
+from flashpoint.extractors.events.happenings import done_in
 from flashpoint.extractors.events.setting import Setting
 from flashpoint.models import EventParticipant
+from flashpoint.nlp import load as load_model
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "IGO", "JUD", "LEG", "SPY"})
+# Head nouns of a phrase that names a settlement or area ("the town of Rastan").
+SETTLEMENTS = frozenset(
+    {"town", "village", "city", "district", "neighbourhood", "neighborhood", "suburb"}
+)
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Prepositions that name the cause of a death or injury ("wounded in army shelling").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
+
+
+@cache
+def _noun_index(model: str) -> frozenset[str]:
+    """The common nouns the model's lemmatizer knows (its ``lemma_index`` table)."""
+    nlp = load_model(model)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def _common_noun(word: str, model: str) -> bool:
+    """``word`` or its singular is a common noun: "militiamen", "mourners"."""
+    nouns = _noun_index(model)
+    forms = {word, word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "man"}
+    forms.discard("")
+    return bool(nouns & forms) and fr.country_of(word) is None
 
 
 class Participants(Setting):
@@ -29,6 +60,8 @@ class Participants(Setting):
         if actor_id is None and head.pos_ == "PROPN":
             actor_id = next((self.token_actor[t.i] for t in toks if t.i in self.token_actor), None)
         actor = self.actors.get(actor_id or "")
+        if actor is not None and actor.kind == "country" and sem.i != head.i:
+            actor = None  # "thousands of Sudanese": the people, not the state
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -49,6 +82,7 @@ class Participants(Setting):
         if sector is None and not bare_country and (actor is None or actor.kind != "country"):
             sector = self.sector_for(toks, sem)
         named = head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTS
+        named = named and not self.capitalized_common(head, toks)
         counted = any(c.dep_ == "nummod" for c in sem.children)  # "two brothers"
         if actor is None and not (named or sector or country or counted):
             return None
@@ -60,6 +94,46 @@ class Participants(Setting):
             start=start,
             end=end,
         )
+
+    def capitalized_common(self, head: Token, toks: list[Token]) -> bool:
+        """ "Militiamen attacked": a common noun the tagger read as a name only because it
+        opens the sentence. It stands for the group its sector names, or for no one."""
+        return (
+            head.pos_ == "PROPN"
+            and head.i == head.sent.start
+            and len(toks) == 1
+            and not head.ent_type_
+            and head.i not in self.token_actor
+            and head.i not in self.places
+            and lexicon_lookups.given_name(head.text) is None
+            and _common_noun(head.lower_, self.ctx.settings.model)
+        )
+
+    def place_only(self, part: EventParticipant) -> bool:
+        """The party is a town or village, which stands for no government ("shelled the
+        town of Rastan", "attacked Houla"); a country or a capital does ("Libya
+        attacked", "Washington said"), and a region invaded is left as it is."""
+        if part.actor is not None and part.sector is not None:
+            return False
+        key = (part.start or 0, part.end or 0)
+        span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        head = span.root
+        place = self.places_by_span.get(key) or self.places.get(head.i)
+        if place is not None:
+            probe = EventParticipant(name=place.name, start=key[0], end=key[1])
+            town = event_places.stands_for_no_one(probe, {key: place})
+            return town and place.feature == "city"
+        if head.lemma_.lower() in SETTLEMENTS and fr.objects(head, "of"):
+            return True  # "the city of Homs", with the town unknown to the gazetteer
+        frame = head.head.head.lemma_.lower() if head.head.lower_ == "of" else ""
+        if head.dep_ == "pobj" and frame in SETTLEMENTS:
+            return True  # "the town of Rastan" read as its name
+        unknown_town = head.pos_ == "PROPN" and head.ent_type_ == "GPE"
+        if not unknown_town or any(fr.country_of(t.text) for t in span):
+            return False  # "South Lebanon": part of a country named
+        return not gazetteer.lookup(part.name)
 
     def antecedent(self, pron: Token) -> Token | None:
         """A fallback for pronouns the actors layer left unresolved, from the syntax alone:
@@ -217,6 +291,9 @@ class Participants(Setting):
         verb = head.head if tok.dep_ == "pobj" else head if tok.dep_ == "dobj" else None
         if verb is not None and vlemma(verb) in self.lex.participation_verbs:
             return self.verb_sources(verb)  # "converged for a rally", "joined the march"
+        actor_verb = done_in(tok, self.lex)
+        if actor_verb is not None:
+            return self.verb_sources(actor_verb)  # "released them in exchange for ..."
         return []
 
     def _event_noun(self, tok: Token) -> bool:
