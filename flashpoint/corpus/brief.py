@@ -33,7 +33,7 @@ from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
 from flashpoint.extractors.events.confidence import default_threshold
-from flashpoint.models import Event, Incident, Report
+from flashpoint.models import Event, Incident, Report, ReportedFigure
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -78,6 +78,7 @@ class Brief:
     recalled: int = 0  # incidents left out as told only in look-backs or as averted
     evidence: dict[str, str] = field(default_factory=dict)  # incident id -> evidence text
     places: dict[str, str | None] = field(default_factory=dict)  # incident id -> place shown
+    tolls: dict[str, list[ReportedFigure]] = field(default_factory=dict)  # id -> its tolls
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -88,7 +89,7 @@ class Brief:
 _PAST = re.compile(
     r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)|(?:years|months) ago"
-    r"|a year ago|for years|in the past)\b",
+    r"|a year ago|for years|in the past|at the time(?! of writing))\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
@@ -103,6 +104,11 @@ _AVERTED = re.compile(
     r"(?:\s+[\w\-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# A sentence that opens on a distal demonstrative ("That double suicide bombing killed
+# 44", "Those raids ..."), its trigger among the first words, refers back to a
+# happening told before: a recap, even when it carries its article's day.
+_THAT = re.compile(r"^\W*(?:That|Those)\b")
+_THAT_WORDS = 6
 # Words that, heading an uncoded actor label, make it a reference back, not a name:
 # "the group", "the leader" (a pronoun identifies nobody either).
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -120,6 +126,10 @@ def looks_back(event: Event, report: Report) -> bool:
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
     if _AVERTED.search(before):
         return True
+    if _THAT.match(event.sentence.text):
+        head = text[event.sentence.start : event.trigger.start]
+        if len(head.split()) < _THAT_WORDS:
+            return True
     published = iso_day(report.document.published)
     if published is None:
         return False
@@ -217,6 +227,67 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
     return None
 
 
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
+
+
+def _digits(value: float) -> list[str]:
+    n = int(value)
+    return [f"{n:,}", str(n)] if n == value else [f"{value:g}"]
+
+
+def stated_toll(fig: ReportedFigure) -> bool:
+    """The figure is a count its sentence states: not a share ("20%, some 180 people,
+    were killed" is not 20 dead), not a vague plural read as a number ("dozens of
+    people were killed" is not 12), and not a total over a span (:func:`running_total`:
+    "since 2011", "in less than a fortnight", "this year")."""
+    sentence = fig.sentence or ""
+    if running_total(sentence):
+        return False
+    found = [
+        m
+        for d in _digits(fig.value)
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(d)}(?![\d])", sentence)
+    ]
+    if found:
+        return any(
+            not re.match(r"\s*(?:%|per ?cent)", sentence[m.end() :], re.IGNORECASE) for m in found
+        )
+    return not (_VAGUE.search(sentence) and not _NUMBER_WORDS.search(sentence))
+
+
+def _towns_named(report: Report, start: int, end: int) -> set[str]:
+    return {
+        p.name
+        for p in report.places
+        if p.feature == "city" and any(start <= m.start < end for m in p.mentions)
+    }
+
+
+def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
+    """The incident's dead and injured that its sentences state (:func:`stated_toll`)
+    and that are told of its own place: a figure whose sentence names a town, none of
+    them the incident's town, counts another happening ("two blasts in Aleppo killed 28"
+    is no toll of the shelling of Homs)."""
+    own = inc.location
+    towns = {p.name for r in reports.values() for p in r.places if p.feature == "city"}
+    out = []
+    for fig in inc.figures:
+        if fig.kind not in ("dead", "injured") or not stated_toll(fig):
+            continue
+        report = reports.get(fig.document)
+        if report is not None and own in towns and fig.start is not None and fig.end is not None:
+            named_here = _towns_named(report, fig.start, fig.end)
+            if named_here and own not in named_here:
+                continue
+        out.append(fig)
+    return out
+
+
 def named(labels: Iterable[str]) -> list[str]:
     """Actor labels that identify someone: no pronoun ("They"), no reference back without
     a name ("The group"), no count ("41 positions"). A label with a country code is kept."""
@@ -235,11 +306,34 @@ def named(labels: Iterable[str]) -> list[str]:
     return out
 
 
+# How the sides of a one-way act read: a request asks someone, a surrender yields to
+# someone, a withdrawal leaves somewhere; only joint acts (talks, agreements) are "with".
+_LINKS = {
+    "REQUEST": "asking",
+    "SUPPORT": "backing",
+    "AID": "aiding",
+    "CONCEDE": "yielding to",
+    "RETREAT": "yielding to",
+}
+
+
+def link_word(inc: Incident) -> str:
+    """The word between an incident's sides: "against" for conflict, "with" for joint
+    cooperation, and the one-way reading of requests, support, aid, concessions and
+    retreats ("from" for a withdrawal)."""
+    if inc.type == "RETREAT" and (inc.mode or "").startswith("withdraw"):
+        return "from"
+    if inc.type in _LINKS:
+        return _LINKS[inc.type]
+    return "with" if inc.quad.endswith("cooperation") else "against"
+
+
 def _who(inc: Incident) -> str:
-    """``"A against B"`` for conflict, ``"A with B"`` for cooperation; unknown sides left out."""
+    """``"A against B"`` for conflict, ``"A with B"`` for joint cooperation, ``"A asking
+    B"``, ``"A from B"`` for one-way acts (:func:`link_word`); unknown sides left out."""
     src = ", ".join(distinct_labels(named(inc.source_actors), 2))
     tgt = ", ".join(distinct_labels(named(inc.target_actors), 2))
-    link = "with" if inc.quad.endswith("cooperation") else "against"
+    link = link_word(inc)
     if src and tgt:
         return f"{src} {link} {tgt}"
     if tgt:
@@ -291,6 +385,40 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
     return text, drivers
 
 
+# An article's main event told in its lead (the first sentence; a headline run into the
+# text opens it) is the story's news: it is kept at a confidence this much below the
+# threshold, so a day one outlet told once does not vanish from a single-outlet corpus.
+LEAD_MARGIN = 0.12
+
+
+def leads(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    min_confidence: float | None = None,
+) -> bool:
+    """True when one of the incident's main events opens its article (nothing but
+    white space before its sentence), is asserted, is no recap and has a confidence of
+    at least the threshold (``min_confidence``, by default the calibrated one) less
+    ``LEAD_MARGIN``, and the incident names a side (:func:`named`)."""
+    if inc.background or inc.modality != "asserted":
+        return False
+    if not named(inc.source_actors) and not named(inc.target_actors):
+        return False  # a lead that names no side ("says she regrets ...") is too thin
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    for s in inc.sightings:
+        told = events.get((s.document, s.event)) if s.main else None
+        if told is None:
+            continue
+        event, report = told
+        if event.background or event.modality != "asserted" or event.confidence is None:
+            continue
+        if event.confidence < threshold - LEAD_MARGIN:
+            continue
+        if not report.document.text[: event.sentence.start].strip():
+            return True
+    return False
+
+
 def newsworthy(inc: Incident, min_confidence: float | None = None) -> bool:
     """Worth a line in a brief: not a recap, and either confident (at ``min_confidence``,
     by default the calibrated threshold) or told by two or more independent reports. An
@@ -322,7 +450,7 @@ def build_brief(
     period = [
         i
         for i in select(incidents, country=country, since=since, until=until)
-        if newsworthy(i, min_confidence)
+        if newsworthy(i, min_confidence) or leads(i, events, min_confidence)
     ]
     chosen = [i for i in period if not _recalled(i, events)]
     by_id = {i.id: i for i in chosen}
@@ -340,6 +468,8 @@ def build_brief(
     )
     brief.evidence = {i.id: evidence(i, events) for i in chosen}
     brief.places = {i.id: place(i, events) for i in chosen}
+    by_doc = {r.document.id: r for r in reports}
+    brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
@@ -358,8 +488,8 @@ def build_brief(
         if inc.quad != "material_conflict":
             continue  # a call for restraint that repeats a toll is not the toll's incident
         # A war's running total ("2,000 killed since 2014") is not this incident's toll.
-        current = [f for f in inc.figures if not running_total(f.sentence)]
-        kinds = sorted({f.kind for f in current if f.kind in ("dead", "injured")})
+        current = brief.tolls[inc.id]
+        kinds = sorted({f.kind for f in current})
         for kind in kinds:
             figs = [f for f in current if f.kind == kind]
             brief.figures.append(
@@ -368,8 +498,8 @@ def build_brief(
                     kind,
                     figs[0].value,
                     figs[-1].value,
-                    figs[0].reported_by,
-                    figs[-1].reported_by,
+                    _reporter(figs[0].reported_by),
+                    _reporter(figs[-1].reported_by),
                 )
             )
         if len(brief.figures) >= 8:
@@ -445,10 +575,18 @@ def _counts(b: Brief) -> str:
     return line
 
 
-def _figures_line(inc: Incident) -> str:
+def _reporter(name: str | None) -> str | None:
+    """Who gave a figure; a pronoun ("they said") names no one."""
+    if name and normalize(name) in rules().pronouns:
+        return None
+    return name
+
+
+def _figures_line(b: Brief, inc: Incident) -> str:
     parts = []
+    shown = b.tolls.get(inc.id, inc.figures)
     for kind in ("dead", "injured"):
-        figs = [f for f in inc.figures if f.kind == kind and not running_total(f.sentence)]
+        figs = [f for f in shown if f.kind == kind and stated_toll(f)]
         if figs:
             first, last = figs[0].value, figs[-1].value
             parts.append(f"{last:g} {kind}" + (f" (first {first:g})" if first != last else ""))
@@ -504,7 +642,7 @@ def to_markdown(b: Brief) -> str:
         for inc in entry.incidents:
             where = f" in {_where(b, inc)}" if _where(b, inc) else ""
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
-            figs = _figures_line(inc)
+            figs = _figures_line(b, inc)
             out.append(
                 f"- **{_kind(inc)}**{where}, {_who(inc)}"
                 f" [{_reports(inc)}; {src}]" + (f" ({figs})" if figs else "")
@@ -547,7 +685,7 @@ def to_html(b: Brief) -> str:
         body.append(f"<h3>{entry.day.isoformat()}</h3><ul>")
         for inc in entry.incidents:
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
-            figs = _figures_line(inc)
+            figs = _figures_line(b, inc)
             body.append(
                 f"<li><b>{e(_kind(inc))}</b> {e(_where(b, inc) or '')}, {e(_who(inc))}"
                 f" [{_reports(inc)}; {e(src)}]"
