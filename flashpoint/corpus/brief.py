@@ -76,6 +76,7 @@ class Brief:
     last: dt.date | None = None
     other_days: list[dt.date] = field(default_factory=list)  # days with incidents not listed
     recalled: int = 0  # incidents left out as told only in look-backs or as averted
+    thin: int = 0  # incidents left out as told once, with no side named and no date
     evidence: dict[str, str] = field(default_factory=dict)  # incident id -> evidence text
     places: dict[str, str | None] = field(default_factory=dict)  # incident id -> place shown
     tolls: dict[str, list[ReportedFigure]] = field(default_factory=dict)  # id -> its tolls
@@ -208,7 +209,8 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
     event's clause, sentence, the story's lead or dateline (``place_reason``), or a
     mention of the place inside the event's sentence. A place given no reason and named
     only outside the event's sentence (a name from elsewhere in the article) is not
-    shown. Without the reports, the incident's place."""
+    shown, nor a place in a country neither side is of, when both sides' countries are
+    coded (:func:`_nobody_there`). Without the reports, the incident's place."""
     if not inc.location:
         return None
     told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
@@ -218,6 +220,8 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         where = next((p for p in report.places if p.id == event.location), None)
         if where is None or where.name != inc.location:
             continue
+        if _nobody_there(inc, where.country):
+            continue
         if (
             event.place_reason
             or not where.mentions
@@ -225,6 +229,21 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         ):
             return inc.location
     return None
+
+
+def _nobody_there(inc: Incident, country: str | None) -> bool:
+    """Both sides carry country codes and neither is of the place's country: the place
+    belongs to another happening of the sentence ("Russia attacked Idlib as ministers
+    gathered in Brussels")."""
+    if not country:
+        return False
+    sides = []
+    for labels in (inc.source_actors, inc.target_actors):
+        codes = [c.split("/")[0] for c in map(label_code, labels) if c]
+        if not codes:
+            return False
+        sides += codes
+    return country not in sides
 
 
 _NUMBER_WORDS = re.compile(
@@ -419,6 +438,16 @@ def leads(
     return False
 
 
+def thin(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> bool:
+    """Told by one report, naming no side and with no date of its own ("They estimate
+    that ... were killed", "those they killed"): too little to stand as a key incident
+    (on the report's day it may well be a recap)."""
+    if independent_reports(inc) >= 2 or named(inc.source_actors) or named(inc.target_actors):
+        return False
+    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    return bool(told) and all(e.date is None for e, _ in told)
+
+
 def newsworthy(inc: Incident, min_confidence: float | None = None) -> bool:
     """Worth a line in a brief: not a recap, and either confident (at ``min_confidence``,
     by default the calibrated threshold) or told by two or more independent reports. An
@@ -452,7 +481,8 @@ def build_brief(
         for i in select(incidents, country=country, since=since, until=until)
         if newsworthy(i, min_confidence) or leads(i, events, min_confidence)
     ]
-    chosen = [i for i in period if not _recalled(i, events)]
+    told = [i for i in period if not _recalled(i, events)]
+    chosen = [i for i in told if not thin(i, events)]
     by_id = {i.id: i for i in chosen}
     docs = {s.document for i in chosen for s in i.sightings}
     outlets = {o for i in chosen for o in i.outlets}
@@ -464,7 +494,8 @@ def build_brief(
         reports=len(docs),
         outlets=len(outlets),
         days=top_dates(chosen, days, per_day=3),
-        recalled=len(period) - len(chosen),
+        recalled=len(period) - len(told),
+        thin=len(told) - len(chosen),
     )
     brief.evidence = {i.id: evidence(i, events) for i in chosen}
     brief.places = {i.id: place(i, events) for i in chosen}
@@ -571,6 +602,10 @@ def _counts(b: Brief) -> str:
         line += (
             f" Left out: {_n(b.recalled, 'incident')} the reports tell only as past"
             " (a look-back) or as averted."
+        )
+    if b.thin:
+        line += (
+            f" Left out: {_n(b.thin, 'incident')} one report tells with no side named and no date."
         )
     return line
 

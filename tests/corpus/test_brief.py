@@ -527,3 +527,33 @@ def test_brief_leaves_out_a_recap_opened_by_that() -> None:
     text = to_markdown(brief)
     assert "raided a depot" in text and "double car bombing" not in text
     assert brief.recalled == 1
+
+
+def test_brief_shows_no_place_in_a_country_neither_side_is_of() -> None:
+    text = "Kestrian jets struck Varnia's north as ministers gathered in Port Halden."
+    rep = report("2031-06-05", Ev(text, place="port", date="2031-06-05"))
+    rep.events[0].place_reason = "sentence"
+    rep.places[0].country = "OSS"  # the ministers' meeting place, another country
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert "**assault** in Port Halden" not in to_markdown(brief)
+    rep.places[0].country = "VRN"  # the target's country: the place of the strike
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert "**assault** in Port Halden, " in to_markdown(brief)
+
+
+def test_brief_leaves_out_a_lone_report_with_no_side_and_no_date() -> None:
+    vague = report(
+        "2031-06-05",
+        Ev("Aid workers estimate that some 180 people were killed.", source=("they",),
+           target=("they",)),
+    )  # fmt: skip
+    dated = report(
+        "2031-06-05",
+        Ev("At least 23 people were killed in Millbrook on Monday.", source=("they",),
+           target=("they",), place="mill", date="2031-06-04"),
+    )  # fmt: skip
+    reports = [vague, dated]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "on Monday" in text and "some 180 people" not in text
+    assert brief.thin == 1 and "no side named and no date" in text
