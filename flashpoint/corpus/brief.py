@@ -598,15 +598,16 @@ def _reports(inc: Incident) -> str:
 def _counts(b: Brief) -> str:
     outlets = _n(b.outlets, "outlet") if b.outlets else "outlets not recorded"
     line = f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})."
+    left = []
     if b.recalled:
-        line += (
-            f" Left out: {_n(b.recalled, 'incident')} the reports tell only as past"
-            " (a look-back) or as averted."
+        left.append(
+            f"{_n(b.recalled, 'incident')} the reports tell only as past (a look-back) or as"
+            " averted"
         )
     if b.thin:
-        line += (
-            f" Left out: {_n(b.thin, 'incident')} one report tells with no side named and no date."
-        )
+        left.append(f"{_n(b.thin, 'incident')} one report tells with no side named and no date")
+    if left:
+        line += " Left out: " + "; ".join(left) + "."
     return line
 
 
