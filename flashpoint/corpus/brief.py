@@ -438,12 +438,18 @@ def leads(
     return False
 
 
-def thin(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> bool:
-    """Told by one report, naming no side and with no date of its own ("They estimate
-    that ... were killed", "those they killed"): too little to stand as a key incident
-    (on the report's day it may well be a recap)."""
+def thin(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    reports: dict[str, Report],
+) -> bool:
+    """Told by one report, naming no side, stating no toll (:func:`tolls`) and with no
+    date of its own ("They estimate that 20% ... were killed", "those they killed"): too
+    little to stand as a key incident (on the report's day it may well be a recap)."""
     if independent_reports(inc) >= 2 or named(inc.source_actors) or named(inc.target_actors):
         return False
+    if any(f.value >= 2 for f in tolls(inc, reports)):
+        return False  # a count; "1" may be a bare "killed" read as one
     told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
     return bool(told) and all(e.date is None for e, _ in told)
 
@@ -481,8 +487,9 @@ def build_brief(
         for i in select(incidents, country=country, since=since, until=until)
         if newsworthy(i, min_confidence) or leads(i, events, min_confidence)
     ]
+    by_doc = {r.document.id: r for r in reports}
     told = [i for i in period if not _recalled(i, events)]
-    chosen = [i for i in told if not thin(i, events)]
+    chosen = [i for i in told if not thin(i, events, by_doc)]
     by_id = {i.id: i for i in chosen}
     docs = {s.document for i in chosen for s in i.sightings}
     outlets = {o for i in chosen for o in i.outlets}
@@ -499,7 +506,6 @@ def build_brief(
     )
     brief.evidence = {i.id: evidence(i, events) for i in chosen}
     brief.places = {i.id: place(i, events) for i in chosen}
-    by_doc = {r.document.id: r for r in reports}
     brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
@@ -605,7 +611,7 @@ def _counts(b: Brief) -> str:
             " averted"
         )
     if b.thin:
-        left.append(f"{_n(b.thin, 'incident')} one report tells with no side named and no date")
+        left.append(f"{_n(b.thin, 'incident')} one report tells with no side, toll or date")
     if left:
         line += " Left out: " + "; ".join(left) + "."
     return line
