@@ -729,7 +729,8 @@ def to_html(b: Brief) -> str:
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
             figs = _figures_line(b, inc)
             body.append(
-                f"<li><b>{e(_kind(inc))}</b> {e(_where(b, inc) or '')}, {e(_who(inc))}"
+                f"<li><b>{e(_kind(inc))}</b>"
+                f"{' in ' + e(_where(b, inc) or '') if _where(b, inc) else ''}, {e(_who(inc))}"
                 f" [{_reports(inc)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
                 f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"
