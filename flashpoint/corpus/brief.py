@@ -107,8 +107,11 @@ _AVERTED = re.compile(
 )
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
 # 44", "Those raids ..."), its trigger among the first words, refers back to a
-# happening told before: a recap, even when it carries its article's day.
-_THAT = re.compile(r"^\W*(?:That|Those)\b")
+# happening told before: a recap, even when it carries its article's day ("That night,
+# gunmen ..." is a time, not a reference back).
+_THAT = re.compile(
+    r"^\W*(?:That|Those)\b(?!\s+(?:night|day|morning|afternoon|evening|weekend|week)\b)"
+)
 _THAT_WORDS = 6
 # Words that, heading an uncoded actor label, make it a reference back, not a name:
 # "the group", "the leader" (a pronoun identifies nobody either).

@@ -522,10 +522,16 @@ def test_brief_leaves_out_a_recap_opened_by_that() -> None:
         Ev("That double car bombing killed 44 people in Port Halden.", place="port",
            date="2031-06-05"),
     )  # fmt: skip
+    night = report(
+        "2031-06-06",
+        Ev("That night, Kestrian gunboats shelled Port Halden.", place="port", date="2031-06-06"),
+    )
     reports = [news, recap]
     brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
     text = to_markdown(brief)
     assert "raided a depot" in text and "double car bombing" not in text
+    at_night = to_markdown(build_brief(merge_reports([night]), [night]))
+    assert "That night, Kestrian gunboats" in at_night  # a time, not a reference back
     assert brief.recalled == 1
 
 
