@@ -33,7 +33,7 @@ from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
 from flashpoint.extractors.events.confidence import default_threshold
-from flashpoint.models import Event, Incident, Report
+from flashpoint.models import Event, Incident, Report, ReportedFigure
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -76,8 +76,10 @@ class Brief:
     last: dt.date | None = None
     other_days: list[dt.date] = field(default_factory=list)  # days with incidents not listed
     recalled: int = 0  # incidents left out as told only in look-backs or as averted
+    thin: int = 0  # incidents left out as told once, with no side named and no date
     evidence: dict[str, str] = field(default_factory=dict)  # incident id -> evidence text
     places: dict[str, str | None] = field(default_factory=dict)  # incident id -> place shown
+    tolls: dict[str, list[ReportedFigure]] = field(default_factory=dict)  # id -> its tolls
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -88,7 +90,7 @@ class Brief:
 _PAST = re.compile(
     r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)|(?:years|months) ago"
-    r"|a year ago|for years|in the past)\b",
+    r"|a year ago|for years|in the past|at the time(?! of writing))\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
@@ -103,6 +105,14 @@ _AVERTED = re.compile(
     r"(?:\s+[\w\-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# A sentence that opens on a distal demonstrative ("That double suicide bombing killed
+# 44", "Those raids ..."), its trigger among the first words, refers back to a
+# happening told before: a recap, even when it carries its article's day ("That night,
+# gunmen ..." is a time, not a reference back).
+_THAT = re.compile(
+    r"^\W*(?:That|Those)\b(?!\s+(?:night|day|morning|afternoon|evening|weekend|week)\b)"
+)
+_THAT_WORDS = 6
 # Words that, heading an uncoded actor label, make it a reference back, not a name:
 # "the group", "the leader" (a pronoun identifies nobody either).
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -120,6 +130,10 @@ def looks_back(event: Event, report: Report) -> bool:
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
     if _AVERTED.search(before):
         return True
+    if _THAT.match(event.sentence.text):
+        head = text[event.sentence.start : event.trigger.start]
+        if len(head.split()) < _THAT_WORDS:
+            return True
     published = iso_day(report.document.published)
     if published is None:
         return False
@@ -198,7 +212,8 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
     event's clause, sentence, the story's lead or dateline (``place_reason``), or a
     mention of the place inside the event's sentence. A place given no reason and named
     only outside the event's sentence (a name from elsewhere in the article) is not
-    shown. Without the reports, the incident's place."""
+    shown, nor a place in a country neither side is of, when both sides' countries are
+    coded (:func:`_nobody_there`). Without the reports, the incident's place."""
     if not inc.location:
         return None
     told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
@@ -208,6 +223,8 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         where = next((p for p in report.places if p.id == event.location), None)
         if where is None or where.name != inc.location:
             continue
+        if _nobody_there(inc, where.country):
+            continue
         if (
             event.place_reason
             or not where.mentions
@@ -215,6 +232,82 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         ):
             return inc.location
     return None
+
+
+def _nobody_there(inc: Incident, country: str | None) -> bool:
+    """Both sides carry country codes and neither is of the place's country: the place
+    belongs to another happening of the sentence ("Russia attacked Idlib as ministers
+    gathered in Brussels")."""
+    if not country:
+        return False
+    sides = []
+    for labels in (inc.source_actors, inc.target_actors):
+        codes = [c.split("/")[0] for c in map(label_code, labels) if c]
+        if not codes:
+            return False
+        sides += codes
+    return country not in sides
+
+
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
+
+
+def _digits(value: float) -> list[str]:
+    n = int(value)
+    return [f"{n:,}", str(n)] if n == value else [f"{value:g}"]
+
+
+def stated_toll(fig: ReportedFigure) -> bool:
+    """The figure is a count its sentence states: not a share ("20%, some 180 people,
+    were killed" is not 20 dead), not a vague plural read as a number ("dozens of
+    people were killed" is not 12), and not a total over a span (:func:`running_total`:
+    "since 2011", "in less than a fortnight", "this year")."""
+    sentence = fig.sentence or ""
+    if running_total(sentence):
+        return False
+    found = [
+        m
+        for d in _digits(fig.value)
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(d)}(?![\d])", sentence)
+    ]
+    if found:
+        return any(
+            not re.match(r"\s*(?:%|per ?cent)", sentence[m.end() :], re.IGNORECASE) for m in found
+        )
+    return not (_VAGUE.search(sentence) and not _NUMBER_WORDS.search(sentence))
+
+
+def _towns_named(report: Report, start: int, end: int) -> set[str]:
+    return {
+        p.name
+        for p in report.places
+        if p.feature == "city" and any(start <= m.start < end for m in p.mentions)
+    }
+
+
+def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
+    """The incident's dead and injured that its sentences state (:func:`stated_toll`)
+    and that are told of its own place: a figure whose sentence names a town, none of
+    them the incident's town, counts another happening ("two blasts in Aleppo killed 28"
+    is no toll of the shelling of Homs)."""
+    own = inc.location
+    towns = {p.name for r in reports.values() for p in r.places if p.feature == "city"}
+    out = []
+    for fig in inc.figures:
+        if fig.kind not in ("dead", "injured") or not stated_toll(fig):
+            continue
+        report = reports.get(fig.document)
+        if report is not None and own in towns and fig.start is not None and fig.end is not None:
+            named_here = _towns_named(report, fig.start, fig.end)
+            if named_here and own not in named_here:
+                continue
+        out.append(fig)
+    return out
 
 
 def named(labels: Iterable[str]) -> list[str]:
@@ -235,11 +328,34 @@ def named(labels: Iterable[str]) -> list[str]:
     return out
 
 
+# How the sides of a one-way act read: a request asks someone, a surrender yields to
+# someone, a withdrawal leaves somewhere; only joint acts (talks, agreements) are "with".
+_LINKS = {
+    "REQUEST": "asking",
+    "SUPPORT": "backing",
+    "AID": "aiding",
+    "CONCEDE": "yielding to",
+    "RETREAT": "yielding to",
+}
+
+
+def link_word(inc: Incident) -> str:
+    """The word between an incident's sides: "against" for conflict, "with" for joint
+    cooperation, and the one-way reading of requests, support, aid, concessions and
+    retreats ("from" for a withdrawal)."""
+    if inc.type == "RETREAT" and (inc.mode or "").startswith("withdraw"):
+        return "from"
+    if inc.type in _LINKS:
+        return _LINKS[inc.type]
+    return "with" if inc.quad.endswith("cooperation") else "against"
+
+
 def _who(inc: Incident) -> str:
-    """``"A against B"`` for conflict, ``"A with B"`` for cooperation; unknown sides left out."""
+    """``"A against B"`` for conflict, ``"A with B"`` for joint cooperation, ``"A asking
+    B"``, ``"A from B"`` for one-way acts (:func:`link_word`); unknown sides left out."""
     src = ", ".join(distinct_labels(named(inc.source_actors), 2))
     tgt = ", ".join(distinct_labels(named(inc.target_actors), 2))
-    link = "with" if inc.quad.endswith("cooperation") else "against"
+    link = link_word(inc)
     if src and tgt:
         return f"{src} {link} {tgt}"
     if tgt:
@@ -291,6 +407,56 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
     return text, drivers
 
 
+# An article's main event told in its lead (the first sentence; a headline run into the
+# text opens it) is the story's news: it is kept at a confidence this much below the
+# threshold, so a day one outlet told once does not vanish from a single-outlet corpus.
+LEAD_MARGIN = 0.12
+
+
+def leads(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    min_confidence: float | None = None,
+) -> bool:
+    """True when one of the incident's main events opens its article (nothing but
+    white space before its sentence), is asserted, is no recap and has a confidence of
+    at least the threshold (``min_confidence``, by default the calibrated one) less
+    ``LEAD_MARGIN``, and the incident names a side (:func:`named`)."""
+    if inc.background or inc.modality != "asserted":
+        return False
+    if not named(inc.source_actors) and not named(inc.target_actors):
+        return False  # a lead that names no side ("says she regrets ...") is too thin
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    for s in inc.sightings:
+        told = events.get((s.document, s.event)) if s.main else None
+        if told is None:
+            continue
+        event, report = told
+        if event.background or event.modality != "asserted" or event.confidence is None:
+            continue
+        if event.confidence < threshold - LEAD_MARGIN:
+            continue
+        if not report.document.text[: event.sentence.start].strip():
+            return True
+    return False
+
+
+def thin(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    reports: dict[str, Report],
+) -> bool:
+    """Told by one report, naming no side, stating no toll (:func:`tolls`) and with no
+    date of its own ("They estimate that 20% ... were killed", "those they killed"): too
+    little to stand as a key incident (on the report's day it may well be a recap)."""
+    if independent_reports(inc) >= 2 or named(inc.source_actors) or named(inc.target_actors):
+        return False
+    if any(f.value >= 2 for f in tolls(inc, reports)):
+        return False  # a count; "1" may be a bare "killed" read as one
+    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    return bool(told) and all(e.date is None for e, _ in told)
+
+
 def newsworthy(inc: Incident, min_confidence: float | None = None) -> bool:
     """Worth a line in a brief: not a recap, and either confident (at ``min_confidence``,
     by default the calibrated threshold) or told by two or more independent reports. An
@@ -322,9 +488,11 @@ def build_brief(
     period = [
         i
         for i in select(incidents, country=country, since=since, until=until)
-        if newsworthy(i, min_confidence)
+        if newsworthy(i, min_confidence) or leads(i, events, min_confidence)
     ]
-    chosen = [i for i in period if not _recalled(i, events)]
+    by_doc = {r.document.id: r for r in reports}
+    told = [i for i in period if not _recalled(i, events)]
+    chosen = [i for i in told if not thin(i, events, by_doc)]
     by_id = {i.id: i for i in chosen}
     docs = {s.document for i in chosen for s in i.sightings}
     outlets = {o for i in chosen for o in i.outlets}
@@ -336,10 +504,12 @@ def build_brief(
         reports=len(docs),
         outlets=len(outlets),
         days=top_dates(chosen, days, per_day=3),
-        recalled=len(period) - len(chosen),
+        recalled=len(period) - len(told),
+        thin=len(told) - len(chosen),
     )
     brief.evidence = {i.id: evidence(i, events) for i in chosen}
     brief.places = {i.id: place(i, events) for i in chosen}
+    brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
@@ -358,8 +528,8 @@ def build_brief(
         if inc.quad != "material_conflict":
             continue  # a call for restraint that repeats a toll is not the toll's incident
         # A war's running total ("2,000 killed since 2014") is not this incident's toll.
-        current = [f for f in inc.figures if not running_total(f.sentence)]
-        kinds = sorted({f.kind for f in current if f.kind in ("dead", "injured")})
+        current = brief.tolls[inc.id]
+        kinds = sorted({f.kind for f in current})
         for kind in kinds:
             figs = [f for f in current if f.kind == kind]
             brief.figures.append(
@@ -368,8 +538,8 @@ def build_brief(
                     kind,
                     figs[0].value,
                     figs[-1].value,
-                    figs[0].reported_by,
-                    figs[-1].reported_by,
+                    _reporter(figs[0].reported_by),
+                    _reporter(figs[-1].reported_by),
                 )
             )
         if len(brief.figures) >= 8:
@@ -437,18 +607,31 @@ def _reports(inc: Incident) -> str:
 def _counts(b: Brief) -> str:
     outlets = _n(b.outlets, "outlet") if b.outlets else "outlets not recorded"
     line = f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})."
+    left = []
     if b.recalled:
-        line += (
-            f" Left out: {_n(b.recalled, 'incident')} the reports tell only as past"
-            " (a look-back) or as averted."
+        left.append(
+            f"{_n(b.recalled, 'incident')} the reports tell only as past (a look-back) or as"
+            " averted"
         )
+    if b.thin:
+        left.append(f"{_n(b.thin, 'incident')} one report tells with no side, toll or date")
+    if left:
+        line += " Left out: " + "; ".join(left) + "."
     return line
 
 
-def _figures_line(inc: Incident) -> str:
+def _reporter(name: str | None) -> str | None:
+    """Who gave a figure; a pronoun ("they said") names no one."""
+    if name and normalize(name) in rules().pronouns:
+        return None
+    return name
+
+
+def _figures_line(b: Brief, inc: Incident) -> str:
     parts = []
+    shown = b.tolls.get(inc.id, inc.figures)
     for kind in ("dead", "injured"):
-        figs = [f for f in inc.figures if f.kind == kind and not running_total(f.sentence)]
+        figs = [f for f in shown if f.kind == kind and stated_toll(f)]
         if figs:
             first, last = figs[0].value, figs[-1].value
             parts.append(f"{last:g} {kind}" + (f" (first {first:g})" if first != last else ""))
@@ -504,7 +687,7 @@ def to_markdown(b: Brief) -> str:
         for inc in entry.incidents:
             where = f" in {_where(b, inc)}" if _where(b, inc) else ""
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
-            figs = _figures_line(inc)
+            figs = _figures_line(b, inc)
             out.append(
                 f"- **{_kind(inc)}**{where}, {_who(inc)}"
                 f" [{_reports(inc)}; {src}]" + (f" ({figs})" if figs else "")
@@ -547,9 +730,10 @@ def to_html(b: Brief) -> str:
         body.append(f"<h3>{entry.day.isoformat()}</h3><ul>")
         for inc in entry.incidents:
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
-            figs = _figures_line(inc)
+            figs = _figures_line(b, inc)
             body.append(
-                f"<li><b>{e(_kind(inc))}</b> {e(_where(b, inc) or '')}, {e(_who(inc))}"
+                f"<li><b>{e(_kind(inc))}</b>"
+                f"{' in ' + e(_where(b, inc) or '') if _where(b, inc) else ''}, {e(_who(inc))}"
                 f" [{_reports(inc)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
                 f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"

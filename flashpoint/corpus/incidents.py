@@ -725,9 +725,25 @@ _CUMULATIVE = re.compile(
 TOLL_CAP = 1000.0
 
 
+# A total over a span of days ("in less than a fortnight, more than 400 people have been
+# killed", "this year", "over the past week") is not one day's toll either. (Salience
+# still reads only ``_CUMULATIVE``: the timeline's ranking is measured with it.)
+_SPAN = re.compile(
+    r"\b(?:in (?:less|more|under) than (?:a|an|one|two|three|four|five|six|\d+)"
+    r" (?:days?|weeks?|fortnight|months?)"
+    r"|(?:in|over|during|within) the (?:past|last) (?:(?:few|several|two|three|four|five|six"
+    r"|seven|ten|\d+) )?(?:days|weeks?|fortnight|months?)"
+    r"|(?:in|over|within) (?:two|three|four|five|six|seven|ten|several|\d+)"
+    r" (?:days|weeks|months)"
+    r"|in recent (?:days|weeks|months)|this (?:year|month)|so far this \w+)\b",
+    re.IGNORECASE,
+)
+
+
 def running_total(sentence: str | None) -> bool:
-    """True when a figure's sentence gives a running total ("since 2011", "in the war")."""
-    return bool(_CUMULATIVE.search(sentence or ""))
+    """True when a figure's sentence gives a running total ("since 2011", "in the war")
+    or a total over a span of days ("in less than a fortnight", "this year")."""
+    return bool(_CUMULATIVE.search(sentence or "") or _SPAN.search(sentence or ""))
 
 
 def salience(inc: Incident) -> float:

@@ -8,7 +8,16 @@ from flashpoint.corpus.brief import build_brief, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
-from flashpoint.models import Hedge, Incident, Mention, Report, ReportedFigure, Sighting, Span
+from flashpoint.models import (
+    Hedge,
+    Incident,
+    Mention,
+    Place,
+    Report,
+    ReportedFigure,
+    Sighting,
+    Span,
+)
 from tests.corpus.test_incidents import Ev, report
 
 SHELLING = "Kestrian warships shelled the harbour of Port Halden, killing {n} <people>."
@@ -399,3 +408,164 @@ def test_brief_names_no_left_out_day_outside_the_period() -> None:
     shown.salience = 9.0
     text = to_markdown(build_brief([begun, shown], since=dt.date(2031, 6, 1), days=1))
     assert "### 2031-06-04" in text and "2031-05-20" not in text.split("## Figures")[0]
+
+
+def test_brief_keeps_a_lead_story_just_below_the_threshold() -> None:
+    lead = report(
+        "2031-06-05",
+        Ev("Kestrian jets bombed the Varnian port of Port Halden on Monday.", place="port",
+           date="2031-06-05"),
+    )  # fmt: skip
+    weak_lead = report(
+        "2031-06-06",
+        Ev("Kestrian gunboats fired on fishing boats off Millbrook.", place="mill",
+           date="2031-06-06"),
+    )  # fmt: skip
+    later = report(
+        "2031-06-07",
+        Ev("President Alder Voss met Varnian envoys in the capital.", type="CONSULT",
+           source=("kst-gov",), target=("vrn-gov",), date="2031-06-07"),
+        Ev("Kestrian marines raided a warehouse in Millbrook.", place="mill", date="2031-06-07"),
+    )  # fmt: skip
+    threshold = 0.8
+    lead.events[0].confidence = threshold - 0.1
+    weak_lead.events[0].confidence = threshold - 0.3
+    later.events[0].confidence = 0.95
+    later.events[1].confidence = threshold - 0.1
+
+    def brief_of(*reports: Report) -> str:
+        incidents = merge_reports(list(reports))
+        since = dt.date(2031, 6, 1)
+        return to_markdown(build_brief(incidents, reports, since=since, min_confidence=threshold))
+
+    text = brief_of(lead, later) + brief_of(weak_lead)
+    assert "bombed the Varnian port" in text  # the article's news, told in its lead
+    assert "fired on fishing boats" not in text  # a lead, but far below the threshold
+    assert "raided a warehouse" not in text  # as unsure, and not the article's lead
+
+
+def test_brief_reads_one_way_acts_as_one_way() -> None:
+    def one(n: int, type: str, quad: str, mode: str | None = None) -> Incident:
+        return _incident(n, type, quad, 2, date="2031-06-03", mode=mode,
+                         summary=f"Sentence {n}.", source_actors=["Kestria (KST/GOV)"],
+                         target_actors=["Varnia (VRN/GOV)"])  # fmt: skip
+
+    text = "".join(
+        to_markdown(build_brief([inc]))
+        for inc in (
+            one(1, "RETREAT", "material_cooperation", "withdraw"),
+            one(2, "RETREAT", "material_cooperation", "disarm"),
+            one(3, "REQUEST", "verbal_conflict"),
+            one(4, "CONSULT", "verbal_cooperation"),
+            one(5, "AID", "material_cooperation"),
+        )
+    )
+    assert "- **retreat (withdraw)**, Kestria (KST/GOV) from Varnia (VRN/GOV) [" in text
+    assert "- **retreat (disarm)**, Kestria (KST/GOV) yielding to Varnia (VRN/GOV) [" in text
+    assert "- **request**, Kestria (KST/GOV) asking Varnia (VRN/GOV) [" in text
+    assert "- **consult**, Kestria (KST/GOV) with Varnia (VRN/GOV) [" in text
+    assert "- **aid**, Kestria (KST/GOV) aiding Varnia (VRN/GOV) [" in text
+
+
+def test_brief_tolls_are_counts_of_the_day_at_the_incident_town() -> None:
+    def fig(value: float, sentence: str, by: str | None = "medics") -> ReportedFigure:
+        return ReportedFigure(kind="dead", value=value, document="d1", sentence=sentence,
+                              reported_by=by)  # fmt: skip
+
+    shelling = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-03",
+                         summary="Kestrian guns shelled Port Halden.", figures=[
+        fig(31, "At least 31 people were killed in Port Halden on Monday, they said.", "they"),
+        fig(400, "In less than a fortnight, more than 400 people have been killed in the city."),
+        fig(20, "Medics estimate that 20%, some 180 people, were killed."),
+        fig(12, "Dozens of people were killed in the shelling."),
+        fig(90, "Ninety were killed there this year."),
+    ])  # fmt: skip
+    brief = build_brief([shelling])
+    text = to_markdown(brief)
+    assert "(31 dead)" in text and "- 2031-06-03: dead 31 (unattributed)" in text
+    assert not any(w in text for w in ("400", "20 dead", "12", "90"))
+
+
+def test_brief_toll_told_of_another_town_is_not_the_incident_toll() -> None:
+    rep = report(
+        "2031-06-05",
+        Ev("Kestrian guns shelled Port Halden on Monday, killing 12 people.", place="port",
+           date="2031-06-05", figures=[("dead", 12, "exact")]),
+        Ev("Two car bombs in Millbrook killed 28 people on Monday.", place="port",
+           date="2031-06-05", figures=[("dead", 28, "exact")]),
+    )  # fmt: skip
+    text = rep.document.text
+
+    def town(key: str, name: str) -> Place:
+        at = text.index(name)
+        return Place(id=f"p-{key}", name=name, feature="city", country="VRN",
+                     mentions=[Mention(start=at, end=at + len(name), text=name)])  # fmt: skip
+
+    rep.places = [town("port", "Port Halden"), town("mill", "Millbrook")]
+    figures = [
+        ReportedFigure(kind="dead", value=v, document=rep.document.id, sentence=e.sentence.text,
+                       start=e.sentence.start, end=e.sentence.end)
+        for v, e in zip((12, 28), rep.events, strict=True)
+    ]  # fmt: skip
+    shelling = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                         location="Port Halden", summary=rep.events[0].sentence.text,
+                         figures=figures)  # fmt: skip
+    brief = build_brief([shelling], [rep])
+    shown = [f.value for fs in brief.tolls.values() for f in fs]
+    assert 12 in shown and 28 not in shown
+
+
+def test_brief_leaves_out_a_recap_opened_by_that() -> None:
+    news = report("2031-06-05", Ev("Kestrian commandos raided a depot in Millbrook.", place="mill"))
+    recap = report(
+        "2031-06-05",
+        Ev("That double car bombing killed 44 people in Port Halden.", place="port",
+           date="2031-06-05"),
+    )  # fmt: skip
+    night = report(
+        "2031-06-06",
+        Ev("That night, Kestrian gunboats shelled Port Halden.", place="port", date="2031-06-06"),
+    )
+    reports = [news, recap]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "raided a depot" in text and "double car bombing" not in text
+    at_night = to_markdown(build_brief(merge_reports([night]), [night]))
+    assert "That night, Kestrian gunboats" in at_night  # a time, not a reference back
+    assert brief.recalled == 1
+
+
+def test_brief_shows_no_place_in_a_country_neither_side_is_of() -> None:
+    text = "Kestrian jets struck Varnia's north as ministers gathered in Port Halden."
+    rep = report("2031-06-05", Ev(text, place="port", date="2031-06-05"))
+    rep.events[0].place_reason = "sentence"
+    rep.places[0].country = "OSS"  # the ministers' meeting place, another country
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert "**assault** in Port Halden" not in to_markdown(brief)
+    rep.places[0].country = "VRN"  # the target's country: the place of the strike
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert "**assault** in Port Halden, " in to_markdown(brief)
+
+
+def test_brief_leaves_out_a_lone_report_with_no_side_and_no_date() -> None:
+    vague = report(
+        "2031-06-05",
+        Ev("The truth about those they killed will never be known.", source=("they",),
+           target=("they",)),
+    )  # fmt: skip
+    dated = report(
+        "2031-06-05",
+        Ev("At least 23 people were killed in Millbrook on Monday.", source=("they",),
+           target=("they",), place="mill", date="2031-06-04"),
+    )  # fmt: skip
+    counted = report(
+        "2031-06-05",
+        Ev("The gunman killed two people.", source=("fighters",), target=("they",),
+           figures=[("dead", 2, "exact")]),
+    )  # fmt: skip
+    reports = [vague, dated, counted]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "on Monday" in text and "those they killed" not in text
+    assert "killed two people" in text  # a stated toll is substance enough
+    assert brief.thin == 1 and "no side, toll or date" in text
