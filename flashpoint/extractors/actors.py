@@ -129,7 +129,7 @@ def extract_actors(ctx: Context) -> list[Actor]:
     doc = ctx.doc
     found = _Found.of(doc, ctx.entities)
     spans = [s for s in found.entities if s.label_ in ("PERSON", "ORG", "GPE", "NORP")]
-    spans = _without_headline_fragments(doc, spans)
+    spans = _without_headline_fragments(ctx.text, spans)
     _people(doc, spans, found)
     _organizations(doc, spans, found)
     _countries(doc, spans, found)
@@ -169,11 +169,11 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _without_headline_fragments(doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
+def _without_headline_fragments(text: str, spans: list[SpacySpan]) -> list[SpacySpan]:
     """A person or organization named only inside a title-case headline is most often a
     run of capitalized common words ("Attack Base"), not a name: kept only when the body
     names it too."""
-    lines = _headline_lines(doc.text)
+    lines = _headline_lines(text)
     if not lines:
         return spans
 
@@ -810,7 +810,7 @@ def _records(ctx: Context, found: _Found) -> list[Actor]:
     widths: dict[int, int] = {}
     char_spans: list[tuple[int, int, str]] = []
     actors: list[Actor] = []
-    full_text = doc.text  # built anew on every access: read it once
+    full_text = ctx.text
     # Character offsets read as arrays: a Span object per mention is slow.
     starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
     drafts = [d for d in found.drafts if d.mentions]

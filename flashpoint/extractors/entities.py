@@ -503,11 +503,12 @@ def _confirmed_capitals(doc: Doc, ents: list[Ent]) -> list[Ent]:
         text = doc[ent.start : ent.end].text
         if ent.label in NAME_LABELS and not text.isupper():
             body.setdefault(text.upper(), ent.label)
-    full_text = doc.text  # built anew on every access: read it once
+    full_text: str | None = None  # Doc.text joins every token: built only when needed
     kept: list[Ent] = []
     for ent in ents:
         span = doc[ent.start : ent.end]
         if ent.label in NAME_LABELS and span.text.isupper() and _capital_line(span.sent):
+            full_text = doc.text if full_text is None else full_text
             text = span.text
             if text in body:
                 ent.label = body[text]  # the body's reading of the same name wins

@@ -304,11 +304,16 @@ def lead_sentences(ctx: Any) -> list[SpacySpan]:
     Syrian forces shot dead ..."), then the first sentence of the page (a caption or a
     header before the dateline may be the only one to state the day)."""
     dateline = ctx.dateline
-    written = [s for s in ctx.sentences if s.text.strip()]
-    out = []
-    if dateline is not None:
-        out = [s for s in written if s.end_char > dateline.end][:1]
-    return out + [s for s in written[:1] if s not in out]
+    first, opened = None, None
+    for s in ctx.sentences:  # stops at the lead: asked once per event
+        if not s.text.strip():
+            continue
+        first = s if first is None else first
+        if dateline is None or s.end_char > dateline.end:
+            opened = s if dateline is not None else None
+            break
+    out = [opened] if opened is not None else []
+    return [*out, first] if first is not None and first not in out else out
 
 
 def simple_past(doc: Any, event: Any) -> bool:

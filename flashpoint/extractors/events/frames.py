@@ -448,9 +448,14 @@ CHRONOLOGY = re.compile(
 
 
 def chronology_line(tok: Token) -> bool:
-    text = tok.doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
-    return CHRONOLOGY.match(text, start) is not None
+    """The token's line opens like a chronology entry ("-- ", "March 3 - ")."""
+    doc, first = tok.doc, tok.i
+    while first > 0 and "\n" not in doc[first - 1].whitespace_ + doc[first - 1].text:
+        first -= 1  # back to the line's first token (Doc.text would join the document)
+    line = doc[first : min(len(doc), first + 12)].text_with_ws
+    if first > 0:  # a break inside the token before: the line starts after it
+        line = (doc[first - 1].text + doc[first - 1].whitespace_).rsplit("\n", 1)[1] + line
+    return CHRONOLOGY.match(line) is not None
 
 
 # Causes of death that are nobody's attack, and words that say an attack is meant.

@@ -38,8 +38,8 @@ def year_in_name(tok: Token) -> bool:
 
 def across_lines(tok: Token, trigger: Token) -> bool:
     """A line break between them: the parser ran two paragraphs into one sentence."""
-    lo, hi = sorted((tok.idx, trigger.idx))
-    return "\n" in tok.doc.text[lo:hi]
+    lo, hi = sorted((tok.i, trigger.i))
+    return "\n" in tok.doc[lo:hi].text_with_ws  # Doc.text would join the whole document
 
 
 SETTLEMENT_NOUNS = frozenset(
