@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flashpoint.corpus.brief import build_brief, to_html, to_markdown
+from flashpoint.corpus.brief import build_brief, comment_piece, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
 from flashpoint.models import (
+    Document,
     Hedge,
     Incident,
     Mention,
@@ -569,3 +570,128 @@ def test_brief_leaves_out_a_lone_report_with_no_side_and_no_date() -> None:
     assert "on Monday" in text and "those they killed" not in text
     assert "killed two people" in text  # a stated toll is substance enough
     assert brief.thin == 1 and "no side, toll or date" in text
+
+
+# --- comment pieces, implausible sides, vague appeals ---
+
+EDITORIAL = (
+    "Kestrian militias were responsible for murderous raids across Varnia."
+    " The guilty must face justice as soon as possible."
+    " The list must include the militias' foreign backers."
+    " Nor should the role of Ossland be forgotten."
+    " It is only right that the victims are heard."
+    " The courts are slow."
+)
+NEWS = (
+    "Kestrian jets bombed the harbour of Port Halden on Monday, port officials said."
+    " The United Nations said both sides must respect the truce."
+    " Aid workers said the road should reopen within days."
+    " The harbour master told reporters that two cranes were destroyed."
+)
+
+
+def _doc_report(doc_id: str, text: str, title: str | None = None, **kw: object) -> Report:
+    return Report(document=Document(id=doc_id, text=text, title=title), **kw)
+
+
+def test_comment_piece_is_told_by_marks_in_the_text() -> None:
+    assert comment_piece(_doc_report("e", EDITORIAL))  # argues: what must be done, unsaid
+    assert not comment_piece(_doc_report("n", NEWS))  # "must" and "should", but said by others
+    column = "I was in Millbrook when the Kestrian gunboats came. The shelling lasted all night."
+    assert comment_piece(_doc_report("c", column))  # a lead in the writer's own voice
+    quoted = "“I saw the jets come in low,” a fisherman in Millbrook said on Monday."
+    assert not comment_piece(_doc_report("q", quoted))  # a witness quoted, not the writer
+    marked = "Kestria's navy shelled Port Halden. Tomas Brenn is a Varnian columnist."
+    assert comment_piece(_doc_report("m", marked))
+    assert comment_piece(_doc_report("t", "Kestria struck.", title="Comment: the harbour war"))
+
+
+def test_brief_leaves_out_incidents_told_only_in_comment_pieces() -> None:
+    argued = _incident(
+        1,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-02",
+        summary=EDITORIAL.split(". ")[0],
+        target_actors=["Varnia (VRN)"],
+    )
+    told = _incident(
+        2,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-03",
+        summary=NEWS.split(". ")[0],
+        source_actors=["Kestrian jets (KST/MIL)"],
+    )
+    reports = [_doc_report("d1", EDITORIAL), _doc_report("d2", NEWS)]
+    brief = build_brief([argued, told], reports)
+    text = to_markdown(brief)
+    assert "bombed the harbour" in text and "murderous raids" not in text
+    assert brief.opinion == 1 and "1 incident told only in comment pieces" in text
+
+
+def test_brief_shows_no_speaker_as_doer_and_no_town_as_target() -> None:
+    text = "Explosions shook Port Halden as the assault began, the Varnian foreign ministry said."
+    at = text.index("Port Halden")
+    port = Place(id="p-port", name="Port Halden", feature="city", country="VRN",
+                 mentions=[Mention(start=at, end=at + 11, text="Port Halden")])  # fmt: skip
+    rep = _doc_report("d1", text, places=[port])
+    shelling = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-03",
+                         summary=text, location="Port Halden",
+                         source_actors=["the Varnian foreign ministry (VRN/GOV)",
+                                        "Russian-made tanks (KST)"],
+                         target_actors=["Port Halden (VRN)", "the province of Millbrook (VRN)",
+                                        "fishermen"])  # fmt: skip
+    out = to_markdown(build_brief([shelling], [rep]))
+    assert "- **assault** in Port Halden, against fishermen [" in out
+    line = next(x for x in out.splitlines() if x.startswith("- **assault**"))
+    assert not any(w in line for w in ("foreign ministry", "tanks", "(VRN)", "Millbrook"))
+    said = _incident(2, "ACCUSE", "verbal_conflict", -2, date="2031-06-03", summary=text,
+                     source_actors=["the Varnian foreign ministry (VRN/GOV)"],
+                     target_actors=["Kestria (KST/GOV)"])  # fmt: skip
+    out = to_markdown(build_brief([said], [_doc_report("d2", text)]))
+    assert "the Varnian foreign ministry (VRN/GOV) against Kestria (KST/GOV)" in out  # it speaks
+
+
+def test_brief_lets_no_speaker_led_assault_drive_the_tension_line() -> None:
+    quiet = _incident(1, "CONSULT", "verbal_cooperation", 1, date="2031-06-03",
+                      summary="Alder Voss met Varnian envoys.",
+                      source_actors=["Alder Voss (KST/GOV)"],
+                      target_actors=["Varnian envoys (VRN/GOV)"])  # fmt: skip
+    spoken = _incident(2, "ASSAULT", "material_conflict", -10, date="2031-06-10",
+                       summary="Explosions shook Port Halden, the foreign ministry said.",
+                       source_actors=["the Kestrian foreign ministry (KST/GOV)"],
+                       target_actors=["fishermen"])  # fmt: skip
+    done = _incident(
+        3,
+        "ASSAULT",
+        "material_conflict",
+        -10,
+        date="2031-06-10",
+        summary="Kestrian jets bombed Millbrook.",
+        source_actors=["Kestrian jets (KST/MIL)"],
+        target_actors=["farmers"],
+    )
+    out = to_markdown(build_brief([quiet, spoken, done]))
+    assert "Tension rose in the week of 2031-06-09" in out
+    drivers = [line for line in out.splitlines() if line.startswith("- driven by:")]
+    assert any("bombed Millbrook" in line for line in drivers)
+    assert not any("foreign ministry" in line for line in drivers)
+
+
+def test_brief_leaves_out_a_lone_appeal_with_no_asker_and_a_vague_addressee() -> None:
+    vague = _incident(1, "REQUEST", "verbal_conflict", -1, date="2031-06-03",
+                      summary="The father of a detained fisherman urged the government to act.",
+                      target_actors=["government"])  # fmt: skip
+    addressed = _incident(2, "REQUEST", "verbal_conflict", -1, date="2031-06-04",
+                          summary="The Varnian government was urged to reopen the port.",
+                          target_actors=["Varnian government (VRN/GOV)"])  # fmt: skip
+    asker = _incident(3, "REQUEST", "verbal_conflict", -1, date="2031-06-05",
+                      summary="Mara Quist urged the government to act.",
+                      source_actors=["Mara Quist"], target_actors=["government"])  # fmt: skip
+    brief = build_brief([vague, addressed, asker])
+    out = to_markdown(brief)
+    assert "detained fisherman" not in out and brief.thin == 1
+    assert "reopen the port" in out and "Mara Quist asking government" in out
