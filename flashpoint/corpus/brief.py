@@ -114,6 +114,15 @@ _AVERTED = re.compile(
     r"(?:\s+[\w\-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# A happening only called for, planned or threatened ("Trump's call for the withdrawal
+# of US troops", "plans to attack Idlib", "threatened to expel the envoys"): the trigger
+# follows the word of the call within a few words; it has not (yet) happened.
+_UNREALISED = re.compile(
+    r"\b(?:calls?|called|calling|plans?|planned|planning|threats?|threatened|threatening"
+    r"|demands?|demanded|proposals?|proposed)\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
 # 44", "Those raids ..."), its trigger among the first words, refers back to a
 # happening told before: a recap, even when it carries its article's day ("That night,
@@ -134,10 +143,11 @@ def looks_back(event: Event, report: Report) -> bool:
     decides). A month- or year-level date before the report's month or year, or an
     undated event whose sentence names an earlier year or says "last year", "years
     ago", is a look-back. A trigger right after "spared", "averted", "foiled" is a
-    happening that did not take place."""
+    happening that did not take place; one right after "call for", "plans to",
+    "threatened to" has not (yet) taken place."""
     text = report.document.text
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
-    if _AVERTED.search(before):
+    if _AVERTED.search(before) or _UNREALISED.search(before):
         return True
     if _THAT.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]
@@ -789,8 +799,8 @@ def _counts(b: Brief) -> str:
     left = []
     if b.recalled:
         left.append(
-            f"{_n(b.recalled, 'incident')} the reports tell only as past (a look-back) or as"
-            " averted"
+            f"{_n(b.recalled, 'incident')} the reports tell only as past (a look-back), as"
+            " averted or as only called for"
         )
     if b.opinion:
         left.append(f"{_n(b.opinion, 'incident')} told only in comment pieces")

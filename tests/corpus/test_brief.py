@@ -279,6 +279,38 @@ def test_brief_leaves_out_look_backs_and_averted_attacks() -> None:
     assert brief.recalled == 5 and "Left out: 5 incidents" in text
 
 
+def test_brief_leaves_out_a_happening_only_called_for_or_threatened() -> None:
+    called = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("Varnia renewed its call for the withdrawal of Kestrian troops from Millbrook.",
+               source=("vrn",), target=("kst-mil",), place="mill", date="2031-06-05"),
+        ),
+        "withdrawal",
+    )  # fmt: skip
+    threatened = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("The Kestrian navy threatened to shell Port Halden again.", place="port"),
+        ),
+        "shell",
+    )
+    done = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("Kestrian troops began their withdrawal from Millbrook on Monday.",
+               source=("kst-mil",), target=("vrn",), place="mill", date="2031-06-05"),
+        ),
+        "withdrawal",
+    )  # fmt: skip
+    reports = [called, threatened, done]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "began their withdrawal" in text
+    assert "renewed its call" not in text and "threatened to shell" not in text
+    assert brief.recalled == 2 and "as only called for" in text
+
+
 def test_brief_names_no_pronoun_or_reference_back_as_an_actor() -> None:
     reports = [
         report(
