@@ -608,8 +608,10 @@ def plausible_sides(
     Of a material act (an assault, a coercion): no source that only speaks
     (:data:`_SPEAKER`) or is a thing made somewhere ("Russian-made tanks"), and no target
     that is a place (a town of the reports, "Homs"; a label headed by a place word, "the
-    province of Idlib"). The third value is True when a source was dropped: the
-    incident's doer is in doubt."""
+    province of Idlib"), that is placed in another town ("the director of the hospital
+    in Damascus" in the shelling of Homs) or that speaks of the act in its sentence
+    ("Obama has described the attacks as ..."). The third value is True when a source
+    was dropped: the incident's doer is in doubt."""
     extra = _comment_labels(inc, reports, comment) if comment else set()
     sources = [a for a in inc.source_actors if a not in extra]
     targets = [a for a in inc.target_actors if a not in extra]
@@ -621,7 +623,43 @@ def plausible_sides(
     targets = [
         a for a in targets if _bare(a).casefold() not in towns and not _PLACE_WORD.search(_bare(a))
     ]
+    # "the director of the hospital in Damascus" as a target of the shelling of Homs: a
+    # label placed in another town is of another happening.
+    here = (inc.location or "").casefold()
+    elsewhere = {t for t in towns if t != here}
+    targets = [a for a in targets if not _placed_in(_bare(a), elsewhere)]
+    sentences = [
+        e.sentence.text
+        for s in inc.sightings
+        if s.document in reports
+        for e in reports[s.document].events
+        if e.id == s.event
+    ]
+    targets = [a for a in targets if not _comments_on(_bare(a), sentences)]
     return sources, targets, len(sources) < len(inc.source_actors)
+
+
+# "President Obama has described the army's attacks as ...": the one who speaks of the
+# act in its sentence comments on it; he is not its target.
+_SPEECH = (
+    r"\s+(?:has |had |have )?(?:described|said|says|condemned|denounced|called|told|warned"
+    r"|criticised|criticized|accused)\b"
+)
+
+
+def _placed_in(name: str, towns: set[str]) -> bool:
+    """The label says where its actor is ("... in Damascus") and it is one of ``towns``."""
+    found = re.search(r"\b(?:in|of|from) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)$", name)
+    return found is not None and found.group(1).casefold() in towns
+
+
+def _comments_on(name: str, sentences: list[str]) -> bool:
+    """The named actor (a name with a capital letter) is the speaker of a sentence of
+    the incident."""
+    if not any(w[:1].isupper() for w in name.split()):
+        return False
+    pattern = re.compile(re.escape(name) + _SPEECH)
+    return any(pattern.search(text) for text in sentences)
 
 
 def _vague_verbal(inc: Incident) -> bool:

@@ -727,3 +727,20 @@ def test_brief_leaves_out_a_lone_appeal_with_no_asker_and_a_vague_addressee() ->
     out = to_markdown(brief)
     assert "detained fisherman" not in out and brief.thin == 1
     assert "reopen the port" in out and "Mara Quist asking government" in out
+
+
+def test_brief_shows_no_commentator_or_actor_of_another_town_as_a_target() -> None:
+    rep = report(
+        "2031-06-05",
+        Ev("President Alder Voss has described the Varnian army's shelling of Port Halden as"
+           " a crime.", source=("vrn-mil",), target=("kst-gov",), place="port",
+           date="2031-06-05"),
+    )  # fmt: skip
+    rep.places.append(Place(id="p-mill", name="Millbrook", feature="city", country="VRN"))
+    incidents = merge_reports([rep])
+    incidents[0].target_actors += ["the mayor of Millbrook (VRN)", "the mayor of Port Halden"]
+    brief = build_brief(incidents, [rep], since=dt.date(2031, 6, 1))
+    line = next(x for x in to_markdown(brief).splitlines() if x.startswith("- **assault**"))
+    assert "Varnian army (VRN/MIL)" in line and "Alder Voss" not in line
+    assert "the mayor of Port Halden" in line  # placed in the incident's own town
+    assert "Millbrook" not in line  # placed in another town: another happening
