@@ -194,17 +194,28 @@ def _window(text: str, at: int, size: int = EVIDENCE_CHARS) -> str:
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 
-def evidence(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> str:
+def evidence(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    comment: set[str] | None = None,
+) -> str:
     """One sentence that tells of the incident, from the article it leads.
 
     Of its main sightings (all sightings when it has none), the event placed
     highest in its article. The article's headline is the evidence only when it
     names the event (its trigger word) or one of the incident's actors: a headline
-    about something else is not evidence of this incident. A sentence longer
-    than ``EVIDENCE_CHARS`` (headline, captions and lead run together) is cut
-    around the trigger; a sentence cut from a quotation starts with "…"."""
+    about something else is not evidence of this incident. A news report's sentence
+    is preferred to one of a comment piece (``comment``: their document ids). A
+    sentence longer than ``EVIDENCE_CHARS`` (headline, captions and lead run
+    together) is cut around the trigger; a sentence cut from a quotation starts with "…"."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
     told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    if comment:  # a news report's sentence before a comment piece's
+        news = [er for er in told if er[1].document.id not in comment]
+        if not news:
+            every = (events.get((s.document, s.event)) for s in inc.sightings)
+            news = [er for er in every if er is not None and er[1].document.id not in comment]
+        told = news or told
     if not told:
         return " ".join((inc.summary or "").split())
     event, report = min(
@@ -732,7 +743,7 @@ def build_brief(
         brief.sides[inc.id] = (sources, targets)
         if dropped:
             doubtful.add(inc.id)
-    brief.evidence = {i.id: evidence(i, events) for i in chosen}
+    brief.evidence = {i.id: evidence(i, events, comment) for i in chosen}
     brief.places = {i.id: place(i, events) for i in chosen}
     brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]

@@ -662,6 +662,23 @@ def test_brief_leaves_out_incidents_told_only_in_comment_pieces() -> None:
     text = to_markdown(brief)
     assert "bombed the harbour" in text and "murderous raids" not in text
     assert brief.opinion == 1 and "1 incident told only in comment pieces" in text
+    # Told by a comment piece and by news: the news report's sentence is the evidence.
+    column = report(
+        "2031-06-03",
+        Ev("I watched Kestrian warships shell Port Halden.", place="port", date="2031-06-03"),
+    )
+    wire = report(
+        "2031-06-04",
+        Ev(
+            "Kestrian warships shelled Port Halden on Tuesday, port officials said.",
+            place="port",
+            date="2031-06-03",
+        ),
+    )
+    both = merge_reports([column, wire])
+    assert len(both) == 1 and len({s.document for s in both[0].sightings}) == 2
+    text = to_markdown(build_brief(both, [column, wire]))
+    assert "port officials said" in text and "I watched" not in text
 
 
 def test_brief_shows_no_speaker_as_doer_and_no_town_as_target() -> None:
