@@ -719,7 +719,10 @@ def build_brief(
     ]
     by_doc = {r.document.id: r for r in reports}
     told = [i for i in period if not _recalled(i, events)]
-    comment = {r.document.id for r in reports if comment_piece(r)}
+    in_period = {s.document for i in told for s in i.sightings}
+    comment = {
+        r.document.id for r in by_doc.values() if r.document.id in in_period and comment_piece(r)
+    }
     reported = [i for i in told if not _opinion_only(i, comment)]
     chosen = [i for i in reported if not thin(i, events, by_doc)]
     by_id = {i.id: i for i in chosen}
