@@ -123,6 +123,10 @@ _UNREALISED = re.compile(
     r"(?:[\w’'-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A non-restrictive relative clause in the perfect describes an actor by its past
+# conduct ("China and Russia, which have opposed previous votes, ..."; "the envoy,
+# who had visited Damascus, ..."): background, not the sentence's news.
+_DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s+){0,2}$")
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
 # 44", "Those raids ..."), its trigger among the first words, refers back to a
 # happening told before: a recap, even when it carries its article's day ("That night,
@@ -144,10 +148,11 @@ def looks_back(event: Event, report: Report) -> bool:
     undated event whose sentence names an earlier year or says "last year", "years
     ago", is a look-back. A trigger right after "spared", "averted", "foiled" is a
     happening that did not take place; one right after "call for", "plans to",
-    "threatened to" has not (yet) taken place."""
+    "threatened to" has not (yet) taken place; one in a relative clause in the perfect
+    (", which have opposed ...") describes an actor's past."""
     text = report.document.text
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
-    if _AVERTED.search(before) or _UNREALISED.search(before):
+    if _AVERTED.search(before) or _UNREALISED.search(before) or _DESCRIBED.search(before):
         return True
     if _THAT.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]

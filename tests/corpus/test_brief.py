@@ -303,12 +303,21 @@ def test_brief_leaves_out_a_happening_only_called_for_or_threatened() -> None:
         ),
         "withdrawal",
     )  # fmt: skip
-    reports = [called, threatened, done]
+    described = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("Envoys hope that Ossland, which has opposed every motion, will back the truce.",
+               source=("oss-gov",), target=("vrn-gov",), date="2031-06-05"),
+        ),
+        "opposed",
+    )  # fmt: skip
+    reports = [called, threatened, done, described]
     brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
     text = to_markdown(brief)
     assert "began their withdrawal" in text
     assert "renewed its call" not in text and "threatened to shell" not in text
-    assert brief.recalled == 2 and "as only called for" in text
+    assert "has opposed every motion" not in text  # an actor's past, told in passing
+    assert brief.recalled == 3 and "as only called for" in text
 
 
 def test_brief_names_no_pronoun_or_reference_back_as_an_actor() -> None:
