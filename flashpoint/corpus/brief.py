@@ -584,6 +584,14 @@ _SPEAKER = re.compile(
     r"|envoys?|ambassadors?|diplomats?|embass(?:y|ies)|commentators?|columnists?)\b",
     re.IGNORECASE,
 )
+# A document or a decision does nothing of itself: "the Russian and Chinese vetoes
+# encouraged the government" is no request by a veto, "a UN resolution condemning ..."
+# no accusation by a resolution (its authors accuse). Not shown as the doer of any act.
+_PAPER = re.compile(
+    r"^(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w’'-]+\s+){0,4}"
+    r"(?:vetoe?s?|resolutions?|drafts?|motions?|statements?|reports?)$",
+    re.IGNORECASE,
+)
 # A target label headed by a place word ("the rebel-held province of Idlib", "districts
 # of Homs") is where the act happened, not who it was done to.
 _PLACE_WORD = re.compile(
@@ -620,7 +628,8 @@ def _comment_labels(inc: Incident, reports: dict[str, Report], comment: set[str]
 def plausible_sides(
     inc: Incident, reports: dict[str, Report], comment: set[str] | None = None
 ) -> tuple[list[str], list[str], bool]:
-    """The sides to show. None that only a comment piece brings (:func:`comment_piece`).
+    """The sides to show. None that only a comment piece brings (:func:`comment_piece`),
+    no document or decision as the doer of any act (:data:`_PAPER`: "the vetoes").
     Of a material act (an assault, a coercion): no source that only speaks
     (:data:`_SPEAKER`) or is a thing made somewhere ("Russian-made tanks"), and no target
     that is a place (a town of the reports, "Homs"; a label headed by a place word, "the
@@ -629,7 +638,7 @@ def plausible_sides(
     ("Obama has described the attacks as ..."). The third value is True when a source
     was dropped: the incident's doer is in doubt."""
     extra = _comment_labels(inc, reports, comment) if comment else set()
-    sources = [a for a in inc.source_actors if a not in extra]
+    sources = [a for a in inc.source_actors if a not in extra and not _PAPER.search(_bare(a))]
     targets = [a for a in inc.target_actors if a not in extra]
     if not inc.quad.startswith("material"):
         return sources, targets, len(sources) < len(inc.source_actors)

@@ -770,3 +770,28 @@ def test_brief_shows_no_commentator_or_actor_of_another_town_as_a_target() -> No
     assert "Varnian army (VRN/MIL)" in line and "Alder Voss" not in line
     assert "the mayor of Port Halden" in line  # placed in the incident's own town
     assert "Millbrook" not in line  # placed in another town: another happening
+
+
+def test_brief_shows_no_document_or_decision_as_a_doer() -> None:
+    asked = _incident(1, "REQUEST", "verbal_conflict", -1, date="2031-06-03",
+                      summary="The Kestrian veto encouraged the Varnian government to go on.",
+                      source_actors=["the Kestrian veto (KST)"],
+                      target_actors=["Varnian government (VRN/GOV)"])  # fmt: skip
+    blamed = _incident(2, "ACCUSE", "verbal_conflict", -2, date="2031-06-04",
+                       summary="A UN resolution condemned Varnia's crackdown.",
+                       source_actors=["a UN resolution"],
+                       target_actors=["Varnia (VRN/GOV)"])  # fmt: skip
+    envoy = _incident(
+        3,
+        "ACCUSE",
+        "verbal_conflict",
+        -2,
+        date="2031-06-05",
+        summary="The UN envoy condemned Varnia's crackdown.",
+        source_actors=["the UN envoy"],
+        target_actors=["Varnia (VRN/GOV)"],
+    )
+    out = to_markdown(build_brief([asked, blamed, envoy]))
+    assert "- **request**, asking Varnian government (VRN/GOV) [" in out
+    assert "- **accuse**, against Varnia (VRN/GOV) [" in out
+    assert "the UN envoy against Varnia (VRN/GOV)" in out  # a person speaks for herself
