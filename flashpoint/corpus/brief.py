@@ -550,7 +550,7 @@ def comment_piece(report: Report) -> bool:
         not _QUOTED.search(lead)
         and _FIRST_PERSON.search(lead)
         and not _ATTRIBUTES.search(lead)
-        and not any(q in lead for q in '“”"')
+        and not any(q in lead for q in '“”"‘')
     ):
         return True
     prescribing = sum(

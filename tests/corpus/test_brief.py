@@ -642,6 +642,8 @@ def test_comment_piece_is_told_by_marks_in_the_text() -> None:
     assert comment_piece(_doc_report("c", column))  # a lead in the writer's own voice
     quoted = "“I saw the jets come in low,” a fisherman in Millbrook said on Monday."
     assert not comment_piece(_doc_report("q", quoted))  # a witness quoted, not the writer
+    headline = "‘I saw my street burn’ Millbrook residents recount the night of shelling."
+    assert not comment_piece(_doc_report("h", headline))  # a headline quoting a witness
     marked = "Kestria's navy shelled Port Halden. Tomas Brenn is a Varnian columnist."
     assert comment_piece(_doc_report("m", marked))
     assert comment_piece(_doc_report("t", "Kestria struck.", title="Comment: the harbour war"))
