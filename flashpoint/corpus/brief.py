@@ -28,7 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flashpoint.corpus.browse import independent_reports
-from flashpoint.corpus.incidents import iso_day, label_code, normalize, rules, running_total
+from flashpoint.corpus.incidents import (
+    iso_day,
+    label,
+    label_code,
+    normalize,
+    rules,
+    running_total,
+)
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
@@ -80,6 +87,8 @@ class Brief:
     evidence: dict[str, str] = field(default_factory=dict)  # incident id -> evidence text
     places: dict[str, str | None] = field(default_factory=dict)  # incident id -> place shown
     tolls: dict[str, list[ReportedFigure]] = field(default_factory=dict)  # id -> its tolls
+    opinion: int = 0  # incidents left out as told only in comment pieces
+    sides: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # id -> shown
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -105,6 +114,19 @@ _AVERTED = re.compile(
     r"(?:\s+[\w\-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# A happening only called for, planned or threatened ("Trump's call for the withdrawal
+# of US troops", "plans to attack Idlib", "threatened to expel the envoys"): the trigger
+# follows the word of the call within a few words; it has not (yet) happened.
+_UNREALISED = re.compile(
+    r"\b(?:calls?|called|calling|plans?|planned|planning|threats?|threatened|threatening"
+    r"|demands?|demanded|proposals?|proposed)\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A non-restrictive relative clause in the perfect describes an actor by its past
+# conduct ("China and Russia, which have opposed previous votes, ..."; "the envoy,
+# who had visited Damascus, ..."): background, not the sentence's news.
+_DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s+){0,2}$")
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
 # 44", "Those raids ..."), its trigger among the first words, refers back to a
 # happening told before: a recap, even when it carries its article's day ("That night,
@@ -125,10 +147,12 @@ def looks_back(event: Event, report: Report) -> bool:
     decides). A month- or year-level date before the report's month or year, or an
     undated event whose sentence names an earlier year or says "last year", "years
     ago", is a look-back. A trigger right after "spared", "averted", "foiled" is a
-    happening that did not take place."""
+    happening that did not take place; one right after "call for", "plans to",
+    "threatened to" has not (yet) taken place; one in a relative clause in the perfect
+    (", which have opposed ...") describes an actor's past."""
     text = report.document.text
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
-    if _AVERTED.search(before):
+    if _AVERTED.search(before) or _UNREALISED.search(before) or _DESCRIBED.search(before):
         return True
     if _THAT.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]
@@ -175,17 +199,28 @@ def _window(text: str, at: int, size: int = EVIDENCE_CHARS) -> str:
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 
-def evidence(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> str:
+def evidence(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    comment: set[str] | None = None,
+) -> str:
     """One sentence that tells of the incident, from the article it leads.
 
     Of its main sightings (all sightings when it has none), the event placed
     highest in its article. The article's headline is the evidence only when it
     names the event (its trigger word) or one of the incident's actors: a headline
-    about something else is not evidence of this incident. A sentence longer
-    than ``EVIDENCE_CHARS`` (headline, captions and lead run together) is cut
-    around the trigger; a sentence cut from a quotation starts with "…"."""
+    about something else is not evidence of this incident. A news report's sentence
+    is preferred to one of a comment piece (``comment``: their document ids). A
+    sentence longer than ``EVIDENCE_CHARS`` (headline, captions and lead run
+    together) is cut around the trigger; a sentence cut from a quotation starts with "…"."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
     told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    if comment:  # a news report's sentence before a comment piece's
+        news = [er for er in told if er[1].document.id not in comment]
+        if not news:
+            every = (events.get((s.document, s.event)) for s in inc.sightings)
+            news = [er for er in every if er is not None and er[1].document.id not in comment]
+        told = news or told
     if not told:
         return " ".join((inc.summary or "").split())
     event, report = min(
@@ -350,11 +385,17 @@ def link_word(inc: Incident) -> str:
     return "with" if inc.quad.endswith("cooperation") else "against"
 
 
-def _who(inc: Incident) -> str:
+def _who(inc: Incident, b: Brief | None = None) -> str:
     """``"A against B"`` for conflict, ``"A with B"`` for joint cooperation, ``"A asking
-    B"``, ``"A from B"`` for one-way acts (:func:`link_word`); unknown sides left out."""
-    src = ", ".join(distinct_labels(named(inc.source_actors), 2))
-    tgt = ", ".join(distinct_labels(named(inc.target_actors), 2))
+    B"``, ``"A from B"`` for one-way acts (:func:`link_word`); unknown sides left out, and
+    implausible ones (:func:`plausible_sides`) when the brief has them."""
+    sources, targets = (
+        b.sides[inc.id]
+        if b is not None and inc.id in b.sides
+        else (inc.source_actors, inc.target_actors)
+    )
+    src = ", ".join(distinct_labels(named(sources), 2))
+    tgt = ", ".join(distinct_labels(named(targets), 2))
     link = link_word(inc)
     if src and tgt:
         return f"{src} {link} {tgt}"
@@ -448,13 +489,213 @@ def thin(
 ) -> bool:
     """Told by one report, naming no side, stating no toll (:func:`tolls`) and with no
     date of its own ("They estimate that 20% ... were killed", "those they killed"): too
-    little to stand as a key incident (on the report's day it may well be a recap)."""
-    if independent_reports(inc) >= 2 or named(inc.source_actors) or named(inc.target_actors):
+    little to stand as a key incident (on the report's day it may well be a recap). A
+    verbal act told by one report with no named asker and no named addressee
+    (:func:`_vague_verbal`) is thin too, dated or not."""
+    if independent_reports(inc) >= 2:
+        return False
+    if _vague_verbal(inc):
+        return True  # "request, asking government": no asker, no one named asked
+    if named(inc.source_actors) or named(inc.target_actors):
         return False
     if any(f.value >= 2 for f in tolls(inc, reports)):
         return False  # a count; "1" may be a bare "killed" read as one
     told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
     return bool(told) and all(e.date is None for e, _ in told)
+
+
+# --- comment pieces -------------------------------------------------------------------
+# A comment piece (editorial, column, letter, press review, first-person essay) argues
+# or remembers; it is not a report of what happened, and its sentences ("were
+# responsible for murderous attacks in Britain") do not make key incidents. Three marks,
+# any one enough: a stated marker ("The opinions expressed are his own", "is a
+# columnist", a headline "Comment: ..."); a lead in the writer's own voice (first person
+# singular, no quotation, no attribution: "I was nine months pregnant when ..."); or an
+# argument: at least ``COMMENT_PRESCRIPTIONS`` unattributed sentences saying what should
+# or must be done, a tenth of the text or more, in a text where fewer than a tenth of
+# the sentences attribute anything ("said", "told", "according to"), as news does.
+_COMMENT_MARK = re.compile(
+    r"\bopinions expressed are (?:his|her|their|the author's|the writer's) own\b"
+    r"|\bis an? (?:[\w-]+ ){0,2}columnist\b|^\s*(?:comment|opinion|editorial|letters?)\s*[:|]"
+    r"|\bthe \w+ view on\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
+_QUOTED = re.compile(r"[“\"][^”\"]{0,600}[”\"]")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)\b")
+_PRESCRIBES = re.compile(
+    r"\b(?:should|must|ought to)\b|\bit is (?:only )?(?:right|time|wrong)\b", re.IGNORECASE
+)
+_ATTRIBUTES = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|urged|urges|warned|warns|called|calls"
+    r"|added|argued|argues|insisted|insists|wrote|writes|asked|asks|claimed|claims"
+    r"|announced|demanded|demands|declared|tweeted|believes?|thinks?)\b",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+COMMENT_PRESCRIPTIONS = 3
+
+
+def comment_piece(report: Report) -> bool:
+    """True when the report reads as comment rather than news (see the marks above)."""
+    text = report.document.text
+    title = report.document.title or ""
+    if _COMMENT_MARK.search(title) or _COMMENT_MARK.search(text[:400] + "\n" + text[-400:]):
+        return True
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
+    if not sentences:
+        return False
+    lead = sentences[0]
+    if (
+        not _QUOTED.search(lead)
+        and _FIRST_PERSON.search(lead)
+        and not _ATTRIBUTES.search(lead)
+        and not any(q in lead for q in '“”"‘')
+    ):
+        return True
+    prescribing = sum(
+        1
+        for s in sentences
+        if _PRESCRIBES.search(_QUOTED.sub(" ", s)) and not _ATTRIBUTES.search(s)
+    )
+    saying = sum(1 for s in sentences if _SAYS.search(s))
+    return (
+        prescribing >= COMMENT_PRESCRIPTIONS
+        and prescribing * 10 >= len(sentences)
+        and saying * 10 < len(sentences)
+    )
+
+
+def _opinion_only(inc: Incident, comment: set[str]) -> bool:
+    """Every report of the incident is a comment piece (:func:`comment_piece`)."""
+    docs = {s.document for s in inc.sightings}
+    return bool(docs) and docs <= comment
+
+
+# --- plausible sides ------------------------------------------------------------------
+# Who only speaks cannot be the doer of a material act: a ministry of foreign affairs, a
+# spokesman, a statement, a resolution or a veto, a newspaper, a monitoring group. Told
+# as the source of an assault or a coercion, the extractor took the speaker of the
+# sentence for the doer ("the Chinese foreign ministry" as the attacker of Homs).
+_SPEAKER = re.compile(
+    r"\b(?:foreign (?:ministry|ministries|office|minister)|ministry of foreign affairs"
+    r"|spokes(?:man|woman|men|women|person|people)|statements?|resolutions?|vetoe?s?"
+    r"|press|media|newspapers?|news agency|observatory|monitors?|monitoring group"
+    r"|envoys?|ambassadors?|diplomats?|embass(?:y|ies)|commentators?|columnists?)\b",
+    re.IGNORECASE,
+)
+# A document or a decision does nothing of itself: "the Russian and Chinese vetoes
+# encouraged the government" is no request by a veto, "a UN resolution condemning ..."
+# no accusation by a resolution (its authors accuse). Not shown as the doer of any act.
+_PAPER = re.compile(
+    r"^(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w’'-]+\s+){0,4}"
+    r"(?:vetoe?s?|resolutions?|drafts?|motions?|statements?|reports?)$",
+    re.IGNORECASE,
+)
+# A target label headed by a place word ("the rebel-held province of Idlib", "districts
+# of Homs") is where the act happened, not who it was done to.
+_PLACE_WORD = re.compile(
+    r"\b(?:province|city|town|village|district|districts|suburb|suburbs|neighbourhood"
+    r"|neighborhood|region|quarter|enclave)\b",
+    re.IGNORECASE,
+)
+
+
+# "Russian-made tanks": the country made the weapon; it is no side of the act.
+_MADE = re.compile(r"\w-(?:made|built|supplied)\b", re.IGNORECASE)
+
+
+def _bare(text: str) -> str:
+    return text[: text.rindex(" (")] if label_code(text) else text
+
+
+def _comment_labels(inc: Incident, reports: dict[str, Report], comment: set[str]) -> set[str]:
+    """Actor labels that only the incident's comment-piece sightings bring: a columnist
+    quoted in a press review is no side of the killing his column recalls."""
+    brought: dict[bool, set[str]] = {True: set(), False: set()}
+    for s in inc.sightings:
+        report = reports.get(s.document)
+        event = next((e for e in report.events if e.id == s.event), None) if report else None
+        if report is None or event is None:
+            continue
+        actors = {a.id: a for a in report.actors}
+        brought[s.document in comment].update(
+            label(p, actors) for p in (*event.source, *event.target)
+        )
+    return brought[True] - brought[False]
+
+
+def plausible_sides(
+    inc: Incident, reports: dict[str, Report], comment: set[str] | None = None
+) -> tuple[list[str], list[str], bool]:
+    """The sides to show. None that only a comment piece brings (:func:`comment_piece`),
+    no document or decision as the doer of any act (:data:`_PAPER`: "the vetoes").
+    Of a material act (an assault, a coercion): no source that only speaks
+    (:data:`_SPEAKER`) or is a thing made somewhere ("Russian-made tanks"), and no target
+    that is a place (a town of the reports, "Homs"; a label headed by a place word, "the
+    province of Idlib"), that is placed in another town ("the director of the hospital
+    in Damascus" in the shelling of Homs) or that speaks of the act in its sentence
+    ("Obama has described the attacks as ..."). The third value is True when a source
+    was dropped: the incident's doer is in doubt."""
+    extra = _comment_labels(inc, reports, comment) if comment else set()
+    sources = [a for a in inc.source_actors if a not in extra and not _PAPER.search(_bare(a))]
+    targets = [a for a in inc.target_actors if a not in extra]
+    if not inc.quad.startswith("material"):
+        return sources, targets, len(sources) < len(inc.source_actors)
+    told = [reports[s.document] for s in inc.sightings if s.document in reports]
+    towns = {p.name.casefold() for r in told for p in r.places if p.feature != "country"}
+    sources = [a for a in sources if not _SPEAKER.search(_bare(a)) and not _MADE.search(_bare(a))]
+    targets = [
+        a for a in targets if _bare(a).casefold() not in towns and not _PLACE_WORD.search(_bare(a))
+    ]
+    # "the director of the hospital in Damascus" as a target of the shelling of Homs: a
+    # label placed in another town is of another happening.
+    here = (inc.location or "").casefold()
+    elsewhere = {t for t in towns if t != here}
+    targets = [a for a in targets if not _placed_in(_bare(a), elsewhere)]
+    sentences = [
+        e.sentence.text
+        for s in inc.sightings
+        if s.document in reports
+        for e in reports[s.document].events
+        if e.id == s.event
+    ]
+    targets = [a for a in targets if not _comments_on(_bare(a), sentences)]
+    return sources, targets, len(sources) < len(inc.source_actors)
+
+
+# "President Obama has described the army's attacks as ...": the one who speaks of the
+# act in its sentence comments on it; he is not its target.
+_SPEECH = (
+    r"\s+(?:has |had |have )?(?:described|said|says|condemned|denounced|called|told|warned"
+    r"|criticised|criticized|accused)\b"
+)
+
+
+def _placed_in(name: str, towns: set[str]) -> bool:
+    """The label says where its actor is ("... in Damascus") and it is one of ``towns``."""
+    found = re.search(r"\b(?:in|of|from) ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)$", name)
+    return found is not None and found.group(1).casefold() in towns
+
+
+def _comments_on(name: str, sentences: list[str]) -> bool:
+    """The named actor (a name with a capital letter) is the speaker of a sentence of
+    the incident."""
+    if not any(w[:1].isupper() for w in name.split()):
+        return False
+    pattern = re.compile(re.escape(name) + _SPEECH)
+    return any(pattern.search(text) for text in sentences)
+
+
+def _vague_verbal(inc: Incident) -> bool:
+    """A verbal act (a request, an appeal, an accusation) whose asker is not named and
+    whose addressee is only a common noun ("asking government"): who spoke to whom is
+    unknown."""
+    if not inc.quad.startswith("verbal") or named(inc.source_actors):
+        return False
+    return not any(
+        label_code(t) or any(w[:1].isupper() for w in t.split()) for t in named(inc.target_actors)
+    )
 
 
 def newsworthy(inc: Incident, min_confidence: float | None = None) -> bool:
@@ -492,7 +733,12 @@ def build_brief(
     ]
     by_doc = {r.document.id: r for r in reports}
     told = [i for i in period if not _recalled(i, events)]
-    chosen = [i for i in told if not thin(i, events, by_doc)]
+    in_period = {s.document for i in told for s in i.sightings}
+    comment = {
+        r.document.id for r in by_doc.values() if r.document.id in in_period and comment_piece(r)
+    }
+    reported = [i for i in told if not _opinion_only(i, comment)]
+    chosen = [i for i in reported if not thin(i, events, by_doc)]
     by_id = {i.id: i for i in chosen}
     docs = {s.document for i in chosen for s in i.sightings}
     outlets = {o for i in chosen for o in i.outlets}
@@ -505,9 +751,16 @@ def build_brief(
         outlets=len(outlets),
         days=top_dates(chosen, days, per_day=3),
         recalled=len(period) - len(told),
-        thin=len(told) - len(chosen),
+        opinion=len(told) - len(reported),
+        thin=len(reported) - len(chosen),
     )
-    brief.evidence = {i.id: evidence(i, events) for i in chosen}
+    doubtful = set()
+    for inc in chosen:
+        sources, targets, dropped = plausible_sides(inc, by_doc, comment)
+        brief.sides[inc.id] = (sources, targets)
+        if dropped:
+            doubtful.add(inc.id)
+    brief.evidence = {i.id: evidence(i, events, comment) for i in chosen}
     brief.places = {i.id: place(i, events) for i in chosen}
     brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
@@ -574,6 +827,8 @@ def build_brief(
     brief.doubts.sort(key=lambda d: (rank.get(d.hedge, 4), d.published or "", d.source))
     brief.doubts = sorted(brief.doubts[:8], key=lambda d: (d.published or "", d.source))
     brief.tension, brief.drivers = _tension(chosen, by_id)
+    # An incident whose doer was a speaker (its source dropped) does not drive the line.
+    brief.drivers = [i for i in brief.drivers if i.id not in doubtful]
     return brief
 
 
@@ -610,9 +865,11 @@ def _counts(b: Brief) -> str:
     left = []
     if b.recalled:
         left.append(
-            f"{_n(b.recalled, 'incident')} the reports tell only as past (a look-back) or as"
-            " averted"
+            f"{_n(b.recalled, 'incident')} the reports tell only as past (a look-back), as"
+            " averted or as only called for"
         )
+    if b.opinion:
+        left.append(f"{_n(b.opinion, 'incident')} told only in comment pieces")
     if b.thin:
         left.append(f"{_n(b.thin, 'incident')} one report tells with no side, toll or date")
     if left:
@@ -679,7 +936,7 @@ def to_markdown(b: Brief) -> str:
         b.tension,
     ]
     for inc in b.drivers:
-        out.append(f"- driven by: {_day(inc)} {inc.type.lower()} ({_who(inc)}): {_ev(b, inc)}")
+        out.append(f"- driven by: {_day(inc)} {inc.type.lower()} ({_who(inc, b)}): {_ev(b, inc)}")
     out += ["", "## Key incidents by day", ""]
     for entry in b.days:
         out.append(f"### {entry.day.isoformat()}")
@@ -689,7 +946,7 @@ def to_markdown(b: Brief) -> str:
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
             figs = _figures_line(b, inc)
             out.append(
-                f"- **{_kind(inc)}**{where}, {_who(inc)}"
+                f"- **{_kind(inc)}**{where}, {_who(inc, b)}"
                 f" [{_reports(inc)}; {src}]" + (f" ({figs})" if figs else "")
             )
             out.append(f"  > {_ev(b, inc, entry)}")
@@ -703,7 +960,7 @@ def to_markdown(b: Brief) -> str:
     if b.accusations:
         out += ["## Who accused or threatened whom", ""]
         for inc in b.accusations:
-            out.append(f"- {_day(inc)} {inc.type.lower()}: {_who(inc)}. > {_ev(b, inc)}")
+            out.append(f"- {_day(inc)} {inc.type.lower()}: {_who(inc, b)}. > {_ev(b, inc)}")
         out.append("")
     if b.doubts or b.denied:
         out += ["## Unconfirmed or denied", ""]
@@ -733,7 +990,7 @@ def to_html(b: Brief) -> str:
             figs = _figures_line(b, inc)
             body.append(
                 f"<li><b>{e(_kind(inc))}</b>"
-                f"{' in ' + e(_where(b, inc) or '') if _where(b, inc) else ''}, {e(_who(inc))}"
+                f"{' in ' + e(_where(b, inc) or '') if _where(b, inc) else ''}, {e(_who(inc, b))}"
                 f" [{_reports(inc)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
                 f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"
@@ -748,7 +1005,7 @@ def to_html(b: Brief) -> str:
     if b.accusations:
         body.append("<h2>Who accused or threatened whom</h2><ul>")
         body += [
-            f"<li>{e(_day(i))} {e(i.type.lower())}: {e(_who(i))}. {e(_ev(b, i))}</li>"
+            f"<li>{e(_day(i))} {e(i.type.lower())}: {e(_who(i, b))}. {e(_ev(b, i))}</li>"
             for i in b.accusations
         ]
         body.append("</ul>")

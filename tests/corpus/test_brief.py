@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flashpoint.corpus.brief import build_brief, to_html, to_markdown
+from flashpoint.corpus.brief import build_brief, comment_piece, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
 from flashpoint.models import (
+    Document,
     Hedge,
     Incident,
     Mention,
@@ -276,6 +277,47 @@ def test_brief_leaves_out_look_backs_and_averted_attacks() -> None:
     assert "2028" not in text and "spared" not in text and "last year" not in text
     assert "last July" not in text and "Last week's" not in text
     assert brief.recalled == 5 and "Left out: 5 incidents" in text
+
+
+def test_brief_leaves_out_a_happening_only_called_for_or_threatened() -> None:
+    called = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("Varnia renewed its call for the withdrawal of Kestrian troops from Millbrook.",
+               source=("vrn",), target=("kst-mil",), place="mill", date="2031-06-05"),
+        ),
+        "withdrawal",
+    )  # fmt: skip
+    threatened = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("The Kestrian navy threatened to shell Port Halden again.", place="port"),
+        ),
+        "shell",
+    )
+    done = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("Kestrian troops began their withdrawal from Millbrook on Monday.",
+               source=("kst-mil",), target=("vrn",), place="mill", date="2031-06-05"),
+        ),
+        "withdrawal",
+    )  # fmt: skip
+    described = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev("Envoys hope that Ossland, which has opposed every motion, will back the truce.",
+               source=("oss-gov",), target=("vrn-gov",), date="2031-06-05"),
+        ),
+        "opposed",
+    )  # fmt: skip
+    reports = [called, threatened, done, described]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "began their withdrawal" in text
+    assert "renewed its call" not in text and "threatened to shell" not in text
+    assert "has opposed every motion" not in text  # an actor's past, told in passing
+    assert brief.recalled == 3 and "as only called for" in text
 
 
 def test_brief_names_no_pronoun_or_reference_back_as_an_actor() -> None:
@@ -569,3 +611,189 @@ def test_brief_leaves_out_a_lone_report_with_no_side_and_no_date() -> None:
     assert "on Monday" in text and "those they killed" not in text
     assert "killed two people" in text  # a stated toll is substance enough
     assert brief.thin == 1 and "no side, toll or date" in text
+
+
+# --- comment pieces, implausible sides, vague appeals ---
+
+EDITORIAL = (
+    "Kestrian militias were responsible for murderous raids across Varnia."
+    " The guilty must face justice as soon as possible."
+    " The list must include the militias' foreign backers."
+    " Nor should the role of Ossland be forgotten."
+    " It is only right that the victims are heard."
+    " The courts are slow."
+)
+NEWS = (
+    "Kestrian jets bombed the harbour of Port Halden on Monday, port officials said."
+    " The United Nations said both sides must respect the truce."
+    " Aid workers said the road should reopen within days."
+    " The harbour master told reporters that two cranes were destroyed."
+)
+
+
+def _doc_report(doc_id: str, text: str, title: str | None = None, **kw: object) -> Report:
+    return Report(document=Document(id=doc_id, text=text, title=title), **kw)
+
+
+def test_comment_piece_is_told_by_marks_in_the_text() -> None:
+    assert comment_piece(_doc_report("e", EDITORIAL))  # argues: what must be done, unsaid
+    assert not comment_piece(_doc_report("n", NEWS))  # "must" and "should", but said by others
+    column = "I was in Millbrook when the Kestrian gunboats came. The shelling lasted all night."
+    assert comment_piece(_doc_report("c", column))  # a lead in the writer's own voice
+    quoted = "“I saw the jets come in low,” a fisherman in Millbrook said on Monday."
+    assert not comment_piece(_doc_report("q", quoted))  # a witness quoted, not the writer
+    headline = "‘I saw my street burn’ Millbrook residents recount the night of shelling."
+    assert not comment_piece(_doc_report("h", headline))  # a headline quoting a witness
+    marked = "Kestria's navy shelled Port Halden. Tomas Brenn is a Varnian columnist."
+    assert comment_piece(_doc_report("m", marked))
+    assert comment_piece(_doc_report("t", "Kestria struck.", title="Comment: the harbour war"))
+
+
+def test_brief_leaves_out_incidents_told_only_in_comment_pieces() -> None:
+    argued = _incident(
+        1,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-02",
+        summary=EDITORIAL.split(". ")[0],
+        target_actors=["Varnia (VRN)"],
+    )
+    told = _incident(
+        2,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-03",
+        summary=NEWS.split(". ")[0],
+        source_actors=["Kestrian jets (KST/MIL)"],
+    )
+    reports = [_doc_report("d1", EDITORIAL), _doc_report("d2", NEWS)]
+    brief = build_brief([argued, told], reports)
+    text = to_markdown(brief)
+    assert "bombed the harbour" in text and "murderous raids" not in text
+    assert brief.opinion == 1 and "1 incident told only in comment pieces" in text
+    # Told by a comment piece and by news: the news report's sentence is the evidence.
+    column = report(
+        "2031-06-03",
+        Ev("I watched Kestrian warships shell Port Halden.", place="port", date="2031-06-03"),
+    )
+    wire = report(
+        "2031-06-04",
+        Ev(
+            "Kestrian warships shelled Port Halden on Tuesday, port officials said.",
+            place="port",
+            date="2031-06-03",
+        ),
+    )
+    both = merge_reports([column, wire])
+    assert len(both) == 1 and len({s.document for s in both[0].sightings}) == 2
+    text = to_markdown(build_brief(both, [column, wire]))
+    assert "port officials said" in text and "I watched" not in text
+
+
+def test_brief_shows_no_speaker_as_doer_and_no_town_as_target() -> None:
+    text = "Explosions shook Port Halden as the assault began, the Varnian foreign ministry said."
+    at = text.index("Port Halden")
+    port = Place(id="p-port", name="Port Halden", feature="city", country="VRN",
+                 mentions=[Mention(start=at, end=at + 11, text="Port Halden")])  # fmt: skip
+    rep = _doc_report("d1", text, places=[port])
+    shelling = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-03",
+                         summary=text, location="Port Halden",
+                         source_actors=["the Varnian foreign ministry (VRN/GOV)",
+                                        "Russian-made tanks (KST)"],
+                         target_actors=["Port Halden (VRN)", "the province of Millbrook (VRN)",
+                                        "fishermen"])  # fmt: skip
+    out = to_markdown(build_brief([shelling], [rep]))
+    assert "- **assault** in Port Halden, against fishermen [" in out
+    line = next(x for x in out.splitlines() if x.startswith("- **assault**"))
+    assert not any(w in line for w in ("foreign ministry", "tanks", "(VRN)", "Millbrook"))
+    said = _incident(2, "ACCUSE", "verbal_conflict", -2, date="2031-06-03", summary=text,
+                     source_actors=["the Varnian foreign ministry (VRN/GOV)"],
+                     target_actors=["Kestria (KST/GOV)"])  # fmt: skip
+    out = to_markdown(build_brief([said], [_doc_report("d2", text)]))
+    assert "the Varnian foreign ministry (VRN/GOV) against Kestria (KST/GOV)" in out  # it speaks
+
+
+def test_brief_lets_no_speaker_led_assault_drive_the_tension_line() -> None:
+    quiet = _incident(1, "CONSULT", "verbal_cooperation", 1, date="2031-06-03",
+                      summary="Alder Voss met Varnian envoys.",
+                      source_actors=["Alder Voss (KST/GOV)"],
+                      target_actors=["Varnian envoys (VRN/GOV)"])  # fmt: skip
+    spoken = _incident(2, "ASSAULT", "material_conflict", -10, date="2031-06-10",
+                       summary="Explosions shook Port Halden, the foreign ministry said.",
+                       source_actors=["the Kestrian foreign ministry (KST/GOV)"],
+                       target_actors=["fishermen"])  # fmt: skip
+    done = _incident(
+        3,
+        "ASSAULT",
+        "material_conflict",
+        -10,
+        date="2031-06-10",
+        summary="Kestrian jets bombed Millbrook.",
+        source_actors=["Kestrian jets (KST/MIL)"],
+        target_actors=["farmers"],
+    )
+    out = to_markdown(build_brief([quiet, spoken, done]))
+    assert "Tension rose in the week of 2031-06-09" in out
+    drivers = [line for line in out.splitlines() if line.startswith("- driven by:")]
+    assert any("bombed Millbrook" in line for line in drivers)
+    assert not any("foreign ministry" in line for line in drivers)
+
+
+def test_brief_leaves_out_a_lone_appeal_with_no_asker_and_a_vague_addressee() -> None:
+    vague = _incident(1, "REQUEST", "verbal_conflict", -1, date="2031-06-03",
+                      summary="The father of a detained fisherman urged the government to act.",
+                      target_actors=["government"])  # fmt: skip
+    addressed = _incident(2, "REQUEST", "verbal_conflict", -1, date="2031-06-04",
+                          summary="The Varnian government was urged to reopen the port.",
+                          target_actors=["Varnian government (VRN/GOV)"])  # fmt: skip
+    asker = _incident(3, "REQUEST", "verbal_conflict", -1, date="2031-06-05",
+                      summary="Mara Quist urged the government to act.",
+                      source_actors=["Mara Quist"], target_actors=["government"])  # fmt: skip
+    brief = build_brief([vague, addressed, asker])
+    out = to_markdown(brief)
+    assert "detained fisherman" not in out and brief.thin == 1
+    assert "reopen the port" in out and "Mara Quist asking government" in out
+
+
+def test_brief_shows_no_commentator_or_actor_of_another_town_as_a_target() -> None:
+    rep = report(
+        "2031-06-05",
+        Ev("President Alder Voss has described the Varnian army's shelling of Port Halden as"
+           " a crime.", source=("vrn-mil",), target=("kst-gov",), place="port",
+           date="2031-06-05"),
+    )  # fmt: skip
+    rep.places.append(Place(id="p-mill", name="Millbrook", feature="city", country="VRN"))
+    incidents = merge_reports([rep])
+    incidents[0].target_actors += ["the mayor of Millbrook (VRN)", "the mayor of Port Halden"]
+    brief = build_brief(incidents, [rep], since=dt.date(2031, 6, 1))
+    line = next(x for x in to_markdown(brief).splitlines() if x.startswith("- **assault**"))
+    assert "Varnian army (VRN/MIL)" in line and "Alder Voss" not in line
+    assert "the mayor of Port Halden" in line  # placed in the incident's own town
+    assert "Millbrook" not in line  # placed in another town: another happening
+
+
+def test_brief_shows_no_document_or_decision_as_a_doer() -> None:
+    asked = _incident(1, "REQUEST", "verbal_conflict", -1, date="2031-06-03",
+                      summary="The Kestrian veto encouraged the Varnian government to go on.",
+                      source_actors=["the Kestrian veto (KST)"],
+                      target_actors=["Varnian government (VRN/GOV)"])  # fmt: skip
+    blamed = _incident(2, "ACCUSE", "verbal_conflict", -2, date="2031-06-04",
+                       summary="A UN resolution condemned Varnia's crackdown.",
+                       source_actors=["a UN resolution"],
+                       target_actors=["Varnia (VRN/GOV)"])  # fmt: skip
+    envoy = _incident(
+        3,
+        "ACCUSE",
+        "verbal_conflict",
+        -2,
+        date="2031-06-05",
+        summary="The UN envoy condemned Varnia's crackdown.",
+        source_actors=["the UN envoy"],
+        target_actors=["Varnia (VRN/GOV)"],
+    )
+    out = to_markdown(build_brief([asked, blamed, envoy]))
+    assert "- **request**, asking Varnian government (VRN/GOV) [" in out
+    assert "- **accuse**, against Varnia (VRN/GOV) [" in out
+    assert "the UN envoy against Varnia (VRN/GOV)" in out  # a person speaks for herself
