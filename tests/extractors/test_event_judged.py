@@ -200,3 +200,18 @@ def test_a_town_in_the_clause_beats_its_country(run: Callable[..., Report]) -> N
     names = {p.id: p.name for p in report.places}
     attacks = _of(report.events, "ASSAULT")
     assert attacks and names.get(attacks[0].location or "") == "Homs"
+
+
+# --- territory taken back -------------------------------------------------------
+
+
+def test_retaking_an_enclave_is_a_military_act(run: Callable[..., Report]) -> None:
+    text = "Government troops retook the last rebel enclave near the northern border on Sunday."
+    (event,) = _of(_events(run, text, "2019-06-11"), "ASSAULT")
+    assert event.date == "2019-06-09"
+    assert [p.name for p in event.source] == ["Government troops"]
+
+
+def test_retaking_a_lead_is_no_military_act(run: Callable[..., Report]) -> None:
+    text = "The home side retook the lead in the second half on Sunday."
+    assert not _of(_events(run, text, "2019-06-11"), "ASSAULT")
