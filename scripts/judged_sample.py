@@ -1,0 +1,83 @@
+"""Draw a judged sample of events from a JSONL corpus, as docs/judged-sample.md does.
+
+Not a test: it prints one sheet per drawn event (type, trigger, modality,
+confidence, sides, date, place and its reason, the 700 characters before the
+sentence and the sentence) for a person to judge. The draws are reproducible:
+
+* articles: ``random.Random(seed).sample(lines of the file, n)``, extracted with
+  ``extract_many(texts, dates, titles=...)``;
+* events: ``random.Random(event_seed).sample(pool, k)``, where the pool is every
+  event at or above ``--min-confidence``, in article-draw order, then report order.
+
+    .venv/bin/python scripts/judged_sample.py --seed 13 --articles 60 --event-seed 2033
+    .venv/bin/python scripts/judged_sample.py --seed 14 --articles 150 --event-seed 2034 \\
+        --min-confidence 0.769
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from flashpoint.pipeline import extract_many
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "eval" / "t17" / "syria" / "articles.jsonl"
+
+
+def draw(path: Path, seed: int, n: int) -> list[dict[str, Any]]:
+    lines = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return random.Random(seed).sample(lines, min(n, len(lines)))
+
+
+def sheet(k: int, article: dict[str, Any], report: Any, event: Any) -> str:
+    text = report.document.text
+    places = {p.id: p.name for p in report.places}
+    lo, hi = event.sentence.start, event.sentence.end
+    mode = f"/{event.mode}" if event.mode else ""
+    return "\n".join(
+        [
+            f"=== #{k} {article['id']} published {report.document.published}",
+            f"  {event.type}{mode} `{event.trigger.text}` {event.modality}"
+            f" background={event.background} confidence={event.confidence}",
+            f"  source={[p.name for p in event.source]} target={[p.name for p in event.target]}"
+            f" date={event.date} place={places.get(event.location or '')} ({event.place_reason})",
+            "  before: " + text[max(0, lo - 700) : lo].replace("\n", " / "),
+            "  sentence: " + text[lo:hi].replace("\n", " / "),
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT, help="JSONL: id, text, date, title")
+    parser.add_argument("--seed", type=int, required=True, help="seed of the article draw")
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--event-seed", type=int, required=True)
+    parser.add_argument("--events", type=int, default=60)
+    parser.add_argument("--min-confidence", type=float, default=0.0)
+    args = parser.parse_args(argv)
+    articles = draw(args.data, args.seed, args.articles)
+    reports = extract_many(
+        [a["text"] for a in articles],
+        [a.get("date") for a in articles],
+        titles=[a.get("title") or None for a in articles],
+    )
+    pool = [
+        (article, report, event)
+        for article, report in zip(articles, reports, strict=True)
+        for event in report.events
+        if (event.confidence or 0.0) >= args.min_confidence
+    ]
+    print(f"{len(articles)} articles, {len(pool)} events at or above {args.min_confidence}")
+    chosen = random.Random(args.event_seed).sample(pool, min(args.events, len(pool)))
+    for k, (article, report, event) in enumerate(chosen, 1):
+        print(sheet(k, article, report, event))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
