@@ -207,6 +207,19 @@ class Tally:
         }
 
 
+def _material_hits(doc: GoldDoc, by_sentence: dict[int, list[tuple[str, Any]]]) -> tuple[int, int]:
+    """How many ASSAULT/PROTEST/COERCE types ``by_sentence`` codes, and how many of them
+    a gold event of the same sentence is compatible with."""
+    predicted = correct = 0
+    for sent, preds in by_sentence.items():
+        gold_types = set().union(*(g.types for g in doc.events.get(sent, [])))
+        for type_, _ in preds:
+            if type_ in MATERIAL:
+                predicted += 1
+                correct += type_ in gold_types
+    return predicted, correct
+
+
 def score(
     doc: GoldDoc,
     found: dict[int, list[tuple[str, Any]]],
@@ -217,19 +230,13 @@ def score(
     """Add one document: ``found`` maps a sentence to the (type, location) of the
     events coded there, ``mentioned`` to those of the events mentioned again there
     (which count for recall and places, and for ``mention_precision``)."""
-    for sent, preds in found.items():
-        gold_types = set().union(*(g.types for g in doc.events.get(sent, [])))
-        for type_, _ in preds:
-            if type_ in MATERIAL:
-                tally.predicted += 1
-                tally.correct += type_ in gold_types
+    coded, right = _material_hits(doc, found)
+    tally.predicted += coded
+    tally.correct += right
     mentioned = mentioned or {}
-    for sent, preds in mentioned.items():
-        gold_types = set().union(*(g.types for g in doc.events.get(sent, [])))
-        for type_, _ in preds:
-            if type_ in MATERIAL:
-                tally.mentions += 1
-                tally.mentions_right += type_ in gold_types
+    coded, right = _material_hits(doc, mentioned)
+    tally.mentions += coded
+    tally.mentions_right += right
     found = {s: found.get(s, []) + mentioned.get(s, []) for s in set(found) | set(mentioned)}
     for sent, golds in doc.events.items():
         types = set().union(*(g.types for g in golds))

@@ -223,7 +223,10 @@ class Coder(Candidates, Merging):
             and self.continues_paragraph(cand, sent)
         ):
             carried = event_places.paragraph_place(
-                self.places, self.ctx.sentences, sent, self.ctx.text
+                self.places,
+                self.ctx.sentences,
+                self.ctx.sentence_index(sent.start_char),
+                self.ctx.text,
             )
             if carried is not None:
                 location, place_reason = carried.id, "paragraph"

@@ -252,15 +252,14 @@ PARAGRAPH_LOOKBACK = 1  # the sentence just before, in the same paragraph
 
 
 def paragraph_place(
-    places: dict[int, Any], sentences: list[SpacySpan], sent: SpacySpan, text: str
+    places: dict[int, Any], sentences: list[SpacySpan], index: int, text: str
 ) -> Any | None:
     """No place in the event's clause or sentence: the one place the sentence before, in
     the same paragraph, names in a locative phrase ("Tanks were deployed in Hama on
     Sunday. Witnesses said snipers killed four men."). A line break ends the paragraph;
-    a sentence naming two places gives none (unknown)."""
-    index = next((i for i, s in enumerate(sentences) if s.start == sent.start), None)
-    if index is None:
-        return None
+    a sentence naming two places gives none (unknown). ``index`` is the event's
+    sentence in ``sentences`` (``Context.sentence_index``)."""
+    sent = sentences[index]
     for prev in reversed(sentences[max(0, index - PARAGRAPH_LOOKBACK) : index]):
         if "\n" in text[prev.start_char : sent.start_char]:
             return None  # another paragraph
