@@ -31,6 +31,7 @@ reported speech that spans several sentences without a cue are not claims.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import cast
 
@@ -66,8 +67,65 @@ def find_hedges(ctx: Context) -> None:
     for match in lex.hedges.finditer(ctx.text):
         phrase = " ".join(match.group(0).lower().split())
         kind = cast(HedgeKind, lex.hedge_kinds.get(phrase, "uncertainty"))
+        if kind == "denial" and not (
+            denies_proposition(ctx.text, match.start(), match.end())
+            or _clause_denied(ctx, match.start())
+        ):
+            continue  # "was denied entry", "denying them the right": no claim denied
         found.append(Hedge(start=match.start(), end=match.end(), text=match.group(0), kind=kind))
     ctx.provide("hedges", tuple(found))
+
+
+# A denial denies a proposition: "denied that ...", "denied the report", "denies any
+# involvement", "denied it", or stands alone ("..., which the ministry denied."). "Deny"
+# with a person or a thing withheld ("was denied entry", "denying them the right",
+# "denied Syria its sovereignty", "denial of access") refuses something; no claim is
+# disputed.
+_DENIED_WORD = re.compile(r"^(?:den(?:y|ies|ied|ying)|denials?)$", re.IGNORECASE)
+_PROPOSITION = (
+    r"(?:reports?|claims?|allegations?|accusations?|charges?|rumou?rs?|story|stories"
+    r"|accounts?|suggestions?|assertions?|involvement|responsibility|wrongdoing|knowledge"
+    r"|links?|role|existence|the idea|the notion)"
+)
+_DENIES_THAT = re.compile(
+    r"^(?:\s+\w+ly)?(?:"
+    r"\s+(?:that|it|this|having|being|ever|knowing|any|all|both|categorically)\b"
+    rf"|\s+(?:of\s+)?(?:(?:the|these|those|such|its|their|his|her|any|all)\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,3}}?{_PROPOSITION}\b"
+    # "denied a fee had been tabled": a clause without "that"
+    r"|\s+(?:(?:a|an|the|any|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:had|has|have|was|were|is|are|would|will|did|could|planned)\s"
+    r"|\s*(?:[,.;:!?)”\"\u2014-]|$)"
+    r"|\s+(?:by|on|in|at|and|but|as|when|through|via|from|outright|strongly|flatly)\b)",
+    re.IGNORECASE,
+)
+# "was denied entry", "are being denied treatment": the passive withholds something
+# from someone.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def denies_proposition(text: str, start: int, end: int) -> bool:
+    """True when the deny word at ``text[start:end]`` denies a proposition (a claim, a
+    report, a that-clause) rather than withholding something ("denied entry", "denied
+    bail", "denying them the right", "was denied access"). Other hedge words: True."""
+    if not _DENIED_WORD.match(text[start:end]):
+        return True
+    if _PASSIVE_BEFORE.search(text[max(0, start - 30) : start]):
+        return False
+    return _DENIES_THAT.match(text[end : end + 80]) is not None
+
+
+def _clause_denied(ctx: Context, start: int) -> bool:
+    """The parse gives the deny verb at ``start`` a clause ("deny their son went to
+    Syria"): a proposition denied, with no "that"."""
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    return tok.lemma_.lower() == "deny" and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def hedges_in(ctx: Context, start: int, end: int) -> list[Hedge]:

@@ -99,6 +99,20 @@ def test_denial_is_a_hedge(run: Run) -> None:
     assert ("denied", "denial") in [(h.text, h.kind) for h in claim.hedges]
 
 
+def test_withholding_is_no_denial() -> None:
+    # "denied entry", "denying them the right": something withheld, no claim disputed.
+    text = (
+        "The envoy said she had been denied entry to the port city. Aid workers said the"
+        " militia was denying them access to the wounded. The judge denied bail to both men."
+        " The ministry flatly denied the reports of a massacre. A spokesman denied the convoy"
+        " had been hit, and the army denies any involvement."
+    )
+    ctx = run_extractors(Context(doc=load(DEFAULT.model)(text)), ordered(("hedges",)))
+    denials = [h for h in hedges_in(ctx, 0, len(text)) if h.kind == "denial"]
+    after = [text[h.end : h.end + 12].split()[0] for h in denials]
+    assert after == ["the", "the", "any"]
+
+
 def test_allegation_and_report_hedges(run: Run) -> None:
     report = run("Police said the alleged smugglers were reportedly armed.")
     claim = _only(report, "smugglers")
