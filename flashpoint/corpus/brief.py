@@ -40,10 +40,13 @@ from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
 from flashpoint.extractors.events.confidence import default_threshold
+from flashpoint.extractors.quotes import lexicon as attribution_lexicon
 from flashpoint.models import Event, Incident, Report, ReportedFigure
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
+# Verbal acts one speaker makes: their sides are those of the sentence quoted.
+ONE_SPEAKER = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 
 @dataclass(slots=True)
@@ -199,6 +202,27 @@ def _window(text: str, at: int, size: int = EVIDENCE_CHARS) -> str:
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 
+def evidence_event(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    comment: set[str] | None = None,
+) -> tuple[Event, Report] | None:
+    """The event (and its report) whose sentence is the incident's evidence: of its main
+    sightings (all when it has none), the one placed highest in its article, a news
+    report's before a comment piece's (``comment``: their document ids)."""
+    mains = [s for s in inc.sightings if s.main] or inc.sightings
+    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    if comment:  # a news report's sentence before a comment piece's
+        news = [er for er in told if er[1].document.id not in comment]
+        if not news:
+            every = (events.get((s.document, s.event)) for s in inc.sightings)
+            news = [er for er in every if er is not None and er[1].document.id not in comment]
+        told = news or told
+    if not told:
+        return None
+    return min(told, key=lambda er: (er[0].sentence.start, er[1].document.published or "9999"))
+
+
 def evidence(
     inc: Incident,
     events: dict[tuple[str, str], tuple[Event, Report]],
@@ -213,19 +237,10 @@ def evidence(
     is preferred to one of a comment piece (``comment``: their document ids). A
     sentence longer than ``EVIDENCE_CHARS`` (headline, captions and lead run
     together) is cut around the trigger; a sentence cut from a quotation starts with "…"."""
-    mains = [s for s in inc.sightings if s.main] or inc.sightings
-    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
-    if comment:  # a news report's sentence before a comment piece's
-        news = [er for er in told if er[1].document.id not in comment]
-        if not news:
-            every = (events.get((s.document, s.event)) for s in inc.sightings)
-            news = [er for er in every if er is not None and er[1].document.id not in comment]
-        told = news or told
-    if not told:
+    chosen = evidence_event(inc, events, comment)
+    if chosen is None:
         return " ".join((inc.summary or "").split())
-    event, report = min(
-        told, key=lambda er: (er[0].sentence.start, er[1].document.published or "9999")
-    )
+    event, report = chosen
     title = " ".join((report.document.title or "").split())
     if title:
         words = {w.casefold() for w in re.findall(r"[\w'-]{4,}", event.trigger.text)}
@@ -653,6 +668,14 @@ def plausible_sides(
     here = (inc.location or "").casefold()
     elsewhere = {t for t in towns if t != here}
     targets = [a for a in targets if not _placed_in(_bare(a), elsewhere)]
+    speakers = {
+        n
+        for s in inc.sightings
+        if s.document in reports
+        for e in reports[s.document].events
+        if e.id == s.event
+        for n in speakers_of(e, reports[s.document])
+    }
     sentences = [
         e.sentence.text
         for s in inc.sightings
@@ -660,16 +683,72 @@ def plausible_sides(
         for e in reports[s.document].events
         if e.id == s.event
     ]
-    targets = [a for a in targets if not _comments_on(_bare(a), sentences)]
+    targets = [
+        a
+        for a in targets
+        if not _speaks(_bare(a), speakers) and not _speaks_in(_bare(a), sentences)
+    ]
     return sources, targets, len(sources) < len(inc.source_actors)
 
 
-# "President Obama has described the army's attacks as ...": the one who speaks of the
-# act in its sentence comments on it; he is not its target.
-_SPEECH = (
-    r"\s+(?:has |had |have )?(?:described|said|says|condemned|denounced|called|told|warned"
-    r"|criticised|criticized|accused)\b"
-)
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think"}
+
+
+def _lemma(word: str) -> set[str]:
+    """Candidate lemmas of an inflected verb ("described" -> describe, "says" -> say)."""
+    w = word.casefold()
+    out = {w, _IRREGULAR.get(w, w)}
+    for end, put in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if w.endswith(end):
+            out.add(w[: -len(end)] + put)
+    return out
+
+
+def _speaks_in(name: str, sentences: list[str]) -> bool:
+    """The named actor is the subject of a verb of speech or stance of the attribution
+    lexicon (``data/attribution.yaml``) in a sentence of the incident ("President Obama
+    has described the attacks as ..."): a speaker the claims extractor did not take
+    (no clause follows)."""
+    if not any(w[:1].isupper() for w in name.split()):
+        return False
+    lex = attribution_lexicon()
+    verbs = lex.speech_verbs | lex.stance_verbs
+    pattern = re.compile(re.escape(name) + r"\s+(?:has |had |have )?([a-z]+)\b")
+    return any(
+        _lemma(m.group(1)) & verbs for text in sentences for m in pattern.finditer(text)
+    )
+
+
+def speakers_of(event: Event, report: Report) -> set[str]:
+    """Who speaks in the event's sentence, from the report's stored claims and quotes:
+    the source of the claim or the speaker of the quote the event rests on
+    (``Event.attribution``), and of every claim or quote whose cue lies in the event's
+    sentence ("President Obama has described the attacks as ..."; "..., the minister
+    said")."""
+    lo, hi = event.sentence.start, event.sentence.end
+    names = set()
+    for claim in report.claims:
+        at = claim.cue.start if claim.cue else claim.source.start
+        if claim.id == event.attribution or (at is not None and lo <= at < hi):
+            names.add(claim.source.name)
+    for quote in report.quotes:
+        if quote.speaker is None:
+            continue
+        at = quote.cue.start if quote.cue else quote.start
+        if quote.id == event.attribution or lo <= at < hi:
+            names.add(quote.speaker.name)
+    return names
+
+
+def _speaks(name: str, speakers: set[str]) -> bool:
+    """The label (a name with a capital letter) names one who speaks of the act: its
+    words are the start of a speaker's name or the speaker's name is inside it."""
+    if not any(w[:1].isupper() for w in name.split()):
+        return False
+    low = normalize(name)
+    return any(
+        low and (normalize(n).startswith(low) or normalize(n) in low) for n in speakers if n
+    )
 
 
 def _placed_in(name: str, towns: set[str]) -> bool:
@@ -678,13 +757,47 @@ def _placed_in(name: str, towns: set[str]) -> bool:
     return found is not None and found.group(1).casefold() in towns
 
 
-def _comments_on(name: str, sentences: list[str]) -> bool:
-    """The named actor (a name with a capital letter) is the speaker of a sentence of
-    the incident."""
-    if not any(w[:1].isupper() for w in name.split()):
-        return False
-    pattern = re.compile(re.escape(name) + _SPEECH)
-    return any(pattern.search(text) for text in sentences)
+def _matches(text: str, names: list[str]) -> bool:
+    """The incident's label is one of the event's participants (same code, or one name
+    inside the other)."""
+    code, bare = label_code(text), normalize(_bare(text))
+    for n in names:
+        if code and label_code(n) == code:
+            return True
+        other = normalize(_bare(n))
+        if bare and other and (bare in other or other in bare):
+            return True
+    return False
+
+
+# "asked for a fee to receive the detainees", "called for the release of the men": what
+# follows "for" is what is asked, not whom.
+_ASKED_FOR = re.compile(r"^\s+for\b", re.IGNORECASE)
+
+
+def told_sides(
+    inc: Incident,
+    sources: list[str],
+    targets: list[str],
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    comment: set[str] | None = None,
+) -> tuple[list[str], list[str]]:
+    """The sides of a verbal act (a request, an accusation, a statement) as the evidence
+    sentence tells them (:func:`evidence_event`): one speaker's act, so sides that other
+    reports' sentences bring (another speaker's appeal the linker joined, a minister
+    quoted beside the president) are not shown. A request "for" something names no
+    addressee ("Baghdad has asked for a fee ... to receive the detainees")."""
+    chosen = evidence_event(inc, events, comment)
+    if chosen is None:
+        return sources, targets
+    event, report = chosen
+    actors = {a.id: a for a in report.actors}
+    src = [label(p, actors) for p in event.source]
+    tgt = [label(p, actors) for p in event.target]
+    text = report.document.text
+    if inc.type == "REQUEST" and _ASKED_FOR.match(text[event.trigger.end : event.trigger.end + 6]):
+        tgt = []
+    return [a for a in sources if _matches(a, src)], [a for a in targets if _matches(a, tgt)]
 
 
 def _vague_verbal(inc: Incident) -> bool:
@@ -757,6 +870,8 @@ def build_brief(
     doubtful = set()
     for inc in chosen:
         sources, targets, dropped = plausible_sides(inc, by_doc, comment)
+        if inc.type in ONE_SPEAKER:
+            sources, targets = told_sides(inc, sources, targets, events, comment)
         brief.sides[inc.id] = (sources, targets)
         if dropped:
             doubtful.add(inc.id)

@@ -797,3 +797,42 @@ def test_brief_shows_no_document_or_decision_as_a_doer() -> None:
     assert "- **request**, asking Varnian government (VRN/GOV) [" in out
     assert "- **accuse**, against Varnia (VRN/GOV) [" in out
     assert "the UN envoy against Varnia (VRN/GOV)" in out  # a person speaks for herself
+
+
+# --- sides of verbal acts, speakers from the stored claims and quotes ---
+
+
+def test_request_sides_are_those_of_the_sentence_quoted(run) -> None:  # type: ignore[no-untyped-def]
+    from flashpoint.corpus.brief import speakers_of, told_sides
+
+    appeal = run(
+        "The Varnian president urged Kestria to free the detained sailors. The harbour"
+        " minister, Ilse Marten, said the port would stay closed.",
+        "2031-06-05",
+    )
+    incidents = merge_reports([appeal])
+    request = next(i for i in incidents if i.type == "REQUEST")
+    events = {(appeal.document.id, e.id): (e, appeal) for e in appeal.events}
+    # Another report's side the linker joined in: not the quoted sentence's.
+    sources = [*request.source_actors, "Ilse Marten"]
+    src, tgt = told_sides(request, sources, request.target_actors, events)
+    assert "Ilse Marten" not in src and src
+    assert any("Kestria" in t for t in tgt)
+    told = run(
+        "Kestrian jets bombed the harbour of Port Halden on Monday, the Varnian harbour"
+        " minister, Ilse Marten, said.",
+        "2031-06-05",
+    )
+    bombing = next(e for e in told.events if e.type == "ASSAULT")
+    assert "Marten" in " ".join(speakers_of(bombing, told))  # from the stored claim
+
+
+def test_a_request_for_something_names_no_addressee(run) -> None:  # type: ignore[no-untyped-def]
+    from flashpoint.corpus.brief import told_sides
+
+    ask = run("Kestria has asked for a $2bn payment to take back the detained sailors.", "2031-06-05")
+    request = next((i for i in merge_reports([ask]) if i.type == "REQUEST"), None)
+    assert request is not None
+    events = {(ask.document.id, e.id): (e, ask) for e in ask.events}
+    src, tgt = told_sides(request, request.source_actors, request.target_actors, events)
+    assert tgt == []  # the sailors are what the payment is for, not whom Kestria asked
