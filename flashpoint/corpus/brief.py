@@ -714,9 +714,7 @@ def _speaks_in(name: str, sentences: list[str]) -> bool:
     lex = attribution_lexicon()
     verbs = lex.speech_verbs | lex.stance_verbs
     pattern = re.compile(re.escape(name) + r"\s+(?:has |had |have )?([a-z]+)\b")
-    return any(
-        _lemma(m.group(1)) & verbs for text in sentences for m in pattern.finditer(text)
-    )
+    return any(_lemma(m.group(1)) & verbs for text in sentences for m in pattern.finditer(text))
 
 
 def speakers_of(event: Event, report: Report) -> set[str]:
@@ -746,9 +744,7 @@ def _speaks(name: str, speakers: set[str]) -> bool:
     if not any(w[:1].isupper() for w in name.split()):
         return False
     low = normalize(name)
-    return any(
-        low and (normalize(n).startswith(low) or normalize(n) in low) for n in speakers if n
-    )
+    return any(low and (normalize(n).startswith(low) or normalize(n) in low) for n in speakers if n)
 
 
 def _placed_in(name: str, towns: set[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from flashpoint.corpus.brief import build_brief, comment_piece, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
@@ -802,7 +803,7 @@ def test_brief_shows_no_document_or_decision_as_a_doer() -> None:
 # --- sides of verbal acts, speakers from the stored claims and quotes ---
 
 
-def test_request_sides_are_those_of_the_sentence_quoted(run) -> None:  # type: ignore[no-untyped-def]
+def test_request_sides_are_those_of_the_sentence_quoted(run: Callable[..., Report]) -> None:
     from flashpoint.corpus.brief import speakers_of, told_sides
 
     appeal = run(
@@ -827,12 +828,15 @@ def test_request_sides_are_those_of_the_sentence_quoted(run) -> None:  # type: i
     assert "Marten" in " ".join(speakers_of(bombing, told))  # from the stored claim
 
 
-def test_a_request_for_something_names_no_addressee(run) -> None:  # type: ignore[no-untyped-def]
+def test_a_request_for_something_names_no_addressee(run: Callable[..., Report]) -> None:
     from flashpoint.corpus.brief import told_sides
 
-    ask = run("Kestria has asked for a $2bn payment to take back the detained sailors.", "2031-06-05")
+    ask = run(
+        "Kestria has asked for a $2bn payment to take back the detained sailors.", "2031-06-05"
+    )
     request = next((i for i in merge_reports([ask]) if i.type == "REQUEST"), None)
     assert request is not None
     events = {(ask.document.id, e.id): (e, ask) for e in ask.events}
     src, tgt = told_sides(request, request.source_actors, request.target_actors, events)
     assert tgt == []  # the sailors are what the payment is for, not whom Kestria asked
+    assert any("Kestria" in a for a in src)
