@@ -41,7 +41,7 @@ from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_da
 from flashpoint.corpus.timeline import plural as _n
 from flashpoint.extractors.events.confidence import default_threshold
 from flashpoint.extractors.quotes import lexicon as attribution_lexicon
-from flashpoint.models import Event, Incident, Report, ReportedFigure
+from flashpoint.models import Event, Incident, Report, ReportedFigure, Span
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -535,49 +535,129 @@ _COMMENT_MARK = re.compile(
     r"|\bthe \w+ view on\b",
     re.IGNORECASE | re.MULTILINE,
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
-_QUOTED = re.compile(r"[“\"][^”\"]{0,600}[”\"]")
+# Sentence ends for the stretches of text no stored sentence covers (the Report keeps
+# the parse's sentences only where an event, claim, quote or quantity lies).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)\b")
 _PRESCRIBES = re.compile(
     r"\b(?:should|must|ought to)\b|\bit is (?:only )?(?:right|time|wrong)\b", re.IGNORECASE
 )
-_ATTRIBUTES = re.compile(
-    r"\b(?:said|says|say|told|tells|according to|urged|urges|warned|warns|called|calls"
-    r"|added|argued|argues|insisted|insists|wrote|writes|asked|asks|claimed|claims"
-    r"|announced|demanded|demands|declared|tweeted|believes?|thinks?)\b",
-    re.IGNORECASE,
-)
-_SAYS = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 COMMENT_PRESCRIPTIONS = 3
+UNSAID_SHARE = 3  # a third of the text in quotation with no speaker: a press review
+
+
+def sentences(report: Report) -> list[tuple[int, int]]:
+    """The report's sentences as offsets: those the extractors stored (the sentences of
+    its events, claims, quotes and quantities, from the parse), and the stretches
+    between them split at sentence-final punctuation."""
+    stored = sorted(
+        {
+            (x.sentence.start, x.sentence.end)
+            for x in (*report.events, *report.claims, *report.quotes, *report.quantities)
+            if x.sentence is not None
+        }
+    )
+    text = report.document.text
+    out: list[tuple[int, int]] = []
+    pos = 0
+
+    def gap(lo: int, hi: int) -> None:
+        start = lo
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            if text[start : m.start()].strip():
+                out.append((start, m.start()))
+            start = m.end()
+        if text[start:hi].strip():
+            out.append((start, hi))
+
+    for lo, hi in stored:
+        if lo < pos:
+            continue  # overlaps a sentence already taken
+        gap(pos, lo)
+        out.append((lo, hi))
+        pos = hi
+    gap(pos, len(text))
+    return out
+
+
+# The cues news attributes with ("said", "told", "according to", "added"); a letter or
+# a column argues with its subject through other cues ("X complains that", "won't admit
+# that"), which are not the mark of a report.
+_WRITER = frozenset({"i", "we", "me", "us"})
+_REPORTING = frozenset({"say", "tell", "according", "add", "report", "announce", "confirm"})
+
+
+def _attributions(report: Report, reporting: bool = False) -> list[int]:
+    """Where the report attributes something: the cue (else the source or the quote)
+    of each stored claim and of each quote with a speaker; with ``reporting``, only
+    those whose cue is a reporting one (:data:`_REPORTING`)."""
+
+    def keep(cue: Span | None) -> bool:
+        return not reporting or (
+            cue is not None and bool(_lemma(cue.text.split()[0] if cue.text else "") & _REPORTING)
+        )
+
+    # The writer's own "I agreed to ...", "we must ..." attributes nothing to anyone.
+    at = [
+        c.cue.start if c.cue else c.source.start
+        for c in report.claims
+        if keep(c.cue) and normalize(c.source.name) not in _WRITER
+    ]
+    at += [
+        q.cue.start if q.cue else q.start
+        for q in report.quotes
+        if q.speaker is not None and keep(q.cue)
+    ]
+    return [a for a in at if a is not None]
 
 
 def comment_piece(report: Report) -> bool:
-    """True when the report reads as comment rather than news (see the marks above)."""
+    """True when the report reads as comment rather than news (see the marks above).
+    What the report attributes, and what it quotes, is read from its stored claims and
+    quotes (their cues and offsets)."""
     text = report.document.text
     title = report.document.title or ""
     if _COMMENT_MARK.search(title) or _COMMENT_MARK.search(text[:400] + "\n" + text[-400:]):
         return True
-    sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
-    if not sentences:
+    spans = sentences(report)
+    if not spans:
         return False
-    lead = sentences[0]
+    said = _attributions(report)
+    quoted = [(q.start, q.end) for q in report.quotes]
+
+    def attributes(lo: int, hi: int) -> bool:
+        return any(lo <= a < hi for a in said)
+
+    def unquoted(lo: int, hi: int) -> str:
+        chars = list(text[lo:hi])
+        for qs, qe in quoted:
+            for i in range(max(qs, lo), min(qe, hi)):
+                chars[i - lo] = " "
+        return "".join(chars)
+
+    lo, hi = spans[0]
+    lead = text[lo:hi]
     if (
-        not _QUOTED.search(lead)
-        and _FIRST_PERSON.search(lead)
-        and not _ATTRIBUTES.search(lead)
+        _FIRST_PERSON.search(lead)
+        and not attributes(lo, hi)
+        and not any(qs < hi and qe > lo for qs, qe in quoted)
         and not any(q in lead for q in '“”"‘')
     ):
         return True
     prescribing = sum(
-        1
-        for s in sentences
-        if _PRESCRIBES.search(_QUOTED.sub(" ", s)) and not _ATTRIBUTES.search(s)
+        1 for a, b in spans if _PRESCRIBES.search(unquoted(a, b)) and not attributes(a, b)
     )
-    saying = sum(1 for s in sentences if _SAYS.search(s))
+    reported = _attributions(report, reporting=True)
+    saying = sum(1 for a, b in spans if any(a <= x < b for x in reported))
+    # A press review: much of the text is quotation no speaker is found for (the
+    # columnists' words run in after their names), and little is reported as said.
+    unsaid = sum(q.end - q.start for q in report.quotes if q.speaker is None)
+    if unsaid * UNSAID_SHARE >= len(text.strip()) and saying * 10 < len(spans):
+        return True
     return (
         prescribing >= COMMENT_PRESCRIPTIONS
-        and prescribing * 10 >= len(sentences)
-        and saying * 10 < len(sentences)
+        and prescribing * 10 >= len(spans)
+        and saying * 10 < len(spans)
     )
 
 

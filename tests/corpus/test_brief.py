@@ -636,21 +636,40 @@ def _doc_report(doc_id: str, text: str, title: str | None = None, **kw: object) 
     return Report(document=Document(id=doc_id, text=text, title=title), **kw)
 
 
-def test_comment_piece_is_told_by_marks_in_the_text() -> None:
-    assert comment_piece(_doc_report("e", EDITORIAL))  # argues: what must be done, unsaid
-    assert not comment_piece(_doc_report("n", NEWS))  # "must" and "should", but said by others
+def _told(run: Callable[..., Report], doc_id: str, text: str, title: str | None = None) -> Report:
+    """The report the pipeline makes of ``text`` (its claims and quotes), under ``doc_id``."""
+    made = run(text, "2031-06-02")
+    return made.model_copy(update={"document": Document(id=doc_id, text=text, title=title)})
+
+
+def test_comment_piece_is_told_by_marks_in_the_text(run: Callable[..., Report]) -> None:
+    assert comment_piece(_told(run, "e", EDITORIAL))  # argues: what must be done, unsaid
+    # "must" and "should", but said by others: the stored claims attribute them
+    assert not comment_piece(_told(run, "n", NEWS))
     column = "I was in Millbrook when the Kestrian gunboats came. The shelling lasted all night."
-    assert comment_piece(_doc_report("c", column))  # a lead in the writer's own voice
+    assert comment_piece(_told(run, "c", column))  # a lead in the writer's own voice
     quoted = "“I saw the jets come in low,” a fisherman in Millbrook said on Monday."
-    assert not comment_piece(_doc_report("q", quoted))  # a witness quoted, not the writer
+    assert not comment_piece(_told(run, "q", quoted))  # a witness quoted, not the writer
     headline = "‘I saw my street burn’ Millbrook residents recount the night of shelling."
-    assert not comment_piece(_doc_report("h", headline))  # a headline quoting a witness
+    assert not comment_piece(_told(run, "h", headline))  # a headline quoting a witness
     marked = "Kestria's navy shelled Port Halden. Tomas Brenn is a Varnian columnist."
-    assert comment_piece(_doc_report("m", marked))
-    assert comment_piece(_doc_report("t", "Kestria struck.", title="Comment: the harbour war"))
+    assert comment_piece(_told(run, "m", marked))
+    assert comment_piece(_told(run, "t", "Kestria struck.", title="Comment: the harbour war"))
 
 
-def test_brief_leaves_out_incidents_told_only_in_comment_pieces() -> None:
+def test_sentences_are_the_stored_ones_and_the_gaps_split(run: Callable[..., Report]) -> None:
+    from flashpoint.corpus.brief import sentences
+
+    text = "The courts are slow. Kestrian jets bombed Port Halden on Monday. Nobody knows why."
+    told = _told(run, "s", text)
+    spans = [text[a:b].strip() for a, b in sentences(told)]
+    assert spans == ["The courts are slow.", "Kestrian jets bombed Port Halden on Monday.",
+                     "Nobody knows why."]  # fmt: skip
+
+
+def test_brief_leaves_out_incidents_told_only_in_comment_pieces(
+    run: Callable[..., Report],
+) -> None:
     argued = _incident(
         1,
         "ASSAULT",
@@ -669,7 +688,8 @@ def test_brief_leaves_out_incidents_told_only_in_comment_pieces() -> None:
         summary=NEWS.split(". ")[0],
         source_actors=["Kestrian jets (KST/MIL)"],
     )
-    reports = [_doc_report("d1", EDITORIAL), _doc_report("d2", NEWS)]
+    reports = [_told(run, "d1", EDITORIAL), _told(run, "d2", NEWS)]
+    reports = [r.model_copy(update={"events": []}) for r in reports]  # the incidents' own
     brief = build_brief([argued, told], reports)
     text = to_markdown(brief)
     assert "bombed the harbour" in text and "murderous raids" not in text
@@ -840,3 +860,22 @@ def test_a_request_for_something_names_no_addressee(run: Callable[..., Report]) 
     src, tgt = told_sides(request, request.source_actors, request.target_actors, events)
     assert tgt == []  # the sailors are what the payment is for, not whom Kestria asked
     assert any("Kestria" in a for a in src)
+
+
+def test_a_press_review_is_comment(run: Callable[..., Report]) -> None:
+    review = (
+        "Papers across the region weigh the harbour vote.\n"
+        "Anton Keel in the Varnian Herald\n"
+        "\u201cThe vote was a disgrace, and the council will regret it for a generation. Every"
+        " minister who raised a hand has betrayed the fishermen of Port Halden.\u201d\n"
+        "Mira Ost in the Kestrian Daily\n"
+        "\u201cNobody in Millbrook believes the promises of the council any longer. The harbour"
+        " will stay closed, and the boats will rot at their moorings.\u201d"
+    )
+    told = _told(run, "r", review)
+    assert comment_piece(told)
+    news = (
+        "Kestrian jets bombed the harbour of Port Halden on Monday, port officials said.\n"
+        "\u201cThe cranes are gone and the quay is burning,\u201d the harbour master said."
+    )
+    assert not comment_piece(_told(run, "n2", news))  # quotation with its speaker
