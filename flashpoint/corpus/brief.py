@@ -138,6 +138,15 @@ _THAT = re.compile(
     r"^\W*(?:That|Those)\b(?!\s+(?:night|day|morning|afternoon|evening|weekend|week)\b)"
 )
 _THAT_WORDS = 6
+# An undated act in the active past perfect ("her husband had surrendered to the
+# fighters") happened before the story's time: a look-back ("had been killed", the
+# passive of a toll reported in backshifted speech, is not read so).
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "... and she has not seen him since.": the act is told from a later time.
+_SINCE = re.compile(r"\b(?:ever )?since\s*(?:[,.;:)]|$)", re.IGNORECASE)
+# A feature's scene in the present ("There is a flash of light in the dark town as an
+# airstrike hits a depot"): description of a moment, not the news of a day.
+_SCENE = re.compile(r"^\W*There(?:\s+is|\s+are|’s|'s)\b")
 # Words that, heading an uncoded actor label, make it a reference back, not a name:
 # "the group", "the leader" (a pronoun identifies nobody either).
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -152,7 +161,10 @@ def looks_back(event: Event, report: Report) -> bool:
     ago", is a look-back. A trigger right after "spared", "averted", "foiled" is a
     happening that did not take place; one right after "call for", "plans to",
     "threatened to" has not (yet) taken place; one in a relative clause in the perfect
-    (", which have opposed ...") describes an actor's past."""
+    (", which have opposed ...") describes an actor's past. An undated act in the active
+    past perfect ("had surrendered"), in a sentence told from later ("has not seen him
+    since") or in a present-tense scene ("There is a flash of light as an airstrike
+    hits ...") is not the news of the report's day."""
     text = report.document.text
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
     if _AVERTED.search(before) or _UNREALISED.search(before) or _DESCRIBED.search(before):
@@ -170,8 +182,10 @@ def looks_back(event: Event, report: Report) -> bool:
         return event.date[:7] < published.isoformat()[:7]
     if event.date:
         return False
+    if _PLUPERFECT.search(before) or _SCENE.match(event.sentence.text):
+        return True
     sentence = _COMPARED.sub(" ", event.sentence.text)
-    if _PAST.search(sentence):
+    if _PAST.search(sentence) or _SINCE.search(sentence):
         return True
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
 

@@ -879,3 +879,37 @@ def test_a_press_review_is_comment(run: Callable[..., Report]) -> None:
         "\u201cThe cranes are gone and the quay is burning,\u201d the harbour master said."
     )
     assert not comment_piece(_told(run, "n2", news))  # quotation with its speaker
+
+
+def test_brief_leaves_out_a_told_past_and_a_feature_scene() -> None:
+    news = report("2031-06-05", Ev("Kestrian commandos raided a depot in Millbrook.", place="mill"))
+    earlier = report(
+        "2031-06-05",
+        Ev("She said her husband had attacked a Varnian patrol near Port Halden.", place="port"),
+    )
+    since = report(
+        "2031-06-05",
+        Ev("Her brother attacked a Varnian patrol, and she has not seen him since.", place="port"),
+    )
+    scene = report(
+        "2031-06-05",
+        Ev("There is a roar over the dark town as an airstrike hits a depot.", place="port"),
+    )
+    killed = report(
+        "2031-06-05",
+        Ev("Kestrian gunners had been shelling Port Halden, residents said.", place="port"),
+    )  # the passive and the progressive are not the told past of the rule
+    for rep, word in ((earlier, "attacked"), (since, "attacked"), (scene, "airstrike"),
+                      (killed, "shelling")):  # fmt: skip
+        at = rep.document.text.index(word)
+        rep.events[0].trigger = Span(start=at, end=at + len(word), text=word)
+
+    def told(rep: Report) -> tuple[str, int]:
+        brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+        return to_markdown(brief), brief.recalled
+
+    assert "raided a depot" in told(news)[0]
+    assert "had been shelling" in told(killed)[0]
+    for rep in (earlier, since, scene):  # the told past, told from later, a scene
+        text, recalled = told(rep)
+        assert recalled == 1 and rep.document.text[:20] not in text
