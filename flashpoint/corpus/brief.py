@@ -34,8 +34,8 @@ from flashpoint.corpus.incidents import (
     label_code,
     normalize,
     rules,
-    running_total,
 )
+from flashpoint.corpus.linking import stated_count, towns_named
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
@@ -313,52 +313,17 @@ def _nobody_there(inc: Incident, country: str | None) -> bool:
     return country not in sides
 
 
-_NUMBER_WORDS = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen"
-    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\b",
-    re.IGNORECASE,
-)
-_VAGUE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
-
-
-def _digits(value: float) -> list[str]:
-    n = int(value)
-    return [f"{n:,}", str(n)] if n == value else [f"{value:g}"]
-
-
 def stated_toll(fig: ReportedFigure) -> bool:
-    """The figure is a count its sentence states: not a share ("20%, some 180 people,
-    were killed" is not 20 dead), not a vague plural read as a number ("dozens of
-    people were killed" is not 12), and not a total over a span (:func:`running_total`:
-    "since 2011", "in less than a fortnight", "this year")."""
-    sentence = fig.sentence or ""
-    if running_total(sentence):
-        return False
-    found = [
-        m
-        for d in _digits(fig.value)
-        for m in re.finditer(rf"(?<![\d.,]){re.escape(d)}(?![\d])", sentence)
-    ]
-    if found:
-        return any(
-            not re.match(r"\s*(?:%|per ?cent)", sentence[m.end() :], re.IGNORECASE) for m in found
-        )
-    return not (_VAGUE.search(sentence) and not _NUMBER_WORDS.search(sentence))
-
-
-def _towns_named(report: Report, start: int, end: int) -> set[str]:
-    return {
-        p.name
-        for p in report.places
-        if p.feature == "city" and any(start <= m.start < end for m in p.mentions)
-    }
+    """The figure is a count its sentence states (:func:`linking.stated_count`, the one
+    toll reader the linker uses too)."""
+    return stated_count(fig.value, fig.sentence)
 
 
 def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
     """The incident's dead and injured that its sentences state (:func:`stated_toll`)
-    and that are told of its own place: a figure whose sentence names a town, none of
-    them the incident's town, counts another happening ("two blasts in Aleppo killed 28"
-    is no toll of the shelling of Homs)."""
+    and that are told of its own place: a figure whose sentence names a town
+    (:func:`linking.towns_named`), none of them the incident's town, counts another
+    happening ("two blasts in Aleppo killed 28" is no toll of the shelling of Homs)."""
     own = inc.location
     towns = {p.name for r in reports.values() for p in r.places if p.feature == "city"}
     out = []
@@ -367,7 +332,7 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
             continue
         report = reports.get(fig.document)
         if report is not None and own in towns and fig.start is not None and fig.end is not None:
-            named_here = _towns_named(report, fig.start, fig.end)
+            named_here = towns_named(report, fig.start, fig.end)
             if named_here and own not in named_here:
                 continue
         out.append(fig)

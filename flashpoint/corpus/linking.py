@@ -247,6 +247,51 @@ def _count(token: str) -> int | None:
     return _NUMBER_WORDS.get(token.lower())
 
 
+# --- one toll reader: what counts as a stated toll, for the linker and the brief ---
+_SHARE = re.compile(r"\s*(?:%|per ?cent)", re.IGNORECASE)
+_A_SHARE = re.compile(r"\d\s*(?:%|per ?cent)", re.IGNORECASE)
+_SPELLED = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\b",
+    re.IGNORECASE,
+)
+_VAGUE_PLURAL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)\b", re.IGNORECASE)
+
+
+def _digits(value: float) -> list[str]:
+    n = int(value)
+    return [f"{n:,}", str(n)] if n == value else [f"{value:g}"]
+
+
+def stated_count(value: float, sentence: str | None) -> bool:
+    """The count ``value`` is a toll its sentence states: not a share ("20%, some 180
+    people, were killed" is not 20 dead), not a vague plural read as a number ("dozens
+    of people were killed" is not 12), and not a total over a span ("since 2011", "in
+    less than a fortnight", "this year": :func:`~flashpoint.corpus.incidents.running_total`)."""
+    from flashpoint.corpus.incidents import running_total
+
+    sentence = sentence or ""
+    if running_total(sentence):
+        return False
+    found = [
+        m
+        for d in _digits(value)
+        for m in re.finditer(rf"(?<![\d.,]){re.escape(d)}(?![\d])", sentence)
+    ]
+    if found:
+        return any(not _SHARE.match(sentence[m.end() :]) for m in found)
+    return not (_VAGUE_PLURAL.search(sentence) and not _SPELLED.search(sentence))
+
+
+def towns_named(report: Report, start: int, end: int) -> set[str]:
+    """The towns (places of feature "city") the report names between two offsets."""
+    return {
+        p.name
+        for p in report.places
+        if p.feature == "city" and any(start <= m.start < end for m in p.mentions)
+    }
+
+
 def toll_matches(text: str) -> list[tuple[str, int, int]]:
     """Dead and injured counts the headline and lead state (None: not stated).
 
@@ -267,6 +312,9 @@ def toll_matches(text: str) -> list[tuple[str, int, int]]:
     for m in _TOLL.finditer(text):
         between = m.group(2).split()
         if any(w.lower() not in _TOLL_GAP and not _AGE.match(w) for w in between):
+            continue
+        if _SHARE.match(text, m.end(1)):
+            too_large = True  # "20% were killed": a share, no count, and not one dead
             continue
         n = _count(m.group(1))
         if n is not None and n > 500:
@@ -296,7 +344,11 @@ def toll_matches(text: str) -> list[tuple[str, int, int]]:
     d = max(dead) if dead else None
     if d is None and not too_large:
         word = _DEATH_WORD.search(text)
-        if word and not _VAGUE_COUNT.search(text, 0, word.start()):
+        if (
+            word
+            and not _VAGUE_COUNT.search(text, 0, word.start())
+            and not _A_SHARE.search(text, 0, word.start())
+        ):
             d = (1, word.start())
     i = max(injured) if injured else None
     if i is None and shot:

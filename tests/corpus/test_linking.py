@@ -119,6 +119,9 @@ def test_tolls_read_past_perfect_and_large_or_vague_counts() -> None:
     # A count the patterns cannot read is no lone death.
     assert tolls("dozens of people, most of them children, have died in the camp") == (None, None)
     assert tolls("Officials said 12 soldiers and policemen were killed") == (None, None)
+    # A share is no count, and no lone death either (the brief reads the same rule).
+    assert tolls("Nearly 20% of the crew were killed in the fire") == (None, None)
+    assert tolls("Nearly 20% were killed, and three people were injured") == (None, 3)
     # A number word inside a longer word is no count ("Kenya wounded" holds no "a").
     assert tolls("Shelling near the border with Kenya wounded soldiers") == (None, None)
 
