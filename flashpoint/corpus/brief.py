@@ -86,6 +86,7 @@ class Brief:
     last: dt.date | None = None
     other_days: list[dt.date] = field(default_factory=list)  # days with incidents not listed
     recalled: int = 0  # incidents left out as told only in look-backs or as averted
+    stock: int = 0  # incidents left out as told only in stock background lines
     thin: int = 0  # incidents left out as told once, with no side named and no date
     evidence: dict[str, str] = field(default_factory=dict)  # incident id -> evidence text
     places: dict[str, str | None] = field(default_factory=dict)  # incident id -> place shown
@@ -188,6 +189,49 @@ def looks_back(event: Event, report: Report) -> bool:
     if _PAST.search(sentence) or _SINCE.search(sentence):
         return True
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
+
+
+# A stock line: the same words at an undated trigger ("Syria restricts access to
+# foreign media", "The government blames the violence on ...") recur in the outlet's
+# copy on many days; background boilerplate, not the day's news.
+STOCK_DAYS = 5
+STOCK_WORDS = 3
+
+
+def _stock_key(event: Event, report: Report) -> tuple[str, str] | None:
+    """The event's type and the first words from its trigger, for an undated event
+    whose trigger is a word in -s ("restricts", "blames", "sanctions"), else None."""
+    if event.date:
+        return None
+    text = report.document.text
+    words = text[event.trigger.start : event.trigger.end + 40].casefold().split()[:STOCK_WORDS]
+    if len(words) < STOCK_WORDS or not words[0].endswith("s"):
+        return None
+    return event.type, " ".join(words)
+
+
+def stock_lines(reports: Iterable[Report]) -> set[tuple[str, str]]:
+    """The stock keys (:func:`_stock_key`) that undated events carry on ``STOCK_DAYS``
+    or more publication days of the corpus."""
+    days: dict[tuple[str, str], set[str]] = {}
+    for report in reports:
+        day = (report.document.published or "")[:10]
+        for event in report.events:
+            key = _stock_key(event, report)
+            if key is not None and day:
+                days.setdefault(key, set()).add(day)
+    return {k for k, v in days.items() if len(v) >= STOCK_DAYS}
+
+
+def _stock(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    stock: set[tuple[str, str]],
+) -> bool:
+    """Every main event of the incident (every event when it has none) is a stock line."""
+    mains = [s for s in inc.sightings if s.main] or inc.sightings
+    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    return bool(told) and all(_stock_key(e, r) in stock for e, r in told)
 
 
 def _recalled(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> bool:
@@ -900,7 +944,9 @@ def build_brief(
         if newsworthy(i, min_confidence) or leads(i, events, min_confidence)
     ]
     by_doc = {r.document.id: r for r in reports}
-    told = [i for i in period if not _recalled(i, events)]
+    stock = stock_lines(reports)
+    fresh = [i for i in period if not _stock(i, events, stock)]
+    told = [i for i in fresh if not _recalled(i, events)]
     in_period = {s.document for i in told for s in i.sightings}
     comment = {
         r.document.id for r in by_doc.values() if r.document.id in in_period and comment_piece(r)
@@ -918,7 +964,8 @@ def build_brief(
         reports=len(docs),
         outlets=len(outlets),
         days=top_dates(chosen, days, per_day=3),
-        recalled=len(period) - len(told),
+        recalled=len(fresh) - len(told),
+        stock=len(period) - len(fresh),
         opinion=len(told) - len(reported),
         thin=len(reported) - len(chosen),
     )
@@ -1038,6 +1085,8 @@ def _counts(b: Brief) -> str:
             f"{_n(b.recalled, 'incident')} the reports tell only as past (a look-back), as"
             " averted or as only called for"
         )
+    if b.stock:
+        left.append(f"{_n(b.stock, 'incident')} told only in stock background lines")
     if b.opinion:
         left.append(f"{_n(b.opinion, 'incident')} told only in comment pieces")
     if b.thin:

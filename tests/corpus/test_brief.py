@@ -913,3 +913,20 @@ def test_brief_leaves_out_a_told_past_and_a_feature_scene() -> None:
     for rep in (earlier, since, scene):  # the told past, told from later, a scene
         text, recalled = told(rep)
         assert recalled == 1 and rep.document.text[:20] not in text
+
+
+def test_brief_leaves_out_stock_background_lines() -> None:
+    line = "Kestria restricts access to foreign reporters, so tolls cannot be checked."
+    days = [f"2031-06-0{n}" for n in range(1, 7)]
+    stock = [report(d, Ev(line, type="COERCE", place="port")) for d in days]
+    news = report("2031-06-06", Ev("Kestrian commandos raided a depot in Millbrook.", place="mill"))
+    for rep in stock:
+        rep.events[0].trigger = Span(start=8, end=17, text="restricts")
+    reports = [*stock, news]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "raided a depot" in text and "restricts access" not in text
+    assert brief.stock >= 1 and "stock background lines" in text
+    # Told on fewer days, the same words are not a stock line.
+    few = [*stock[:3], news]
+    assert "restricts access" in to_markdown(build_brief(merge_reports(few), few))
