@@ -573,13 +573,11 @@ def sentences(report: Report) -> list[tuple[int, int]]:
     """The report's sentences as offsets: those the extractors stored (the sentences of
     its events, claims, quotes and quantities, from the parse), and the stretches
     between them split at sentence-final punctuation."""
-    stored = sorted(
-        {
-            (x.sentence.start, x.sentence.end)
-            for x in (*report.events, *report.claims, *report.quotes, *report.quantities)
-            if x.sentence is not None
-        }
-    )
+    spans: list[Span | None] = [e.sentence for e in report.events]
+    spans += [c.sentence for c in report.claims]
+    spans += [q.sentence for q in report.quotes]
+    spans += [q.sentence for q in report.quantities]
+    stored = sorted({(x.start, x.end) for x in spans if x is not None})
     text = report.document.text
     out: list[tuple[int, int]] = []
     pos = 0
