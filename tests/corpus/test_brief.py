@@ -930,3 +930,16 @@ def test_brief_leaves_out_stock_background_lines() -> None:
     # Told on fewer days, the same words are not a stock line.
     few = [*stock[:3], news]
     assert "restricts access" in to_markdown(build_brief(merge_reports(few), few))
+
+
+def test_a_doubt_told_by_a_chain_of_sources_is_listed_once(run: Callable[..., Report]) -> None:
+    text = (
+        "Kestrian jets bombed the harbour of Port Halden on Monday, port officials said."
+        " Diplomatic sources said Varnia may accept the new truce text, according to the"
+        " Herald's correspondent at the council. She said a vote could come as soon as Friday."
+    )
+    told = run(text, "2031-06-05")
+    brief = build_brief(merge_reports([told]), [told])
+    truce = [d for d in brief.doubts if "truce text" in d.text]
+    assert len(truce) == 1
+    assert all(d.source.casefold() != "she" for d in brief.doubts)
