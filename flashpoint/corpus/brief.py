@@ -1023,19 +1023,19 @@ def build_brief(
         day = iso_day(report.document.published)
         if day is not None and ((since and day < since) or (until and day > until)):
             continue  # a later report about the period's incidents: its doubts are later
-        listed: list[str] = []  # this report's doubts: one claim told by a chain of
+        doubted: list[str] = []  # this report's doubts: one claim told by a chain of
         # sources ("Diplomatic sources: X, according to the BBC's correspondent") once
         for claim in report.claims:
             hedge = next((h.kind for h in claim.hedges if h.kind in DOUBT), None)
             content = " ".join(claim.content.text.split()).casefold()
             key = (claim.source.name.casefold(), content)
-            if hedge and any(content in t or t in content for t in listed):
+            if hedge and any(content in t or t in content for t in doubted):
                 continue
             if hedge and _reporter(claim.source.name) is None:
                 continue  # "she: it is hoped ...": a pronoun names no one to weigh
             if hedge and key not in seen:
                 seen.add(key)
-                listed.append(content)
+                doubted.append(content)
                 brief.doubts.append(
                     Doubt(
                         report.document.published,
