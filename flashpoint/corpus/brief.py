@@ -1031,7 +1031,7 @@ def build_brief(
             key = (claim.source.name.casefold(), content)
             if hedge and any(content in t or t in content for t in doubted):
                 continue
-            if hedge and _reporter(claim.source.name) is None:
+            if hedge and claim.source.name.strip().casefold() in rules().pronouns:
                 continue  # "she: it is hoped ...": a pronoun names no one to weigh
             if hedge and key not in seen:
                 seen.add(key)
