@@ -498,16 +498,18 @@ def leads(
     min_confidence: float | None = None,
 ) -> bool:
     """True when one of the incident's main events opens its article (nothing but
-    white space before its sentence), is asserted, is no recap and has a confidence of
-    at least the threshold (``min_confidence``, by default the calibrated one) less
-    ``LEAD_MARGIN``, and the incident names a side (:func:`named`)."""
+    white space before its sentence), or a material act of it is told in the article's
+    second sentence right after a first that tells a material act (:func:`_second`), is
+    asserted, is no recap and has a confidence of at least the threshold
+    (``min_confidence``, by default the calibrated one) less ``LEAD_MARGIN``, and the
+    incident names a side (:func:`named`)."""
     if inc.background or inc.modality != "asserted":
         return False
     if not named(inc.source_actors) and not named(inc.target_actors):
         return False  # a lead that names no side ("says she regrets ...") is too thin
     threshold = default_threshold() if min_confidence is None else min_confidence
     for s in inc.sightings:
-        told = events.get((s.document, s.event)) if s.main else None
+        told = events.get((s.document, s.event))
         if told is None:
             continue
         event, report = told
@@ -515,9 +517,31 @@ def leads(
             continue
         if event.confidence < threshold - LEAD_MARGIN:
             continue
-        if not report.document.text[: event.sentence.start].strip():
+        head = report.document.text[: event.sentence.start]
+        if s.main and not head.strip():
+            return True
+        if not s.main and inc.quad.startswith("material") and _second(event, report, head):
             return True
     return False
+
+
+def _second(event: Event, report: Report, head: str) -> bool:
+    """The event's sentence is the article's second, right after a first sentence that
+    tells an asserted material act (the lead paragraph: "Fighters retook the final
+    enclave on Saturday. Militants continued to emerge from tunnels, surrendering to the
+    SDF.")."""
+    spans = sentences(report)
+    if len(spans) < 2 or spans[1][0] != event.sentence.start:
+        return False
+    first = [
+        e
+        for e in report.events
+        if e.sentence.start == spans[0][0]
+        and e.quad.startswith("material")
+        and e.modality == "asserted"
+        and not e.background
+    ]
+    return bool(first) and bool(head.strip())
 
 
 def thin(

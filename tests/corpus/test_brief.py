@@ -943,3 +943,36 @@ def test_a_doubt_told_by_a_chain_of_sources_is_listed_once(run: Callable[..., Re
     truce = [d for d in brief.doubts if "truce text" in d.text]
     assert len(truce) == 1
     assert all(d.source.casefold() != "she" for d in brief.doubts)
+
+
+def test_the_lead_paragraphs_second_act_is_news_just_under_the_threshold() -> None:
+    lead = "Kestrian commandos stormed the harbour of Port Halden on Saturday."
+    second = "The commandos then handed food to Varnian families in Millbrook."
+    rep = report(
+        "2031-06-05",
+        Ev(lead, place="port", date="2031-06-04"),
+        Ev(second, type="AID", place="mill"),
+    )
+    for event in rep.events:
+        event.confidence = 0.70  # under the threshold, above it less the lead margin
+    incidents = merge_reports([rep])
+    coerce = next(i for i in incidents if i.type == "AID")
+    for s in coerce.sightings:
+        s.main = False
+    text = to_markdown(build_brief(incidents, [rep], since=dt.date(2031, 6, 1)))
+    assert "handed food to Varnian families" in text
+    # The same act told third, after another sentence, is not the lead paragraph's.
+    later = report(
+        "2031-06-05",
+        Ev(lead, place="port", date="2031-06-04"),
+        Ev("The harbour master said the cranes were lost.", type="CONSULT", place="port"),
+        Ev(second, type="AID", place="mill"),
+    )
+    for event in later.events:
+        event.confidence = 0.70
+    incidents = merge_reports([later])
+    for i in incidents:
+        for s in i.sightings:
+            s.main = s.main and i.type != "AID"
+    text = to_markdown(build_brief(incidents, [later], since=dt.date(2031, 6, 1)))
+    assert "handed food to Varnian families" not in text
