@@ -782,6 +782,8 @@ def plausible_sides(
     targets = [a for a in inc.target_actors if a not in extra]
     if not inc.quad.startswith("material"):
         return sources, targets, len(sources) < len(inc.source_actors)
+    # "shot dead six people": the particle of the verb is no part of whom it struck
+    targets = [a[5:] if a.casefold().startswith("dead ") and len(a) > 5 else a for a in targets]
     told = [reports[s.document] for s in inc.sightings if s.document in reports]
     towns = {p.name.casefold() for r in told for p in r.places if p.feature != "country"}
     sources = [a for a in sources if not _SPEAKER.search(_bare(a)) and not _MADE.search(_bare(a))]

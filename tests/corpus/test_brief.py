@@ -976,3 +976,18 @@ def test_the_lead_paragraphs_second_act_is_news_just_under_the_threshold() -> No
             s.main = s.main and i.type != "AID"
     text = to_markdown(build_brief(incidents, [later], since=dt.date(2031, 6, 1)))
     assert "handed food to Varnian families" not in text
+
+
+def test_shot_dead_is_no_part_of_the_target() -> None:
+    shot = _incident(
+        1,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-02",
+        summary="Kestrian gunmen shot dead six people in Millbrook.",
+        source_actors=["Kestrian gunmen (KST/REB)"],
+        target_actors=["dead six people"],
+    )
+    text = to_markdown(build_brief([shot], []))
+    assert "against six people" in text and "against dead six" not in text
