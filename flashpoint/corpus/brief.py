@@ -93,6 +93,7 @@ class Brief:
     tolls: dict[str, list[ReportedFigure]] = field(default_factory=dict)  # id -> its tolls
     opinion: int = 0  # incidents left out as told only in comment pieces
     sides: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # id -> shown
+    counts: dict[str, int] = field(default_factory=dict)  # id -> reports of the shown act
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -923,6 +924,29 @@ def told_sides(
     return [a for a in sources if _matches(a, src)], [a for a in targets if _matches(a, tgt)]
 
 
+def same_speaker_reports(
+    inc: Incident,
+    sources: list[str],
+    events: dict[tuple[str, str], tuple[Event, Report]],
+) -> int | None:
+    """How many reports tell the one-speaker act of the shown ``sources``: the documents
+    whose sighting's event has one of them as its source (an appeal by another speaker
+    that the linker joined is another report's act, not a report of this one). None
+    when no source is shown."""
+    if not sources:
+        return None
+    docs = set()
+    for s in inc.sightings:
+        told = events.get((s.document, s.event))
+        if told is None:
+            continue
+        event, report = told
+        actors = {a.id: a for a in report.actors}
+        if any(_matches(a, [label(p, actors) for p in event.source]) for a in sources):
+            docs.add(s.document)
+    return len(docs) or None
+
+
 def _vague_verbal(inc: Incident) -> bool:
     """A verbal act (a request, an appeal, an accusation) whose asker is not named and
     whose addressee is only a common noun ("asking government"): who spoke to whom is
@@ -998,6 +1022,9 @@ def build_brief(
         sources, targets, dropped = plausible_sides(inc, by_doc, comment)
         if inc.type in ONE_SPEAKER:
             sources, targets = told_sides(inc, sources, targets, events, comment)
+            same = same_speaker_reports(inc, sources, events)
+            if same is not None and same < independent_reports(inc):
+                brief.counts[inc.id] = same
         brief.sides[inc.id] = (sources, targets)
         if dropped:
             doubtful.add(inc.id)
@@ -1104,7 +1131,11 @@ def _title(b: Brief) -> str:
     return f"{name} ({b.country})" if name else b.country
 
 
-def _reports(inc: Incident) -> str:
+def _reports(inc: Incident, b: Brief | None = None) -> str:
+    """The incident's independent reports; of a one-speaker act, those that tell the
+    shown speaker's act (:func:`same_speaker_reports`)."""
+    if b is not None and inc.id in b.counts:
+        return _n(b.counts[inc.id], "report")
     return _n(independent_reports(inc), "report")
 
 
@@ -1198,7 +1229,7 @@ def to_markdown(b: Brief) -> str:
             figs = _figures_line(b, inc)
             out.append(
                 f"- **{_kind(inc)}**{where}, {_who(inc, b)}"
-                f" [{_reports(inc)}; {src}]" + (f" ({figs})" if figs else "")
+                f" [{_reports(inc, b)}; {src}]" + (f" ({figs})" if figs else "")
             )
             out.append(f"  > {_ev(b, inc, entry)}")
         out.append("")
@@ -1242,7 +1273,7 @@ def to_html(b: Brief) -> str:
             body.append(
                 f"<li><b>{e(_kind(inc))}</b>"
                 f"{' in ' + e(_where(b, inc) or '') if _where(b, inc) else ''}, {e(_who(inc, b))}"
-                f" [{_reports(inc)}; {e(src)}]"
+                f" [{_reports(inc, b)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
                 f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"
             )

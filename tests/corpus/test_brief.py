@@ -991,3 +991,27 @@ def test_shot_dead_is_no_part_of_the_target() -> None:
     )
     text = to_markdown(build_brief([shot], []))
     assert "against six people" in text and "against dead six" not in text
+
+
+def test_a_joined_appeal_counts_the_reports_of_the_speaker_shown(
+    run: Callable[..., Report],
+) -> None:
+    first = run("The Varnian president urged Kestria to free the detained sailors.", "2031-06-05")
+    other = run(
+        "The harbour minister, Ilse Marten, urged Kestria to reopen the port.", "2031-06-05"
+    )
+    a = next(i for i in merge_reports([first]) if i.type == "REQUEST")
+    b = next(i for i in merge_reports([other]) if i.type == "REQUEST")
+    for s in a.sightings:
+        s.main = True
+    joined = a.model_copy(
+        update={
+            "sightings": [*a.sightings, *b.sightings],
+            "source_actors": [*a.source_actors, *b.source_actors],
+            "independent_reports": 2,
+        }
+    )
+    text = to_markdown(build_brief([joined], [first, other]))
+    line = next(x for x in text.splitlines() if x.startswith("- **request"))
+    assert "Marten" not in line
+    assert "[1 report;" in line  # the president's appeal, told once
