@@ -349,12 +349,34 @@ INTENT_NOUNS = frozenset(
 NOBODY = frozenset({"nobody", "noone", "none"})
 
 
+# Nouns whose "is to" clause says what a party is for, not what it did: "the
+# government's role is to fight militants", "our aim is to topple the regime".
+ROLE_NOUNS = frozenset(
+    {"role", "job", "duty", "task", "aim", "goal", "mission", "purpose", "objective",
+     "priority", "responsibility", "obligation", "intention", "policy", "strategy"}
+)  # fmt: skip
+
+
+def role_clause(verb: Token) -> bool:
+    """ "the government's role is to fight militants": a brief, not an act."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "attr", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in ROLE_NOUNS for c in head.children)
+    )
+
+
 def embedded(verb: Token) -> str | None:
     """A verb that is not a reported act of its own: "drop" for a noun's generic
-    "to" clause ("had the authority to massacre"), "future" for an intended one
-    ("a plan to attack"), "negated" when no one does it ("no one attacked")."""
+    "to" clause ("had the authority to massacre") or a role ("its role is to fight"),
+    "future" for an intended one ("a plan to attack"), "negated" when no one does it
+    ("no one attacked")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
     auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if role_clause(verb):
+        return "drop"
     if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subjects and not auxiliaries:
         return "drop"  # an imperative ("Kill them all!"): an exhortation, not an act
     if verb.dep_ == "ccomp" and any(
@@ -418,9 +440,15 @@ STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "COOPERATE", "ACCUSE", "AGREE"})
 RECURRING = frozenset({"every", "each"})
 
 
+# Coercive verbs whose simple present is a standing policy, not an act: "Syria
+# restricts access to foreign media" (a line many reports carry as boilerplate).
+STANDING_VERBS = frozenset({"restrict"})
+
+
 def stance(verb: Token, event_type: str) -> bool:
     """A standing relation in the simple present, with no time: not a happening."""
-    if event_type not in STANCE_TYPES or verb.pos_ != "VERB":
+    standing = event_type in STANCE_TYPES or verb.lemma_.lower() in STANDING_VERBS
+    if not standing or verb.pos_ != "VERB":
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     present = verb.tag_ in ("VBZ", "VBP") and not aux
@@ -488,6 +516,58 @@ UNREALIZED_VERBS = frozenset(
 )
 # Verbs whose "on" phrase is an act demanded, not done: "insisting on a full withdrawal".
 DEMAND_ON = frozenset({"insist", "press", "push", "call", "demand"})
+
+
+# Verbs whose object (or passive subject) is an act that did not take place:
+# "prevented a massacre", "the attack was foiled", "averted a strike".
+AVERTING_VERBS = frozenset({"prevent", "avert", "thwart", "foil", "forestall", "avoid", "spare"})
+
+
+def averted(noun: Token) -> bool:
+    """The event noun names what was prevented: it did not happen."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in AVERTING_VERBS
+
+
+# Words that ask rather than request: "asked whether", "asked about", "asked how".
+QUESTION_MARKS = frozenset({"whether", "if", "about"})
+
+
+def question(verb: Token) -> bool:
+    """ "asked the minister whether ...", "when asked about the plan": a question
+    put to a party, not a request of it ("asked for help" and "asked X to" stay)."""
+    if verb.lemma_.lower() not in ("ask", "question"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ in ("ccomp", "advcl", "dobj") and child.pos_ in ("VERB", "AUX"):
+            first = next(iter(child.subtree))
+            if first.lower_ in QUESTION_MARKS or first.tag_ in ("WP", "WDT", "WRB", "WP$"):
+                return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in ("question", "questions"):
+            return True
+    return False
+
+
+def purpose(verb: Token) -> bool:
+    """A "to" clause on a noun or an act, its aim ("joined talks to reach a peace
+    deal", "troops arrived to end the siege"): what it is for, not what was done."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ in ("acl", "advcl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def drafted(verb: Token) -> bool:
+    """The verb's subject is a draft ("the draft resolution calls on states to ..."):
+    what a text not adopted asks for, not an act."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lemma_.lower() == "draft" or any(
+            c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in subj.children
+        ):
+            return True
+    return False
 
 
 def unrealized(noun: Token) -> bool:
