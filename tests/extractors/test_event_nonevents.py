@@ -141,3 +141,31 @@ def test_a_descriptive_perfect_relative_clause_is_background_an_ongoing_one_is_n
     )
     shelled = _of(_events(run, ongoing), "ASSAULT")
     assert shelled and not shelled[0].background
+
+
+def test_an_attempt_to_reach_a_deal_is_not_a_deal(run: Callable[..., Report]) -> None:
+    tried = "Turkey tried to reach a peace deal between Syria and Israel."
+    agree = _of(_events(run, tried), "AGREE")
+    assert agree and agree[0].modality == "hypothetical"
+    attack = _of(_events(run, "Rebels tried to launch an attack on the base."), "ASSAULT")
+    assert all(e.modality == "hypothetical" for e in attack)
+
+
+def test_what_a_proposed_resolution_demands_is_not_asserted(run: Callable[..., Report]) -> None:
+    text = "The US says it is proposing a Security Council resolution demanding an end to the war."
+    requests = _of(_events(run, text), "REQUEST")
+    assert requests and all(e.modality != "asserted" for e in requests)
+
+
+def test_no_orders_to_fire_is_no_shooting(run: Callable[..., Report]) -> None:
+    text = "The president said there were no orders for the police to fire on protesters."
+    assaults = _of(_events(run, text), "ASSAULT")
+    assert assaults and all(e.modality == "negated" for e in assaults)
+
+
+def test_troops_massing_for_an_attack_have_not_attacked(run: Callable[..., Report]) -> None:
+    text = "Troops and tanks are massing for an attack on the town of Rastan."
+    attack = [e for e in _of(_events(run, text), "ASSAULT") if e.trigger.text == "attack"]
+    assert attack and attack[0].modality == "future"
+    done = "Troops launched an attack on the town of Rastan on Monday."
+    assert _of(_events(run, done), "ASSAULT")[0].modality == "asserted"

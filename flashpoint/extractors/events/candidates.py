@@ -338,6 +338,8 @@ class Candidates(Targets):
         anchor = cand.anchor
         if cand.modality == "asserted" and fr.unrealized(tok):
             cand.modality = "hypothetical"  # "is considering sanctions": not imposed yet
+        if cand.modality == "asserted" and fr.prepared(tok):
+            cand.modality = "future"  # "massing for an attack": still to come
         if fr.averted(tok):
             cand.modality = "negated"  # "prevented a massacre": it did not take place
         if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:

@@ -303,7 +303,10 @@ def modality(trigger: Token, anchor: Token) -> str:
         return "future"
     if words & lex.conditional_modals:
         return "future" if in_reported_speech(anchor) else "hypothetical"
-    for verb in verbs[1:]:
+    # a noun's clause verb governs it through a "to" clause ("tried to reach a deal"):
+    # its control role applies as it does to a verb's ("tried to storm")
+    governing = verbs if trigger.i != anchor.i and trigger.head.i != anchor.i else verbs[1:]
+    for verb in governing:
         role = lex.control.get(verb.lemma_.lower())
         if role == "hypothetical":
             return "hypothetical"
@@ -397,6 +400,9 @@ def embedded(verb: Token) -> str | None:
     ):
         return "drop"  # "demanded Israel apologize, pay and lift ...": the demand's content
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    nominal = verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and infinitive
+    if nominal and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return "negated"  # "there were no orders for troops to fire": none given
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
         return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -559,15 +565,31 @@ def purpose(verb: Token) -> bool:
     )
 
 
+def _draft(noun: Token) -> bool:
+    return noun.lemma_.lower() == "draft" or any(
+        c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children
+    )
+
+
 def drafted(verb: Token) -> bool:
-    """The verb's subject is a draft ("the draft resolution calls on states to ..."):
-    what a text not adopted asks for, not an act."""
-    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subj.lemma_.lower() == "draft" or any(
-            c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in subj.children
-        ):
-            return True
-    return False
+    """The verb's subject is a draft ("the draft resolution calls on states to ..."),
+    or the verb describes a text not adopted ("proposing a resolution demanding an
+    end to violence", "a draft condemning the crackdown"): what it asks for is no act."""
+    text = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None
+    if text is not None and (_draft(text) or unrealized(text)):
+        return True
+    return any(_draft(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+# Verbs whose "for" phrase is an act prepared, not done: "massing for an attack".
+PREPARING_VERBS = frozenset({"mass", "prepare", "gear", "ready", "brace", "poise", "train"})
+
+
+def prepared(noun: Token) -> bool:
+    """ "troops are massing for an attack": the attack is still to come."""
+    head = noun.head
+    verb = head.head
+    return noun.dep_ == "pobj" and head.lower_ == "for" and verb.lemma_.lower() in PREPARING_VERBS
 
 
 def unrealized(noun: Token) -> bool:
