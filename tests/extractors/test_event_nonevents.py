@@ -169,3 +169,14 @@ def test_troops_massing_for_an_attack_have_not_attacked(run: Callable[..., Repor
     assert attack and attack[0].modality == "future"
     done = "Troops launched an attack on the town of Rastan on Monday."
     assert _of(_events(run, done), "ASSAULT")[0].modality == "asserted"
+
+
+def test_a_man_wanted_over_an_attack_is_not_a_hypothetical_attack(
+    run: Callable[..., Report],
+) -> None:
+    text = (
+        "Gunmen attacked a market in Kano on Monday, killing four people. "
+        "Police issued a photo of a man wanted in connection with the attack."
+    )
+    attacks = _of(_events(run, text), "ASSAULT")
+    assert len(attacks) == 1 and [m.text for m in attacks[0].mentions] == ["attack"]

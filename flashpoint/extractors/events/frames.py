@@ -305,7 +305,10 @@ def modality(trigger: Token, anchor: Token) -> str:
         return "future" if in_reported_speech(anchor) else "hypothetical"
     # a noun's clause verb governs it through a "to" clause ("tried to reach a deal"):
     # its control role applies as it does to a verb's ("tried to storm")
-    governing = verbs if trigger.i != anchor.i and trigger.head.i != anchor.i else verbs[1:]
+    governed = trigger.i != anchor.i and any(
+        a.dep_ == "xcomp" and a.head.i == anchor.i for a in trigger.ancestors
+    )
+    governing = verbs if governed else verbs[1:]
     for verb in governing:
         role = lex.control.get(verb.lemma_.lower())
         if role == "hypothetical":
