@@ -303,10 +303,16 @@ def modality(trigger: Token, anchor: Token) -> str:
         return "future"
     if words & lex.conditional_modals:
         return "future" if in_reported_speech(anchor) else "hypothetical"
-    # a noun's clause verb governs it through a "to" clause ("tried to reach a deal"):
-    # its control role applies as it does to a verb's ("tried to storm")
-    governed = trigger.i != anchor.i and any(
-        a.dep_ == "xcomp" and a.head.i == anchor.i for a in trigger.ancestors
+    # a noun a light verb takes in a "to" clause ("tried to reach a deal", "seeks to
+    # impose sanctions") is the act tried: the control role applies as to a verb's
+    # ("tried to storm"); not a noun acted on ("trying to quell demonstrations")
+    light = trigger.head
+    governed = (
+        trigger.i != anchor.i
+        and trigger.dep_ == "dobj"
+        and light.dep_ == "xcomp"
+        and light.head.i == anchor.i
+        and light.lemma_.lower() in lex.light_verbs
     )
     governing = verbs if governed else verbs[1:]
     for verb in governing:
