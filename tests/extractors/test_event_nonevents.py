@@ -180,3 +180,10 @@ def test_a_man_wanted_over_an_attack_is_not_a_hypothetical_attack(
     )
     attacks = _of(_events(run, text), "ASSAULT")
     assert len(attacks) == 1 and [m.text for m in attacks[0].mentions] == ["attack"]
+
+
+def test_what_a_future_clause_waits_for_has_not_happened(run: Callable[..., Report]) -> None:
+    text = "Talks can only resume once the government frees the detained activists."
+    assert not [e for e in _of(_events(run, text), "RETREAT") if e.modality == "asserted"]
+    done = "Talks resumed once the government freed the detained activists on Monday."
+    assert [e for e in _of(_events(run, done), "RETREAT") if e.modality == "asserted"]

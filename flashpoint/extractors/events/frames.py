@@ -322,7 +322,27 @@ def modality(trigger: Token, anchor: Token) -> str:
     # "going to strike"
     if anchor.dep_ == "xcomp" and anchor.head.lower_ == "going":
         return "future"
+    if awaited(anchor, lex.future_modals | lex.hypothetical_modals | lex.conditional_modals):
+        return "future"
     return "asserted"
+
+
+# Conjunctions of a time clause whose act follows the main clause's: "will wait until
+# the government allows", "must act before troops attack", "will leave once they sign".
+AWAITED_MARKS = frozenset({"until", "till", "before", "once"})
+
+
+def awaited(verb: Token, modals: frozenset[str]) -> bool:
+    """The verb heads an "until/before/once" clause of a main clause with a future or
+    modal auxiliary: what is waited for has not happened ("will have to wait until
+    the government allows monitors in")."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in AWAITED_MARKS for c in verb.children
+    ):
+        return False
+    head = verb.head
+    chain = [head] + ([head.head] if head.dep_ == "xcomp" else [])
+    return any(c.dep_ == "aux" and c.lower_ in modals for v in chain for c in v.children)
 
 
 def yet_to(verbs: list[Token]) -> bool:
