@@ -187,3 +187,14 @@ def test_what_a_future_clause_waits_for_has_not_happened(run: Callable[..., Repo
     assert not [e for e in _of(_events(run, text), "RETREAT") if e.modality == "asserted"]
     done = "Talks resumed once the government freed the detained activists on Monday."
     assert [e for e in _of(_events(run, done), "RETREAT") if e.modality == "asserted"]
+
+
+def test_a_leaders_view_of_what_his_own_country_must_do_is_no_request(
+    run: Callable[..., Report],
+) -> None:
+    own = "British Prime Minister David Cameron said Britain must be realistic about the war."
+    assert not _of(_events(run, own), "REQUEST")
+    other = "British Prime Minister David Cameron said Syria must end the violence at once."
+    assert _of(_events(run, other), "REQUEST")
+    opposition = "The Syrian opposition said Syria must hold free elections."
+    assert _of(_events(run, opposition), "REQUEST")
