@@ -109,11 +109,19 @@ DATELINE = re.compile(
     rf"|\((?P<bare>{OUTLETS})\)\s*(?:--|—|–|-)\s"
 )
 DATELINE_WINDOW = 600  # a dateline is only looked for this near the start of the story
+# A promo for another story or a video left as the page's last line: one unquoted
+# sentence credited to a correspondent by name ("Hopes of a deal remain alive despite
+# recent strikes, says Jane Doe."), after the article's own last line. A gallery's
+# "BACK {current} of {total} NEXT" may run into it.
+TEASER = re.compile(
+    r"(?:BACK \{current\} of \{total\} NEXT\s*)?"
+    r"[A-Z][^\"“”\n.?!]{20,300}, (?:says|reports) [A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}\.[ \t]*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    kind: str  # comments, widget, share, caption, highlights, header
+    kind: str  # comments, widget, share, teaser, caption, highlights, header
     start: int
     end: int
 
@@ -218,10 +226,13 @@ def clean(text: str) -> Cleaned:
         blocks.append(Block("comments", begin, len(text)))
         body_end = begin
     body = text[:body_end]
-    for m in WIDGETS.finditer(body):
-        blocks.append(Block("widget", m.start(), m.end()))
     for m in SHARE_LINES.finditer(body):
         blocks.append(Block("share", m.start(), m.end()))
+    teaser = last_line_teaser(body, blocks)
+    if teaser is not None:
+        blocks.append(teaser)
+    for m in WIDGETS.finditer(body):
+        blocks.append(Block("widget", m.start(), m.end()))
     for m in CAPTIONS.finditer(body):
         blocks.append(Block("caption", m.start(), m.end()))
     head = 0
@@ -249,6 +260,24 @@ def clean(text: str) -> Cleaned:
     if dateline is not None:
         spans.append((dateline.start, dateline.end))
     return Cleaned(text=blank(text, spans), original=text, removed=blocks, dateline=dateline)
+
+
+def last_line_teaser(body: str, blocks: list[Block]) -> Block | None:
+    """The page's last non-empty line (share lines after it skipped) when it is a
+    :data:`TEASER` and the story has lines before it."""
+    end = len(body)
+    while True:
+        stripped = body[:end].rstrip()
+        start = stripped.rfind("\n") + 1
+        if not stripped or start == 0:
+            return None  # a one-line text is the story itself
+        if any(b.start <= start < b.end for b in blocks):
+            end = start  # a share line after the story: look at the line above it
+            continue
+        m = TEASER.match(stripped, start)
+        if m is None or m.end() != len(stripped):
+            return None
+        return Block("teaser", start, len(stripped))
 
 
 def _skip(text: str, pos: int, blocks: list[Block]) -> int:

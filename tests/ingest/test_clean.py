@@ -133,3 +133,30 @@ def test_time_header_with_a_day_goes_before_the_dateline() -> None:
     assert [b.kind for b in cleaned.removed] == ["header"]
     assert cleaned.dateline is not None and cleaned.dateline.day == "Sept 21"
     assert text[cleaned.dateline.start :].startswith("ANKARA, Sept 21 (Reuters)")
+
+
+def test_promo_line_for_another_story_at_the_end_is_removed() -> None:
+    text = (
+        "Rebels shelled the town on Monday, killing four people.\n"
+        "The army denied the report.\n"
+        "Talks on a ceasefire remain stalled despite recent strikes near the border, "
+        "says Jane Doe.\n"
+        "The BBC is not responsible for the content of external Internet sites"
+    )
+    cleaned = clean(text)
+    teaser = [b for b in cleaned.removed if b.kind == "teaser"]
+    assert len(teaser) == 1
+    assert text[teaser[0].start : teaser[0].end].startswith("Talks on a ceasefire")
+    assert "strikes" not in cleaned.text and "shelled the town" in cleaned.text
+
+
+def test_quoted_or_only_line_credited_to_a_name_stays() -> None:
+    quoted = 'Rebels shelled the town on Monday.\n"The war is over for us now," says John Smith.'
+    assert not [b for b in clean(quoted).removed if b.kind == "teaser"]
+    alone = "Hopes of a settlement remain alive despite recent strikes, says Jane Doe."
+    assert not clean(alone).removed
+    inside = (
+        "Peace remains far off despite the recent truce, says Jane Doe.\n"
+        "The army shelled the town on Monday."
+    )
+    assert not clean(inside).removed

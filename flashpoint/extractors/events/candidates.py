@@ -114,7 +114,10 @@ class Candidates(Targets):
             comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             inner = self.complement(comp) if comp is not None else None
             if inner is not None:
-                return self.controlled(tok, role, inner)
+                controlled = self.controlled(tok, role, inner)
+                if controlled is not None and controlled.modality == "asserted" and fr.drafted(tok):
+                    controlled.modality = "hypothetical"  # "the draft calls on states to"
+                return controlled
         if tok.pos_ != "VERB":
             return None
         # "arrested for collaborating", "accused of waging": a reason, not an event
@@ -158,8 +161,10 @@ class Candidates(Targets):
             return None  # "Syria supports Hamas": a standing position, not an act
         if fr.habitual(tok, cand.type) or fr.generic_doer(tok):
             return None  # "has frequently accused", "those who order attacks": no event
-        if embedded == "drop":
-            return None  # "no one had the authority to massacre civilians": no act
+        if embedded == "drop" or fr.question(tok):
+            return None  # "no one had the authority to massacre civilians", "asked whether"
+        if fr.drafted(tok) and cand.modality == "asserted":
+            cand.modality = "hypothetical"  # "the draft calls on states to": not adopted
         if embedded is not None and cand.modality == "asserted":
             cand.modality = embedded
         if cand.mode == "crowd-control":
@@ -333,10 +338,19 @@ class Candidates(Targets):
         anchor = cand.anchor
         if cand.modality == "asserted" and fr.unrealized(tok):
             cand.modality = "hypothetical"  # "is considering sanctions": not imposed yet
+        if cand.modality == "asserted" and fr.prepared(tok):
+            cand.modality = "future"  # "massing for an attack": still to come
+        if fr.averted(tok):
+            cand.modality = "negated"  # "prevented a massacre": it did not take place
         if tok.dep_ == "dobj" and vlemma(anchor) in self.lex.light_verbs:
             self.consumed.add(anchor.i)
             if cand.modality == "future":  # "will impose a curfew": a threat now
                 self.recode_intent(cand, reported=fr.in_reported_speech(anchor))
+            elif cand.modality == "asserted" and fr.purpose(anchor):
+                cand.modality = "future"  # "joined talks to reach a deal": the aim, not done
+                host = anchor.head.head if anchor.head.pos_ == "NOUN" else anchor.head
+                if not cand.sources and vlemma(host) in self.lex.participation_verbs:
+                    cand.sources = fr.subject(host)  # whose aim: who joined the talks
         return cand
 
     def framed_candidate(self, tok: Token, senses: tuple[Sense, ...]) -> EventCandidate | None:

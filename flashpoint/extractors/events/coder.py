@@ -36,6 +36,21 @@ CONTENT_TYPES = frozenset(
 )
 
 
+def self_exhortation(
+    cand: EventCandidate,
+    sources: list[EventParticipant],
+    targets: list[EventParticipant],
+    speech_verbs: frozenset[str],
+) -> bool:
+    """What a government speaker says its own country or government must do ("the
+    prime minister said Britain must be realistic") is a stated view, not a REQUEST
+    of another party; a demand on another country stays."""
+    if cand.type != "REQUEST" or cand.nominal or cand.trigger.lemma_.lower() not in speech_verbs:
+        return False
+    home = {p.country for p in sources if p.country and p.sector == "GOV"}
+    return len(home) == 1 and bool(targets) and all(p.country in home for p in targets)
+
+
 def unresolved_dropped(parts: list[EventParticipant]) -> list[EventParticipant]:
     return [p for p in parts if p.actor is not None or p.name.lower() not in UNRESOLVED_GROUPS]
 
@@ -156,6 +171,8 @@ class Coder(Candidates, Merging):
             return  # an unresolved "I"/"you"/"we" is the writer or a reader, not a party
         sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
         targets = self.participants(cand.targets)
+        if self_exhortation(cand, sources, targets, self.lex.speech_verbs):
+            return  # "Cameron said Britain must be realistic": a view, not a demand
         if cand.sense.reciprocal and cand.type == cand.sense.type:
             sources, targets = sources + targets, []  # "X met with Y": both act
         scope = self.scope(cand)

@@ -169,6 +169,72 @@ def is_background(anchor: Token, date: str | None, published: dt.date | None) ->
     return False
 
 
+# A time phrase of the event's own clause that places it before the story's days:
+# "last week", "last month", "two years ago", "in the past" (the word lists corpus
+# briefs used to filter look-backs with). "Last night" and "last weekend" are the
+# story's own days; "this week" is news.
+RECAP_TIME = re.compile(
+    r"\b(?<!the )(?:last (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)"
+    r"|(?:years|months|weeks|a year|a month|a week) ago|for years"
+    r"|in the past(?!\s+(?:few\s+|several\s+|\w+\s+)?(?:hours?|days?|weeks?|months?|years?)))\b",
+    re.IGNORECASE,
+)
+_TIME_DEPS = frozenset({"npadvmod", "advmod", "poss", "amod", "tmod", "prep"})
+# a trailing time phrase past one of these dates the earlier event they introduce,
+# whatever the parse hangs it on
+_EARLIER_PREPS = frozenset({"after", "following", "before", "since", "than"})
+# "That double bombing killed 44", "Those raids ...": a sentence opening on a distal
+# demonstrative refers back to a happening told before ("That night" is a time).
+RECAP_OPENING = re.compile(
+    r"^\W*(?:That|Those)\b(?!\s+(?:night|day|morning|afternoon|evening|weekend|week)\b)"
+)
+RECAP_OPENING_WORDS = 6
+
+
+def recap_time(tokens: tuple[Token, ...]) -> bool:
+    """One of ``tokens`` (the trigger and its clause's verb) carries a time phrase
+    that puts the event before the story ("arrested 20 people last week", "last
+    month's bombing"); a phrase inside another argument ("over last week's bombing")
+    is not the event's own."""
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ not in _TIME_DEPS:
+                continue
+            if child.dep_ == "prep":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if not any(o.ent_type_ == "DATE" or o.lower_ == "past" for o in objs):
+                    continue
+            elif not any(t.ent_type_ == "DATE" or t.lower_ == "ago" for t in child.subtree):
+                continue
+            doc = child.doc
+            if any(
+                doc[i].dep_ == "prep" and doc[i].lower_ in _EARLIER_PREPS
+                for i in range(tok.i + 1, child.left_edge.i)
+            ):
+                continue  # "expelled two envoys after a similar move last month": the move's
+            span = doc[child.left_edge.i : child.right_edge.i + 1]
+            if RECAP_TIME.search(span.text):
+                return True
+    return False
+
+
+def recap(trigger: Token, anchor: Token, sent: SpacySpan) -> bool:
+    """Told as a look-back: a past time phrase of its own ("last week", "years ago"),
+    a sentence opening "That bombing ...", or a descriptive relative clause in the
+    perfect (", who had visited Damascus")."""
+    if recap_time((trigger, anchor)):
+        return True
+    if RECAP_OPENING.match(sent.text) and trigger.i - sent.start < RECAP_OPENING_WORDS:
+        return True
+    aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    # ", which has been under attack", ", which has been shelled daily": still going on
+    if anchor.dep_ == "relcl" and aux & _PERFECT and "been" not in aux and anchor.lemma_ != "be":
+        left = anchor.left_edge
+        return left.lower_ in ("who", "which") and left.i > 0 and left.nbor(-1).text == ","
+    return False
+
+
 def running_since_long_ago(coder: Any, anchor: Token, published: dt.date | None) -> bool:
     """A running count since long ago is a recap: "has conducted 140 attacks since 2014,
     killing 2,000" (a participle shares its clause's "since"), not this story's news, and
@@ -208,6 +274,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         bool(cand.background)
         or is_background(cand.anchor, event.date, published)
         or running_since_long_ago(coder, cand.anchor, published)
+        or recap(cand.trigger, cand.anchor, sent)
     )
     entry = timeline_entry(coder, event)
     if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap

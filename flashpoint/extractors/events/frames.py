@@ -303,14 +303,46 @@ def modality(trigger: Token, anchor: Token) -> str:
         return "future"
     if words & lex.conditional_modals:
         return "future" if in_reported_speech(anchor) else "hypothetical"
-    for verb in verbs[1:]:
+    # a noun a light verb takes in a "to" clause ("tried to reach a deal", "seeks to
+    # impose sanctions") is the act tried: the control role applies as to a verb's
+    # ("tried to storm"); not a noun acted on ("trying to quell demonstrations")
+    light = trigger.head
+    governed = (
+        trigger.i != anchor.i
+        and trigger.dep_ == "dobj"
+        and light.dep_ == "xcomp"
+        and light.head.i == anchor.i
+        and light.lemma_.lower() in lex.light_verbs
+    )
+    governing = verbs if governed else verbs[1:]
+    for verb in governing:
         role = lex.control.get(verb.lemma_.lower())
         if role == "hypothetical":
             return "hypothetical"
     # "going to strike"
     if anchor.dep_ == "xcomp" and anchor.head.lower_ == "going":
         return "future"
+    if awaited(anchor, lex.future_modals | lex.hypothetical_modals | lex.conditional_modals):
+        return "future"
     return "asserted"
+
+
+# Conjunctions of a time clause whose act follows the main clause's: "will wait until
+# the government allows", "must act before troops attack", "will leave once they sign".
+AWAITED_MARKS = frozenset({"until", "till", "before", "once"})
+
+
+def awaited(verb: Token, modals: frozenset[str]) -> bool:
+    """The verb heads an "until/before/once" clause of a main clause with a future or
+    modal auxiliary: what is waited for has not happened ("will have to wait until
+    the government allows monitors in")."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in AWAITED_MARKS for c in verb.children
+    ):
+        return False
+    head = verb.head
+    chain = [head] + ([head.head] if head.dep_ == "xcomp" else [])
+    return any(c.dep_ == "aux" and c.lower_ in modals for v in chain for c in v.children)
 
 
 def yet_to(verbs: list[Token]) -> bool:
@@ -349,12 +381,34 @@ INTENT_NOUNS = frozenset(
 NOBODY = frozenset({"nobody", "noone", "none"})
 
 
+# Nouns whose "is to" clause says what a party is for, not what it did: "the
+# government's role is to fight militants", "our aim is to topple the regime".
+ROLE_NOUNS = frozenset(
+    {"role", "job", "duty", "task", "aim", "goal", "mission", "purpose", "objective",
+     "priority", "responsibility", "obligation", "intention", "policy", "strategy"}
+)  # fmt: skip
+
+
+def role_clause(verb: Token) -> bool:
+    """ "the government's role is to fight militants": a brief, not an act."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "attr", "ccomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in ROLE_NOUNS for c in head.children)
+    )
+
+
 def embedded(verb: Token) -> str | None:
     """A verb that is not a reported act of its own: "drop" for a noun's generic
-    "to" clause ("had the authority to massacre"), "future" for an intended one
-    ("a plan to attack"), "negated" when no one does it ("no one attacked")."""
+    "to" clause ("had the authority to massacre") or a role ("its role is to fight"),
+    "future" for an intended one ("a plan to attack"), "negated" when no one does it
+    ("no one attacked")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
     auxiliaries = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if role_clause(verb):
+        return "drop"
     if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subjects and not auxiliaries:
         return "drop"  # an imperative ("Kill them all!"): an exhortation, not an act
     if verb.dep_ == "ccomp" and any(
@@ -375,6 +429,9 @@ def embedded(verb: Token) -> str | None:
     ):
         return "drop"  # "demanded Israel apologize, pay and lift ...": the demand's content
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    nominal = verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and infinitive
+    if nominal and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return "negated"  # "there were no orders for troops to fire": none given
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
         return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -418,9 +475,15 @@ STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "COOPERATE", "ACCUSE", "AGREE"})
 RECURRING = frozenset({"every", "each"})
 
 
+# Coercive verbs whose simple present is a standing policy, not an act: "Syria
+# restricts access to foreign media" (a line many reports carry as boilerplate).
+STANDING_VERBS = frozenset({"restrict"})
+
+
 def stance(verb: Token, event_type: str) -> bool:
     """A standing relation in the simple present, with no time: not a happening."""
-    if event_type not in STANCE_TYPES or verb.pos_ != "VERB":
+    standing = event_type in STANCE_TYPES or verb.lemma_.lower() in STANDING_VERBS
+    if not standing or verb.pos_ != "VERB":
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     present = verb.tag_ in ("VBZ", "VBP") and not aux
@@ -488,6 +551,74 @@ UNREALIZED_VERBS = frozenset(
 )
 # Verbs whose "on" phrase is an act demanded, not done: "insisting on a full withdrawal".
 DEMAND_ON = frozenset({"insist", "press", "push", "call", "demand"})
+
+
+# Verbs whose object (or passive subject) is an act that did not take place:
+# "prevented a massacre", "the attack was foiled", "averted a strike".
+AVERTING_VERBS = frozenset({"prevent", "avert", "thwart", "foil", "forestall", "avoid", "spare"})
+
+
+def averted(noun: Token) -> bool:
+    """The event noun names what was prevented: it did not happen."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in AVERTING_VERBS
+
+
+# Words that ask rather than request: "asked whether", "asked about", "asked how".
+QUESTION_MARKS = frozenset({"whether", "if", "about"})
+
+
+def question(verb: Token) -> bool:
+    """ "asked the minister whether ...", "when asked about the plan": a question
+    put to a party, not a request of it ("asked for help" and "asked X to" stay)."""
+    if verb.lemma_.lower() not in ("ask", "question"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return True
+        if child.dep_ in ("ccomp", "advcl", "dobj") and child.pos_ in ("VERB", "AUX"):
+            first = next(iter(child.subtree))
+            if first.lower_ in QUESTION_MARKS or first.tag_ in ("WP", "WDT", "WRB", "WP$"):
+                return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in ("question", "questions"):
+            return True
+    return False
+
+
+def purpose(verb: Token) -> bool:
+    """A "to" clause on a noun or an act, its aim ("joined talks to reach a peace
+    deal", "troops arrived to end the siege"): what it is for, not what was done."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ in ("acl", "advcl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _draft(noun: Token) -> bool:
+    return noun.lemma_.lower() == "draft" or any(
+        c.lower_ == "draft" and c.dep_ in ("amod", "compound") for c in noun.children
+    )
+
+
+def drafted(verb: Token) -> bool:
+    """The verb's subject is a draft ("the draft resolution calls on states to ..."),
+    or the verb describes a text not adopted ("proposing a resolution demanding an
+    end to violence", "a draft condemning the crackdown"): what it asks for is no act."""
+    text = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None
+    if text is not None and (_draft(text) or unrealized(text)):
+        return True
+    return any(_draft(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+# Verbs whose "for" phrase is an act prepared, not done: "massing for an attack".
+PREPARING_VERBS = frozenset({"mass", "prepare", "gear", "ready", "brace", "poise", "train"})
+
+
+def prepared(noun: Token) -> bool:
+    """ "troops are massing for an attack": the attack is still to come."""
+    head = noun.head
+    verb = head.head
+    return noun.dep_ == "pobj" and head.lower_ == "for" and verb.lemma_.lower() in PREPARING_VERBS
 
 
 def unrealized(noun: Token) -> bool:

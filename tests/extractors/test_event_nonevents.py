@@ -1,0 +1,200 @@
+"""Non-events and recaps from the fourth judged reading (docs/judged-sample.md):
+questions, drafts, averted and role statements, standing policies, purpose clauses,
+and look-backs marked background. Each rule on a news-style sentence written here,
+with the contrast it must not overreach into."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Event, Report
+
+PUBLISHED = "2012-03-10"  # a Saturday
+
+
+def _events(run: Callable[..., Report], text: str) -> list[Event]:
+    return run(text, PUBLISHED).events
+
+
+def _of(events: list[Event], type_: str) -> list[Event]:
+    return [e for e in events if e.type == type_]
+
+
+def _by_trigger(events: list[Event], word: str) -> Event:
+    found = [e for e in events if e.trigger.text.split()[0] == word]
+    assert found, f"no event on {word!r}: {[e.trigger.text for e in events]}"
+    return found[0]
+
+
+# --- questions are not requests -----------------------------------------------------
+
+
+def test_question_put_to_a_minister_is_no_request(run: Callable[..., Report]) -> None:
+    text = "A reporter asked the foreign minister whether his government would recall its envoy."
+    assert not _of(_events(run, text), "REQUEST")
+    about = "Lawmakers asked the interior minister about the new curfew on Tuesday."
+    assert not _of(_events(run, about), "REQUEST")
+
+
+def test_asking_for_help_is_still_a_request(run: Callable[..., Report]) -> None:
+    text = "The governor asked the United Nations for emergency help on Tuesday."
+    assert _of(_events(run, text), "REQUEST")
+
+
+# --- what a draft calls for ---------------------------------------------------------
+
+
+def test_what_a_draft_resolution_calls_for_is_not_asserted(run: Callable[..., Report]) -> None:
+    text = "The draft resolution calls on all states to freeze the assets of the ruling family."
+    requests = _of(_events(run, text), "REQUEST")
+    assert requests and all(e.modality != "asserted" for e in requests)
+
+
+def test_an_adopted_resolution_still_calls_on_states(run: Callable[..., Report]) -> None:
+    text = "The resolution adopted on Friday calls on all states to freeze the family's assets."
+    requests = _of(_events(run, text), "REQUEST")
+    assert requests and requests[0].modality == "asserted"
+
+
+# --- averted acts, roles, standing policies -----------------------------------------
+
+
+def test_a_prevented_massacre_did_not_happen(run: Callable[..., Report]) -> None:
+    text = "The general said large massacres in Homs were prevented by the arrival of his troops."
+    assaults = _of(_events(run, text), "ASSAULT")
+    assert all(e.modality == "negated" for e in assaults)
+    foiled = _of(
+        _events(run, "Troops averted an attack on the airport in Kabul on Tuesday."), "ASSAULT"
+    )
+    assert all(e.modality == "negated" for e in foiled)
+    done = _of(_events(run, "Gunmen attacked the airport in Kabul on Tuesday."), "ASSAULT")
+    assert done and done[0].modality == "asserted"
+
+
+def test_a_role_is_not_an_act(run: Callable[..., Report]) -> None:
+    text = "The president said the army's role is to fight the rebels in the north."
+    assert not _of(_events(run, text), "ASSAULT")
+    done = "The president said the army fought the rebels in the north on Tuesday."
+    assert _of(_events(run, done), "ASSAULT")
+
+
+def test_standing_media_restriction_is_no_event(run: Callable[..., Report]) -> None:
+    text = "The government restricts access to foreign reporters, so figures cannot be checked."
+    assert not _of(_events(run, text), "COERCE")
+    done = "The army restricted access to the border town on Tuesday."
+    assert _of(_events(run, done), "COERCE")
+
+
+# --- the aim of talks ---------------------------------------------------------------
+
+
+def test_agreement_talks_aim_at_is_future_and_keeps_the_party(
+    run: Callable[..., Report],
+) -> None:
+    text = "The government joined talks to reach a peace agreement with the rebel groups."
+    agree = _of(_events(run, text), "AGREE")
+    assert agree and agree[0].modality == "future"
+    assert any("government" in p.name for p in agree[0].source)
+
+
+def test_an_agreement_reached_is_asserted(run: Callable[..., Report]) -> None:
+    text = "The government reached a peace agreement with the rebel groups on Monday."
+    agree = _of(_events(run, text), "AGREE")
+    assert agree and agree[0].modality == "asserted"
+
+
+# --- recaps marked background -------------------------------------------------------
+
+
+def test_last_weeks_attack_is_background_and_todays_arrests_are_not(
+    run: Callable[..., Report],
+) -> None:
+    text = "Protesters stormed the embassy last week, and police arrested 20 people on Monday."
+    events = _events(run, text)
+    assert _by_trigger(events, "stormed").background
+    assert not _by_trigger(events, "arrested").background
+
+
+def test_a_time_phrase_of_an_earlier_move_is_not_the_events(
+    run: Callable[..., Report],
+) -> None:
+    text = "Moscow expelled two diplomats on Friday after a similar move by Washington last month."
+    assert not _by_trigger(_events(run, text), "expelled").background
+
+
+def test_years_ago_and_that_bombing_are_recaps(run: Callable[..., Report]) -> None:
+    ago = "Rebels ambushed an army convoy near the town two years ago, officials said."
+    assert _by_trigger(_events(run, ago), "ambushed").background
+    that = "That bombing killed 44 people in the capital, officials said."
+    assert _by_trigger(_events(run, that), "killed").background
+    night = "That night, gunmen killed four police officers in the capital."
+    assert not _by_trigger(_events(run, night), "killed").background
+
+
+def test_a_descriptive_perfect_relative_clause_is_background_an_ongoing_one_is_not(
+    run: Callable[..., Report],
+) -> None:
+    described = "The envoy, who had met rebel leaders in Turkey, arrived in Damascus on Monday."
+    assert _by_trigger(_events(run, described), "met").background
+    ongoing = (
+        "Aid has not reached the district, which has been shelled daily by the army since Monday."
+    )
+    shelled = _of(_events(run, ongoing), "ASSAULT")
+    assert shelled and not shelled[0].background
+
+
+def test_an_attempt_to_reach_a_deal_is_not_a_deal(run: Callable[..., Report]) -> None:
+    tried = "Turkey tried to reach a peace deal between Syria and Israel."
+    agree = _of(_events(run, tried), "AGREE")
+    assert agree and agree[0].modality == "hypothetical"
+    attack = _of(_events(run, "Rebels tried to launch an attack on the base."), "ASSAULT")
+    assert all(e.modality == "hypothetical" for e in attack)
+
+
+def test_what_a_proposed_resolution_demands_is_not_asserted(run: Callable[..., Report]) -> None:
+    text = "The US says it is proposing a Security Council resolution demanding an end to the war."
+    requests = _of(_events(run, text), "REQUEST")
+    assert requests and all(e.modality != "asserted" for e in requests)
+
+
+def test_no_orders_to_fire_is_no_shooting(run: Callable[..., Report]) -> None:
+    text = "The president said there were no orders for the police to fire on protesters."
+    assaults = _of(_events(run, text), "ASSAULT")
+    assert assaults and all(e.modality == "negated" for e in assaults)
+
+
+def test_troops_massing_for_an_attack_have_not_attacked(run: Callable[..., Report]) -> None:
+    text = "Troops and tanks are massing for an attack on the town of Rastan."
+    attack = [e for e in _of(_events(run, text), "ASSAULT") if e.trigger.text == "attack"]
+    assert attack and attack[0].modality == "future"
+    done = "Troops launched an attack on the town of Rastan on Monday."
+    assert _of(_events(run, done), "ASSAULT")[0].modality == "asserted"
+
+
+def test_a_man_wanted_over_an_attack_is_not_a_hypothetical_attack(
+    run: Callable[..., Report],
+) -> None:
+    text = (
+        "Gunmen attacked a market in Kano on Monday, killing four people. "
+        "Police issued a photo of a man wanted in connection with the attack."
+    )
+    attacks = _of(_events(run, text), "ASSAULT")
+    assert len(attacks) == 1 and [m.text for m in attacks[0].mentions] == ["attack"]
+
+
+def test_what_a_future_clause_waits_for_has_not_happened(run: Callable[..., Report]) -> None:
+    text = "Talks can only resume once the government frees the detained activists."
+    assert not [e for e in _of(_events(run, text), "RETREAT") if e.modality == "asserted"]
+    done = "Talks resumed once the government freed the detained activists on Monday."
+    assert [e for e in _of(_events(run, done), "RETREAT") if e.modality == "asserted"]
+
+
+def test_a_leaders_view_of_what_his_own_country_must_do_is_no_request(
+    run: Callable[..., Report],
+) -> None:
+    own = "British Prime Minister David Cameron said Britain must be realistic about the war."
+    assert not _of(_events(run, own), "REQUEST")
+    other = "British Prime Minister David Cameron said Syria must end the violence at once."
+    assert _of(_events(run, other), "REQUEST")
+    opposition = "The Syrian opposition said Syria must hold free elections."
+    assert _of(_events(run, opposition), "REQUEST")
