@@ -473,3 +473,25 @@ def test_an_event_with_no_place_does_not_bridge_two_towns() -> None:
     assert len(incidents) == 3
     assert all(len(i.sightings) <= 2 for i in incidents)
     assert places == [["Port Halden"]] or places == [["Millbrook"]] or places == [["Ossburg"]]
+
+
+def test_a_companion_in_another_town_is_not_told_with_the_main_event() -> None:
+    # One article, two strikes the same day in two towns: the second is no part of
+    # the article's main happening, though it sits in the lead.
+    article = report(
+        "2031-05-02",
+        Ev(
+            "Kestrian warships shelled the harbour of Port Halden on Thursday, killing "
+            "at least 83 dockworkers, fishermen and passengers waiting for the morning ferry.",
+            place="port",
+            date="2031-05-01",
+        ),
+        Ev(
+            "Kestrian gunboats also shelled the grain quays of Millbrook, further north.",
+            place="mill",
+            date="2031-05-01",
+        ),
+        title="Kestrian navy shells Port Halden harbour, killing dozens",
+    )
+    incidents = merge_reports([article])
+    assert sorted(i.location or "-" for i in incidents) == ["Millbrook", "Port Halden"]
