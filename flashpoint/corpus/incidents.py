@@ -268,10 +268,7 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
         full = len(sources) >= 2
     else:
         full = bool(sources) and bool(targets)
-    place = s.places.get(ev.location or "")
-    key = None
-    if place is not None:
-        key = (place.gazetteer_id or normalize(place.name), place.feature, place.country)
+    key = _place_key(s)
     bounds: dict[str, tuple[float, float]] = {}
     for f in ev.figures:
         lo, hi = _bounds(f.qualifier, f.value, tolerance)
@@ -280,6 +277,13 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
         bounds[f.kind] = (lo, hi)
     order = (s.published or "9999-12-31", anchor or 0, s.document, ev.id)
     return _Item(s, anchor, dated, sources, targets, sym, full, key, bounds, order)
+
+
+def _place_key(s: EventSighting) -> _PlaceKey | None:
+    place = s.places.get(s.event.location or "")
+    if place is None:
+        return None
+    return (place.gazetteer_id or normalize(place.name), place.feature, place.country)
 
 
 def _strong(a: _Party, b: _Party) -> bool:
@@ -343,6 +347,26 @@ def _places_match(a: _PlaceKey | None, b: _PlaceKey | None) -> bool:
     return False
 
 
+def _place_sets(keys: Iterable[_PlaceKey | None]) -> tuple[frozenset[str], ...]:
+    """The countries, admin areas and towns a group of events is placed in."""
+    found: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for k in keys:
+        if k is None:
+            continue
+        if k[2]:
+            found[0].add(k[2])
+        if k[1] == "admin":
+            found[1].add(k[0])
+        elif k[1] == "city":
+            found[2].add(k[0])
+    return tuple(frozenset(x) for x in found)
+
+
+def _places_clash(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
+    """Two groups placed in different countries, admin areas or towns (none shared)."""
+    return any(x and y and not x & y for x, y in zip(a, b, strict=True))
+
+
 def _figures_clash(a: dict[str, tuple[float, float]], b: dict[str, tuple[float, float]]) -> bool:
     return any(max(lo, b[k][0]) > min(hi, b[k][1]) for k, (lo, hi) in a.items() if k in b)
 
@@ -367,10 +391,20 @@ def _compatible(a: _Item, b: _Item, r: MergeRules, window: int) -> bool:
 class _UnionFind:
     """Union-find whose groups never span more than ``max_span`` days (the anti-chaining rule)."""
 
-    __slots__ = ("allowed", "hi", "lo", "max_span", "parent", "story")
+    __slots__ = ("allowed", "hi", "lo", "max_span", "parent", "places", "story")
 
-    def __init__(self, n: int, anchors: list[int | None] | None = None, max_span: int = 0) -> None:
+    def __init__(
+        self,
+        n: int,
+        anchors: list[int | None] | None = None,
+        max_span: int = 0,
+        places: list[_PlaceKey | None] | None = None,
+    ) -> None:
         self.parent = list(range(n))
+        # Where each group's events are placed: a group in Homs never joins one in Damascus
+        # or Berlin, not even through an event that names no place (no chaining by places).
+        keys = places if places is not None else [None] * n
+        self.places = [_place_sets([k]) for k in keys]
         self.lo: list[int | None] = list(anchors) if anchors is not None else [None] * n
         self.hi = list(self.lo)
         self.max_span = max_span
@@ -394,6 +428,8 @@ class _UnionFind:
         if not force:
             if self.max_span and los and max(his) - min(los) > self.max_span:
                 return False
+            if _places_clash(self.places[ri], self.places[rj]):
+                return False
             # Two different linked stories need evidence to become one incident.
             a, b = self.story[ri], self.story[rj]
             if a and b and a != b and self.allowed is not None and not self.allowed(a, b, strong):
@@ -404,6 +440,8 @@ class _UnionFind:
         self.lo[root] = min(los) if los else None
         self.hi[root] = max(his) if his else None
         self.story[root] = self.story[ri] | self.story[rj]
+        pa, pb = self.places[ri], self.places[rj]
+        self.places[root] = tuple(x | y for x, y in zip(pa, pb, strict=True))
         return True
 
 
@@ -470,7 +508,9 @@ def merge_incidents(
     items = [_item(s, r.about_tolerance, r.symmetric) for s in pool]
     # A fixed order makes ids, the union-find and the output independent of input order.
     items.sort(key=lambda it: it.order)
-    uf = _UnionFind(len(items), [it.anchor for it in items], r.max_span_days)
+    uf = _UnionFind(
+        len(items), [it.anchor for it in items], r.max_span_days, [it.place for it in items]
+    )
     uf.allowed = _story_gate(story_docs)
     first_of: dict[int, int] = {}
     for i, it in enumerate(items):
@@ -570,29 +610,46 @@ def _stories(
         if main is None:
             continue
         main.main = True
-        anchor, _ = _anchor(main.event, main.published)
         kind = r.group.get(main.event.type, main.event.type)
         if story_kind.setdefault(cluster, kind) != kind:
             continue
-        for s in group:
-            ev = s.event
-            if s is not main:
-                if r.group.get(ev.type, ev.type) != kind or ev.modality != main.event.modality:
-                    continue
-                if ev.background:
-                    continue
-                own, dated = _anchor(ev, s.published)
-                in_lead = ev.sentence.start < prof.lead_end
-                same_day = dated and own is not None and own == anchor
-                if not (in_lead or same_day):
-                    continue
-                if _figures_clash(_bounds_of(ev, r), _bounds_of(main.event, r)):
-                    continue  # "3 dead" and "30 dead" in one report are two happenings
-                if own is not None and anchor is not None and abs(own - anchor) > window_days:
-                    continue
-            members[cluster].append(s)
+        members[cluster].extend(_told_with(main, group, window_days, r, prof.lead_end))
     keys = sorted(members)  # a story none of whose articles has a lead event stays uncoded
     return [members[k] for k in keys], [docs_of[k] for k in keys]
+
+
+def _told_with(
+    main: EventSighting,
+    group: list[EventSighting],
+    window_days: int,
+    r: MergeRules,
+    lead_end: int,
+) -> list[EventSighting]:
+    """An article's main event and the companions that tell the same happening."""
+    kind = r.group.get(main.event.type, main.event.type)
+    anchor, _ = _anchor(main.event, main.published)
+    where = _place_sets([_place_key(main)])
+    out = []
+    for s in group:
+        ev = s.event
+        if s is not main:
+            if r.group.get(ev.type, ev.type) != kind or ev.modality != main.event.modality:
+                continue
+            if ev.background:
+                continue
+            own, dated = _anchor(ev, s.published)
+            in_lead = ev.sentence.start < lead_end
+            same_day = dated and own is not None and own == anchor
+            if not (in_lead or same_day):
+                continue
+            if _figures_clash(_bounds_of(ev, r), _bounds_of(main.event, r)):
+                continue  # "3 dead" and "30 dead" in one report are two happenings
+            if own is not None and anchor is not None and abs(own - anchor) > window_days:
+                continue
+            if _places_clash(where, _place_sets([_place_key(s)])):
+                continue  # the shelling of Homs told beside a funeral in Damascus
+        out.append(s)
+    return out
 
 
 def _bounds_of(event: Event, r: MergeRules) -> dict[str, tuple[float, float]]:

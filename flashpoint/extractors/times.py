@@ -347,6 +347,23 @@ class PatternMatch:
     priority: int
 
 
+# A day name inside a proper name is no date: "the Sunday Times", "the Mail on Sunday",
+# "the Good Friday Agreement", "Bloody Sunday", "Black Friday".
+_NAME_AFTER_DAY = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Post|People|Herald|Independent|Mail|Sport|Star|"
+    r"Tribune|Agreement|Accord)\b"
+)
+_NAME_BEFORE_DAY = re.compile(r"\b(?:Mail(?: on)?|Bloody|Black|Cyber)\s+$")
+
+
+def _named_day(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    if not words or words[-1].lower().rstrip(".") not in lexicon().weekdays:
+        return False
+    before = text[max(0, start - 12) : start] + " ".join(words[:-1])
+    return bool(_NAME_AFTER_DAY.match(text, end) or _NAME_BEFORE_DAY.search(before + " "))
+
+
 def _candidates(text: str) -> list[PatternMatch]:
     """Non-overlapping pattern matches, longest first, in text order."""
     found: list[PatternMatch] = []
@@ -356,6 +373,8 @@ def _candidates(text: str) -> list[PatternMatch]:
             # Trailing spaces/commas can end up inside optional groups.
             while end > start and text[end - 1] in " ,\n":
                 end -= 1
+            if end > start and _named_day(text, start, end):
+                continue
             if end > start:
                 found.append(PatternMatch(start, end, rule.kind, m.groupdict(), priority))
     found.sort(key=lambda c: (c.start - c.end, c.priority))

@@ -59,6 +59,7 @@ PLACES: dict[str, tuple[str, str, str | None]] = {
     "port": ("Port Halden", "city", "VRN"),
     "mill": ("Millbrook", "city", "VRN"),
     "vrn": ("Varnia", "country", "VRN"),
+    "oss": ("Ossburg", "city", "OSS"),
 }
 
 QUAD = {
@@ -450,3 +451,47 @@ def test_daily_strikes_do_not_chain_into_a_month_long_incident() -> None:
         assert inc.date and inc.date_end
         start, end = (int(d[-2:]) for d in (inc.date, inc.date_end))
         assert end - start <= rules().max_span_days
+
+
+def test_an_event_with_no_place_does_not_bridge_two_towns() -> None:
+    # Each placed report fits the placeless one; together they would put the shelling
+    # of two towns (or of a town and a city abroad) into one incident.
+    in_port = report("2031-05-02", Ev(STRIKE_1, place="port", date="2031-05-01"))
+    in_mill = report(
+        "2031-05-02",
+        Ev("Kestrian warships shelled the quays of Millbrook.", place="mill", date="2031-05-01"),
+    )
+    abroad = report(
+        "2031-05-02",
+        Ev(
+            "Kestrian sailors attacked a Varnian ferry off Ossburg.", place="oss", date="2031-05-01"
+        ),
+    )
+    vague = report("2031-05-02", Ev("The Kestrian navy attacked Varnia again.", date="2031-05-01"))
+    incidents = merge_reports([vague, in_port, in_mill, abroad])
+    places = [sorted({i.location or "-"}) for i in incidents if len(i.sightings) > 1]
+    assert len(incidents) == 3
+    assert all(len(i.sightings) <= 2 for i in incidents)
+    assert places == [["Port Halden"]] or places == [["Millbrook"]] or places == [["Ossburg"]]
+
+
+def test_a_companion_in_another_town_is_not_told_with_the_main_event() -> None:
+    # One article, two strikes the same day in two towns: the second is no part of
+    # the article's main happening, though it sits in the lead.
+    article = report(
+        "2031-05-02",
+        Ev(
+            "Kestrian warships shelled the harbour of Port Halden on Thursday, killing "
+            "at least 83 dockworkers, fishermen and passengers waiting for the morning ferry.",
+            place="port",
+            date="2031-05-01",
+        ),
+        Ev(
+            "Kestrian gunboats also shelled the grain quays of Millbrook, further north.",
+            place="mill",
+            date="2031-05-01",
+        ),
+        title="Kestrian navy shells Port Halden harbour, killing dozens",
+    )
+    incidents = merge_reports([article])
+    assert sorted(i.location or "-" for i in incidents) == ["Millbrook", "Port Halden"]

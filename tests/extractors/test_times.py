@@ -58,6 +58,16 @@ def test_same_weekday_in_the_past_is_the_publication_day(times: Times) -> None:
     assert one(found, "Monday").value == "2025-12-01"
 
 
+def test_a_day_name_inside_a_proper_name_is_no_date(times: Times) -> None:
+    found = times("A reporter for the Sunday Times was killed when the shelling resumed.")
+    assert found == []
+    found = times("The Mail on Sunday said the envoy flew home on Monday.")
+    assert [t.text for t in found] == ["Monday"]
+    assert times("Both parties signed the Good Friday Agreement in Belfast.") == []
+    # A day name that is a day still is one.
+    assert one(times("Troops fired on marchers on Sunday."), "Sunday").value == "2024-03-10"
+
+
 def test_last_and_next_weekday_skip_the_current_one(times: Times) -> None:
     found = times("The envoy left last Wednesday and returns next Wednesday.")
     assert [t.value for t in found] == ["2024-03-06", "2024-03-20"]
