@@ -39,7 +39,11 @@ from flashpoint.corpus.linking import stated_count, towns_named
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
-from flashpoint.extractors.events.confidence import default_threshold
+from flashpoint.extractors.events.confidence import (
+    RECAP_OPENING,
+    RECAP_OPENING_WORDS,
+    default_threshold,
+)
 from flashpoint.extractors.quotes import lexicon as attribution_lexicon
 from flashpoint.models import Event, Incident, Report, ReportedFigure, Span
 
@@ -133,13 +137,9 @@ _UNREALISED = re.compile(
 # who had visited Damascus, ..."): background, not the sentence's news.
 _DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s+){0,2}$")
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
-# 44", "Those raids ..."), its trigger among the first words, refers back to a
-# happening told before: a recap, even when it carries its article's day ("That night,
-# gunmen ..." is a time, not a reference back).
-_THAT = re.compile(
-    r"^\W*(?:That|Those)\b(?!\s+(?:night|day|morning|afternoon|evening|weekend|week)\b)"
-)
-_THAT_WORDS = 6
+# 44") refers back to a happening told before: the events extractor's recap opening
+# (``confidence.RECAP_OPENING``, which marks ``Event.background``), asked here again for
+# reports stored before that mark existed.
 # An undated act in the active past perfect ("her husband had surrendered to the
 # fighters") happened before the story's time: a look-back ("had been killed", the
 # passive of a toll reported in backshifted speech, is not read so).
@@ -171,9 +171,9 @@ def looks_back(event: Event, report: Report) -> bool:
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
     if _AVERTED.search(before) or _UNREALISED.search(before) or _DESCRIBED.search(before):
         return True
-    if _THAT.match(event.sentence.text):
+    if RECAP_OPENING.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]
-        if len(head.split()) < _THAT_WORDS:
+        if len(head.split()) < RECAP_OPENING_WORDS:
             return True
     published = iso_day(report.document.published)
     if published is None:
