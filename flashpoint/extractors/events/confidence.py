@@ -223,6 +223,8 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         sentence_date(coder, event, sent)
     if event.date is None and not event.background:
         lead_date(coder, event)
+    if event.date is None and not event.background:
+        previous_date(coder, event)
     dateline = ctx.dateline
     if event.date is None and not event.background and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -299,6 +301,45 @@ def lead_date(coder: Any, event: Any) -> None:
     event.date, event.date_precision, event.time = found[0], "day", found[1]
 
 
+def previous_date(coder: Any, event: Any) -> None:
+    """An asserted act told in the simple past, in a sentence with no time of its own,
+    takes the one day the sentence just before names ("On Saturday, a funeral was held
+    in Mezzeh. Security forces opened fire on the mourners."): Reuters and BBC
+    paragraphs are one sentence each, so the day is set by the sentence before."""
+    if event.modality != "asserted" or not (
+        simple_past(coder.doc, event) or reported_pluperfect(coder.doc, event)
+    ):
+        return
+    ctx = coder.ctx
+    index = ctx.sentence_index(event.trigger.start)
+    if dated(coder, ctx.sentences[index]):
+        return  # "urged Russia last week": the sentence's own time, though not a day
+    k = index - 1
+    while k >= 0 and not ctx.sentences[k].text.strip():
+        k -= 1
+    if k < 0:
+        return
+    found = day_in(coder, ctx.sentences[k])
+    if found is not None:
+        event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def reported_pluperfect(doc: Any, event: Any) -> bool:
+    """ "Activists said the protesters had come under attack": a past perfect in a
+    said-clause is the reporter's simple past, shifted back."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    for _ in range(3):  # "had come under attack": the noun's verb
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    verb = fr.top_of_chain(verb)
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "had" in aux and not aux & {"would", "could", "might"} and fr.in_reported_speech(verb)
+
+
 def lead_sentences(ctx: Any) -> list[SpacySpan]:
     """The story's first sentence: the one the dateline opens ("AMMAN (Reuters) -
     Syrian forces shot dead ..."), then the first sentence of the page (a caption or a
@@ -356,6 +397,53 @@ def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
     found = day_in(coder, sent, line_of=event.trigger.start)
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
+        return
+    if event.modality == "asserted" and not dated_day(coder, sent):
+        week = week_in(coder, event, sent)  # "two deadly blasts in Aleppo last week"
+        if week is not None:
+            event.date, event.date_precision, event.time = week[0], "week", week[1]
+
+
+def dated_day(coder: Any, sent: SpacySpan) -> bool:
+    """The sentence names a day (even as a bound): a week then is not the event's."""
+    return any(
+        sent.start_char <= t.start < sent.end_char and t.value and ISO_DAY.match(t.value)
+        for t in coder.ctx.results.get("times", [])
+    )
+
+
+def in_other_clause(tok: Token, trigger: Token) -> bool:
+    """``tok`` sits in a relative or adverbial clause that does not hold ``trigger``."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp") and not (
+            cur.left_edge.i <= trigger.i <= cur.right_edge.i
+        ):
+            return True
+        cur = cur.head
+    return False
+
+
+def week_in(coder: Any, event: Any, sent: SpacySpan) -> tuple[str, str] | None:
+    """(Monday of the week, time id) when the sentence names exactly one week ("last
+    week", "last weekend") and no other date, not as a bound."""
+    from flashpoint.extractors.events.setting import event_date
+
+    values = set()
+    trigger = coder.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    event_tok = trigger.root if trigger is not None else sent.root
+    for t in coder.ctx.results.get("times", []):
+        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date" or not t.value:
+            continue
+        found = event_date(t.value)
+        span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
+        before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
+        if found is None or found[1] != "week" or before in BOUNDS:
+            return None  # another date, or a bound ("since last week"): not guessed
+        if span is not None and in_other_clause(span.root, event_tok):
+            return None  # "withdrew to the redoubt, which fell this week": the fall's week
+        values.add((found[0], t.id))
+    return values.pop() if len(values) == 1 else None
 
 
 def day_in(coder: Any, sent: SpacySpan, line_of: int | None = None) -> tuple[str, str] | None:

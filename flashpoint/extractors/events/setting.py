@@ -8,10 +8,36 @@ from typing import Any
 from spacy.tokens import Token
 
 from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import CoderBase, EventCandidate
 from flashpoint.models import Figure
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# "Saturday morning" (2012-02-04TMO), "overnight" (2012-02-03TNI): the day of a time
+DAY_OF_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+# "last week" (2012-W05), "last weekend" (2012-W05-WE): an ISO week
+WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def event_date(value: str) -> tuple[str, str] | None:
+    """(date, date_precision) an event takes from a time value: a day, a month or a
+    year as they are; a time of day gives its day; a week or weekend gives the
+    Monday of that ISO week, with precision "week"."""
+    if DATE_VALUE.match(value):
+        return value, {4: "year", 7: "month", 10: "day"}[len(value)]
+    day = DAY_OF_TIME.match(value)
+    if day:
+        return day.group(1), "day"
+    week = WEEK_VALUE.match(value)
+    if week:
+        import datetime as dt
+
+        try:
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return None
+        return monday.isoformat(), "week"
+    return None
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
@@ -92,17 +118,16 @@ class Setting(CoderBase):
                 found = self._date_in(fr.clause(fr.top_of_chain(top.head)), cand.trigger)
         if found is None:
             return None, None, None
-        value: str = found.value
-        precision = {4: "year", 7: "month", 10: "day"}[len(value)]
-        return value, precision, found.id
+        value, precision = event_date(found.value) or (None, None)
+        return value, precision, found.id if value else None
 
     def _date_in(self, toks: list[Token], trigger: Token) -> Any:
         best = None
         for tok in toks:
             item = self.times.get(tok.i)
-            if item is None or item.type != "date" or not item.value:
+            if item is None or item.type not in ("date", "time") or not item.value:
                 continue
-            if not DATE_VALUE.match(item.value):
+            if event_date(item.value) is None:
                 continue
             before = self.doc[tok.i - 1] if tok.i > 0 else None
             first = item.text.split(" ", 1)[0].lower()
@@ -125,6 +150,12 @@ class Setting(CoderBase):
             prep = tok.head if tok.dep_ == "pobj" else None
             if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
                 prep = tok.head.head
+            if prep is not None and event_places.part_of(prep):
+                dist = abs(tok.i - cand.trigger.i)  # "shelled southern parts of Latakia"
+                found.append((dist, place, "in"))
+                if best is None or dist < best[0]:
+                    best = (dist, place.id)
+                continue
             if (
                 prep is not None
                 and prep.lower_ == "of"

@@ -1,0 +1,218 @@
+"""Dates and places an event carries from the sentences before it (issue 8): Reuters
+and BBC paragraphs are one sentence each, so the scene and its day are set by the
+sentence before or by the lead. Each rule with its contrast where it could overreach."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Event, Report
+
+Run = Callable[..., Report]
+
+
+def _event(report: Report, trigger: str) -> Event:
+    found = [e for e in report.events if e.trigger.text == trigger]
+    assert found, [(e.type, e.trigger.text) for e in report.events]
+    return found[0]
+
+
+def _place(report: Report, event: Event) -> str | None:
+    return next((p.name for p in report.places if p.id == event.location), None)
+
+
+# --- places ---------------------------------------------------------------------
+
+
+def test_one_sentence_paragraphs_carry_the_place_of_the_sentence_before(run: Run) -> None:
+    report = run(
+        "BEIRUT (Reuters) - Thousands of mourners gathered for a funeral in the Mezzeh"
+        " district of Damascus on Saturday.\nSecurity forces opened fire on the mourners,"
+        " activists said.",
+        "2012-02-19",
+    )
+    fired = _event(report, "opened fire")
+    assert _place(report, fired) == "Damascus" and fired.place_reason == "paragraph"
+    assert fired.date == "2012-02-18"  # the day of the sentence before
+
+
+def test_the_lead_place_carries_while_no_sentence_names_another(run: Run) -> None:
+    report = run(
+        "AMMAN (Reuters) - Syrian forces shelled residential districts in Hama on Sunday,"
+        " residents said.\nThe assault began at dawn, one resident said.\nTroops also"
+        " arrested dozens of young men, activists said.",
+        "2011-08-01",
+    )
+    arrested = _event(report, "arrested")
+    assert arrested.place_reason == "paragraph" and _place(report, arrested) is not None
+
+
+def test_a_sentence_about_another_country_stops_the_carry(run: Run) -> None:
+    report = run(
+        "AMMAN (Reuters) - Syrian forces shelled residential districts in Hama on Sunday."
+        "\nThe Turkish foreign minister said in Ankara that his country was alarmed."
+        "\nTroops also arrested dozens of young men, activists said.",
+        "2011-08-01",
+    )
+    assert _event(report, "arrested").location is None
+
+
+def test_two_places_before_leave_the_place_unknown(run: Run) -> None:
+    report = run(
+        "Protests were held in Homs and in Aleppo on Friday.\nSecurity forces arrested"
+        " dozens of protesters, activists said.",
+        "2012-03-03",
+    )
+    assert _event(report, "arrested").location is None
+
+
+def test_a_statement_does_not_take_the_scene_of_the_sentence_before(run: Run) -> None:
+    report = run(
+        "Troops killed four people in Homs on Sunday.\nThe foreign ministry in London"
+        " condemned the violence.\nThe French government condemned the killings.",
+        "2012-03-05",
+    )
+    condemned = [e for e in report.events if e.trigger.text == "condemned"]
+    assert condemned and all(e.place_reason != "paragraph" for e in condemned)
+
+
+def test_a_paragraph_of_several_sentences_ends_at_its_line_break(run: Run) -> None:
+    report = run(
+        "Gunmen attacked a checkpoint in Homs on Sunday. Two soldiers were wounded.\n"
+        "Elsewhere, troops arrested dozens of men, activists said.",
+        "2012-03-05",
+    )
+    assert _event(report, "arrested").location is None
+
+
+def test_the_capital_is_the_capital_the_story_names(run: Run) -> None:
+    report = run(
+        "Annan met officials in Damascus on Sunday.\nThe next day, rebels attacked army"
+        " posts in the capital, activists said.",
+        "2012-03-12",
+    )
+    attacked = _event(report, "attacked")
+    assert _place(report, attacked) == "Damascus" and attacked.place_reason == "anaphora"
+
+
+def test_the_capital_unnamed_in_the_story_stays_unknown(run: Run) -> None:
+    report = run("Rebels attacked army posts in the capital, activists said.", "2012-03-12")
+    assert _event(report, "attacked").location is None
+
+
+def test_the_area_is_the_one_town_named_before(run: Run) -> None:
+    report = run(
+        "Protesters rallied in Hama on Friday. Security forces opened fire in the area,"
+        " killing two, a witness said.",
+        "2011-07-02",
+    )
+    fired = _event(report, "opened fire")
+    assert fired.place_reason == "anaphora" and fired.location is not None
+
+
+def test_the_city_after_two_towns_stays_unknown(run: Run) -> None:
+    report = run(
+        "Protesters rallied in Aleppo and in Damascus on Friday. Security forces opened fire in"
+        " the city, killing two, a witness said.",
+        "2011-07-02",
+    )
+    assert _event(report, "opened fire").place_reason != "anaphora"
+
+
+# --- dates ----------------------------------------------------------------------
+
+
+def test_overnight_is_the_night_before_publication(run: Run) -> None:
+    report = run("Troops shelled residential districts overnight, residents said.", "2012-02-07")
+    shelled = _event(report, "shelled")
+    assert (shelled.date, shelled.date_precision) == ("2012-02-06", "day")
+
+
+def test_last_week_is_the_week_before_with_week_precision(run: Run) -> None:
+    report = run("Gunmen killed three soldiers near Hama last week.", "2012-02-08")
+    killed = _event(report, "killed")
+    assert (killed.date, killed.date_precision) == ("2012-01-30", "week")
+
+
+def test_a_time_of_day_gives_its_day(run: Run) -> None:
+    report = run("Gunmen killed three soldiers near Hama on Saturday morning.", "2012-02-08")
+    assert _event(report, "killed").date == "2012-02-04"
+
+
+def test_a_perfect_tense_act_does_not_take_the_day_before(run: Run) -> None:
+    report = run(
+        "Talks were held in Geneva on Monday.\nThe envoy flew home.\nClashes broke out in"
+        " Homs on Saturday, residents said.\nThe army has arrested hundreds of people,"
+        " activists say.",
+        "2012-02-06",
+    )
+    assert _event(report, "arrested").date is None
+
+
+def test_parts_of_a_town_are_in_the_town(run: Run) -> None:
+    report = run("Tanks shelled southern parts of Latakia on Sunday, residents said.", "2011-08-15")
+    shelled = _event(report, "shelled")
+    assert _place(report, shelled) == "Latakia" and shelled.place_reason == "clause"
+
+
+def test_a_district_on_the_capitals_edge_is_in_the_capital(run: Run) -> None:
+    report = run(
+        "Annan arrived in Damascus on Thursday.\nFive people were shot dead in Mezzeh, on"
+        " the capital's western edge, activists said.",
+        "2012-02-17",
+    )
+    shot = _event(report, "shot")
+    assert _place(report, shot) == "Damascus" and shot.place_reason == "anaphora"
+
+
+def test_a_reported_past_perfect_takes_the_day_before(run: Run) -> None:
+    report = run(
+        "Talks were held in Geneva on Monday.\nThe envoy flew home.\nOn Friday, thousands"
+        " took to the streets after prayers.\nActivists said the protesters had come under"
+        " attack from security forces.",
+        "2012-02-18",
+    )
+    attacks = [e for e in report.events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].date == "2012-02-17"
+
+
+def test_the_syrian_capital_is_damascus_whatever_else_the_sentence_names(run: Run) -> None:
+    report = run(
+        "Papers in Turkey doubted the talks. Lavrov met Assad in Damascus on Tuesday.\n"
+        "Lavrov also met Syrian opposition figures in the Syrian capital, Turkish papers said.",
+        "2012-02-08",
+    )
+    met = [e for e in report.events if e.trigger.text == "met"]
+    assert met and _place(report, met[-1]) == "Damascus"
+
+
+def test_last_week_opening_the_sentence_dates_its_act(run: Run) -> None:
+    report = run("Last week, gunmen attacked a checkpoint near Hama.", "2012-02-13")
+    attacked = _event(report, "attacked")
+    assert (attacked.date, attacked.date_precision) == ("2012-02-06", "week")
+
+
+def test_a_week_beside_a_day_is_not_guessed(run: Run) -> None:
+    report = run(
+        "Two deadly blasts hit Aleppo on Friday, after clashes there last week.", "2012-02-13"
+    )
+    blasts = [e for e in report.events if e.trigger.text == "blasts"]
+    assert all(e.date_precision != "week" for e in blasts)
+
+
+def test_an_unknown_town_in_the_sentence_stops_the_carry(run: Run) -> None:
+    report = run(
+        "She settled in Iraq in 2014.\nHer husband was killed in the town of Qaryatayn"
+        " soon afterwards, relatives said.",
+        "2019-02-17",
+    )
+    assert _event(report, "killed").place_reason != "paragraph"
+
+
+def test_a_week_in_a_relative_clause_is_not_the_acts(run: Run) -> None:
+    report = run(
+        "The fighters gradually withdrew to their last redoubt in the east, which fell"
+        " this week after a month of fighting.",
+        "2019-03-23",
+    )
+    assert _event(report, "withdrew").date_precision != "week"
