@@ -216,3 +216,33 @@ def test_a_week_in_a_relative_clause_is_not_the_acts(run: Run) -> None:
         "2019-03-23",
     )
     assert _event(report, "withdrew").date_precision != "week"
+
+
+def test_a_perfect_toll_takes_no_place_from_the_sentence_before(run: Run) -> None:
+    report = run(
+        "Qatar closed its embassy in Damascus on Monday.\nSyrian troops have killed more"
+        " than 1,400 civilians, rights groups say.",
+        "2011-07-19",
+    )
+    killed = _event(report, "killed")
+    assert killed.place_reason != "paragraph"
+
+
+def test_sanctions_take_no_place_from_the_lead(run: Run) -> None:
+    report = run(
+        "TRIPOLI (Reuters) - NATO ruled out military intervention in Syria on Monday.\n"
+        "Western powers tightened sanctions on the government, officials said.",
+        "2011-10-31",
+    )
+    assert all(e.place_reason != "paragraph" for e in report.events if e.type == "SANCTION")
+
+
+def test_an_act_in_a_relative_clause_takes_no_day_from_the_sentence_before(run: Run) -> None:
+    report = run(
+        "Talks were held in Geneva on Monday.\nThe envoy flew home.\nThe UN published its"
+        " report on Wednesday.\nThe number of civilians whom suicide bombers killed rose"
+        " by half.",
+        "2011-07-14",
+    )
+    killed = [e for e in report.events if e.trigger.text == "killed"]
+    assert all(e.date != "2011-07-13" for e in killed)

@@ -31,6 +31,10 @@ HARM_NOUNS = frozenset({"injury", "injuries", "casualty", "casualties", "fatalit
 # to be about it.
 TOLL_WINDOW = 4
 UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs"})
+# Material acts done at a scene, which carry the place of the sentences before; a
+# sanction or an aid shipment is decided elsewhere than where it bites.
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+PERFECT = frozenset({"has", "have", "'s", "'ve"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
 CONTENT_TYPES = frozenset(
@@ -296,7 +300,7 @@ class Coder(Candidates, Merging):
         happens where it is made, not where the last event did)."""
         if not self.same_scene(cand, sent):
             return None
-        material = cand.type in event_confidence.MATERIAL and self.continues_paragraph(cand, sent)
+        material = cand.type in SCENE_TYPES and self.continues_paragraph(cand, sent)
         return event_places.carried_place(
             self.places,
             self.ctx.sentences,
@@ -326,7 +330,12 @@ class Coder(Candidates, Merging):
         not)."""
         if not self.same_scene(cand, sent) or fr.subordinate(cand.anchor):
             return False
-        return cand.nominal or cand.trigger.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        if cand.nominal:
+            return True
+        verb = fr.top_of_chain(cand.anchor)
+        if any(c.dep_ == "aux" and c.lower_ in PERFECT for c in verb.children):
+            return False  # "troops have killed 1,400 since March": a toll, not a scene
+        return cand.trigger.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
     def same_scene(self, cand: EventCandidate, sent: SpacySpan) -> bool:
         """Asserted, not background, not a quotation, no year or month of its own."""

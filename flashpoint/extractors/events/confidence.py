@@ -311,6 +311,9 @@ def previous_date(coder: Any, event: Any) -> None:
     ):
         return
     ctx = coder.ctx
+    span = coder.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is not None and fr.top_of_chain(span.root).dep_ in ("relcl", "acl"):
+        return  # "the number of civilians they killed soared": not told at that day
     index = ctx.sentence_index(event.trigger.start)
     if dated(coder, ctx.sentences[index]):
         return  # "urged Russia last week": the sentence's own time, though not a day
