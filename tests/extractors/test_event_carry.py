@@ -246,3 +246,19 @@ def test_an_act_in_a_relative_clause_takes_no_day_from_the_sentence_before(run: 
     )
     killed = [e for e in report.events if e.trigger.text == "killed"]
     assert all(e.date != "2011-07-13" for e in killed)
+
+
+def test_a_place_of_another_happening_abroad_is_not_the_events(run: Run) -> None:
+    report = run(
+        "Troops shelled Homs on Sunday. Syria has been in turmoil for a year, and Damascus"
+        " blames armed gangs. The demonstrations began shortly after anti-government"
+        " uprisings in Tunisia and Egypt.",
+        "2012-02-06",
+    )
+    demos = [e for e in report.events if e.trigger.text == "demonstrations"]
+    assert demos and all(_place(report, e) not in ("Tunisia", "Egypt") for e in demos)
+
+
+def test_after_prayers_in_a_home_town_is_still_where(run: Run) -> None:
+    report = run("Troops opened fire after prayers in Hama on Friday.", "2012-02-06")
+    assert _event(report, "opened fire").location is not None

@@ -247,6 +247,7 @@ class Coder(Candidates, Merging):
             self.ctx.dateline,
             scope,
             None if unknown or named_elsewhere else self.carried(cand, sent, index),
+            self.home,
         )
         if place_reason == "clause":
             place_reason = reason

@@ -95,13 +95,21 @@ def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) 
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
 
 
-def in_sentence(places: dict[int, Any], sent: SpacySpan, skip: set[int]) -> Any | None:
-    """The one place named in a locative phrase of the sentence, if only one is."""
+def in_sentence(
+    places: dict[int, Any], sent: SpacySpan, skip: set[int], home: str | None = None
+) -> Any | None:
+    """The one place named in a locative phrase of the sentence, if only one is; none
+    when it names another happening abroad ("a toll like that of the uprising in
+    Tunisia", ``home`` being the story's country)."""
+    from flashpoint.extractors.events.setting import other_scene
+
     found = {}
     for tok in sent:
         place = places.get(tok.i)
         if place is None or tok.i in skip or not _locative(tok):
             continue
+        if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
+            return None  # "as after the uprising in Tunisia": the sentence is not placed
         found[place.id] = place
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -138,6 +146,7 @@ def choose(
     dateline: Any,
     scope: list[Token] = (),  # type: ignore[assignment]
     carried: Any | None = None,
+    home: str | None = None,
 ) -> tuple[str | None, str | None, str | None]:
     """(Place.id, place_precision, place_reason) for one event. ``carried`` is the
     place of the scene it carries on (:func:`carried_place`), taken when its clause
@@ -147,7 +156,7 @@ def choose(
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
     if any(unknown_place(tok, places) for tok in scope):
         return None, None, None  # "near Brega", not in the gazetteer: unknown, not guessed
-    place = in_sentence(places, sent, participants)
+    place = in_sentence(places, sent, participants, home)
     if place is not None:
         return place.id, precision_of(place), "sentence"
     if carried is not None and fits_sentence(carried, sent, places):

@@ -91,6 +91,22 @@ def finer_in_country(found: list[tuple[int, Any, str]]) -> str | None:
     return min(inside, key=lambda f: f[0])[1].id if inside else None
 
 
+# Prepositions that set another happening beside the event: "after uprisings in
+# Tunisia", "like the protests in Egypt".
+BESIDE = frozenset({"after", "before", "since", "like", "unlike", "than", "following"})
+
+
+def other_scene(prep: Token, trigger: Token) -> bool:
+    """The locative phrase hangs on a noun, not the trigger, that is itself the object
+    of "after", "like", "since" ...: the place of that other happening (taken so only
+    for a place outside the story's country: "opened fire after prayers in Hama" is
+    where the shooting was)."""
+    noun = prep.head
+    if noun.i == trigger.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return noun.dep_ == "pobj" and noun.head.lower_ in BESIDE
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -166,6 +182,8 @@ class Setting(CoderBase):
                 prep = prep.head.head  # "came under attack in the central city of Homs"
             if prep is None or prep.lower_ not in fr.LOCATIVE:
                 continue
+            if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
+                continue  # "began after uprisings in Tunisia": the uprisings' place abroad
             dist = abs(tok.i - cand.trigger.i)
             found.append((dist, place, prep.lower_))
             if best is None or dist < best[0]:
