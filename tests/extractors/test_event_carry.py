@@ -262,3 +262,36 @@ def test_a_place_of_another_happening_abroad_is_not_the_events(run: Run) -> None
 def test_after_prayers_in_a_home_town_is_still_where(run: Run) -> None:
     report = run("Troops opened fire after prayers in Hama on Friday.", "2012-02-06")
     assert _event(report, "opened fire").location is not None
+
+
+def test_a_statement_about_a_bombing_does_not_take_its_day_or_place(run: Run) -> None:
+    report = run("The UN condemned Tuesday's bombing of the convoy near Homs.", "2012-02-08")
+    condemned = _event(report, "condemned")
+    assert condemned.date is None and condemned.location is None
+    bombing = _event(report, "bombing")
+    assert bombing.date == "2012-02-07" and bombing.location is not None
+
+
+def test_a_call_to_boycott_a_vote_does_not_take_the_votes_day(run: Run) -> None:
+    report = run(
+        "The opposition called for a boycott of Sunday's referendum on the constitution.",
+        "2012-02-18",
+    )
+    assert _event(report, "called for").date != "2012-02-19"
+
+
+def test_an_attack_keeps_the_day_of_its_own_attack_noun(run: Run) -> None:
+    report = run(
+        "Troops killed five people in an attack on a checkpoint near Hama on Tuesday.",
+        "2012-02-08",
+    )
+    assert _event(report, "killed").date == "2012-02-07"
+
+
+def test_an_offer_during_a_call_takes_the_calls_day(run: Run) -> None:
+    report = run(
+        "Officials said the president offered his rival safe passage during a call on"
+        " November 21.",
+        "2025-12-01",
+    )
+    assert _event(report, "offered").date == "2025-11-21"

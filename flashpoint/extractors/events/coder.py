@@ -243,7 +243,7 @@ class Coder(Candidates, Merging):
             self.places,
             self.ctx.results.get("places", []),
             sent,
-            {t.i for t in cand.sources + cand.targets},
+            {t.i for t in cand.sources + cand.targets} | self.other_event(cand),
             self.ctx.dateline,
             scope,
             None if unknown or named_elsewhere else self.carried(cand, sent, index),

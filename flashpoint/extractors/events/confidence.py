@@ -220,9 +220,9 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     if event.date is None and not fr.in_reported_speech(cand.anchor) and not relative:
         # a said-clause's date is the saying's; a relative clause ("Syria, where 3,500
         # have been killed") is not told at the time of the sentence it hangs on
-        sentence_date(coder, event, sent)
+        sentence_date(coder, event, sent, coder.other_event(cand))
     if event.date is None and not event.background:
-        lead_date(coder, event)
+        lead_date(coder, event, coder.other_event(cand))
     if event.date is None and not event.background:
         previous_date(coder, event)
     dateline = ctx.dateline
@@ -262,7 +262,7 @@ LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
 LEAD_CARRY = 6
 
 
-def lead_date(coder: Any, event: Any) -> None:
+def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozenset()) -> None:
     """An event in the sentences that continue the lead takes the lead's one day
     ("Troops killed six people on Wednesday. At least four were shot ...")."""
     ctx = coder.ctx
@@ -279,7 +279,7 @@ def lead_date(coder: Any, event: Any) -> None:
     if lead.start_char <= event.trigger.start < lead.end_char:
         # the lead's own act in the past: its one day, even in a said-clause ("A blast
         # killed a Briton in Aden on Wednesday, officials said"); not a relative clause
-        found = day_in(coder, lead, line_of=event.trigger.start)
+        found = day_in(coder, lead, line_of=event.trigger.start, skip=other)
         if found is not None and simple_past(coder.doc, event):
             event.date, event.date_precision, event.time = found[0], "day", found[1]
         return
@@ -393,11 +393,13 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
     return False
 
 
-def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
+def sentence_date(
+    coder: Any, event: Any, sent: SpacySpan, other: frozenset[int] | set[int] = frozenset()
+) -> None:
     """No date in the event's clause: the one date its sentence gives ("On Monday,
     troops shelled the town and killed four"), when it gives exactly one and not
     as a bound ("since March", "until Friday")."""
-    found = day_in(coder, sent, line_of=event.trigger.start)
+    found = day_in(coder, sent, line_of=event.trigger.start, skip=other)
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
         return
@@ -449,7 +451,12 @@ def week_in(coder: Any, event: Any, sent: SpacySpan) -> tuple[str, str] | None:
     return values.pop() if len(values) == 1 else None
 
 
-def day_in(coder: Any, sent: SpacySpan, line_of: int | None = None) -> tuple[str, str] | None:
+def day_in(
+    coder: Any,
+    sent: SpacySpan,
+    line_of: int | None = None,
+    skip: frozenset[int] | set[int] = frozenset(),
+) -> tuple[str, str] | None:
     """(ISO day, time id) when the sentence names exactly one day, not as a bound; with
     ``line_of``, only on that offset's line (a parse may run two paragraphs together)."""
     values = set()
@@ -468,6 +475,8 @@ def day_in(coder: Any, sent: SpacySpan, line_of: int | None = None) -> tuple[str
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
         if span is not None and in_bound_clause(span.root):
             continue  # "killed since it agreed on November 2": the bound's day
+        if span is not None and span.root.i in skip:
+            continue  # "condemned Tuesday's bombing": the bombing's day
         values.add((t.value, t.id))
     return values.pop() if len(values) == 1 else None
 

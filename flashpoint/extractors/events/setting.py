@@ -107,8 +107,37 @@ def other_scene(prep: Token, trigger: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in BESIDE
 
 
+# Nouns of happenings with their own date and place, besides the trigger lexicon's.
+EVENT_WORDS = frozenset(
+    {"referendum", "election", "vote", "poll", "revolution", "uprising", "summit",
+     "conference", "meeting", "talks", "funeral", "visit", "ceremony"}
+)  # fmt: skip
+# Prepositions that put the act inside the happening: "during the call", "at the summit".
+CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
+# Types done at a scene: "killed five in an attack on Tuesday" is that attack's day.
+SCENE_ACTS = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "SEIZE", "AID"})
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
+
+    def other_event(self, cand: EventCandidate) -> set[int]:
+        """Tokens in another happening the act speaks of ("condemned Tuesday's bombing
+        near Homs", "called for a boycott of Sunday's referendum"): its day and place
+        are that happening's, not the statement's. Only for acts not done at a scene."""
+        if cand.nominal or cand.type in SCENE_ACTS:
+            return set()
+        out: set[int] = set()
+        nouns = self.lex.nouns
+        for tok in cand.trigger.subtree:
+            if tok.i == cand.trigger.i or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.dep_ == "pobj" and tok.head.lower_ in CONTAINERS:
+                continue  # "offered safe passage during the call on November 21": its time
+            if lemma in nouns or lemma in EVENT_WORDS:
+                out.update(t.i for t in tok.subtree)
+        return out
 
     def scope(self, cand: EventCandidate) -> list[Token]:
         """Tokens whose times, places and figures belong to the event."""
@@ -120,7 +149,8 @@ class Setting(CoderBase):
         return toks
 
     def date(self, cand: EventCandidate) -> tuple[str | None, str | None, str | None]:
-        found = self._date_in(self.scope(cand), cand.trigger)
+        other = self.other_event(cand)
+        found = self._date_in([t for t in self.scope(cand) if t.i not in other], cand.trigger)
         if found is None:
             top = cand.anchor
             mark = {c.lower_ for c in top.children if c.dep_ == "mark"}
@@ -131,7 +161,8 @@ class Setting(CoderBase):
             # "... on Tuesday, killing 12 civilians": the participle shares its clause's time
             participial = top.dep_ in ("advcl", "xcomp") and top.tag_ == "VBG" and not mark
             if simultaneous or declared or participial:
-                found = self._date_in(fr.clause(fr.top_of_chain(top.head)), cand.trigger)
+                toks = fr.clause(fr.top_of_chain(top.head))
+                found = self._date_in([t for t in toks if t.i not in other], cand.trigger)
         if found is None:
             return None, None, None
         value, precision = event_date(found.value) or (None, None)
@@ -158,7 +189,7 @@ class Setting(CoderBase):
     def location(self, scope: list[Token], cand: EventCandidate) -> str | None:
         best: tuple[int, str] | None = None
         found: list[tuple[int, Any, str]] = []
-        participants = {t.i for t in cand.sources + cand.targets}
+        participants = {t.i for t in cand.sources + cand.targets} | self.other_event(cand)
         for tok in scope:
             place = self.places.get(tok.i)
             if place is None or tok.i in participants:
