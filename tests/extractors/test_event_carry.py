@@ -295,3 +295,13 @@ def test_an_offer_during_a_call_takes_the_calls_day(run: Run) -> None:
         "2025-12-01",
     )
     assert _event(report, "offered").date == "2025-11-21"
+
+
+def test_a_hosted_conference_is_where_the_hosting_was(run: Run) -> None:
+    report = run(
+        "Earlier this month, Turkey hosted a conference of Syrian opposition figures in the"
+        " city of Antalya.",
+        "2011-06-26",
+    )
+    hosted = _event(report, "hosted")
+    assert _place(report, hosted) == "Antalya"

@@ -114,8 +114,10 @@ EVENT_WORDS = frozenset(
 )  # fmt: skip
 # Prepositions that put the act inside the happening: "during the call", "at the summit".
 CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
-# Types done at a scene: "killed five in an attack on Tuesday" is that attack's day.
-SCENE_ACTS = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "SEIZE", "AID"})
+# Acts that speak of a happening without being in it ("condemned the bombing",
+# "called for a boycott of the vote"); a meeting that is hosted or held is the act
+# itself, and an attack "in an attack on Tuesday" is that attack.
+SPEAKING_OF = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
 class Setting(CoderBase):
@@ -124,8 +126,8 @@ class Setting(CoderBase):
     def other_event(self, cand: EventCandidate) -> set[int]:
         """Tokens in another happening the act speaks of ("condemned Tuesday's bombing
         near Homs", "called for a boycott of Sunday's referendum"): its day and place
-        are that happening's, not the statement's. Only for acts not done at a scene."""
-        if cand.nominal or cand.type in SCENE_ACTS:
+        are that happening's, not the statement's. Only for acts that speak of one."""
+        if cand.nominal or cand.type not in SPEAKING_OF:
             return set()
         out: set[int] = set()
         nouns = self.lex.nouns
