@@ -402,53 +402,6 @@ def sentence_date(
     found = day_in(coder, sent, line_of=event.trigger.start, skip=other)
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
-        return
-    if event.modality == "asserted" and not dated_day(coder, sent):
-        week = week_in(coder, event, sent)  # "two deadly blasts in Aleppo last week"
-        if week is not None:
-            event.date, event.date_precision, event.time = week[0], "week", week[1]
-
-
-def dated_day(coder: Any, sent: SpacySpan) -> bool:
-    """The sentence names a day (even as a bound): a week then is not the event's."""
-    return any(
-        sent.start_char <= t.start < sent.end_char and t.value and ISO_DAY.match(t.value)
-        for t in coder.ctx.results.get("times", [])
-    )
-
-
-def in_other_clause(tok: Token, trigger: Token) -> bool:
-    """``tok`` sits in a relative or adverbial clause that does not hold ``trigger``."""
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp") and not (
-            cur.left_edge.i <= trigger.i <= cur.right_edge.i
-        ):
-            return True
-        cur = cur.head
-    return False
-
-
-def week_in(coder: Any, event: Any, sent: SpacySpan) -> tuple[str, str] | None:
-    """(Monday of the week, time id) when the sentence names exactly one week ("last
-    week", "last weekend") and no other date, not as a bound."""
-    from flashpoint.extractors.events.setting import event_date
-
-    values = set()
-    trigger = coder.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    event_tok = trigger.root if trigger is not None else sent.root
-    for t in coder.ctx.results.get("times", []):
-        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date" or not t.value:
-            continue
-        found = event_date(t.value)
-        span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
-        before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
-        if found is None or found[1] != "week" or before in BOUNDS:
-            return None  # another date, or a bound ("since last week"): not guessed
-        if span is not None and in_other_clause(span.root, event_tok):
-            return None  # "withdrew to the redoubt, which fell this week": the fall's week
-        values.add((found[0], t.id))
-    return values.pop() if len(values) == 1 else None
 
 
 def day_in(

@@ -343,7 +343,8 @@ def carried_place(
     giving no place, at a sentence that names two places in locative
     phrases, that names any other place than the story's country (``home``, a
     sentence about another town or country), that places a statement ("said in
-    Ankara") or that opens a quotation. ``scene``
+    Ankara") or that opens a quotation; a place abroad is carried only from the lead
+    (elsewhere it is mostly where a reporter or a speaker is). ``scene``
     holds, by sentence index, the (type, Place.id) of the events coded there."""
     prev_index = index - 1
     if prev_index >= 0 and (material or not _line_between(text, sentences, prev_index)):
@@ -366,7 +367,10 @@ def carried_place(
         if any(_said_at(t) for t in located):
             return None  # a statement's place: the scene has moved to the speaker
         if len(found) == 1:
-            return next(iter(found.values()))
+            place = next(iter(found.values()))
+            if home and place.country != home and k != lead:
+                return None  # "the BBC's correspondent in neighbouring Lebanon": not the scene
+            return place
         if found:
             return None  # two places: unknown, not guessed
         if any(
