@@ -300,3 +300,13 @@ def test_a_reporters_place_abroad_is_not_carried(run: Run) -> None:
     )
     killed = _event(report, "killed")
     assert _place(report, killed) != "Lebanon"
+
+
+def test_a_weekend_after_the_report_does_not_date_a_past_attack(run: Run) -> None:
+    report = run(
+        "The moves follow attacks on Turkish missions in Damascus by supporters of the"
+        " president at the weekend.",
+        "2011-11-15",
+    )
+    attacks = [e for e in report.events if e.trigger.text == "attacks"]
+    assert attacks and all(e.date is None or e.date < "2011-11-14" for e in attacks)

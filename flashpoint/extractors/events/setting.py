@@ -168,7 +168,21 @@ class Setting(CoderBase):
         if found is None:
             return None, None, None
         value, precision = event_date(found.value) or (None, None)
+        if value and self.weekend_to_come(found.value, cand):
+            return None, None, None  # "attacks at the weekend", told on a Tuesday: not yet
         return value, precision, found.id if value else None
+
+    def weekend_to_come(self, value: str, cand: EventCandidate) -> bool:
+        """A weekend after the report's day for an act told as done: the resolver took
+        "the weekend" of a present-tense sentence for the next one."""
+        week = WEEK_VALUE.match(value)
+        published = self.ctx.published
+        if not week or not week.group(3) or published is None or cand.modality != "asserted":
+            return False
+        import datetime as dt
+
+        saturday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6)
+        return saturday > published
 
     def _date_in(self, toks: list[Token], trigger: Token) -> Any:
         best = None
