@@ -129,7 +129,11 @@ class Setting(CoderBase):
         are that happening's, not the statement's. Only for acts that speak of one."""
         if cand.nominal or cand.type not in SPEAKING_OF:
             return set()
+        memo: dict[int, set[int]] = self.__dict__.setdefault("_other_event", {})
+        if cand.trigger.i in memo:
+            return memo[cand.trigger.i]
         out: set[int] = set()
+        memo[cand.trigger.i] = out
         nouns = self.lex.nouns
         for tok in cand.trigger.subtree:
             if tok.i == cand.trigger.i or tok.pos_ not in ("NOUN", "PROPN"):
