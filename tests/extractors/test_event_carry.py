@@ -310,3 +310,12 @@ def test_a_weekend_after_the_report_does_not_date_a_past_attack(run: Run) -> Non
     )
     attacks = [e for e in report.events if e.trigger.text == "attacks"]
     assert attacks and all(e.date is None or e.date < "2011-11-14" for e in attacks)
+
+
+def test_the_day_a_statement_was_made_is_not_carried(run: Run) -> None:
+    report = run(
+        "Talks were held in Geneva on Monday.\nThe envoy flew home.\nPolice said on Tuesday"
+        " that they had found the car.\nA man shot two officers outside a bar.",
+        "2014-05-08",
+    )
+    assert _event(report, "shot").date != "2014-05-06"

@@ -323,8 +323,27 @@ def previous_date(coder: Any, event: Any) -> None:
     if k < 0:
         return
     found = day_in(coder, ctx.sentences[k])
-    if found is not None:
-        event.date, event.date_precision, event.time = found[0], "day", found[1]
+    if found is None or said_on(coder, found[1]):
+        return  # "police said on Tuesday": the day of a statement, not of the scene
+    event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def said_on(coder: Any, time_id: str) -> bool:
+    """The time hangs on a verb of saying ("said on Tuesday", "told Reuters on Monday")."""
+    from flashpoint.extractors.events.places import SPEECH_VERBS
+
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    if item is None:
+        return False
+    span = coder.doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(3):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in SPEECH_VERBS
+    return False
 
 
 def reported_pluperfect(doc: Any, event: Any) -> bool:
