@@ -186,11 +186,13 @@ class Event(Record):
     source: list[EventParticipant] = Field(default_factory=list)
     target: list[EventParticipant] = Field(default_factory=list)
     date: str | None = None
-    date_precision: Literal["day", "month", "year"] | None = None
+    # "week": ``date`` is the Monday of the week ("last week")
+    date_precision: Literal["day", "week", "month", "year"] | None = None
     time: str | None = None  # TimeExpression.id the date came from
     location: str | None = None  # Place.id
     # how fine the place is, and where it was taken from (as NGEC's ``reason``):
-    # "clause" (its own phrase), "sentence", "lead" (the story's first sentence), "dateline"
+    # "clause" (its own phrase), "anaphora" ("the city": the town named before), "sentence",
+    # "paragraph" (the scene of the sentences before or of the lead), "dateline"
     place_precision: Literal["site", "town", "admin", "region", "country"] | None = None
     place_reason: str | None = None
     # the named site of its clause, as written ("the Oxford Street bus station", "near

@@ -763,8 +763,12 @@ def _resolve_day(g: dict[str, str | None], state: State) -> Resolved:
 def _resolve_daypart(g: dict[str, str | None], state: State) -> Resolved:
     anchor = state.published
     if g.get("tonight"):
-        if anchor is None or g["tonight"].lower() == "overnight":  # type: ignore[union-attr]
+        if anchor is None:
             return Resolved("time", None)
+        overnight = g["tonight"].lower() == "overnight"  # type: ignore[union-attr]
+        if overnight and state.tense() != "future":
+            # the night that ended on the report's day, unless told in the future
+            anchor = anchor - dt.timedelta(days=1)
         return Resolved("time", f"{anchor.isoformat()}TNI", True, _day_point(anchor))
     part = lexicon().parts_of_day[(g.get("part") or g.get("part2") or "").lower()]
     base = " ".join((g.get("base") or g.get("base2") or "").lower().split())

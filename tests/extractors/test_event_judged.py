@@ -116,12 +116,16 @@ def test_paragraph_place_carries_to_a_placeless_attack(run: Callable[..., Report
 
 
 def test_place_is_not_carried_across_a_paragraph_break(run: Callable[..., Report]) -> None:
+    # one-sentence paragraphs (Reuters, BBC) carry it; a paragraph of two sentences ends
     text = (
-        "Tanks were deployed in the northern town of Idlib on Sunday.\n"
+        "Tanks were deployed in the northern town of Idlib on Sunday. Shops were shut.\n"
         "Witnesses said snipers killed four men near a mosque.\n"
     )
     killed = [e for e in _of(_events(run, text), "ASSAULT") if "snipers" in (e.sentence.text or "")]
     assert killed and killed[0].place_reason != "paragraph"
+    one = text.replace(" Shops were shut.", "")
+    killed = [e for e in _of(_events(run, one), "ASSAULT") if "snipers" in (e.sentence.text or "")]
+    assert killed and killed[0].place_reason == "paragraph"
 
 
 # --- modality: likely, any, yet to, plan items, generic rules --------------------

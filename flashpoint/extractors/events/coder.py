@@ -3,6 +3,8 @@ that pass."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -29,6 +31,10 @@ HARM_NOUNS = frozenset({"injury", "injuries", "casualty", "casualties", "fatalit
 # to be about it.
 TOLL_WINDOW = 4
 UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs"})
+# Material acts done at a scene, which carry the place of the sentences before; a
+# sanction or an aid shipment is decided elsewhere than where it bites.
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+PERFECT = frozenset({"has", "have", "'s", "'ve"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
 CONTENT_TYPES = frozenset(
@@ -59,6 +65,15 @@ class Coder(Candidates, Merging):
     """Codes the events of one document."""
 
     def run(self) -> list[Event]:
+        # the places of the events coded so far, by sentence index (Coder.carried)
+        self.scene: dict[int, list[tuple[str, str]]] = {}
+        leads = event_confidence.lead_sentences(self.ctx)
+        self.lead_index = self.ctx.sentence_index(leads[0].start_char) if leads else None
+        self.home = event_places.main_country(self.ctx.results.get("places", []))
+        self.places_by_id = {p.id: p for p in self.ctx.results.get("places", [])}
+        self.home_sure = self.ctx.dateline is None or event_places.dateline_place(
+            self.ctx.dateline, self.ctx.results.get("places", [])
+        ) is not None
         for sent in self.doc.sents:
             for tok in sent:
                 if tok.i in self.consumed:
@@ -219,35 +234,40 @@ class Coder(Candidates, Merging):
             mode = self.instrument(scope)
         mode = valid_mode(cand.type, mode)
         start, end = cand.trigger.idx, cand.last.idx + len(cand.last)
+        index = self.ctx.sentence_index(sent.start_char)
+        unknown = any(event_places.unknown_place(t, self.places) for t in scope)
+        named_elsewhere = any(event_places.unknown_place(t, self.places, True) for t in scope)
+        clause_place = self.location(scope, cand)
+        reason = "clause"
+        # "shot dead in Mezze, on the capital's western edge": an unknown district in it
+        anaphor = event_places.anaphoric_place(
+            scope,
+            self.places,
+            self.ctx.results.get("places", []),
+            self.ctx.sentences,
+            index,
+            self.home_sure,
+        )
+        coarse = clause_place is None or (
+            self.places_by_id[clause_place].feature == "country"
+            and anaphor is not None
+            and self.places_by_id[clause_place].country == anaphor.country
+        )
+        if anaphor is not None and coarse:  # "shelled the city": the town named before
+            clause_place, reason = anaphor.id, "anaphora"
         location, place_precision, place_reason = event_places.choose(
-            self.location(scope, cand),
+            clause_place,
             self.places,
             self.ctx.results.get("places", []),
             sent,
-            {t.i for t in cand.sources + cand.targets},
+            {t.i for t in cand.sources + cand.targets} | self.other_event(cand),
             self.ctx.dateline,
             scope,
-            self.continued(cand.type, sent),
+            None if unknown or named_elsewhere else self.carried(cand, sent, index),
+            self.home,
         )
-        unknown = any(event_places.unknown_place(t, self.places) for t in scope)
-        # a material act only: a statement happens where it is made, not where the
-        # paragraph's last event did
-        material = cand.type in event_confidence.MATERIAL
-        if (
-            (location is None or place_reason == "dateline")
-            and material
-            and not unknown
-            and self.continues_paragraph(cand, sent)
-        ):
-            carried = event_places.paragraph_place(
-                self.places,
-                self.ctx.sentences,
-                self.ctx.sentence_index(sent.start_char),
-                self.ctx.text,
-            )
-            if carried is not None:
-                location, place_reason = carried.id, "paragraph"
-                place_precision = event_places.precision_of(carried)
+        if place_reason == "clause":
+            place_reason = reason
         named_site = None
         if cand.type in CONFLICT_MATERIAL:  # where it was done; a demand has no site
             named_site = event_places.site(scope, cand.anchor, cand.trigger, self.places)
@@ -284,31 +304,33 @@ class Coder(Candidates, Merging):
         )
         event_confidence.annotate(self, event, cand, sent)
         self.events.append(event)
+        if event.location and place_reason in ("clause", "anaphora"):
+            self.scene.setdefault(index, []).append((event.type, event.location))
         if not sources and fr.subordinate(cand.anchor):
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
 
-    def continued(self, type_: str, sent: SpacySpan) -> tuple[str, str | None] | None:
-        """The place of the event of ``type_`` in the sentence just before ``sent``,
-        when no line break (a paragraph's end) lies between them: that event's own
-        place, or, for a mention of an earlier one, the one place that sentence names."""
-        if sent.start == 0:
+    def carried(self, cand: EventCandidate, sent: SpacySpan, index: int) -> Any:
+        """The place of the scene the event carries on (``places.carried_place``): an
+        event of its type in the sentence before, for any act; the sentences before or
+        the lead, for a material act told as going on with the scene (a statement
+        happens where it is made, not where the last event did)."""
+        if not self.same_scene(cand, sent):
             return None
-        before = self.ctx.sentence_at(self.doc[sent.start - 1].idx)
-        if "\n" in self.ctx.text[before.start_char : sent.start_char]:
-            return None
-        lo, hi = before.start_char, before.end_char
-        for e in self.events:
-            if e.type != type_:
-                continue
-            if lo <= e.trigger.start < hi and e.location and e.place_reason != "dateline":
-                return e.location, e.place_precision
-            if any(lo <= m.start < hi for m in e.mentions):
-                place = event_places.in_sentence(self.places, before, set())
-                if place is not None:
-                    return place.id, event_places.precision_of(place)
-        return None
+        material = cand.type in SCENE_TYPES and self.continues_paragraph(cand, sent)
+        return event_places.carried_place(
+            self.places,
+            self.ctx.sentences,
+            index,
+            self.scene,
+            self.places_by_id,
+            cand.type,
+            material,
+            self.lead_index,
+            self.home,
+            self.ctx.text,
+        )
 
     def accidental(self, cand: EventCandidate) -> bool:
         """An explosion ("explosions tore through the depot", "the blasts killed 50")
@@ -319,18 +341,31 @@ class Coder(Candidates, Merging):
         return any(n.lemma_.lower() in words for n in nouns) and not self.attack_story()
 
     def continues_paragraph(self, cand: EventCandidate, sent: SpacySpan) -> bool:
-        """The event goes on with the scene its paragraph set: an asserted act told by a
-        verb in the sentence's own clause, not a quotation, and no time of its own ("In
-        2012, she was sentenced" opens another scene)."""
-        if cand.modality != "asserted" or cand.background or cand.nominal:
+        """The event goes on with the scene the sentences before set: an asserted act
+        told in the sentence's own clause (a verb, or a coded event noun: "Friday's
+        protests"), not in a quotation, in a sentence that gives no year or month of
+        its own ("In 2012, she was sentenced" opens another scene; "on Saturday" does
+        not)."""
+        if not self.same_scene(cand, sent) or fr.subordinate(cand.anchor):
             return False
-        if cand.trigger.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
-            return False  # a noun or a gerund ("beheading videos") names no scene
-        if fr.subordinate(cand.anchor):
+        if cand.nominal:
+            return True
+        verb = fr.top_of_chain(cand.anchor)
+        if any(c.dep_ == "aux" and c.lower_ in PERFECT for c in verb.children):
+            return False  # "troops have killed 1,400 since March": a toll, not a scene
+        return cand.trigger.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+
+    def same_scene(self, cand: EventCandidate, sent: SpacySpan) -> bool:
+        """Asserted, not background, not a quotation, no year or month of its own."""
+        if cand.modality != "asserted" or cand.background:
             return False
         if sent.text.lstrip()[:1] in "\"“‘'":
             return False
-        return not any(t.i in self.times for t in sent)
+        for tok in sent:
+            item = self.times.get(tok.i)
+            if item is not None and item.type == "date" and item.value and len(item.value) < 10:
+                return False  # a year, a month, a week: another scene
+        return True
 
     def off_politics(self, parties: list[EventParticipant], sent: SpacySpan) -> bool:
         """A sentence about a game or about trade, with no government among the parties

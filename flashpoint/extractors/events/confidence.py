@@ -287,9 +287,11 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     if event.date is None and not fr.in_reported_speech(cand.anchor) and not relative:
         # a said-clause's date is the saying's; a relative clause ("Syria, where 3,500
         # have been killed") is not told at the time of the sentence it hangs on
-        sentence_date(coder, event, sent)
+        sentence_date(coder, event, sent, coder.other_event(cand))
     if event.date is None and not event.background:
-        lead_date(coder, event)
+        lead_date(coder, event, coder.other_event(cand))
+    if event.date is None and not event.background:
+        previous_date(coder, event)
     dateline = ctx.dateline
     if event.date is None and not event.background and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -327,7 +329,7 @@ LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
 LEAD_CARRY = 6
 
 
-def lead_date(coder: Any, event: Any) -> None:
+def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozenset()) -> None:
     """An event in the sentences that continue the lead takes the lead's one day
     ("Troops killed six people on Wednesday. At least four were shot ...")."""
     ctx = coder.ctx
@@ -344,7 +346,7 @@ def lead_date(coder: Any, event: Any) -> None:
     if lead.start_char <= event.trigger.start < lead.end_char:
         # the lead's own act in the past: its one day, even in a said-clause ("A blast
         # killed a Briton in Aden on Wednesday, officials said"); not a relative clause
-        found = day_in(coder, lead, line_of=event.trigger.start)
+        found = day_in(coder, lead, line_of=event.trigger.start, skip=other)
         if found is not None and simple_past(coder.doc, event):
             event.date, event.date_precision, event.time = found[0], "day", found[1]
         return
@@ -364,6 +366,67 @@ def lead_date(coder: Any, event: Any) -> None:
     ):
         return
     event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def previous_date(coder: Any, event: Any) -> None:
+    """An asserted act told in the simple past, in a sentence with no time of its own,
+    takes the one day the sentence just before names ("On Saturday, a funeral was held
+    in Mezzeh. Security forces opened fire on the mourners."): Reuters and BBC
+    paragraphs are one sentence each, so the day is set by the sentence before."""
+    if event.modality != "asserted" or not (
+        simple_past(coder.doc, event) or reported_pluperfect(coder.doc, event)
+    ):
+        return
+    ctx = coder.ctx
+    span = coder.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is not None and fr.top_of_chain(span.root).dep_ in ("relcl", "acl"):
+        return  # "the number of civilians they killed soared": not told at that day
+    index = ctx.sentence_index(event.trigger.start)
+    if dated(coder, ctx.sentences[index]):
+        return  # "urged Russia last week": the sentence's own time, though not a day
+    k = index - 1
+    while k >= 0 and not ctx.sentences[k].text.strip():
+        k -= 1
+    if k < 0:
+        return
+    found = day_in(coder, ctx.sentences[k])
+    if found is None or said_on(coder, found[1]):
+        return  # "police said on Tuesday": the day of a statement, not of the scene
+    event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def said_on(coder: Any, time_id: str) -> bool:
+    """The time hangs on a verb of saying ("said on Tuesday", "told Reuters on Monday")."""
+    from flashpoint.extractors.events.places import SPEECH_VERBS
+
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    if item is None:
+        return False
+    span = coder.doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    for _ in range(3):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in SPEECH_VERBS
+    return False
+
+
+def reported_pluperfect(doc: Any, event: Any) -> bool:
+    """ "Activists said the protesters had come under attack": a past perfect in a
+    said-clause is the reporter's simple past, shifted back."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    for _ in range(3):  # "had come under attack": the noun's verb
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    verb = fr.top_of_chain(verb)
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "had" in aux and not aux & {"would", "could", "might"} and fr.in_reported_speech(verb)
 
 
 def lead_sentences(ctx: Any) -> list[SpacySpan]:
@@ -416,16 +479,23 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
     return False
 
 
-def sentence_date(coder: Any, event: Any, sent: SpacySpan) -> None:
+def sentence_date(
+    coder: Any, event: Any, sent: SpacySpan, other: frozenset[int] | set[int] = frozenset()
+) -> None:
     """No date in the event's clause: the one date its sentence gives ("On Monday,
     troops shelled the town and killed four"), when it gives exactly one and not
     as a bound ("since March", "until Friday")."""
-    found = day_in(coder, sent, line_of=event.trigger.start)
+    found = day_in(coder, sent, line_of=event.trigger.start, skip=other)
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
 
 
-def day_in(coder: Any, sent: SpacySpan, line_of: int | None = None) -> tuple[str, str] | None:
+def day_in(
+    coder: Any,
+    sent: SpacySpan,
+    line_of: int | None = None,
+    skip: frozenset[int] | set[int] = frozenset(),
+) -> tuple[str, str] | None:
     """(ISO day, time id) when the sentence names exactly one day, not as a bound; with
     ``line_of``, only on that offset's line (a parse may run two paragraphs together)."""
     values = set()
@@ -444,6 +514,8 @@ def day_in(coder: Any, sent: SpacySpan, line_of: int | None = None) -> tuple[str
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
         if span is not None and in_bound_clause(span.root):
             continue  # "killed since it agreed on November 2": the bound's day
+        if span is not None and span.root.i in skip:
+            continue  # "condemned Tuesday's bombing": the bombing's day
         values.add((t.value, t.id))
     return values.pop() if len(values) == 1 else None
 

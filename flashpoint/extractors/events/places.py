@@ -6,8 +6,10 @@ Called by the event coder (``events.py``) for each event. Order, finest first:
    Tripoli", "near the city of Deir ez-Zor"), nearest the trigger;
 2. ``sentence``: a place in a locative phrase elsewhere in its sentence, when
    the sentence names only one such place (two places leave it unknown);
-   ``paragraph``: when the sentence names no place at all, the place of an event
-   of the same type in the sentence before it, in the same paragraph;
+   ``anaphora``: "in the capital", "the city", "the area" resolved to the town the
+   text named last (``anaphoric_place``);
+   ``paragraph``: the place of the scene the event carries on, from the sentence
+   or two before it or the lead (``carried_place``; one-sentence paragraphs);
 3. ``dateline``: the dateline's place ("BENGHAZI (Reuters) -"), but only when
    the story is about that place's country: a Syria story filed from Beirut or
    Amman does not happen in Lebanon or Jordan. A place a participant stands
@@ -40,7 +42,29 @@ def precision_of(place: Any) -> str | None:
     return PRECISION.get(place.feature) if place is not None else None
 
 
+# Nouns for the parts of a place: "shelled southern parts of Latakia", "raided
+# villages of Hama province" happen in that place, whatever role the noun plays.
+PART_NOUNS = frozenset(
+    {"part", "district", "neighbourhood", "neighborhood", "suburb", "outskirts", "area",
+     "village", "quarter", "street", "centre", "center", "edge", "countryside", "east",
+     "west", "north", "south"}
+)  # fmt: skip
+
+
+def part_of(prep: Token) -> bool:
+    """``prep`` is the "of" of a part of a place ("parts of Latakia", "the outskirts of
+    Homs") whose noun is an object or subject of the clause, not itself located."""
+    if prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    noun = prep.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PART_NOUNS and noun.dep_ in (
+        "dobj", "nsubj", "nsubjpass"
+    )
+
+
 def _locative(tok: Token) -> bool:
+    if tok.dep_ == "pobj" and part_of(tok.head):
+        return True  # "shelled southern parts of Latakia"
     prep = tok.head if tok.dep_ == "pobj" else None
     if tok.dep_ in ("compound", "appos", "conj") and tok.head.dep_ == "pobj":
         prep = tok.head.head  # "in the city of X" parses X under "city"
@@ -49,8 +73,10 @@ def _locative(tok: Token) -> bool:
     return prep is not None and prep.lower_ in fr.LOCATIVE
 
 
-def unknown_place(tok: Token, places: dict[int, Any]) -> bool:
-    """A proper name in a locative phrase that the gazetteer did not resolve."""
+def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) -> bool:
+    """A proper name in a locative phrase that the gazetteer did not resolve; with
+    ``settlement``, also one named as "the town/village of X" ("in the town of
+    Kobani": a place is stated, so no other is carried to the event)."""
     if tok.pos_ != "PROPN" or tok.i in places or tok.ent_type_ in ("NORP", "DATE", "TIME"):
         return False
     head = tok
@@ -58,16 +84,32 @@ def unknown_place(tok: Token, places: dict[int, Any]) -> bool:
         head = tok.head  # "in Batsari town"
     if any(t.i in places for t in head.subtree):
         return False  # "in the Marja district of Damascus": the phrase has a known place
+    of_town = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "pobj"
+    if settlement and of_town:
+        head = head.head.head  # "in the town of Kobani": the town is named, only unknown
+        if head.lemma_.lower() not in SETTLEMENT_WORDS:
+            return False
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside", "at")
 
 
-def in_sentence(places: dict[int, Any], sent: SpacySpan, skip: set[int]) -> Any | None:
-    """The one place named in a locative phrase of the sentence, if only one is."""
+SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
+
+
+def in_sentence(
+    places: dict[int, Any], sent: SpacySpan, skip: set[int], home: str | None = None
+) -> Any | None:
+    """The one place named in a locative phrase of the sentence, if only one is; none
+    when it names another happening abroad ("a toll like that of the uprising in
+    Tunisia", ``home`` being the story's country)."""
+    from flashpoint.extractors.events.setting import other_scene
+
     found = {}
     for tok in sent:
         place = places.get(tok.i)
         if place is None or tok.i in skip or not _locative(tok):
             continue
+        if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
+            return None  # "as after the uprising in Tunisia": the sentence is not placed
         found[place.id] = place
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -103,23 +145,22 @@ def choose(
     participants: set[int],
     dateline: Any,
     scope: list[Token] = (),  # type: ignore[assignment]
-    previous: tuple[str, str | None] | None = None,
+    carried: Any | None = None,
+    home: str | None = None,
 ) -> tuple[str | None, str | None, str | None]:
-    """(Place.id, place_precision, place_reason) for one event. ``previous`` is the
-    (Place.id, place_precision) of an event of the same type coded or mentioned in
-    the sentence before, in the same paragraph, that this one may continue
-    ("Shootings in Belfast continued. In one incident, a man was killed"): its
-    place is taken when this sentence names none."""
+    """(Place.id, place_precision, place_reason) for one event. ``carried`` is the
+    place of the scene it carries on (:func:`carried_place`), taken when its clause
+    and sentence name none and it agrees with the places the sentence names."""
     by_id = {p.id: p for p in all_places}
     if clause_place is not None:
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
     if any(unknown_place(tok, places) for tok in scope):
         return None, None, None  # "near Brega", not in the gazetteer: unknown, not guessed
-    place = in_sentence(places, sent, participants)
+    place = in_sentence(places, sent, participants, home)
     if place is not None:
         return place.id, precision_of(place), "sentence"
-    if previous is not None and not any(t.i in places for t in sent):
-        return previous[0], previous[1], "paragraph"
+    if carried is not None and fits_sentence(carried, sent, places):
+        return carried.id, precision_of(carried), "paragraph"
     place = dateline_place(dateline, all_places)
     if place is not None:
         return place.id, precision_of(place), "dateline"
@@ -248,22 +289,203 @@ def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> 
     return True
 
 
-PARAGRAPH_LOOKBACK = 1  # the sentence just before, in the same paragraph
+# The scene an act carries on (place_reason "paragraph"). Reuters and BBC paragraphs
+# are one sentence each, so the scene is set by the sentences before, not by a line.
+CARRY_WINDOW = 2  # sentences looked back for the place of the scene
+LEAD_REACH = 6  # the lead's place carries this far while no sentence between names another
+QUOTE_MARKS = "\"“‘'"
+# Verbs of saying: "the minister said in Ankara" places a statement, not a scene.
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "announce", "add", "state", "declare", "speak", "report", "warn", "urge",
+     "write", "comment", "claim", "insist", "confirm", "deny", "brief", "note"}
+)  # fmt: skip
 
 
-def paragraph_place(
-    places: dict[int, Any], sentences: list[SpacySpan], index: int, text: str
+def _said_at(tok: Token) -> bool:
+    """The locative phrase of ``tok`` hangs on a verb of saying ("said in Ankara")."""
+    head = tok
+    while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SPEECH_VERBS
+
+
+def _quoted(sent: SpacySpan) -> bool:
+    return sent.text.lstrip()[:1] in QUOTE_MARKS
+
+
+def carried_place(
+    places: dict[int, Any],
+    sentences: list[SpacySpan],
+    index: int,
+    scene: dict[int, list[tuple[str, str]]],
+    by_id: dict[str, Any],
+    type_: str,
+    material: bool,
+    lead: int | None = None,
+    home: str | None = None,
+    text: str = "",
 ) -> Any | None:
-    """No place in the event's clause or sentence: the one place the sentence before, in
-    the same paragraph, names in a locative phrase ("Tanks were deployed in Hama on
-    Sunday. Witnesses said snipers killed four men."). A line break ends the paragraph;
-    a sentence naming two places gives none (unknown). ``index`` is the event's
-    sentence in ``sentences`` (``Context.sentence_index``)."""
+    """The place of the scene the event at ``sentences[index]`` carries on, when its
+    own clause and sentence name none (one rule for one-sentence paragraphs):
+
+    * an event of the same type coded in the sentence just before, with a place of
+      its own, is continued ("Shootings in Belfast continued. In one incident, a man
+      was killed"): its place; for a statement or another non-material act only in
+      the same paragraph (a line break between: another speaker, another place);
+    * a material act (``material``) takes the one place named in a locative phrase
+      of the nearest sentence before it, up to ``CARRY_WINDOW`` back, or of the lead
+      (``lead``, its index) up to ``LEAD_REACH`` sentences on ("A funeral was held in
+      the Mezzeh district of Damascus. Security forces opened fire on mourners.").
+
+    A line break ends the scene only where the text's paragraphs run to several
+    sentences (the paragraph before it has two or more); Reuters and BBC paragraphs
+    are one sentence each, so there the break says nothing. The walk also stops,
+    giving no place, at a sentence that names two places in locative
+    phrases, that names any other place than the story's country (``home``, a
+    sentence about another town or country), that places a statement ("said in
+    Ankara") or that opens a quotation; a place abroad is carried only from the lead
+    (elsewhere it is mostly where a reporter or a speaker is). ``scene``
+    holds, by sentence index, the (type, Place.id) of the events coded there."""
+    prev_index = index - 1
+    if prev_index >= 0 and (material or not _line_between(text, sentences, prev_index)):
+        same = [loc for t, loc in scene.get(prev_index, ()) if t == type_]
+        if same and same[-1] in by_id:
+            return by_id[same[-1]]
+    if not material:
+        return None
+    stop = max(0, index - CARRY_WINDOW)
+    if lead is not None and lead < index <= lead + LEAD_REACH:
+        stop = min(stop, lead)
+    for k in range(index - 1, stop - 1, -1):
+        prev = sentences[k]
+        if text and _paragraph_ends(text, sentences, k):
+            return None  # a paragraph of several sentences ended: another scene
+        if _quoted(prev):
+            return None
+        located = [t for t in prev if t.i in places and _locative(t)]
+        found = {places[t.i].id: places[t.i] for t in located}
+        if any(_said_at(t) for t in located):
+            return None  # a statement's place: the scene has moved to the speaker
+        if len(found) == 1:
+            place = next(iter(found.values()))
+            if home and place.country != home and k != lead:
+                return None  # "the BBC's correspondent in neighbouring Lebanon": not the scene
+            return place
+        if found:
+            return None  # two places: unknown, not guessed
+        if any(
+            t.i in places and not (places[t.i].feature == "country" and places[t.i].country == home)
+            for t in prev
+        ):
+            return None  # "Turkey's prime minister said ...": another place's sentence
+    return None
+
+
+def _line_between(text: str, sentences: list[SpacySpan], k: int) -> bool:
+    after = sentences[k + 1].start_char if k + 1 < len(sentences) else len(text)
+    return "\n" in text[sentences[k].start_char : after]
+
+
+def _paragraph_ends(text: str, sentences: list[SpacySpan], k: int) -> bool:
+    """A line break follows ``sentences[k]`` and closes a paragraph of two or more."""
+    if k == 0 or not _line_between(text, sentences, k):
+        return False
+    return "\n" not in text[sentences[k - 1].start_char : sentences[k].start_char]
+
+
+def fits_sentence(place: Any, sent: SpacySpan, places: dict[int, Any]) -> bool:
+    """The carried place agrees with every place the event's own sentence names: itself,
+    or its country ("Syria's army shelled the town" carries Homs, "shelled Hama" does not)."""
+    for tok in sent:
+        other = places.get(tok.i)
+        if other is None or other.id == place.id:
+            continue
+        if not (other.feature == "country" and other.country == place.country):
+            return False
+    return True
+
+
+# "in the capital", "across the city", "in the area": a place the text named before.
+ANAPHORS = {
+    "capital": ("city",),
+    "city": ("city",),
+    "town": ("city",),
+    "area": ("city", "admin", "landmark"),
+    "region": ("admin", "region"),
+    "province": ("admin",),
+}
+
+
+def _capital_of(country: str | None, all_places: list[Any]) -> Any | None:
+    """The capital of ``country`` among the places the story names (a capital is only
+    pointed to when the text names it somewhere, so it has a place record)."""
+    if country is None:
+        return None
+    from flashpoint import gazetteer
+
+    for place in all_places:
+        if place.feature != "city" or place.country != country:
+            continue
+        entries = gazetteer.lookup(place.name)
+        if any(e.capital and e.gazetteer_id == place.gazetteer_id for e in entries):
+            return place
+    return None
+
+
+def _national(tok: Token) -> str | None:
+    """The country of a national adjective ("Syrian" -> SYR), if it is one."""
+    return fr.country_of(tok.text) if tok.text[:1].isupper() else None
+
+
+def _anaphor(tok: Token) -> bool:
+    """ "in the city", "across the area", or "on the capital's western edge": a bare
+    "the" noun (no "of", no name, no adjective) in a locative phrase."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    if any(c.dep_ in ("prep", "compound", "appos") for c in tok.children):
+        return False  # "the city of Homs", "the capital, Damascus"
+    if any(c.dep_ == "amod" and not _national(c) for c in tok.children):
+        return False  # "the northern city"; but "the Syrian capital" is one
+    if tok.dep_ == "poss":
+        return tok.head.dep_ == "pobj" and tok.head.head.lower_ in fr.LOCATIVE | {"on"}
+    return tok.dep_ == "pobj" and tok.head.lower_ in fr.LOCATIVE
+
+
+def anaphoric_place(
+    scope: list[Token],
+    places: dict[int, Any],
+    all_places: list[Any],
+    sentences: list[SpacySpan],
+    index: int,
+    home_sure: bool = True,
+) -> Any | None:
+    """ "Troops shelled the city", "clashes in the capital": a bare "the city/town/area"
+    in a locative phrase of the clause is the one town (or, for "area", town, district
+    or site) named last in its sentence or the ``CARRY_WINDOW`` sentences before, if
+    only one is; "the capital" ("the Syrian capital": Syria's) is the capital of the
+    country the sentence names, else
+    of the story's country when ``home_sure`` (no dateline, or one in that country: a
+    London story that mentions Pakistan most is not about Islamabad). Two candidates
+    leave it unknown."""
+    noun = next((t for t in scope if t.lower_ in ANAPHORS and _anaphor(t)), None)
+    if noun is None:
+        return None
     sent = sentences[index]
-    for prev in reversed(sentences[max(0, index - PARAGRAPH_LOOKBACK) : index]):
-        if "\n" in text[prev.start_char : sent.start_char]:
-            return None  # another paragraph
-        found = {places[t.i].id: places[t.i] for t in prev if t.i in places and _locative(t)}
+    if noun.lower_ == "capital":
+        named = [places[t.i] for t in sent if t.i in places]
+        countries = {p.country for p in named if p.feature == "country"}
+        country = next(iter(countries)) if len(countries) == 1 else None
+        adjective = [_national(c) for c in noun.children if c.dep_ == "amod"]
+        if adjective:
+            country = adjective[0]  # "the Syrian capital": Syria's, whatever else is named
+        if country is None and home_sure:
+            country = main_country(all_places)
+        return _capital_of(country, all_places)
+    kinds = ANAPHORS[noun.lower_]
+    for k in range(index, max(-1, index - 1 - CARRY_WINDOW), -1):
+        toks = [t for t in sentences[k] if t.i < noun.i]
+        named = [places[t.i] for t in toks if t.i in places]
+        found = {p.id: p for p in named if p.feature in kinds}
         if len(found) == 1:
             return next(iter(found.values()))
         if found:

@@ -8,10 +8,36 @@ from typing import Any
 from spacy.tokens import Token
 
 from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import CoderBase, EventCandidate
 from flashpoint.models import Figure
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# "Saturday morning" (2012-02-04TMO), "overnight" (2012-02-03TNI): the day of a time
+DAY_OF_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+# "last week" (2012-W05), "last weekend" (2012-W05-WE): an ISO week
+WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def event_date(value: str) -> tuple[str, str] | None:
+    """(date, date_precision) an event takes from a time value: a day, a month or a
+    year as they are; a time of day gives its day; a week or weekend gives the
+    Monday of that ISO week, with precision "week"."""
+    if DATE_VALUE.match(value):
+        return value, {4: "year", 7: "month", 10: "day"}[len(value)]
+    day = DAY_OF_TIME.match(value)
+    if day:
+        return day.group(1), "day"
+    week = WEEK_VALUE.match(value)
+    if week:
+        import datetime as dt
+
+        try:
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return None
+        return monday.isoformat(), "week"
+    return None
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
@@ -65,8 +91,59 @@ def finer_in_country(found: list[tuple[int, Any, str]]) -> str | None:
     return min(inside, key=lambda f: f[0])[1].id if inside else None
 
 
+# Prepositions that set another happening beside the event: "after uprisings in
+# Tunisia", "like the protests in Egypt".
+BESIDE = frozenset({"after", "before", "since", "like", "unlike", "than", "following"})
+
+
+def other_scene(prep: Token, trigger: Token) -> bool:
+    """The locative phrase hangs on a noun, not the trigger, that is itself the object
+    of "after", "like", "since" ...: the place of that other happening (taken so only
+    for a place outside the story's country: "opened fire after prayers in Hama" is
+    where the shooting was)."""
+    noun = prep.head
+    if noun.i == trigger.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return noun.dep_ == "pobj" and noun.head.lower_ in BESIDE
+
+
+# Nouns of happenings with their own date and place, besides the trigger lexicon's.
+EVENT_WORDS = frozenset(
+    {"referendum", "election", "vote", "poll", "revolution", "uprising", "summit",
+     "conference", "meeting", "talks", "funeral", "visit", "ceremony"}
+)  # fmt: skip
+# Prepositions that put the act inside the happening: "during the call", "at the summit".
+CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
+# Acts that speak of a happening without being in it ("condemned the bombing",
+# "called for a boycott of the vote"); a meeting that is hosted or held is the act
+# itself, and an attack "in an attack on Tuesday" is that attack.
+SPEAKING_OF = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
+
+    def other_event(self, cand: EventCandidate) -> set[int]:
+        """Tokens in another happening the act speaks of ("condemned Tuesday's bombing
+        near Homs", "called for a boycott of Sunday's referendum"): its day and place
+        are that happening's, not the statement's. Only for acts that speak of one."""
+        if cand.nominal or cand.type not in SPEAKING_OF:
+            return set()
+        memo: dict[int, set[int]] = self.__dict__.setdefault("_other_event", {})
+        if cand.trigger.i in memo:
+            return memo[cand.trigger.i]
+        out: set[int] = set()
+        memo[cand.trigger.i] = out
+        nouns = self.lex.nouns
+        for tok in cand.trigger.subtree:
+            if tok.i == cand.trigger.i or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.dep_ == "pobj" and tok.head.lower_ in CONTAINERS:
+                continue  # "offered safe passage during the call on November 21": its time
+            if lemma in nouns or lemma in EVENT_WORDS:
+                out.update(t.i for t in tok.subtree)
+        return out
 
     def scope(self, cand: EventCandidate) -> list[Token]:
         """Tokens whose times, places and figures belong to the event."""
@@ -78,7 +155,8 @@ class Setting(CoderBase):
         return toks
 
     def date(self, cand: EventCandidate) -> tuple[str | None, str | None, str | None]:
-        found = self._date_in(self.scope(cand), cand.trigger)
+        other = self.other_event(cand)
+        found = self._date_in([t for t in self.scope(cand) if t.i not in other], cand.trigger)
         if found is None:
             top = cand.anchor
             mark = {c.lower_ for c in top.children if c.dep_ == "mark"}
@@ -89,20 +167,34 @@ class Setting(CoderBase):
             # "... on Tuesday, killing 12 civilians": the participle shares its clause's time
             participial = top.dep_ in ("advcl", "xcomp") and top.tag_ == "VBG" and not mark
             if simultaneous or declared or participial:
-                found = self._date_in(fr.clause(fr.top_of_chain(top.head)), cand.trigger)
+                toks = fr.clause(fr.top_of_chain(top.head))
+                found = self._date_in([t for t in toks if t.i not in other], cand.trigger)
         if found is None:
             return None, None, None
-        value: str = found.value
-        precision = {4: "year", 7: "month", 10: "day"}[len(value)]
-        return value, precision, found.id
+        value, precision = event_date(found.value) or (None, None)
+        if value and self.weekend_to_come(found.value, cand):
+            return None, None, None  # "attacks at the weekend", told on a Tuesday: not yet
+        return value, precision, found.id if value else None
+
+    def weekend_to_come(self, value: str, cand: EventCandidate) -> bool:
+        """A weekend after the report's day for an act told as done: the resolver took
+        "the weekend" of a present-tense sentence for the next one."""
+        week = WEEK_VALUE.match(value)
+        published = self.ctx.published
+        if not week or not week.group(3) or published is None or cand.modality != "asserted":
+            return False
+        import datetime as dt
+
+        saturday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6)
+        return saturday > published
 
     def _date_in(self, toks: list[Token], trigger: Token) -> Any:
         best = None
         for tok in toks:
             item = self.times.get(tok.i)
-            if item is None or item.type != "date" or not item.value:
+            if item is None or item.type not in ("date", "time") or not item.value:
                 continue
-            if not DATE_VALUE.match(item.value):
+            if event_date(item.value) is None:
                 continue
             before = self.doc[tok.i - 1] if tok.i > 0 else None
             first = item.text.split(" ", 1)[0].lower()
@@ -117,7 +209,7 @@ class Setting(CoderBase):
     def location(self, scope: list[Token], cand: EventCandidate) -> str | None:
         best: tuple[int, str] | None = None
         found: list[tuple[int, Any, str]] = []
-        participants = {t.i for t in cand.sources + cand.targets}
+        participants = {t.i for t in cand.sources + cand.targets} | self.other_event(cand)
         for tok in scope:
             place = self.places.get(tok.i)
             if place is None or tok.i in participants:
@@ -125,6 +217,12 @@ class Setting(CoderBase):
             prep = tok.head if tok.dep_ == "pobj" else None
             if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
                 prep = tok.head.head
+            if prep is not None and event_places.part_of(prep):
+                dist = abs(tok.i - cand.trigger.i)  # "shelled southern parts of Latakia"
+                found.append((dist, place, "in"))
+                if best is None or dist < best[0]:
+                    best = (dist, place.id)
+                continue
             if (
                 prep is not None
                 and prep.lower_ == "of"
@@ -135,6 +233,8 @@ class Setting(CoderBase):
                 prep = prep.head.head  # "came under attack in the central city of Homs"
             if prep is None or prep.lower_ not in fr.LOCATIVE:
                 continue
+            if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
+                continue  # "began after uprisings in Tunisia": the uprisings' place abroad
             dist = abs(tok.i - cand.trigger.i)
             found.append((dist, place, prep.lower_))
             if best is None or dist < best[0]:
