@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from flashpoint.corpus.brief import build_brief, comment_piece, to_html, to_markdown
+from flashpoint.corpus.brief import LEAD_MARGIN, build_brief, comment_piece, to_html, to_markdown
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
+from flashpoint.extractors.events.confidence import default_threshold
 from flashpoint.models import (
     Document,
     Hedge,
@@ -939,13 +940,16 @@ def test_a_doubt_told_by_a_chain_of_sources_is_listed_once(run: Callable[..., Re
         " Herald's correspondent at the council. She said a vote could come as soon as Friday."
     )
     told = run(text, "2031-06-05")
-    brief = build_brief(merge_reports([told]), [told])
+    # The doubts are those of the reports of listed incidents: list the bombing whatever
+    # the calibrated threshold is today.
+    brief = build_brief(merge_reports([told]), [told], min_confidence=0.5)
     truce = [d for d in brief.doubts if "truce text" in d.text]
     assert len(truce) == 1
     assert all(d.source.casefold() != "she" for d in brief.doubts)
 
 
 def test_the_lead_paragraphs_second_act_is_news_just_under_the_threshold() -> None:
+    under = default_threshold() - LEAD_MARGIN / 2
     lead = "Kestrian commandos stormed the harbour of Port Halden on Saturday."
     second = "The commandos then handed food to Varnian families in Millbrook."
     rep = report(
@@ -954,7 +958,7 @@ def test_the_lead_paragraphs_second_act_is_news_just_under_the_threshold() -> No
         Ev(second, type="AID", place="mill"),
     )
     for event in rep.events:
-        event.confidence = 0.70  # under the threshold, above it less the lead margin
+        event.confidence = under  # under the threshold, above it less the lead margin
     incidents = merge_reports([rep])
     coerce = next(i for i in incidents if i.type == "AID")
     for s in coerce.sightings:
@@ -969,7 +973,7 @@ def test_the_lead_paragraphs_second_act_is_news_just_under_the_threshold() -> No
         Ev(second, type="AID", place="mill"),
     )
     for event in later.events:
-        event.confidence = 0.70
+        event.confidence = under
     incidents = merge_reports([later])
     for i in incidents:
         for s in i.sightings:

@@ -27,11 +27,17 @@ HOSTILE = (
     " accused Tajikistan of breaking the ceasefire."
 )
 HOSTILE_URL = "https://testwire.example/hostile"
+# And one whose act has only a year: the incident has no day, and the web app stands
+# its first report's day in for it.
+UNDATED = (
+    "In 2019, Varnian customs officers seized a truck of rifles at the Millbrook crossing,"
+    " officials said."
+)
 
 
 def _fingerprint() -> str:
     """Changes when the corpus or any extraction code or data changes."""
-    digest = hashlib.sha256(HOSTILE.encode())
+    digest = hashlib.sha256((HOSTILE + UNDATED).encode())
     paths = sorted(CORPUS.rglob("*.jsonl")) + sorted(
         p
         for p in (ROOT / "flashpoint").rglob("*")
@@ -48,6 +54,8 @@ def build_sample(path: Path) -> None:
         ingest(CORPUS, store, progress=False)
         hostile = Item(key="hostile", text=HOSTILE, published="2026-03-16", url=HOSTILE_URL)
         ingest([hostile], store, progress=False)
+        undated = Item(key="undated", text=UNDATED, published="2026-03-17")
+        ingest([undated], store, progress=False)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
