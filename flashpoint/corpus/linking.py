@@ -26,7 +26,8 @@ Linking, in three steps (parameters in ``data/linking.yaml``):
    chain: a cluster only grows with articles that fit most of it.
 
 Articles whose main event is not asserted (denied, hypothetical, planned) or
-marked background never join an asserted story. The linker never re-clusters:
+marked background (other than a recap of the last two weeks, which tells the same
+story) never join an asserted story. The linker never re-clusters:
 adding an article costs the same whatever the corpus size.
 
 What it does not do: it reads no body beyond a bag of words, so two
@@ -365,10 +366,25 @@ def tolls(text: str) -> tuple[int | None, int | None]:
     return got.get("dead"), got.get("injured")
 
 
-def _modality(event: Event) -> str:
-    if event.background:
+# A recap of a happening of the last two weeks ("the man shot last week died on
+# Sunday") tells the same story as the reports of that happening: it may join them. An
+# older recap (the 1988 bombing in a 2011 story) stays background and joins nothing.
+RECENT_RECAP_DAYS = 14
+
+
+def _modality(event: Event, published: str | None = None) -> str:
+    if event.background and not _recent(event, published):
         return "background"
     return event.modality
+
+
+def _recent(event: Event, published: str | None) -> bool:
+    """The event is dated to a day or a week at most ``RECENT_RECAP_DAYS`` before the
+    report (a "last week" recap is the Monday of that week)."""
+    own, pub = _day(event.date), _day(published)
+    if own is None or pub is None or event.date_precision not in (None, "day", "week"):
+        return False
+    return 0 <= pub - own <= RECENT_RECAP_DAYS
 
 
 def main_event(report: Report, lead_end: int) -> Event | None:
@@ -378,9 +394,10 @@ def main_event(report: Report, lead_end: int) -> Event | None:
     dated more than a week before publication (a look back, not the news peg).
     """
     # The lead's events; failing those, the article's first asserted ones (a feature lead).
+    published = report.document.published
     lead = [e for e in report.events if e.sentence.start < lead_end]
     if not lead:
-        lead = [e for e in report.events if _modality(e) == "asserted"][:3]
+        lead = [e for e in report.events if _modality(e, published) == "asserted"][:3]
     if not lead:
         return None
 
@@ -391,7 +408,7 @@ def main_event(report: Report, lead_end: int) -> Event | None:
         own = _day(e.date) if e.date_precision in (None, "day") else None
         past = int(own is not None and pub is not None and pub - own > 7)  # a look back
         return (
-            int(_modality(e) != "asserted" or weak),
+            int(_modality(e, published) != "asserted" or weak),
             past,
             -abs(e.intensity),
             e.sentence.start,
@@ -473,7 +490,7 @@ def profile(report: Report, outlet: str | None = None) -> Profile:
         caps=frozenset(caps),
         dead=dead,
         injured=injured,
-        modality=_modality(main) if main else "asserted",
+        modality=_modality(main, doc.published) if main else "asserted",
         main_event=main.id if main else None,
         lead_end=lead_end,
         admin_names=admin_names,

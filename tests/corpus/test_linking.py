@@ -13,6 +13,7 @@ import pytest
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.linking import Linker, link, profile, stories_differ, tolls
 from flashpoint.models import Actor, Document, Event, Mention, Place, Report, Span
+from tests.corpus.test_incidents import Ev, report
 
 TOWNS = {
     "Harlow Creek": ("geo:1", "city"),
@@ -259,3 +260,21 @@ def test_headline_toll_goes_to_violent_stories_only_with_its_own_sentence() -> N
     (dead,) = [f for f in inc.figures if f.kind == "dead"]
     assert dead.value == 41
     assert dead.sentence == "Officials said 41 people had been killed and the road was closed."
+
+
+def test_a_recent_recap_leads_its_story_an_old_one_does_not() -> None:
+    # A follow-up whose lead recaps last week's shooting tells that shooting's story; a
+    # recap of a shooting years ago is background and joins no asserted story.
+    recent = report(
+        "2031-06-12",
+        Ev("Kestrian police shot a Varnian driver in Millbrook last week.", date="2031-06-02"),
+    )
+    old = report(
+        "2031-06-12",
+        Ev("Kestrian police shot a Varnian driver in Millbrook in 2019.", date="2019-01-01"),
+    )
+    for rep, precision in ((recent, "week"), (old, "year")):
+        rep.events[0].background = True
+        rep.events[0].date_precision = precision
+    assert profile(recent).modality == "asserted"
+    assert profile(old).modality == "background"
