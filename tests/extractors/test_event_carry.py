@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from flashpoint.models import Event, Report
 
 Run = Callable[..., Report]
@@ -47,23 +49,40 @@ def test_the_lead_place_carries_while_no_sentence_names_another(run: Run) -> Non
     assert arrested.place_reason == "paragraph" and _place(report, arrested) is not None
 
 
-def test_a_sentence_about_another_country_stops_the_carry(run: Run) -> None:
-    report = run(
+_NO_PLACE = {
+    "a_sentence_about_another_country_stops_the_carry": (
         "AMMAN (Reuters) - Syrian forces shelled residential districts in Hama on Sunday."
         "\nThe Turkish foreign minister said in Ankara that his country was alarmed."
         "\nTroops also arrested dozens of young men, activists said.",
         "2011-08-01",
-    )
-    assert _event(report, "arrested").location is None
-
-
-def test_two_places_before_leave_the_place_unknown(run: Run) -> None:
-    report = run(
+        "arrested",
+    ),
+    "two_places_before_leave_the_place_unknown": (
         "Protests were held in Homs and in Aleppo on Friday.\nSecurity forces arrested"
         " dozens of protesters, activists said.",
         "2012-03-03",
-    )
-    assert _event(report, "arrested").location is None
+        "arrested",
+    ),
+    "a_paragraph_of_several_sentences_ends_at_its_line_break": (
+        "Gunmen attacked a checkpoint in Homs on Sunday. Two soldiers were wounded.\n"
+        "Elsewhere, troops arrested dozens of men, activists said.",
+        "2012-03-05",
+        "arrested",
+    ),
+    "the_capital_unnamed_in_the_story_stays_unknown": (
+        "Rebels attacked army posts in the capital, activists said.",
+        "2012-03-12",
+        "attacked",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_NO_PLACE), ids=list(_NO_PLACE))
+def test_the_carry_stops(run: Run, case: str) -> None:
+    # Another country's sentence, two places, the end of a paragraph of several
+    # sentences, a capital the story never names: the place is left unknown.
+    text, date, trigger = _NO_PLACE[case]
+    assert _event(run(text, date), trigger).location is None
 
 
 def test_a_statement_does_not_take_the_scene_of_the_sentence_before(run: Run) -> None:
@@ -76,15 +95,6 @@ def test_a_statement_does_not_take_the_scene_of_the_sentence_before(run: Run) ->
     assert condemned and all(e.place_reason != "paragraph" for e in condemned)
 
 
-def test_a_paragraph_of_several_sentences_ends_at_its_line_break(run: Run) -> None:
-    report = run(
-        "Gunmen attacked a checkpoint in Homs on Sunday. Two soldiers were wounded.\n"
-        "Elsewhere, troops arrested dozens of men, activists said.",
-        "2012-03-05",
-    )
-    assert _event(report, "arrested").location is None
-
-
 def test_the_capital_is_the_capital_the_story_names(run: Run) -> None:
     report = run(
         "Annan met officials in Damascus on Sunday.\nThe next day, rebels attacked army"
@@ -93,11 +103,6 @@ def test_the_capital_is_the_capital_the_story_names(run: Run) -> None:
     )
     attacked = _event(report, "attacked")
     assert _place(report, attacked) == "Damascus" and attacked.place_reason == "anaphora"
-
-
-def test_the_capital_unnamed_in_the_story_stays_unknown(run: Run) -> None:
-    report = run("Rebels attacked army posts in the capital, activists said.", "2012-03-12")
-    assert _event(report, "attacked").location is None
 
 
 def test_the_area_is_the_one_town_named_before(run: Run) -> None:
@@ -273,8 +278,7 @@ def test_an_attack_keeps_the_day_of_its_own_attack_noun(run: Run) -> None:
 
 def test_an_offer_during_a_call_takes_the_calls_day(run: Run) -> None:
     report = run(
-        "Officials said the president offered his rival safe passage during a call on"
-        " November 21.",
+        "Officials said the president offered his rival safe passage during a call on November 21.",
         "2025-12-01",
     )
     assert _event(report, "offered").date == "2025-11-21"
