@@ -50,7 +50,9 @@ COMMENT_MARKS = re.compile(
 COMMENT_SIGNATURE = re.compile(
     r"(?:[A-Z][a-z]+ \d{1,2}, \d{4}(?: \d\d:\d\d [ap]m)? at \d{1,2}:\d\d [ap]m \|"
     r"|\|\s*(?:Reply|Report abuse)\b"
-    r"|(?<![\w,])\d{1,2}(?:st|nd|rd|th) [A-Z][a-z]+ \d{4} - \d\d:\d\d\b)"  # BBC "Have your say"
+    r"|(?<![\w,])\d{1,2}(?:st|nd|rd|th) [A-Z][a-z]+ \d{4} - \d\d:\d\d\b"  # BBC "Have your say"
+    # a blog's comment: "At 18:03 2nd Mar 2012, reader42 wrote: ..."
+    r"|\bAt \d{1,2}:\d\d \d{1,2}(?:st|nd|rd|th) [A-Z][a-z]{2,8} \d{4}, [^\n]{1,60}? wrote:)"
 )
 # Lines that read like a reader's post rather than the reporter's prose.
 COMMENT_VOICE = re.compile(

@@ -31,6 +31,23 @@ def test_comment_thread_is_removed_up_to_the_end() -> None:
     assert "kill" not in cleaned.text and "fighting lasted" in cleaned.text
 
 
+def test_blog_comments_signed_at_a_time_are_removed() -> None:
+    # A blog's readers sign each post "At HH:MM <day> <Mon> <year>, <name> wrote:";
+    # what they write (an arrest, a seizure) is no event of the story.
+    post = (
+        "At 21:07 3rd Mar 2011, desert_fox wrote: The rebels seized the port last year,"
+        " everyone knows it.\n"
+        "At 22:15 3rd Mar 2011, OldHand wrote: Police arrested my cousin for nothing.\n"
+    )
+    text = STORY + post
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["comments"]
+    assert text[cleaned.removed[0].start :] == post
+    # "At 9:30 on Friday, he wrote to the council" is the reporter's prose, not a signature.
+    prose = STORY + "At 9:30 on Friday, the governor wrote to the council, aides said.\n"
+    assert clean(prose).removed == []
+
+
 def test_reported_line_before_the_marks_stays() -> None:
     text = STORY + '"We will not leave," one fighter told reporters.\n' + COMMENTS
     block = clean(text).removed[0]
