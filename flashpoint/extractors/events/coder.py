@@ -74,7 +74,7 @@ class Coder(Candidates, Merging):
         self.home_sure = self.ctx.dateline is None or event_places.dateline_place(
             self.ctx.dateline, self.ctx.results.get("places", [])
         ) is not None
-        for sent in self.doc.sents:
+        for sent in self.ctx.sentences:
             for tok in sent:
                 if tok.i in self.consumed:
                     continue
