@@ -213,9 +213,7 @@ class Event(Record):
     mentions: list[Span] = Field(default_factory=list)
 
 
-RemovedKind = Literal[
-    "comments", "widget", "share", "teaser", "caption", "highlights", "header"
-]
+RemovedKind = Literal["comments", "widget", "share", "teaser", "caption", "highlights", "header"]
 
 
 class RemovedBlock(Record):

@@ -71,9 +71,11 @@ class Coder(Candidates, Merging):
         self.lead_index = self.ctx.sentence_index(leads[0].start_char) if leads else None
         self.home = event_places.main_country(self.ctx.results.get("places", []))
         self.places_by_id = {p.id: p for p in self.ctx.results.get("places", [])}
-        self.home_sure = self.ctx.dateline is None or event_places.dateline_place(
-            self.ctx.dateline, self.ctx.results.get("places", [])
-        ) is not None
+        self.home_sure = (
+            self.ctx.dateline is None
+            or event_places.dateline_place(self.ctx.dateline, self.ctx.results.get("places", []))
+            is not None
+        )
         for sent in self.ctx.sentences:
             for tok in sent:
                 if tok.i in self.consumed:

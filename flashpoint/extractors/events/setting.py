@@ -38,6 +38,8 @@ def event_date(value: str) -> tuple[str, str] | None:
             return None
         return monday.isoformat(), "week"
     return None
+
+
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
