@@ -323,3 +323,13 @@ def test_the_day_a_statement_was_made_is_not_carried(run: Run) -> None:
         "2014-05-08",
     )
     assert _event(report, "shot").date != "2014-05-06"
+
+
+def test_an_attacked_town_is_where_the_attack_was(run: Run) -> None:
+    # The clause names no place of its own: the town attacked is where it happened.
+    report = run("Militants attacked Mosul on Friday, officials said.", "2015-03-07")
+    attacked = _event(report, "attacked")
+    assert _place(report, attacked) == "Mosul" and attacked.place_reason == "target"
+    # Two towns attacked: which one the clause means is not known, so no place.
+    both = run("Militants attacked Mosul and Tikrit on Friday, officials said.", "2015-03-07")
+    assert _event(both, "attacked").place_reason != "target"

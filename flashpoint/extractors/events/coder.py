@@ -279,6 +279,16 @@ class Coder(Candidates, Merging):
         # an unresolved "they"/"them" is a party the text names elsewhere, or no one
         # we can tell: the event stands (it has a doer), the field stays empty
         shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
+        if cand.type in ("ASSAULT", "COERCE") and named_site is None:
+            # "Homs was shelled again", "troops stormed Rastan": the attacked town is
+            # where it was done, when the clause names no place of its own (or only the
+            # town's country)
+            town = self.target_town(shown_targets)
+            here = self.places_by_id.get(location or "")
+            if town is not None and (
+                here is None or (here.feature == "country" and here.country == town.country)
+            ):
+                location, place_precision, place_reason = town.id, "town", "target"
         if cand.type == "ASSAULT" and shown_sources:
             # "troops shelled the town of Rastan": with a named doer the town is where, not
             # whom; with no party named at all it stays the target, as PLOVER coders do

@@ -13,7 +13,7 @@ from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import marks, vlemma
 from flashpoint.extractors.events.happenings import done_in
 from flashpoint.extractors.events.setting import Setting
-from flashpoint.models import EventParticipant
+from flashpoint.models import EventParticipant, Place
 from flashpoint.nlp import load as load_model
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "IGO", "JUD", "LEG", "SPY"})
@@ -109,6 +109,26 @@ class Participants(Setting):
             and _common_noun(head.lower_, self.ctx.settings.model)
         )
 
+    def _town(self, place: Place, key: tuple[int, int]) -> bool:
+        probe = EventParticipant(name=place.name, start=key[0], end=key[1])
+        return event_places.stands_for_no_one(probe, {key: place}) and place.feature == "city"
+
+    def target_town(self, parts: list[EventParticipant]) -> Place | None:
+        """The one gazetteer town among an attack's targets that stands for no
+        government ("Homs was shelled", "troops stormed Rastan"): where it was done."""
+        towns = {}
+        for part in parts:
+            if part.actor is not None and part.sector is not None:
+                continue
+            key = (part.start or 0, part.end or 0)
+            span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            place = self.places_by_span.get(key) or self.places.get(span.root.i)
+            if place is not None and self._town(place, key):
+                towns[place.id] = place
+        return next(iter(towns.values())) if len(towns) == 1 else None
+
     def place_only(self, part: EventParticipant) -> bool:
         """The party is a town or village, which stands for no government ("shelled the
         town of Rastan", "attacked Houla"); a country or a capital does ("Libya
@@ -122,9 +142,7 @@ class Participants(Setting):
         head = span.root
         place = self.places_by_span.get(key) or self.places.get(head.i)
         if place is not None:
-            probe = EventParticipant(name=place.name, start=key[0], end=key[1])
-            town = event_places.stands_for_no_one(probe, {key: place})
-            return town and place.feature == "city"
+            return self._town(place, key)
         if head.lemma_.lower() in SETTLEMENTS and fr.objects(head, "of"):
             return True  # "the city of Homs", with the town unknown to the gazetteer
         frame = head.head.head.lemma_.lower() if head.head.lower_ == "of" else ""
