@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from flashpoint import gazetteer
@@ -109,7 +110,19 @@ class Participants(Setting):
             and _common_noun(head.lower_, self.ctx.settings.model)
         )
 
-    def _town(self, place: Place, key: tuple[int, int]) -> bool:
+    def _party_place(self, part: EventParticipant) -> tuple[SpacySpan | None, Place | None]:
+        """The span of a party not coded as an actor with a sector, and the gazetteer
+        place it names, if any; (None, None) for a coded actor or no span."""
+        if part.actor is not None and part.sector is not None:
+            return None, None
+        key = (part.start or 0, part.end or 0)
+        span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return None, None
+        return span, self.places_by_span.get(key) or self.places.get(span.root.i)
+
+    def _town(self, place: Place, part: EventParticipant) -> bool:
+        key = (part.start or 0, part.end or 0)
         probe = EventParticipant(name=place.name, start=key[0], end=key[1])
         return event_places.stands_for_no_one(probe, {key: place}) and place.feature == "city"
 
@@ -118,14 +131,8 @@ class Participants(Setting):
         government ("Homs was shelled", "troops stormed Rastan"): where it was done."""
         towns = {}
         for part in parts:
-            if part.actor is not None and part.sector is not None:
-                continue
-            key = (part.start or 0, part.end or 0)
-            span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            place = self.places_by_span.get(key) or self.places.get(span.root.i)
-            if place is not None and self._town(place, key):
+            _, place = self._party_place(part)
+            if place is not None and self._town(place, part):
                 towns[place.id] = place
         return next(iter(towns.values())) if len(towns) == 1 else None
 
@@ -133,16 +140,12 @@ class Participants(Setting):
         """The party is a town or village, which stands for no government ("shelled the
         town of Rastan", "attacked Houla"); a country or a capital does ("Libya
         attacked", "Washington said"), and a region invaded is left as it is."""
-        if part.actor is not None and part.sector is not None:
-            return False
-        key = (part.start or 0, part.end or 0)
-        span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
-        if span is None or not len(span):
+        span, place = self._party_place(part)
+        if span is None:
             return False
         head = span.root
-        place = self.places_by_span.get(key) or self.places.get(head.i)
         if place is not None:
-            return self._town(place, key)
+            return self._town(place, part)
         if head.lemma_.lower() in SETTLEMENTS and fr.objects(head, "of"):
             return True  # "the city of Homs", with the town unknown to the gazetteer
         frame = head.head.head.lemma_.lower() if head.head.lower_ == "of" else ""
