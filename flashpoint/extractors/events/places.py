@@ -281,12 +281,17 @@ def stands_for_no_one(part: Any, places_by_span: dict[tuple[int, int], Any]) -> 
     if place.feature == "country":
         return False
     if place.feature == "city":
-        from flashpoint import gazetteer
-
-        return not any(
-            e.capital for e in gazetteer.lookup(place.name) if e.gazetteer_id == place.gazetteer_id
-        )
+        return not is_capital(place)
     return True
+
+
+def is_capital(place: Any) -> bool:
+    """The gazetteer entry the place resolved to is a national capital."""
+    from flashpoint import gazetteer
+
+    return any(
+        e.capital for e in gazetteer.lookup(place.name) if e.gazetteer_id == place.gazetteer_id
+    )
 
 
 # The scene an act carries on (place_reason "paragraph"). Reuters and BBC paragraphs
@@ -421,13 +426,8 @@ def _capital_of(country: str | None, all_places: list[Any]) -> Any | None:
     pointed to when the text names it somewhere, so it has a place record)."""
     if country is None:
         return None
-    from flashpoint import gazetteer
-
     for place in all_places:
-        if place.feature != "city" or place.country != country:
-            continue
-        entries = gazetteer.lookup(place.name)
-        if any(e.capital and e.gazetteer_id == place.gazetteer_id for e in entries):
+        if place.feature == "city" and place.country == country and is_capital(place):
             return place
     return None
 
