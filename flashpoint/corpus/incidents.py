@@ -269,12 +269,7 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
     else:
         full = bool(sources) and bool(targets)
     key = _place_key(s)
-    bounds: dict[str, tuple[float, float]] = {}
-    for f in ev.figures:
-        lo, hi = _bounds(f.qualifier, f.value, tolerance)
-        if f.kind in bounds:  # several figures of a kind in one event: keep what all allow
-            lo, hi = max(lo, bounds[f.kind][0]), min(hi, bounds[f.kind][1])
-        bounds[f.kind] = (lo, hi)
+    bounds = _bounds_of(ev, tolerance)
     order = (s.published or "9999-12-31", anchor or 0, s.document, ev.id)
     return _Item(s, anchor, dated, sources, targets, sym, full, key, bounds, order)
 
@@ -629,6 +624,7 @@ def _told_with(
     kind = r.group.get(main.event.type, main.event.type)
     anchor, _ = _anchor(main.event, main.published)
     where = _place_sets([_place_key(main)])
+    main_bounds = _bounds_of(main.event, r.about_tolerance)
     out = []
     for s in group:
         ev = s.event
@@ -642,7 +638,7 @@ def _told_with(
             same_day = dated and own is not None and own == anchor
             if not (in_lead or same_day):
                 continue
-            if _figures_clash(_bounds_of(ev, r), _bounds_of(main.event, r)):
+            if _figures_clash(_bounds_of(ev, r.about_tolerance), main_bounds):
                 continue  # "3 dead" and "30 dead" in one report are two happenings
             if own is not None and anchor is not None and abs(own - anchor) > window_days:
                 continue
@@ -652,11 +648,12 @@ def _told_with(
     return out
 
 
-def _bounds_of(event: Event, r: MergeRules) -> dict[str, tuple[float, float]]:
+def _bounds_of(event: Event, tolerance: float) -> dict[str, tuple[float, float]]:
+    """The range each kind of figure of the event allows."""
     bounds: dict[str, tuple[float, float]] = {}
     for f in event.figures:
-        lo, hi = _bounds(f.qualifier, f.value, r.about_tolerance)
-        if f.kind in bounds:
+        lo, hi = _bounds(f.qualifier, f.value, tolerance)
+        if f.kind in bounds:  # several figures of a kind in one event: keep what all allow
             lo, hi = max(lo, bounds[f.kind][0]), min(hi, bounds[f.kind][1])
         bounds[f.kind] = (lo, hi)
     return bounds
