@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
@@ -177,6 +177,23 @@ def _month_alternation(months: dict[str, int]) -> str:
 class Rule:
     kind: str
     pattern: re.Pattern[str]
+    # Every match of the rule holds one of these words (lower-case letters, as
+    # ``_letter_words`` splits a text), so a text without any skips the rule; None
+    # when no word is needed ("2025-12-01", "last").
+    anchors: frozenset[str] | None = None
+    # Case matters somewhere in the pattern ("May" the month, "may" the verb): it runs
+    # case-insensitively on the text itself, not on its lower-case copy.
+    cased: bool = False
+
+
+# Plural units that make a time alone after "for/over/in/within" ("for years").
+_BARE_UNITS = ("centuries", "decades", "years", "months", "weeks", "days", "hours")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _letter_words(*groups: Iterable[str]) -> frozenset[str]:
+    """The lower-case letter runs of every phrase in ``groups``."""
+    return frozenset(w for group in groups for phrase in group for w in _LETTERS.findall(phrase))
 
 
 @cache
@@ -293,7 +310,7 @@ def _rules() -> tuple[Rule, ...]:
         (
             "bare_units",
             r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))"
-            r"(?P<unit>centuries|decades|years|months|weeks|days|hours)",
+            rf"(?P<unit>{'|'.join(_BARE_UNITS)})",
         ),
         (
             "the_past_unit",
@@ -330,8 +347,42 @@ def _rules() -> tuple[Rule, ...]:
         # except in fixed terms ("current account", "current affairs").
         ("reference", rf"(?P<ref>{ref_words})(?!\s+(?:accounts?|affairs|events)\b)"),
     ]
+    units = [*lx.units, *(f"{u}s" for u in lx.units), "centuries"]
+    ago = ("ago", "earlier", "later", "now", "hence")
+    ampm = ("am", "pm", "m", "noon", "midnight")
+    anchors = {
+        "mdy": _letter_words(lx.months),
+        "dmy": _letter_words(lx.months),
+        "month_year": _letter_words(lx.months),
+        "month": _letter_words(lx.months),
+        "holiday": _letter_words(lx.holidays),
+        "quarter": _letter_words(("quarter", "half")),
+        "the_quarter": _letter_words(("quarter",)),
+        "season": _letter_words(lx.seasons),
+        "weekend": _letter_words(("weekend",)),
+        "daypart": _letter_words(lx.parts_of_day, ("tonight", "overnight")),
+        "day": _letter_words(lx.weekdays, lx.days),
+        "offset": _letter_words(ago),
+        "year_adj": _letter_words(("ago", "earlier")),
+        "the_period": _letter_words(("period", "year", "week")),
+        "duration": _letter_words(units),
+        "anaphoric": _letter_words(("day", "week", "month", "year"), lx.parts_of_day),
+        "recent_units": _letter_words(("recent",)),
+        "bare_units": _letter_words(_BARE_UNITS),
+        "the_past_unit": _letter_words(("week", "month", "year", "decade", "century")),
+        "set": _letter_words(units, lx.sets, lx.weekdays, lx.parts_of_day, ("weekend",)),
+        "clock_day": _letter_words(ampm),
+        "century": _letter_words(("century",)),
+    }
     return tuple(
-        Rule(kind, re.compile(rf"(?<![\w$£€]){body}(?![\w])", re.IGNORECASE)) for kind, body in raw
+        Rule(
+            kind,
+            re.compile(rf"(?<![\w$£€])(?:{body})(?![\w])", re.IGNORECASE if cased else 0),
+            anchors.get(kind),
+            cased,
+        )
+        for kind, body in raw
+        for cased in ["(?-i:" in body]
     )
 
 
@@ -367,8 +418,14 @@ def _named_day(text: str, start: int, end: int) -> bool:
 def _candidates(text: str) -> list[PatternMatch]:
     """Non-overlapping pattern matches, longest first, in text order."""
     found: list[PatternMatch] = []
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    words = frozenset(_LETTERS.findall(lower))
     for priority, rule in enumerate(_rules()):
-        for m in rule.pattern.finditer(text):
+        if rule.anchors is not None and rule.anchors.isdisjoint(words):
+            continue
+        for m in rule.pattern.finditer(text if rule.cased else lower):
             start, end = m.span()
             # Trailing spaces/commas can end up inside optional groups.
             while end > start and text[end - 1] in " ,\n":

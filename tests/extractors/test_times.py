@@ -287,3 +287,24 @@ def test_every_pattern_kind_has_a_resolver() -> None:
     from flashpoint.extractors.times import _RESOLVERS, _rules
 
     assert {rule.kind for rule in _rules()} == set(_RESOLVERS)
+
+
+def test_a_time_word_inside_a_longer_word_is_no_time(times: Times) -> None:
+    # Every alternative of a rule is bounded, not only its first and last ones.
+    assert times("Crowds gathered in the afternoon and the mood felt like a nightmare.") == []
+    assert times("The motif that yearns for home runs through the film.") == []
+    assert times("A columnist for PoliticsDaily said the vote was close.") == []
+
+
+def test_rules_without_cased_parts_match_the_lower_case_copy() -> None:
+    # A rule that runs on the lower-case copy of the text must hold no upper-case
+    # letter outside escapes and group names; one that needs case is marked cased.
+    import re
+
+    from flashpoint.extractors.times import _rules
+
+    for rule in _rules():
+        bare = re.sub(r"\\.|\(\?P<\w+>", "", rule.pattern.pattern)
+        assert rule.cased == ("(?-i:" in rule.pattern.pattern), rule.kind
+        if not rule.cased:
+            assert not re.search("[A-Z]", bare), rule.kind
