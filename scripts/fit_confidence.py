@@ -7,7 +7,12 @@ Labelled events come from two gold sets in ../shared/eval/:
   so a second real event counts against us: a conservative label);
 * WikiEvents dev: an event of a mapped type (ASSAULT, PROTEST, COERCE, THREATEN,
   REQUEST, CONSULT) is right when its sentence holds a compatible gold event;
-  events of unmapped types are left out (the gold cannot judge them).
+  events of unmapped types are left out (the gold cannot judge them);
+* the judged readings of the Syria corpus (``docs/judged-sample.md``: real news
+  judged by people who did not write the code): an event is right when it was
+  judged real (``Y`` or ``BG``). The judged articles are extracted again; an event
+  of the same type and trigger words, alone of its kind in its article, takes the
+  label (the newest reading wins where two judged it).
 
 A logistic model is fitted on the features of ``events.confidence.features`` with
 5-fold cross-fitting by document (2 folds swung the threshold from 0.84 to
@@ -24,6 +29,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +99,32 @@ def wikievents_samples(data: Path) -> list[tuple[str, dict[str, float], int]]:
     return rows
 
 
+JUDGED = ROOT / "docs" / "judged-sample.md"
+# A judged table row: | n | article | TYPE[/mode] | `trigger` | modality | conf. | real | ...
+_JUDGED_ROW = re.compile(
+    r"^\| \d+ \| (?P<article>\S+) \| (?P<type>[A-Z]+)(?:/\S+)? \| `(?P<trigger>[^`]+)` \|"
+    r" [^|]* \| [^|]* \| (?P<real>Y|BG|N) \|"
+)
+
+
+def judged_samples(data: Path) -> list[tuple[str, dict[str, float], int]]:
+    labels: dict[tuple[str, str, str], int] = {}
+    for line in JUDGED.read_text(encoding="utf-8").splitlines():
+        if m := _JUDGED_ROW.match(line):  # the newest reading comes first in the page
+            labels.setdefault((m["article"], m["type"], m["trigger"]), int(m["real"] != "N"))
+    wanted = {article for article, _, _ in labels}
+    with (data / "t17" / "syria" / "articles.jsonl").open(encoding="utf-8") as handle:
+        articles = [a for a in map(json.loads, handle) if a["id"] in wanted]
+    found = run([a["text"] for a in articles], [a.get("date") for a in articles])
+    rows = []
+    for article, events in zip(articles, found, strict=True):
+        for (aid, kind, trigger), label in labels.items():
+            hits = [f for e, f in events if e.type == kind and e.trigger.text == trigger]
+            if aid == article["id"] and len(hits) == 1:
+                rows.append((f"judged:{aid}", hits[0], label))
+    return rows
+
+
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.5, steps: int = 3000) -> np.ndarray:
     w = np.zeros(x.shape[1])
     for _ in range(steps):
@@ -124,7 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     args = parser.parse_args()
-    rows = plover_samples(args.eval) + wikievents_samples(args.eval)
+    rows = plover_samples(args.eval) + wikievents_samples(args.eval) + judged_samples(args.eval)
     names = ["bias", *conf.FEATURES]
     x = np.array([[1.0] + [f[k] for k in conf.FEATURES] for _, f, _ in rows])
     y = np.array([label for _, _, label in rows], dtype=float)
@@ -143,8 +176,9 @@ def main() -> None:
             threshold = float(t)
             break
     weights = fit_logistic(x, y)
+    named = {n: round(float(v), 4) for n, v in zip(names, weights, strict=True)}
     table = {
-        "weights": {n: round(float(v), 4) for n, v in zip(names, weights, strict=True)},
+        "weights": named,
         "calibration": steps,
         "min_confidence": threshold,
     }
@@ -153,12 +187,13 @@ def main() -> None:
         "# flashpoint/extractors/events/confidence.py, then an isotonic calibration map\n"
         "# ([raw score upper edge, calibrated value]) and the --min-confidence default.\n"
         f"# Written by scripts/fit_confidence.py on {dt.date.today()} from {len(y)} dev events\n"
-        "# (PLOVER gold records + WikiEvents dev); refit instead of editing by hand.\n"
+        "# (PLOVER gold records + WikiEvents dev + judged Syria events); refit instead\n"
+        "# of editing by hand.\n"
     )
     (ROOT / "flashpoint" / "data" / "event_confidence.yaml").write_text(
         header + yaml.safe_dump(table, sort_keys=False), encoding="utf-8"
     )
-    write_docs(rows, held, calibrated, y, threshold, table["weights"])
+    write_docs(rows, held, calibrated, y, threshold, named)
 
 
 def write_docs(
@@ -210,7 +245,7 @@ def write_docs(
     ax.legend(loc="upper left", fontsize=8)
     fig.tight_layout()
     fig.savefig(ROOT / "docs" / "calibration.png", dpi=100)
-    sources = {"plover": 0, "wiki": 0}
+    sources = {"plover": 0, "wiki": 0, "judged": 0}
     for d, _, _ in rows:
         sources[d.split(":")[0]] += 1
     weight_lines = "\n".join(f"| {k} | {v:+.2f} |" for k, v in weights.items())
@@ -222,13 +257,17 @@ data, so that among events of confidence about p, about p are right. The table i
 `flashpoint/data/event_confidence.yaml`, written by `scripts/fit_confidence.py`.
 
 **Dev data.** {len(y)} labelled events: {sources["plover"]} from the PLOVER gold records
-(the first event of the gold type in a record is right, any other is wrong) and
+(the first event of the gold type in a record is right, any other is wrong),
 {sources["wiki"]} from WikiEvents dev (an event of a mapped type is right when its
-sentence holds a compatible gold event). {int(y.sum())} are right ({y.mean():.2f}).
-The figures below are **held out**: {FOLDS}-fold cross-fitting by document, so no event
-is scored by weights fitted on it. Brier score {brier:.3f}. PLOVER records are
-edited one-sentence examples, so the table is tuned more to clean prose than to
-real articles; refit when a real-news dev set with event labels is available.
+sentence holds a compatible gold event) and {sources["judged"]} from the judged readings
+of the Syria corpus in `docs/judged-sample.md` (real news read by people who did not
+write the code: right when judged a real or background event; the article is
+extracted again and the label goes to the one event of that type and trigger).
+{int(y.sum())} are right ({y.mean():.2f}). The figures below are **held out**:
+{FOLDS}-fold cross-fitting by document, so no event is scored by weights fitted on
+it. Brier score {brier:.3f}. A judged reading drawn later from articles in this set
+is not held out from the table: `scripts/judged_sample.py --unjudged` draws only
+articles that no earlier reading used.
 
 ![calibration plot](calibration.png)
 

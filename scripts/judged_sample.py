@@ -12,6 +12,10 @@ sentence and the sentence) for a person to judge. The draws are reproducible:
     .venv/bin/python scripts/judged_sample.py --seed 13 --articles 60 --event-seed 2033
     .venv/bin/python scripts/judged_sample.py --seed 14 --articles 150 --event-seed 2034 \\
         --min-confidence 0.769
+
+``--unjudged`` draws only among articles that no reading in docs/judged-sample.md
+used: those readings are labelled data of the confidence table
+(scripts/fit_confidence.py), so a reading meant to test it must avoid them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +34,18 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "eval" / "t17" / "syria" / "articles.jsonl"
 
 
-def draw(path: Path, seed: int, n: int) -> list[dict[str, Any]]:
+JUDGED = ROOT / "docs" / "judged-sample.md"
+_ARTICLE_CELL = re.compile(r"^\| \d+ \| (\S+) \|", re.MULTILINE)
+
+
+def judged_articles() -> set[str]:
+    """The ids of every article an earlier reading judged an event of."""
+    return set(_ARTICLE_CELL.findall(JUDGED.read_text(encoding="utf-8")))
+
+
+def draw(path: Path, seed: int, n: int, skip: Collection[str] = ()) -> list[dict[str, Any]]:
     lines = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    lines = [a for a in lines if a["id"] not in skip]
     return random.Random(seed).sample(lines, min(n, len(lines)))
 
 
@@ -59,8 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--event-seed", type=int, required=True)
     parser.add_argument("--events", type=int, default=60)
     parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument(
+        "--unjudged", action="store_true", help="skip articles an earlier reading judged"
+    )
     args = parser.parse_args(argv)
-    articles = draw(args.data, args.seed, args.articles)
+    skip = judged_articles() if args.unjudged else set()
+    articles = draw(args.data, args.seed, args.articles, skip)
     reports = extract_many(
         [a["text"] for a in articles],
         [a.get("date") for a in articles],
@@ -72,7 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         for event in report.events
         if (event.confidence or 0.0) >= args.min_confidence
     ]
-    print(f"{len(articles)} articles, {len(pool)} events at or above {args.min_confidence}")
+    print(
+        f"{len(articles)} articles ({len(skip)} judged before skipped),"
+        f" {len(pool)} events at or above {args.min_confidence}"
+    )
     chosen = random.Random(args.event_seed).sample(pool, min(args.events, len(pool)))
     for k, (article, report, event) in enumerate(chosen, 1):
         print(sheet(k, article, report, event))
