@@ -418,3 +418,15 @@ def test_demonym_and_title_before_a_name_are_not_a_person(run: Callable[..., Rep
     people = [a for a in report.actors if a.kind == "person"]
     assert [p.name for p in people] == ["Yoweri Museveni"]
     assert people[0].country == "UGA" and people[0].roles == ["President"]
+
+
+def test_unidentified_attackers_are_actors_of_their_own_sector() -> None:
+    from flashpoint import Settings, extract
+
+    report = extract(
+        "Unidentified gunmen opened fire on a minibus near the border, police said.",
+        settings=Settings(check_language=False),
+    )
+    assert ("Unidentified gunmen", "UAF") in [(a.name, a.sector) for a in report.actors]
+    assault = [e for e in report.events if e.type == "ASSAULT"]
+    assert [[p.name for p in e.source] for e in assault] == [["Unidentified gunmen"]]

@@ -198,3 +198,21 @@ def test_a_leaders_view_of_what_his_own_country_must_do_is_no_request(
     assert _of(_events(run, other), "REQUEST")
     opposition = "The Syrian opposition said Syria must hold free elections."
     assert _of(_events(run, opposition), "REQUEST")
+
+
+# --- word senses from the sixth reading's dev draw -------------------------------------
+
+
+def test_killing_a_text_or_a_plan_is_no_assault(run: Callable[..., Report]) -> None:
+    vetoed = "Two members used their veto to kill the draft resolution on Monday."
+    assert not _of(_events(run, vetoed), "ASSAULT")
+    shot = _of(_events(run, "Gunmen killed three guards at the checkpoint on Monday."), "ASSAULT")
+    assert [[p.name for p in e.source] for e in shot] == [["Gunmen"]]
+
+
+def test_a_preposition_before_a_day_is_no_particle(run: Callable[..., Report]) -> None:
+    # "called ... on Friday" is no "call on": the minister named the veto, asked no one
+    text = "The foreign minister on Friday called the veto despicable."
+    assert not _of(_events(run, text), "REQUEST")
+    asked = "Protesters on Friday called for the release of the detained students."
+    assert [e.trigger.text for e in _of(_events(run, asked), "REQUEST")] == ["called for"]

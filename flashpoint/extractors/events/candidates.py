@@ -42,6 +42,14 @@ def threat_mode(type_: str, mode: str | None) -> str | None:
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a time is no particle: "called on Friday the veto
+    despicable" is no call on anyone."""
+    return prep.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children
+    )
+
+
 class Candidates(Targets):
     """Finds the event a verb, adjective or noun evokes."""
 
@@ -74,12 +82,17 @@ class Candidates(Targets):
             words.update((sem.lemma_.lower(), sem.lower_))
         return words
 
+    def _object_words(self, tok: Token, passive: bool) -> set[str]:
+        """The lemma of what the verb acts on: its object, or its passive subject."""
+        deps = ("nsubjpass",) if passive else ("dobj",)
+        return {fr.semantic_head(c).lemma_.lower() for c in tok.children if c.dep_ in deps}
+
     def _particle(self, tok: Token) -> tuple[Token, tuple[Sense, ...]] | None:
         table = self.lex.phrasal.get(tok.lemma_.lower())
         if not table:
             return None
         for child in tok.children:
-            if child.dep_ in PARTICLE_DEPS and child.lower_ in table:
+            if child.dep_ in PARTICLE_DEPS and child.lower_ in table and not _dated(child):
                 return child, table[child.lower_]
         return None
 
@@ -92,6 +105,8 @@ class Candidates(Targets):
             if sense.passive and not passive:
                 continue
             if sense.needs and not (sense.needs & words):
+                continue
+            if sense.unless_object and sense.unless_object & self._object_words(tok, passive):
                 continue
             if sense.modifier:
                 mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
@@ -314,8 +329,10 @@ class Candidates(Targets):
             return self.framed_candidate(tok, senses)
         # a capitalized first word tagged as a one-word name ("Shootings in Belfast
         # continued") is the common noun it is
-        lone = tok.is_sent_start and tok.ent_iob_ == "B" and (
-            tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
+        lone = (
+            tok.is_sent_start
+            and tok.ent_iob_ == "B"
+            and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
         )
         if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT") and not lone:
             return None  # part of a name: "the Arab Spring", "Operation Storm"
