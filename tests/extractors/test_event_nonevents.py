@@ -216,3 +216,13 @@ def test_a_preposition_before_a_day_is_no_particle(run: Callable[..., Report]) -
     assert not _of(_events(run, text), "REQUEST")
     asked = "Protesters on Friday called for the release of the detained students."
     assert [e.trigger.text for e in _of(_events(run, asked), "REQUEST")] == ["called for"]
+
+
+def test_a_count_of_acts_is_no_act(run: Callable[..., Report]) -> None:
+    text = "Naval patrols have curbed the number of attacks in the Gulf of Aden."
+    assert not _of(_events(run, text), "ASSAULT")
+    # the toll of one attack, and a series of attacks on a day, are still acts
+    one = "The number of dead in Tuesday's attack on the market rose to 30."
+    assert [e.trigger.text for e in _of(_events(run, one), "ASSAULT")] == ["attack"]
+    series = "A series of attacks in the Gulf of Aden on Monday damaged two tankers."
+    assert [e.trigger.text for e in _of(_events(run, series), "ASSAULT")] == ["attacks"]

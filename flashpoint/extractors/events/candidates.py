@@ -338,7 +338,7 @@ class Candidates(Targets):
             return None  # part of a name: "the Arab Spring", "Operation Storm"
         if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
             return None  # "a suicide bombing killed 12": one event, coded on the verb
-        if generic_subject(tok):
+        if generic_subject(tok) or counted_kind(tok):
             return None  # "attacks on civilians are a crime": a kind of act, not one act
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
         # "due to ethnic clashes", "because of the fighting": a cause, not a new event
@@ -470,6 +470,25 @@ def _story_pattern(words: frozenset[str]) -> re.Pattern[str]:
     of the text is far cheaper than reading every token's lemma."""
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)
+
+
+# Nouns that measure how many or how often acts happen: "the number of attacks" is a
+# statistic about a kind of act, not one act.
+COUNT_HEADS = frozenset(
+    {"number", "rate", "frequency", "level", "tally", "count", "average", "share", "proportion"}
+)
+
+
+def counted_kind(noun: Token) -> bool:
+    """A bare plural event noun measured by a count noun ("curbed the number of
+    attacks in the gulf", "the rate of kidnappings"): no one act."""
+    return (
+        noun.tag_ == "NNS"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in COUNT_HEADS
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    )
 
 
 def generic_subject(noun: Token) -> bool:
