@@ -226,3 +226,26 @@ def test_a_count_of_acts_is_no_act(run: Callable[..., Report]) -> None:
     assert [e.trigger.text for e in _of(_events(run, one), "ASSAULT")] == ["attack"]
     series = "A series of attacks in the Gulf of Aden on Monday damaged two tankers."
     assert [e.trigger.text for e in _of(_events(run, series), "ASSAULT")] == ["attacks"]
+
+
+def test_a_forecast_with_should_is_no_demand(run: Callable[..., Report]) -> None:
+    text = "Analysts said a run of weak trade figures this week should keep investors cautious."
+    assert not _of(_events(run, text), "REQUEST")
+    demand = "Diplomats said the rebels should lay down their arms by Friday."
+    assert [[p.name for p in e.target] for e in _of(_events(run, demand), "REQUEST")] == [
+        ["the rebels"]
+    ]
+
+
+def test_bodies_pulled_out_of_a_river_are_no_withdrawal(run: Callable[..., Report]) -> None:
+    text = "Rescuers said about 40 bodies had been pulled out of the river near the village."
+    assert not _of(_events(run, text), "RETREAT")
+    troops = "Government troops pulled out of the town on Monday."
+    assert [e.trigger.text for e in _of(_events(run, troops), "RETREAT")] == ["pulled out"]
+
+
+def test_sanctions_a_state_has_yet_to_impose_are_not_asserted(run: Callable[..., Report]) -> None:
+    pending = _of(_events(run, "Ankara has yet to impose the sanctions it promised."), "SANCTION")
+    assert [e.modality for e in pending] == ["negated"]
+    done = _of(_events(run, "Ankara has imposed the sanctions it promised."), "SANCTION")
+    assert [e.modality for e in done] == ["asserted"]

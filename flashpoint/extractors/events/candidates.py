@@ -42,6 +42,17 @@ def threat_mode(type_: str, mode: str | None) -> str | None:
 REQUEST_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist"}
 
 
+def _agent_like(head: Token) -> bool:
+    """A word that can name someone who is told to act: a pronoun, a name of a person,
+    group or place (standing for its people), or a noun of an actor's sector."""
+    return (
+        head.pos_ == "PRON"
+        or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or fr.sector_of(head.text) is not None
+        or fr.sector_of(head.lemma_) is not None
+    )
+
+
 def _dated(prep: Token) -> bool:
     """A preposition whose object is a time is no particle: "called on Friday the veto
     despicable" is no call on anyone."""
@@ -207,6 +218,10 @@ class Candidates(Targets):
                 continue
             if any(t.pos_ == "PRON" and t.lower_ in ("we", "i", "us") for t in fr.subject(comp)):
                 continue  # "we must not ignore their plight": an exhortation, no demand
+            if not fr.is_passive(comp) and not any(
+                _agent_like(fr.semantic_head(t)) for t in fr.subject(comp)
+            ):
+                continue  # "said the data should keep markets calm": a forecast, no demand
             inner = self.complement(comp)
             sense = inner[2] if inner else Sense(type="REQUEST")
             targets = self.resolve_targets(fr.subject(comp))

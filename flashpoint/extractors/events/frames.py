@@ -287,7 +287,7 @@ def modality(trigger: Token, anchor: Token) -> str:
             and head.head.lemma_.lower() in lex.hypothetical_nouns
         ):
             return "hypothetical"
-    if words & NEGATIONS or yet_to(verbs):
+    if words & NEGATIONS or yet_to(verbs, nominal=trigger.i != anchor.i):
         return "negated"
     if trigger.i != anchor.i and any(
         c.dep_ == "det" and c.lower_ == "any" for c in trigger.children
@@ -345,11 +345,15 @@ def awaited(verb: Token, modals: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for v in chain for c in v.children)
 
 
-def yet_to(verbs: list[Token]) -> bool:
-    """ "had yet to withdraw", "is yet to be freed": not done (so far)."""
-    return len(verbs) > 1 and any(
-        v.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in v.children)
-        for v in verbs[1:]
+def yet_to(verbs: list[Token], nominal: bool = False) -> bool:
+    """ "had yet to withdraw", "is yet to be freed": not done (so far). An event noun
+    can sit on the "have" itself ("has yet to impose sanctions")."""
+    above = verbs if nominal else verbs[1:]
+    return any(
+        v.lemma_.lower() in ("have", "be")
+        and any(c.lower_ == "yet" for c in v.children)
+        and (v is not verbs[0] or any(c.dep_ == "xcomp" for c in v.children))
+        for v in above
     )
 
 
