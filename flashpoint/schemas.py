@@ -66,7 +66,7 @@ class TriggerSense(_Strict):
     mode: StrictStr | None = None
     target: Words = []
     needs: Words = []
-    unless_object: Words = []
+    objects_not: Words = []
     modifier: Words = []
     reciprocal: StrictBool = False
     complement: StrictBool = False

@@ -117,7 +117,7 @@ class Candidates(Targets):
                 continue
             if sense.needs and not (sense.needs & words):
                 continue
-            if sense.unless_object and sense.unless_object & self._object_words(tok, passive):
+            if sense.objects_not and sense.objects_not & self._object_words(tok, passive):
                 continue
             if sense.modifier:
                 mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}

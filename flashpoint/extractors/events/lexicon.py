@@ -29,7 +29,7 @@ class Sense:
     target: tuple[str, ...] = ()
     needs: frozenset[str] = frozenset()
     # the sense is another one when the verb's object is one of these ("kill a bill")
-    unless_object: frozenset[str] = frozenset()
+    objects_not: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
     passive: bool = False
     civil: bool = False
@@ -91,7 +91,7 @@ def _senses(raw: Any, frames: dict[str, tuple[str, ...]]) -> tuple[Sense, ...]:
                 mode=item.get("mode"),
                 target=tuple(target) if target is not None else frames.get(kind, ()),
                 needs=frozenset(item.get("needs", ())),
-                unless_object=frozenset(item.get("unless_object", ())),
+                objects_not=frozenset(item.get("objects_not", ())),
                 modifier=frozenset(item.get("modifier", ())),
                 passive=bool(item.get("passive", False)),
                 civil=bool(item.get("civil", False)),
