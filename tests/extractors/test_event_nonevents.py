@@ -249,3 +249,10 @@ def test_sanctions_a_state_has_yet_to_impose_are_not_asserted(run: Callable[...,
     assert [e.modality for e in pending] == ["negated"]
     done = _of(_events(run, "Ankara has imposed the sanctions it promised."), "SANCTION")
     assert [e.modality for e in done] == ["asserted"]
+
+
+def test_clashing_with_an_assessment_is_no_fight(run: Callable[..., Report]) -> None:
+    text = "The minister had clashed with the president's assessment that the group was beaten."
+    assert not _of(_events(run, text), "ASSAULT")
+    fight = "Protesters clashed with police in the capital on Sunday."
+    assert [e.trigger.text for e in _of(_events(run, fight), "ASSAULT")] == ["clashed"]

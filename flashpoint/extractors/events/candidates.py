@@ -93,10 +93,15 @@ class Candidates(Targets):
             words.update((sem.lemma_.lower(), sem.lower_))
         return words
 
-    def _object_words(self, tok: Token, passive: bool) -> set[str]:
-        """The lemma of what the verb acts on: its object, or its passive subject."""
+    def _object_words(self, tok: Token, passive: bool, sense: Sense) -> set[str]:
+        """The lemma of what the verb acts on: its object or passive subject, and the
+        object of a preposition that holds the sense's target ("clashed with X")."""
         deps = ("nsubjpass",) if passive else ("dobj",)
-        return {fr.semantic_head(c).lemma_.lower() for c in tok.children if c.dep_ in deps}
+        found = [c for c in tok.children if c.dep_ in deps]
+        for role in sense.target:
+            if role not in ("dobj", "xsubj", "dative", "poss"):
+                found += fr.objects(tok, role)
+        return {fr.semantic_head(c).lemma_.lower() for c in found}
 
     def _particle(self, tok: Token) -> tuple[Token, tuple[Sense, ...]] | None:
         table = self.lex.phrasal.get(tok.lemma_.lower())
@@ -117,7 +122,7 @@ class Candidates(Targets):
                 continue
             if sense.needs and not (sense.needs & words):
                 continue
-            if sense.objects_not and sense.objects_not & self._object_words(tok, passive):
+            if sense.objects_not and sense.objects_not & self._object_words(tok, passive, sense):
                 continue
             if sense.modifier:
                 mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
