@@ -210,3 +210,15 @@ def test_uncounted_casualty_or_toll_is_no_mention(run: Run) -> None:
     )
     found = assaults(report)
     assert [m for _, m in found] == [["toll"]], found
+
+
+def test_a_definite_noun_dated_to_another_time_is_another_attack(run: Run) -> None:
+    report = run(
+        "The government denied any part in March's attack on a former officer and his son."
+        " Such agents were used in the dictator's 1988 attack on villagers in Halabja,"
+        " historians say.",
+        "2018-08-11",
+    )
+    dates = [e.date for e in report.events if e.type == "ASSAULT"]
+    assert dates == ["2018-03", "1988"]
+    assert all(not e.mentions for e in report.events)

@@ -59,6 +59,8 @@ class Merging(Setting):
             own = self.location(list(trig.subtree), cand)
             if earlier is not None and own and earlier.location and own != earlier.location:
                 earlier = None  # "the attack in Paris" is not the attack in Herat
+            if earlier is not None and earlier.date and self._dated_otherwise(cand, earlier.date):
+                earlier = None  # "Saddam's 1988 attack" is not March's attack
         if earlier is None:
             return False
         self.add_mention(earlier, cand)
@@ -79,6 +81,15 @@ class Merging(Setting):
         if targets and placeholder:  # a named victim beats the place stood in for one
             earlier.target = targets
         return True
+
+    def _dated_otherwise(self, cand: EventCandidate, date: str) -> bool:
+        """The noun's own phrase dates it ("the 1988 attack"), to another time than
+        ``date``: neither date holds the other (1988 and 2018-03 differ; March 2018
+        and 2018-03-04 agree)."""
+        if not any(t.i in self.times for t in cand.trigger.subtree):
+            return False
+        own = self.date(cand)[0]
+        return bool(own) and not (own.startswith(date) or date.startswith(own))
 
     def referent(
         self, cand: EventCandidate, sources: list[EventParticipant], *, generic: bool = True
