@@ -256,3 +256,23 @@ def test_clashing_with_an_assessment_is_no_fight(run: Callable[..., Report]) -> 
     assert not _of(_events(run, text), "ASSAULT")
     fight = "Protesters clashed with police in the capital on Sunday."
     assert [e.trigger.text for e in _of(_events(run, fight), "ASSAULT")] == ["clashed"]
+
+
+def test_a_to_clause_of_a_noun_or_a_judgement_names_no_act(run: Callable[..., Report]) -> None:
+    way = _by_trigger(_events(run, "She said there would be a way to rescue the family."), "rescue")
+    assert way.modality == "hypothetical"
+    text = "It is much harder for the police to beat unarmed students than armed men."
+    assert [e.modality for e in _of(_events(run, text), "ASSAULT")] == ["hypothetical"]
+    # a relative clause that tells an act done stays asserted
+    done = _of(_events(run, "Gunmen, who killed three guards on Monday, escaped."), "ASSAULT")
+    assert [e.modality for e in done] == ["asserted"]
+
+
+def test_sanctions_called_for_or_opposed_are_not_imposed(run: Callable[..., Report]) -> None:
+    for text in (
+        "Western calls for sanctions on the regime grew louder.",
+        "Moscow restated its opposition to sanctions against Damascus.",
+    ):
+        assert [e.modality for e in _of(_events(run, text), "SANCTION")] == ["hypothetical"]
+    imposed = _of(_events(run, "The EU imposed sanctions on Damascus on Monday."), "SANCTION")
+    assert [e.modality for e in imposed] == ["asserted"]

@@ -324,7 +324,55 @@ def modality(trigger: Token, anchor: Token) -> str:
         return "future"
     if awaited(anchor, lex.future_modals | lex.hypothetical_modals | lex.conditional_modals):
         return "future"
+    if unrealised_infinitive(anchor) or advocated(trigger):
+        return "hypothetical"
     return "asserted"
+
+
+# Adjectives whose "to" clause says what would be hard, easy or needed, not what was
+# done: "it is harder for troops to kill unarmed men", "it is vital to reopen the road".
+JUDGING_ADJECTIVES = frozenset(
+    {"hard", "easy", "difficult", "impossible", "possible", "necessary", "important",
+     "vital", "essential", "crucial", "wrong", "wise", "unwise", "dangerous", "safe",
+     "better", "best", "worse"}
+)
+# Nouns whose "to" clause is an act open to someone, not done: "a way to rescue the
+# family", "the right to detain", "efforts to free the hostages".
+MEANS_NOUNS = frozenset(
+    {"way", "means", "chance", "opportunity", "effort", "attempt", "bid", "need", "reason",
+     "ability", "capacity", "right", "power", "authority", "option", "move", "drive"}
+)
+# A noun that argues for or against an act: "calls for sanctions", "opposition to
+# sanctions" do not report sanctions imposed.
+ADVOCACY = {
+    "for": frozenset(
+        {"call", "demand", "push", "pressure", "appeal", "plea", "campaign", "case", "argument"}
+    ),
+    "to": frozenset({"opposition", "objection", "resistance"}),
+}
+
+
+def unrealised_infinitive(verb: Token) -> bool:
+    """A "to" clause that names no act done: one qualifying a noun of means ("a way
+    to rescue the family"), or one an adjective of judgement governs ("harder for
+    troops to kill")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() in MEANS_NOUNS
+    if head.pos_ == "ADJ":
+        return head.lemma_.lower() in JUDGING_ADJECTIVES
+    # "it is harder for troops to kill": the clause hangs on "is", the adjective beside it
+    return any(c.lower_ == "it" for c in head.children if c.dep_ == "nsubj") and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in JUDGING_ADJECTIVES for c in head.children
+    )
+
+
+def advocated(noun: Token) -> bool:
+    """An event noun argued for or against ("calls for sanctions")."""
+    heads = ADVOCACY.get(noun.head.lower_) if noun.dep_ == "pobj" else None
+    return bool(heads) and noun.head.head.lemma_.lower() in heads
 
 
 # Conjunctions of a time clause whose act follows the main clause's: "will wait until
