@@ -1114,13 +1114,15 @@ def own_part_sides(
 
 
 def said_by_paper(inc: Incident, sources: list[str]) -> bool:
-    """A request whose every doer is a document or a decision (:data:`_PAPER`: "the
-    vetoes encouraged the government to step up the assault"): nobody asked anyone;
-    the verb tells what the decision caused. (A resolution that condemns is its
-    authors' accusation: an accusation is kept.) ``sources``: the sides shown, after
-    :func:`plausible_sides` dropped the papers."""
+    """A verbal act whose every doer is a document or a decision (:data:`_PAPER`): "the
+    vetoes encouraged the government to step up the assault" is no request (the verb
+    tells what the decision caused); "the quest for a resolution condemning Syria", "the
+    veto of a resolution condemning the crackdown" is no accusation (a draft, vetoed,
+    condemns nobody; a resolution passed is its authors' act, told with them as its
+    doers). ``sources``: the sides shown, after :func:`plausible_sides` dropped the
+    papers."""
     return (
-        inc.type == "REQUEST"
+        inc.quad.startswith("verbal")
         and not sources
         and any(_PAPER.search(_bare(a)) for a in inc.source_actors)
     )
@@ -1402,7 +1404,8 @@ def _counts(b: Brief) -> str:
         left.append(f"{_n(b.thin, 'incident')} one report tells with no side, toll or date")
     if b.unsaid:
         left.append(
-            f"{_n(b.unsaid, 'request')} whose only"
+            f"{b.unsaid} {'request or accusation' if b.unsaid == 1 else 'requests or accusations'}"
+            " whose only"
             " doer is a document or a decision (a veto, a resolution)"
         )
     if left:

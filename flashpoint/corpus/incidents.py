@@ -181,6 +181,7 @@ class _Item:
     place: _PlaceKey | None
     bounds: dict[str, tuple[float, float]]  # figure kind -> (low, high) it allows
     order: tuple[str, int, str, str]  # earliest report first
+    speaker: str = ""  # the person whose words a state's verbal act is (_speaker_party)
 
 
 def iso_day(value: str | None) -> dt.date | None:
@@ -260,8 +261,6 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
         dict.fromkeys(x for x in (_party(p, s.actors) for p in ev.source) if x[0] or x[1])
     )
     speaker = _speaker_party(s, sources)
-    if speaker is not None:
-        sources = (*sources, speaker)
     targets = tuple(
         dict.fromkeys(x for x in (_party(p, s.actors) for p in ev.target) if x[0] or x[1])
     )
@@ -274,7 +273,19 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
     key = _place_key(s)
     bounds = _bounds_of(ev, tolerance)
     order = (s.published or "9999-12-31", anchor or 0, s.document, ev.id)
-    return _Item(s, anchor, dated, sources, targets, sym, full, key, bounds, order)
+    return _Item(
+        s,
+        anchor,
+        dated,
+        sources,
+        targets,
+        sym,
+        full,
+        key,
+        bounds,
+        order,
+        speaker[0] if speaker else "",
+    )
 
 
 def _speaker_party(s: EventSighting, sources: tuple[_Party, ...]) -> _Party | None:
@@ -474,6 +485,8 @@ def _blocks(items: list[_Item], r: MergeRules, window: int) -> dict[tuple[Any, .
         ev = it.sighting.event
         head = (r.group.get(ev.type, ev.type), ev.modality, it.anchor // width)
         keys: set[str] = set()
+        if it.speaker:
+            keys.add("n:" + it.speaker)
         for name, country, *_ in (*it.sources, *it.targets):
             if name:
                 keys.add("n:" + name)
@@ -544,9 +557,12 @@ def merge_incidents(
     attach: list[tuple[int, int, int]] = []  # (partial item, complete item, day gap)
     for i, j in _candidate_pairs(_blocks(items, r, window_days)):
         a, b = items[i], items[j]
+        if _one_speech(a, b, r):
+            uf.union(i, j, strong=_strong_match(a, b))
+            continue
         if not _compatible(a, b, r, window_days):
             continue
-        if a.full == b.full or _one_speech(a, b):
+        if a.full == b.full:
             uf.union(i, j, strong=_strong_match(a, b))
         else:
             partial, full = (i, j) if b.full else (j, i)
@@ -597,19 +613,27 @@ def _story_gate(
 ONE_SPEECH_WORDS = 5
 
 
-def _one_speech(a: _Item, b: _Item) -> bool:
-    """The same named person speaks both verbal acts (the doer, or the speaker whose
-    words they are, :func:`_speaker_party`), on the same day, in sentences sharing
-    ``ONE_SPEECH_WORDS`` content words: one statement, joined even where one side is
-    complete and the other is not (a partial would otherwise attach to one complete
-    incident only)."""
+def _one_speech(a: _Item, b: _Item, r: MergeRules) -> bool:
+    """The same named person speaks both verbal acts of one kind (the doer, or the
+    speaker whose words they are, :func:`_speaker_party`), on the same day, in sentences
+    sharing ``ONE_SPEECH_WORDS`` content words: one statement, joined whatever the sides
+    read (the tweet's "The United States is asking Britain" and the report's "Trump
+    told the EU"), even where one side is complete and the other is not (a partial
+    would otherwise attach to one complete incident only)."""
     ea, eb = a.sighting.event, b.sighting.event
     if not (ea.quad.startswith("verbal") and eb.quad.startswith("verbal")):
         return False
-    if a.anchor != b.anchor:
+    if ea.type != eb.type and frozenset((ea.type, eb.type)) not in r.compatible:
         return False
-    people = {p[0] for p in a.sources if p[4] and p[0]} & {p[0] for p in b.sources if p[4]}
-    if not people:
+    if ea.modality != eb.modality or ea.background != eb.background:
+        return False
+    if a.anchor is None or a.anchor != b.anchor or not (a.speaker or b.speaker):
+        return False
+
+    def people(it: _Item) -> set[str]:
+        return {p[0] for p in it.sources if p[4] and p[0]} | ({it.speaker} - {""})
+
+    if not people(a) & people(b):
         return False
     from flashpoint.corpus.linking import words
 

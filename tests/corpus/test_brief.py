@@ -819,10 +819,11 @@ def test_brief_shows_no_document_or_decision_as_a_doer() -> None:
         target_actors=["Varnia (VRN/GOV)"],
     )
     out = to_markdown(build_brief([asked, blamed, envoy]))
-    # "The veto encouraged the government to go on": nobody asked anyone, no request.
+    # "The veto encouraged the government to go on": nobody asked anyone, no request;
+    # a resolution that is all the line names is no accuser either.
     assert "- **request**" not in out and "encouraged" not in out
-    assert "1 request whose only doer is a document or a decision" in out
-    assert "- **accuse**, against Varnia (VRN/GOV) [" in out  # the resolution's authors
+    assert "A UN resolution condemned" not in out
+    assert "2 requests or accusations whose only doer is a document or a decision" in out
     assert "the UN envoy against Varnia (VRN/GOV)" in out  # a person speaks for herself
 
 
@@ -1024,3 +1025,147 @@ def test_a_joined_appeal_counts_the_reports_of_the_speaker_shown(
     line = next(x for x in text.splitlines() if x.startswith("- **request"))
     assert "Marten" not in line
     assert "[1 report;" in line  # the president's appeal, told once
+
+
+# --- a line rests on the news of its own day, in its own sentence ---
+
+
+def test_a_caption_glued_to_the_lead_is_not_evidence_place_or_side_of_its_act() -> None:
+    from flashpoint.corpus.brief import glued_part
+
+    caption = "Crowds gathered at the embassy after Kestrian gunboats shelled the port of Halden"
+    lead = " A Varnian and an Ossland man have been arrested in Millbrook on suspicion of spying."
+    rep = _with_trigger(
+        report(
+            "2031-06-05",
+            Ev(caption + lead, type="COERCE", source=("kst-mil",), target=("vrn",), place="mill",
+               date="2031-06-05"),
+        ),
+        "arrested",
+    )  # fmt: skip
+    event = rep.events[0]
+    event.source[0].start = caption.index("Kestrian")  # the caption's doer
+    event.target[0].start = len(caption) + 3  # "Varnian", in the lead
+    at = len(caption) + lead.index("Millbrook")
+    rep.places[0].mentions = [Mention(start=at, end=at + 9, text="Millbrook", how="name")]
+    lo, hi = glued_part(event, rep)
+    assert rep.document.text[lo:hi].strip().startswith("A Varnian and an Ossland man")
+    text = to_markdown(build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1)))
+    line = next(x for x in text.splitlines() if x.startswith("- **coerce"))
+    assert "in Millbrook" in line and "Varnia" in line  # the lead's own place and side
+    assert "Kestrian navy" not in line  # the caption's gunboats arrested nobody
+    assert "> A Varnian and an Ossland man have been arrested" in text
+    assert "Crowds gathered" not in text
+    # The caption's own act does not take the lead's town.
+    shelled = _with_trigger(
+        report("2031-06-05", Ev(caption + lead, place="mill", date="2031-06-05")), "shelled"
+    )
+    shelled.places[0].mentions = rep.places[0].mentions
+    text = to_markdown(build_brief(merge_reports([shelled]), [shelled]))
+    line = next(x for x in text.splitlines() if x.startswith("- **assault"))
+    assert "Millbrook" not in line and "> Crowds gathered at the embassy" in text
+    # Names after a preposition or a verb of saying are no glue.
+    plain = report("2031-06-05", Ev("Envoys met in The Hague and told The Times they agreed."))
+    assert glued_part(plain.events[0], plain) == (0, len(plain.document.text))
+
+
+def test_a_call_for_an_act_is_not_the_act_and_the_act_keeps_its_own_day() -> None:
+    called = _with_trigger(
+        report(
+            "2031-06-02",
+            Ev("Protesters outside the embassy called for the Varnian envoy to be expelled by"
+               " Kestria.", type="COERCE", source=("kst-gov",), target=("vrn-gov",)),
+        ),
+        "expelled",
+    )  # fmt: skip
+    done = report(
+        "2031-06-05",
+        Ev("Kestria has expelled the Varnian envoy.", type="COERCE",
+           source=("kst-gov",), target=("vrn-gov",)),
+    )  # fmt: skip
+    urged = _with_trigger(
+        report(
+            "2031-06-02",
+            Ev("Ossland urged the Kestrian navy to shell the harbour.", source=("oss-gov",),
+               target=("vrn",)),
+        ),
+        "shell",
+    )  # fmt: skip
+    reports = [called, done, urged]
+    incidents = merge_reports(reports)
+    joined = next(i for i in incidents if len(i.sightings) == 2)  # the linker joined them
+    assert joined.date == "2031-06-02"
+    text = to_markdown(build_brief(incidents, reports, since=dt.date(2031, 6, 1)))
+    assert "### 2031-06-05" in text and "### 2031-06-02" not in text
+    assert "> Kestria has expelled the Varnian envoy." in text
+    assert "called for the Varnian" not in text and "urged the Kestrian navy" not in text
+    assert "[1 report;" in text  # the call is no report of the expulsion
+    assert brief_recalled(text) == 1  # the urged shelling: only called for
+
+
+def brief_recalled(text: str) -> int:
+    """How many incidents the brief's first line leaves out as look-backs or calls."""
+    import re
+
+    found = re.search(r"(\d+) incidents? the reports tell only as past", text)
+    return int(found.group(1)) if found else 0
+
+
+def test_a_later_report_joined_to_an_incident_is_the_news_of_its_own_day() -> None:
+    first = report(
+        "2031-06-01",
+        Ev("Kestrian guns shelled Port Halden on Sunday, killing 12 people.", place="port",
+           date="2031-06-01", figures=[("dead", 12, "exact")]),
+    )  # fmt: skip
+    later = report(
+        "2031-06-11",
+        Ev("Two reporters were killed in Port Halden, where 60 died on Wednesday.",
+           place="port", figures=[("dead", 60, "exact")]),
+    )  # fmt: skip
+    soon = report(
+        "2031-06-04",
+        Ev("Kestrian guns shelled Port Halden again on Wednesday, killing 30 people.",
+           place="port", date="2031-06-04", figures=[("dead", 30, "exact")]),
+    )  # fmt: skip
+    base = next(i for i in merge_reports([first]) if i.type == "ASSAULT")
+    extra = [next(i for i in merge_reports([r]) if i.type == "ASSAULT") for r in (later, soon)]
+    for s in (*base.sightings, *extra[0].sightings, *extra[1].sightings):
+        s.main = True
+    joined = base.model_copy(
+        update={
+            "sightings": [*base.sightings, *extra[0].sightings, *extra[1].sightings],
+            "figures": [*base.figures, *extra[0].figures, *extra[1].figures],
+            "independent_reports": 3,
+        }
+    )  # a story the linker joined over ten days
+    reports = [first, later, soon]
+    text = to_markdown(build_brief([joined], reports, since=dt.date(2031, 6, 1)))
+    assert "### 2031-06-01" in text and "> Kestrian guns shelled Port Halden on Sunday" in text
+    assert "[1 report;" in text and "(12 dead)" in text
+    assert "60" not in text and "30 people" not in text  # the tolls of later days
+
+
+def test_the_lower_confidence_section_says_what_it_is() -> None:
+    rep = report(
+        "2031-06-05",
+        Ev("The harbour master said the cranes were lost.", type="CONSULT", place="port"),
+        Ev("Kestrian marines raided a warehouse in Millbrook.", place="mill",
+           date="2031-06-05"),
+    )  # fmt: skip
+    rep.events[0].confidence = 0.95
+    rep.events[1].confidence = 0.8 - LEAD_MARGIN / 2
+    incidents = merge_reports([rep])
+    for inc in incidents:
+        for s in inc.sightings:
+            s.main = inc.type == "ASSAULT"
+    text = to_markdown(build_brief(incidents, [rep], min_confidence=0.8))
+    key, _, lower = text.partition("## Lower confidence")
+    assert "raided a warehouse" in lower and "raided a warehouse" not in key
+    assert "leads to check, not established incidents" in lower
+    far = rep.model_copy(deep=True)
+    far.events[1].confidence = 0.8 - 2 * LEAD_MARGIN
+    incidents = merge_reports([far])
+    for inc in incidents:
+        for s in inc.sightings:
+            s.main = inc.type == "ASSAULT"
+    assert "Lower confidence" not in to_markdown(build_brief(incidents, [far], min_confidence=0.8))
