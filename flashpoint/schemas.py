@@ -38,6 +38,7 @@ class Attribution(_Strict):
     infinitive_speech_verbs: Words
     reporting_nouns: Words
     stance_verbs: Words
+    characterizing_verbs: Words
     citing_verbs: Words
     according_phrases: Words
     colon_labels: Words

@@ -46,7 +46,6 @@ from flashpoint.extractors.events.confidence import (
     RECAP_OPENING_WORDS,
     default_threshold,
 )
-from flashpoint.extractors.quotes import lexicon as attribution_lexicon
 from flashpoint.models import Event, Incident, Report, ReportedFigure, Span
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
@@ -721,9 +720,6 @@ _COMMENT_MARK = re.compile(
     r"|\bthe \w+ view on\b",
     re.IGNORECASE | re.MULTILINE,
 )
-# Sentence ends for the stretches of text no stored sentence covers (the Report keeps
-# the parse's sentences only where an event, claim, quote or quantity lies).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)\b")
 _PRESCRIBES = re.compile(
     r"\b(?:should|must|ought to)\b|\bit is (?:only )?(?:right|time|wrong)\b", re.IGNORECASE
@@ -733,34 +729,34 @@ UNSAID_SHARE = 3  # a third of the text in quotation with no speaker: a press re
 
 
 def sentences(report: Report) -> list[tuple[int, int]]:
-    """The report's sentences as offsets: those the extractors stored (the sentences of
-    its events, claims, quotes and quantities, from the parse), and the stretches
-    between them split at sentence-final punctuation."""
+    """The report's sentences as offsets: the parse's, as the document stores them
+    (``Document.sentences``). A report stored before they were kept has the sentences
+    its extractors stored (of its events, claims, quotes and quantities), and each
+    stretch between them as one more."""
+    text = report.document.text
+    starts = report.document.sentences
+    if starts:
+        ends = [*starts[1:], len(text)]
+        return [
+            (a, a + len(text[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)
+            if text[a:b].strip()
+        ]  # fmt: skip
     spans: list[Span | None] = [e.sentence for e in report.events]
     spans += [c.sentence for c in report.claims]
     spans += [q.sentence for q in report.quotes]
     spans += [q.sentence for q in report.quantities]
     stored = sorted({(x.start, x.end) for x in spans if x is not None})
-    text = report.document.text
     out: list[tuple[int, int]] = []
     pos = 0
-
-    def gap(lo: int, hi: int) -> None:
-        start = lo
-        for m in _SENTENCE_END.finditer(text, lo, hi):
-            if text[start : m.start()].strip():
-                out.append((start, m.start()))
-            start = m.end()
-        if text[start:hi].strip():
-            out.append((start, hi))
-
     for lo, hi in stored:
         if lo < pos:
             continue  # overlaps a sentence already taken
-        gap(pos, lo)
+        if text[pos:lo].strip():
+            out.append((pos, lo))
         out.append((lo, hi))
         pos = hi
-    gap(pos, len(text))
+    if text[pos:].strip():
+        out.append((pos, len(text)))
     return out
 
 
@@ -768,7 +764,11 @@ def sentences(report: Report) -> list[tuple[int, int]]:
 # a column argues with its subject through other cues ("X complains that", "won't admit
 # that"), which are not the mark of a report.
 _WRITER = frozenset({"i", "we", "me", "us"})
-_REPORTING = frozenset({"say", "tell", "according", "add", "report", "announce", "confirm"})
+_REPORTING = re.compile(
+    r"^(?:says?|said|saying|tells?|told|telling|according|add(?:s|ed|ing)?"
+    r"|report(?:s|ed|ing)?|announc(?:e|es|ed|ing)|confirm(?:s|ed|ing)?)$",
+    re.IGNORECASE,
+)
 
 
 def _attributions(report: Report, reporting: bool = False) -> list[int]:
@@ -778,7 +778,7 @@ def _attributions(report: Report, reporting: bool = False) -> list[int]:
 
     def keep(cue: Span | None) -> bool:
         return not reporting or (
-            cue is not None and bool(_lemma(cue.text.split()[0] if cue.text else "") & _REPORTING)
+            cue is not None and bool(_REPORTING.match(cue.text.split()[0] if cue.text else ""))
         )
 
     # The writer's own "I agreed to ...", "we must ..." attributes nothing to anyone.
@@ -942,45 +942,8 @@ def plausible_sides(
         if e.id == s.event
         for n in speakers_of(e, reports[s.document])
     }
-    sentences = [
-        e.sentence.text
-        for s in inc.sightings
-        if s.document in reports
-        for e in reports[s.document].events
-        if e.id == s.event
-    ]
-    targets = [
-        a
-        for a in targets
-        if not _speaks(_bare(a), speakers) and not _speaks_in(_bare(a), sentences)
-    ]
+    targets = [a for a in targets if not _speaks(_bare(a), speakers)]
     return sources, targets, len(sources) < len(inc.source_actors)
-
-
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think"}
-
-
-def _lemma(word: str) -> set[str]:
-    """Candidate lemmas of an inflected verb ("described" -> describe, "says" -> say)."""
-    w = word.casefold()
-    out = {w, _IRREGULAR.get(w, w)}
-    for end, put in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
-        if w.endswith(end):
-            out.add(w[: -len(end)] + put)
-    return out
-
-
-def _speaks_in(name: str, sentences: list[str]) -> bool:
-    """The named actor is the subject of a verb of speech or stance of the attribution
-    lexicon (``data/attribution.yaml``) in a sentence of the incident ("President Obama
-    has described the attacks as ..."): a speaker the claims extractor did not take
-    (no clause follows)."""
-    if not any(w[:1].isupper() for w in name.split()):
-        return False
-    lex = attribution_lexicon()
-    verbs = lex.speech_verbs | lex.stance_verbs
-    pattern = re.compile(re.escape(name) + r"\s+(?:has |had |have )?([a-z]+)\b")
-    return any(_lemma(m.group(1)) & verbs for text in sentences for m in pattern.finditer(text))
 
 
 def speakers_of(event: Event, report: Report) -> set[str]:

@@ -643,7 +643,8 @@ def _doc_report(doc_id: str, text: str, title: str | None = None, **kw: object) 
 def _told(run: Callable[..., Report], doc_id: str, text: str, title: str | None = None) -> Report:
     """The report the pipeline makes of ``text`` (its claims and quotes), under ``doc_id``."""
     made = run(text, "2031-06-02")
-    return made.model_copy(update={"document": Document(id=doc_id, text=text, title=title)})
+    doc = Document(id=doc_id, text=text, title=title, sentences=made.document.sentences)
+    return made.model_copy(update={"document": doc})
 
 
 def test_comment_piece_is_told_by_marks_in_the_text(run: Callable[..., Report]) -> None:
@@ -782,13 +783,19 @@ def test_brief_leaves_out_a_lone_appeal_with_no_asker_and_a_vague_addressee() ->
     assert "reopen the port" in out and "Mara Quist asking government" in out
 
 
-def test_brief_shows_no_commentator_or_actor_of_another_town_as_a_target() -> None:
+def test_brief_shows_no_commentator_or_actor_of_another_town_as_a_target(
+    run: Callable[..., Report],
+) -> None:
+    said = (
+        "President Alder Voss has described the Varnian army's shelling of Port Halden as"
+        " a crime."
+    )
     rep = report(
         "2031-06-05",
-        Ev("President Alder Voss has described the Varnian army's shelling of Port Halden as"
-           " a crime.", source=("vrn-mil",), target=("kst-gov",), place="port",
-           date="2031-06-05"),
-    )  # fmt: skip
+        Ev(said, source=("vrn-mil",), target=("kst-gov",), place="port", date="2031-06-05"),
+    )
+    rep.claims = run(said, "2031-06-05").claims  # the claims extractor takes the speaker
+    assert [c.source.name for c in rep.claims] == ["President Alder Voss"]
     rep.places.append(Place(id="p-mill", name="Millbrook", feature="city", country="VRN"))
     incidents = merge_reports([rep])
     incidents[0].target_actors += ["the mayor of Millbrook (VRN)", "the mayor of Port Halden"]
