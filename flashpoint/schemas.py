@@ -136,6 +136,14 @@ class Incidents(_Strict):
     pronouns: Words
 
 
+class Lookback(_Strict):
+    past_phrases: Words
+    not_past_phrases: Words
+    averted_words: Words
+    call_words: Words
+    asking_verbs: Words
+
+
 class Linking(_Strict):
     window_days: StrictInt
     max_span_days: StrictInt
@@ -260,6 +268,7 @@ YAML_SCHEMAS: dict[str, type[BaseModel]] = {
     "event_triggers.yaml": EventTriggers,
     "incidents.yaml": Incidents,
     "linking.yaml": Linking,
+    "lookback.yaml": Lookback,
     "organization_words.yaml": OrganizationWords,
     "plover.yaml": Plover,
     "plover_0_5_map.yaml": PloverOldNames,

@@ -27,6 +27,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from flashpoint.corpus.browse import independent_reports
 from flashpoint.corpus.incidents import (
@@ -41,6 +42,7 @@ from flashpoint.corpus.linking import stated_count, towns_named
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
+from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.events.confidence import (
     RECAP_OPENING,
     RECAP_OPENING_WORDS,
@@ -108,12 +110,6 @@ class Brief:
 # on its report's day, it would stand on the wrong day; or a happening that did not
 # take place ("was spared an assault", "foiled a plot"), which the events extractor
 # coded as asserted.
-_PAST = re.compile(
-    r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March|April"
-    r"|May|June|July|August|September|October|November|December)|(?:years|months) ago"
-    r"|a year ago|for years|in the past|at the time(?! of writing))\b",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
 # "the deadliest attack since 2016", "the first ... since March 2011": a comparison with
 # the past, said of a current event.
@@ -121,24 +117,45 @@ _COMPARED = re.compile(
     r"\b(?:\w+est|first|most \w+|worst)\b[^.;]{0,60}?\bsince\s+(?:\w+\s+)?(?:19|20)[0-9]{2}\b",
     re.IGNORECASE,
 )
-_AVERTED = re.compile(
-    r"\b(?:spared|averted|avoided|prevented|thwarted|foiled|called off|escaped)\b"
-    r"(?:\s+[\w\-]+){0,3}\s*$",
-    re.IGNORECASE,
-)
-# A happening only called for, planned or threatened ("Trump's call for the withdrawal
-# of US troops", "plans to attack Idlib", "threatened to expel the envoys"): the trigger
-# follows the word of the call within a few words; it has not (yet) happened.
-_UNREALISED = re.compile(
-    r"\b(?:calls?|called|calling|plans?|planned|planning|threats?|threatened|threatening"
-    r"|demands?|demanded|proposals?|proposed)\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
-    r"(?:[\w’'-]+\s+){0,2}$"
-    # "calling for the Syrian ambassador to be expelled", "urged the UK to expel": the act
-    # asked of someone, told in the infinitive after the one asked
-    r"|\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?"
-    r"|ask(?:s|ed|ing)?|demand(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){1,5}to\s+(?:be\s+)?$",
-    re.IGNORECASE,
-)
+# The words of the look-backs are data (``data/lookback.yaml``); :func:`_marks` builds
+# the patterns once. A happening only called for, planned or threatened ("Trump's call
+# for the withdrawal of US troops", "plans to attack Idlib", "threatened to expel the
+# envoys"), or asked of someone ("calling for the ambassador to be expelled"), has not
+# (yet) happened.
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    past: re.Pattern[str]  # "last year", "years ago"
+    not_past: re.Pattern[str]  # "at the time of writing"
+    averted: re.Pattern[str]  # "spared", "foiled" just before the trigger
+    unrealised: re.Pattern[str]  # "call for", "plans to", "urged X to" just before it
+
+
+def _words(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def _marks() -> _Marks:
+    raw = load_yaml("lookback.yaml")
+    word = r"[\w’'-]+\s+"
+    return _Marks(
+        past=re.compile(rf"\b(?:{_words(raw['past_phrases'])})\b", re.IGNORECASE),
+        not_past=re.compile(rf"\b(?:{_words(raw['not_past_phrases'])})\b", re.IGNORECASE),
+        averted=re.compile(
+            rf"\b(?:{_words(raw['averted_words'])})\b(?:\s+[\w\-]+){{0,3}}\s*$", re.IGNORECASE
+        ),
+        unrealised=re.compile(
+            rf"\b(?:{_words(raw['call_words'])})\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
+            rf"(?:{word}){{0,2}}$"
+            rf"|\b(?:{_words(raw['asking_verbs'])})\s+(?:{word}){{1,5}}to\s+(?:be\s+)?$",
+            re.IGNORECASE,
+        ),
+    )
+
+
 # A non-restrictive relative clause in the perfect describes an actor by its past
 # conduct ("China and Russia, which have opposed previous votes, ..."; "the envoy,
 # who had visited Damascus, ..."): background, not the sentence's news.
@@ -177,7 +194,8 @@ def looks_back(event: Event, report: Report) -> bool:
     text = report.document.text
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
     wide = text[max(event.sentence.start, event.trigger.start - 70) : event.trigger.start]
-    if _AVERTED.search(before) or _UNREALISED.search(wide) or _DESCRIBED.search(before):
+    marks = _marks()
+    if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
     if RECAP_OPENING.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]
@@ -195,7 +213,7 @@ def looks_back(event: Event, report: Report) -> bool:
     if _PLUPERFECT.search(before) or _SCENE.match(event.sentence.text):
         return True
     sentence = _COMPARED.sub(" ", event.sentence.text)
-    if _PAST.search(sentence) or _SINCE.search(sentence):
+    if marks.past.search(marks.not_past.sub(" ", sentence)) or _SINCE.search(sentence):
         return True
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
 
