@@ -505,10 +505,10 @@ def extract_claims(ctx: Context) -> list[Claim]:
     tokens = Tokens(ctx, direct)
     claims = [
         *_from_verbs(ctx, tokens, direct),
-        *_described_as(ctx, tokens, direct),
         *_from_nouns(ctx, tokens, direct),
         *_according_to(ctx, tokens, direct),
         *_from_colons(ctx, tokens, direct),
+        *_described_as(ctx, tokens, direct),  # last: the other claims keep their ids
     ]
     claims.sort(key=lambda c: c.content.start)
     return claims
