@@ -987,11 +987,19 @@ def speakers_of(event: Event, report: Report) -> set[str]:
 
 def _speaks(name: str, speakers: set[str]) -> bool:
     """The label (a name with a capital letter) names one who speaks of the act: its
-    words are the start of a speaker's name or the speaker's name is inside it."""
+    words are the start of a speaker's name, or its end ("the continued shelling of
+    Homs President Barack Obama", a headline run into the speaker), or the speaker's
+    name is inside it."""
     if not any(w[:1].isupper() for w in name.split()):
         return False
     low = normalize(name)
-    return any(low and (normalize(n).startswith(low) or normalize(n) in low) for n in speakers if n)
+    if not low:
+        return False
+    for n in speakers:
+        said = normalize(n) if n else ""
+        if said and (said.startswith(low) or said in low or said.endswith(" " + low)):
+            return True
+    return False
 
 
 def _placed_in(name: str, towns: set[str]) -> bool:

@@ -1176,3 +1176,11 @@ def test_the_lower_confidence_section_says_what_it_is() -> None:
         for s in inc.sightings:
             s.main = inc.type == "ASSAULT"
     assert "Lower confidence" not in to_markdown(build_brief(incidents, [far], min_confidence=0.8))
+
+
+def test_a_speaker_whose_name_a_headline_runs_into_still_speaks() -> None:
+    from flashpoint.corpus.brief import _speaks
+
+    glued = {"the continued shelling of Port Halden President Alder Voss"}
+    assert _speaks("Alder Voss", glued) and _speaks("President Alder Voss", glued)
+    assert not _speaks("Port Halden", glued)  # named inside, not the one who speaks
