@@ -142,6 +142,9 @@ class Lookback(_Strict):
     averted_words: Words
     call_words: Words
     asking_verbs: Words
+    earlier_phrases: Words
+    dated_by_phrases: Words
+    earlier_words: Words
 
 
 class Linking(_Strict):

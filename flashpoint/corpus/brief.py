@@ -130,6 +130,9 @@ class _Marks:
     not_past: re.Pattern[str]  # "at the time of writing"
     averted: re.Pattern[str]  # "spared", "foiled" just before the trigger
     unrealised: re.Pattern[str]  # "call for", "plans to", "urged X to" just before it
+    earlier: re.Pattern[str]  # "a day after", "weeks after" just before it
+    dated_by: re.Pattern[str]  # "... came on the day of" just after it
+    former: re.Pattern[str]  # "an earlier resolution ... that was" just before it
 
 
 def _words(phrases: list[str]) -> str:
@@ -151,6 +154,18 @@ def _marks() -> _Marks:
             rf"\b(?:{_words(raw['call_words'])})\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
             rf"(?:{word}){{0,2}}$"
             rf"|\b(?:{_words(raw['asking_verbs'])})\s+(?:{word}){{1,5}}to\s+(?:be\s+)?$",
+            re.IGNORECASE,
+        ),
+        earlier=re.compile(
+            rf"\b(?:{_words(raw['earlier_phrases'])})\s+(?:{word}){{0,3}}$", re.IGNORECASE
+        ),
+        former=re.compile(
+            rf"\b(?:{_words(raw['earlier_words'])})\s+(?:{word}){{0,6}}(?:that|which)\s+"
+            r"(?:was|were|had\s+been|has\s+been)\s+$",
+            re.IGNORECASE,
+        ),
+        dated_by=re.compile(
+            rf"^(?:\s*[\w’'-]+){{0,10}}?\s+(?:{_words(raw['dated_by_phrases'])})\b",
             re.IGNORECASE,
         ),
     )
@@ -212,6 +227,10 @@ def looks_back(event: Event, report: Report) -> bool:
         return False
     if _PLUPERFECT.search(before) or _SCENE.match(event.sentence.text):
         return True
+    after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
+    if marks.earlier.search(before) or marks.dated_by.match(after) or marks.former.search(wide):
+        return True  # "a day after the US closed its embassy"; "the killing came on the
+        # day of the vote": an earlier happening, the point the news is dated from
     sentence = _COMPARED.sub(" ", event.sentence.text)
     if marks.past.search(marks.not_past.sub(" ", sentence)) or _SINCE.search(sentence):
         return True

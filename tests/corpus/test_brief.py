@@ -1184,3 +1184,33 @@ def test_a_speaker_whose_name_a_headline_runs_into_still_speaks() -> None:
     glued = {"the continued shelling of Port Halden President Alder Voss"}
     assert _speaks("Alder Voss", glued) and _speaks("President Alder Voss", glued)
     assert not _speaks("Port Halden", glued)  # named inside, not the one who speaks
+
+
+def test_an_earlier_happening_the_news_is_dated_from_is_a_look_back() -> None:
+    after = _with_trigger(
+        report("2031-06-05", Ev("The decision comes a day after Kestria closed its embassy in"
+                                " Millbrook.", type="COERCE", source=("kst-gov",),
+                                target=("vrn-gov",), place="mill")),
+        "closed",
+    )  # fmt: skip
+    dated_by = _with_trigger(
+        report("2031-06-06", Ev("The shelling of Port Halden came on the day of the vote, an"
+                                " envoy said.", place="port", target=("vrn-mil",))),
+        "shelling",
+    )  # fmt: skip
+    former = _with_trigger(
+        report("2031-06-06", Ev("It copies an earlier motion in the council that was vetoed by"
+                                " Ossland.", type="COERCE", source=("oss-gov",),
+                                target=("vrn-gov",))),
+        "vetoed",
+    )  # fmt: skip
+    hours = _with_trigger(
+        report("2031-06-06", Ev("Police arrived hours after Kestrian gunmen raided the depot in"
+                                " Millbrook.", place="mill")),
+        "raided",
+    )  # fmt: skip
+    reports = [after, dated_by, former, hours]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
+    assert "raided the depot" in text  # hours after: the same day's news
+    assert "closed its embassy" not in text and "came on the day of" not in text
+    assert "earlier motion" not in text and brief_recalled(text) == 3
