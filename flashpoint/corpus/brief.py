@@ -335,9 +335,16 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
         return inc
     kept = [s for s, _ in news]
     docs = {s.document for s in kept}
+    kept_ids = {id(s) for s in kept}
+    # a figure told in the sentence of a sighting dropped is that sighting's toll
+    dropped = {
+        (s.document, e.sentence.start) for s, (e, _) in known if id(s) not in kept_ids
+    }  # fmt: skip
     update: dict[str, object] = {
         "sightings": kept,
-        "figures": [f for f in inc.figures if f.document in docs],
+        "figures": [
+            f for f in inc.figures if f.document in docs and (f.document, f.start) not in dropped
+        ],
         "independent_reports": min(independent_reports(inc), len(docs)),
         "main_documents": [d for d in inc.main_documents if d in docs],
     }

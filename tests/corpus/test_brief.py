@@ -1130,26 +1130,27 @@ def test_a_later_report_joined_to_an_incident_is_the_news_of_its_own_day() -> No
            place="port", figures=[("dead", 60, "exact")]),
     )  # fmt: skip
     soon = report(
-        "2031-06-04",
-        Ev("Kestrian guns shelled Port Halden again on Wednesday, killing 30 people.",
+        "2031-06-02",
+        Ev("Kestrian gunboats kept up their fire on the harbour of Port Halden.", place="port"),
+        Ev("They shelled Port Halden again on Wednesday, killing 30 people.",
            place="port", date="2031-06-04", figures=[("dead", 30, "exact")]),
     )  # fmt: skip
-    base = next(i for i in merge_reports([first]) if i.type == "ASSAULT")
-    extra = [next(i for i in merge_reports([r]) if i.type == "ASSAULT") for r in (later, soon)]
-    for s in (*base.sightings, *extra[0].sightings, *extra[1].sightings):
+    found = [i for r in (first, later, soon) for i in merge_reports([r]) if i.type == "ASSAULT"]
+    sightings = [s for i in found for s in i.sightings]
+    for s in sightings:
         s.main = True
-    joined = base.model_copy(
+    joined = found[0].model_copy(
         update={
-            "sightings": [*base.sightings, *extra[0].sightings, *extra[1].sightings],
-            "figures": [*base.figures, *extra[0].figures, *extra[1].figures],
+            "sightings": sightings,
+            "figures": [f for i in found for f in i.figures],
             "independent_reports": 3,
         }
     )  # a story the linker joined over ten days
     reports = [first, later, soon]
     text = to_markdown(build_brief([joined], reports, since=dt.date(2031, 6, 1)))
     assert "### 2031-06-01" in text and "> Kestrian guns shelled Port Halden on Sunday" in text
-    assert "[1 report;" in text and "(12 dead)" in text
-    assert "60" not in text and "30 people" not in text  # the tolls of later days
+    assert "[2 reports;" in text and "(12 dead)" in text  # the gunboats' fire is kept
+    assert "60" not in text and "30" not in text  # the tolls of later days
 
 
 def test_the_lower_confidence_section_says_what_it_is() -> None:
