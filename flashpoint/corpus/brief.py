@@ -103,6 +103,7 @@ class Brief:
     counts: dict[str, int] = field(default_factory=dict)  # id -> reports of the shown act
     unsaid: int = 0  # verbal acts left out as done by a document or decision only
     lower: list[Incident] = field(default_factory=list)  # news leads below the threshold
+    threshold: float | None = None  # the confidence the key incidents were chosen at
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -1272,6 +1273,7 @@ def build_brief(
         opinion=left[2],
         thin=left[3],
         unsaid=left[4],
+        threshold=default_threshold() if min_confidence is None else min_confidence,
     )
     shown = {i.id for i in period}
     brief.lower = _lower(
@@ -1425,6 +1427,12 @@ def _counts(b: Brief) -> str:
         )
     if left:
         line += " Left out: " + "; ".join(left) + "."
+    if b.threshold is not None:
+        line += (
+            f" Listed: incidents at the calibrated confidence ({b.threshold:.3g}) or told by"
+            f" two or more independent reports, and articles' leads up to {LEAD_MARGIN:g}"
+            " below it."
+        )
     return line
 
 
