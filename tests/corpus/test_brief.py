@@ -1166,7 +1166,9 @@ def test_the_lower_confidence_section_says_what_it_is() -> None:
     for inc in incidents:
         for s in inc.sightings:
             s.main = inc.type == "ASSAULT"
-    text = to_markdown(build_brief(incidents, [rep], min_confidence=0.8))
+    made = build_brief(incidents, [rep], min_confidence=0.8)
+    text = to_markdown(made)
+    assert "<h2>Lower confidence</h2>" in to_html(made) and "raided a warehouse" in to_html(made)
     key, _, lower = text.partition("## Lower confidence")
     assert "raided a warehouse" in lower and "raided a warehouse" not in key
     assert "leads to check, not established incidents" in lower
