@@ -145,6 +145,7 @@ class Lookback(_Strict):
     earlier_phrases: Words
     dated_by_phrases: Words
     earlier_words: Words
+    nationwide_phrases: Words
 
 
 class Linking(_Strict):

@@ -134,6 +134,7 @@ class _Marks:
     earlier: re.Pattern[str]  # "a day after", "weeks after" just before it
     dated_by: re.Pattern[str]  # "... came on the day of" just after it
     former: re.Pattern[str]  # "an earlier resolution ... that was" just before it
+    nationwide: re.Pattern[str]  # "... across the country" right after a toll's number
 
 
 def _words(phrases: list[str]) -> str:
@@ -164,6 +165,9 @@ def _marks() -> _Marks:
             rf"\b(?:{_words(raw['earlier_words'])})\s+(?:{word}){{0,6}}(?:that|which)\s+"
             r"(?:was|were|had\s+been|has\s+been)\s+$",
             re.IGNORECASE,
+        ),
+        nationwide=re.compile(
+            rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:{_words(raw['nationwide_phrases'])})\b", re.IGNORECASE
         ),
         dated_by=re.compile(
             rf"^(?:\s*[\w’'-]+){{0,10}}?\s+(?:{_words(raw['dated_by_phrases'])})\b",
@@ -550,7 +554,8 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
     """The incident's dead and injured that its sentences state (:func:`stated_toll`)
     and that are told of its own place: a figure whose sentence names a town
     (:func:`linking.towns_named`), none of them the incident's town, counts another
-    happening ("two blasts in Aleppo killed 28" is no toll of the shelling of Homs)."""
+    happening ("two blasts in Aleppo killed 28" is no toll of the shelling of Homs),
+    and a nationwide toll (:func:`_nationwide`) is no toll of a town's incident."""
     own = inc.location
     towns = {p.name for r in reports.values() for p in r.places if p.feature == "city"}
     out = []
@@ -562,8 +567,36 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
             named_here = towns_named(report, fig.start, fig.end)
             if named_here and own not in named_here:
                 continue
+            if _nationwide(fig, report, named_here):
+                continue
         out.append(fig)
     return out
+
+
+def _nationwide(fig: ReportedFigure, report: Report, towns: set[str]) -> bool:
+    """The toll is the country's, not the town's: a nationwide phrase follows its number
+    ("52 people were killed across the country, including 16 in Homs": the 52), or its
+    sentence names the country and no town ("Fighting continued in Syria, with activists
+    saying that at least 40 people were killed")."""
+    if fig.start is None or fig.end is None:
+        return False
+    text = report.document.text[fig.start : fig.end]
+    for digits in _digits_of(fig.value):
+        at = text.find(digits)
+        if at >= 0 and _marks().nationwide.match(text, at + len(digits)):
+            return True
+    if towns:
+        return False
+    return any(
+        p.feature == "country" and any(fig.start <= m.start < fig.end for m in p.mentions)
+        for p in report.places
+    )
+
+
+def _digits_of(value: float) -> list[str]:
+    """How a count is written: "52", "1,200"."""
+    n = int(value)
+    return [f"{n:,}", str(n)] if n >= 1000 else [str(n)]
 
 
 def named(labels: Iterable[str]) -> list[str]:

@@ -787,8 +787,7 @@ def test_brief_shows_no_commentator_or_actor_of_another_town_as_a_target(
     run: Callable[..., Report],
 ) -> None:
     said = (
-        "President Alder Voss has described the Varnian army's shelling of Port Halden as"
-        " a crime."
+        "President Alder Voss has described the Varnian army's shelling of Port Halden as a crime."
     )
     rep = report(
         "2031-06-05",
@@ -1217,3 +1216,36 @@ def test_an_earlier_happening_the_news_is_dated_from_is_a_look_back() -> None:
     assert "raided the depot" in text  # hours after: the same day's news
     assert "closed its embassy" not in text and "came on the day of" not in text
     assert "earlier motion" not in text and brief_recalled(text) == 3
+
+
+def test_a_nationwide_toll_is_no_toll_of_a_town_incident() -> None:
+    rep = report(
+        "2031-06-05",
+        Ev("Kestrian guns killed 52 people across the country on Monday, including 16 in Port"
+           " Halden.", place="port", date="2031-06-05"),
+        Ev("Fighting went on in Varnia, where activists said 40 people were killed.",
+           place="port", date="2031-06-05"),
+        Ev("Shells hit Port Halden on Monday, killing 9 people.", place="port",
+           date="2031-06-05"),
+    )  # fmt: skip
+    text = rep.document.text
+
+    def place(key: str, name: str, feature: str) -> Place:
+        at = text.index(name)
+        return Place(id=f"p-{key}", name=name, feature=feature, country="VRN",  # type: ignore[arg-type]
+                     mentions=[Mention(start=at, end=at + len(name), text=name)])  # fmt: skip
+
+    rep.places = [place("port", "Port Halden", "city"), place("vrn", "Varnia", "country")]
+    told = ((52, 0), (16, 0), (40, 1), (9, 2))
+    figures = [
+        ReportedFigure(kind="dead", value=v, document=rep.document.id,
+                       sentence=rep.events[n].sentence.text, start=rep.events[n].sentence.start,
+                       end=rep.events[n].sentence.end)
+        for v, n in told
+    ]  # fmt: skip
+    shelling = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                         location="Port Halden", summary=rep.events[2].sentence.text,
+                         figures=figures)  # fmt: skip
+    brief = build_brief([shelling], [rep])
+    shown = sorted(f.value for fs in brief.tolls.values() for f in fs)
+    assert shown == [9, 16]  # the country's 52 and 40 are no toll of Port Halden
