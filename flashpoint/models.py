@@ -245,6 +245,9 @@ class Document(Record):
     text: str
     dateline: Dateline | None = None
     removed: list[RemovedBlock] = Field(default_factory=list)
+    # where each sentence of the parse starts in ``text`` (a sentence ends where the next
+    # starts); empty for a document stored before they were kept
+    sentences: list[int] = Field(default_factory=list)
 
 
 class Report(Record):

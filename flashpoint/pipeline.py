@@ -183,6 +183,7 @@ def build_report(
                 RemovedBlock(kind=b.kind, start=b.start, end=b.end)
                 for b in (cleaned.removed if cleaned else [])
             ],
+            sentences=[s.start_char for s in ctx.sentences],
         )
         return Report(document=document, **ctx.results)
     except (ValueError, TypeError) as err:  # pydantic's ValidationError is a ValueError

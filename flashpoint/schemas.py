@@ -38,6 +38,7 @@ class Attribution(_Strict):
     infinitive_speech_verbs: Words
     reporting_nouns: Words
     stance_verbs: Words
+    characterizing_verbs: Words
     citing_verbs: Words
     according_phrases: Words
     colon_labels: Words
@@ -134,6 +135,18 @@ class Incidents(_Strict):
     compatible_types: list[tuple[StrictStr, StrictStr]]
     symmetric_types: Words
     pronouns: Words
+
+
+class Lookback(_Strict):
+    past_phrases: Words
+    not_past_phrases: Words
+    averted_words: Words
+    call_words: Words
+    asking_verbs: Words
+    earlier_phrases: Words
+    dated_by_phrases: Words
+    earlier_words: Words
+    nationwide_phrases: Words
 
 
 class Linking(_Strict):
@@ -260,6 +273,7 @@ YAML_SCHEMAS: dict[str, type[BaseModel]] = {
     "event_triggers.yaml": EventTriggers,
     "incidents.yaml": Incidents,
     "linking.yaml": Linking,
+    "lookback.yaml": Lookback,
     "organization_words.yaml": OrganizationWords,
     "plover.yaml": Plover,
     "plover_0_5_map.yaml": PloverOldNames,

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from flashpoint.corpus.browse import independent_reports
 from flashpoint.corpus.incidents import (
@@ -34,17 +36,18 @@ from flashpoint.corpus.incidents import (
     label_code,
     normalize,
     rules,
+    running_total,
 )
 from flashpoint.corpus.linking import stated_count, towns_named
 from flashpoint.corpus.tension import incident_day, index_points
 from flashpoint.corpus.timeline import DayEntry, distinct_labels, select, top_dates
 from flashpoint.corpus.timeline import plural as _n
+from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.events.confidence import (
     RECAP_OPENING,
     RECAP_OPENING_WORDS,
     default_threshold,
 )
-from flashpoint.extractors.quotes import lexicon as attribution_lexicon
 from flashpoint.models import Event, Incident, Report, ReportedFigure, Span
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
@@ -98,6 +101,9 @@ class Brief:
     opinion: int = 0  # incidents left out as told only in comment pieces
     sides: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)  # id -> shown
     counts: dict[str, int] = field(default_factory=dict)  # id -> reports of the shown act
+    unsaid: int = 0  # verbal acts left out as done by a document or decision only
+    lower: list[Incident] = field(default_factory=list)  # news leads below the threshold
+    threshold: float | None = None  # the confidence the key incidents were chosen at
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -105,12 +111,6 @@ class Brief:
 # on its report's day, it would stand on the wrong day; or a happening that did not
 # take place ("was spared an assault", "foiled a plot"), which the events extractor
 # coded as asserted.
-_PAST = re.compile(
-    r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March|April"
-    r"|May|June|July|August|September|October|November|December)|(?:years|months) ago"
-    r"|a year ago|for years|in the past|at the time(?! of writing))\b",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
 # "the deadliest attack since 2016", "the first ... since March 2011": a comparison with
 # the past, said of a current event.
@@ -118,20 +118,64 @@ _COMPARED = re.compile(
     r"\b(?:\w+est|first|most \w+|worst)\b[^.;]{0,60}?\bsince\s+(?:\w+\s+)?(?:19|20)[0-9]{2}\b",
     re.IGNORECASE,
 )
-_AVERTED = re.compile(
-    r"\b(?:spared|averted|avoided|prevented|thwarted|foiled|called off|escaped)\b"
-    r"(?:\s+[\w\-]+){0,3}\s*$",
-    re.IGNORECASE,
-)
-# A happening only called for, planned or threatened ("Trump's call for the withdrawal
-# of US troops", "plans to attack Idlib", "threatened to expel the envoys"): the trigger
-# follows the word of the call within a few words; it has not (yet) happened.
-_UNREALISED = re.compile(
-    r"\b(?:calls?|called|calling|plans?|planned|planning|threats?|threatened|threatening"
-    r"|demands?|demanded|proposals?|proposed)\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
-    r"(?:[\w’'-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
+# The words of the look-backs are data (``data/lookback.yaml``); :func:`_marks` builds
+# the patterns once. A happening only called for, planned or threatened ("Trump's call
+# for the withdrawal of US troops", "plans to attack Idlib", "threatened to expel the
+# envoys"), or asked of someone ("calling for the ambassador to be expelled"), has not
+# (yet) happened.
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    past: re.Pattern[str]  # "last year", "years ago"
+    not_past: re.Pattern[str]  # "at the time of writing"
+    averted: re.Pattern[str]  # "spared", "foiled" just before the trigger
+    unrealised: re.Pattern[str]  # "call for", "plans to", "urged X to" just before it
+    earlier: re.Pattern[str]  # "a day after", "weeks after" just before it
+    dated_by: re.Pattern[str]  # "... came on the day of" just after it
+    former: re.Pattern[str]  # "an earlier resolution ... that was" just before it
+    nationwide: re.Pattern[str]  # "... across the country" right after a toll's number
+
+
+def _words(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+@cache
+def _marks() -> _Marks:
+    raw = load_yaml("lookback.yaml")
+    word = r"[\w’'-]+\s+"
+    return _Marks(
+        past=re.compile(rf"\b(?:{_words(raw['past_phrases'])})\b", re.IGNORECASE),
+        not_past=re.compile(rf"\b(?:{_words(raw['not_past_phrases'])})\b", re.IGNORECASE),
+        averted=re.compile(
+            rf"\b(?:{_words(raw['averted_words'])})\b(?:\s+[\w\-]+){{0,3}}\s*$", re.IGNORECASE
+        ),
+        unrealised=re.compile(
+            rf"\b(?:{_words(raw['call_words'])})\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
+            rf"(?:{word}){{0,2}}$"
+            rf"|\b(?:{_words(raw['asking_verbs'])})\s+(?:{word}){{1,5}}to\s+(?:be\s+)?$",
+            re.IGNORECASE,
+        ),
+        earlier=re.compile(
+            rf"\b(?:{_words(raw['earlier_phrases'])})\s+(?:{word}){{0,3}}$", re.IGNORECASE
+        ),
+        former=re.compile(
+            rf"\b(?:{_words(raw['earlier_words'])})\s+(?:{word}){{0,6}}(?:that|which)\s+"
+            r"(?:was|were|had\s+been|has\s+been)\s+$",
+            re.IGNORECASE,
+        ),
+        nationwide=re.compile(
+            rf"(?:\s+[\w’'-]+){{0,5}}?\s+(?:{_words(raw['nationwide_phrases'])})\b", re.IGNORECASE
+        ),
+        dated_by=re.compile(
+            rf"^(?:\s*[\w’'-]+){{0,10}}?\s+(?:{_words(raw['dated_by_phrases'])})\b",
+            re.IGNORECASE,
+        ),
+    )
+
+
 # A non-restrictive relative clause in the perfect describes an actor by its past
 # conduct ("China and Russia, which have opposed previous votes, ..."; "the envoy,
 # who had visited Damascus, ..."): background, not the sentence's news.
@@ -169,7 +213,9 @@ def looks_back(event: Event, report: Report) -> bool:
     hits ...") is not the news of the report's day."""
     text = report.document.text
     before = text[max(event.sentence.start, event.trigger.start - 40) : event.trigger.start]
-    if _AVERTED.search(before) or _UNREALISED.search(before) or _DESCRIBED.search(before):
+    wide = text[max(event.sentence.start, event.trigger.start - 70) : event.trigger.start]
+    marks = _marks()
+    if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
     if RECAP_OPENING.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]
@@ -186,8 +232,12 @@ def looks_back(event: Event, report: Report) -> bool:
         return False
     if _PLUPERFECT.search(before) or _SCENE.match(event.sentence.text):
         return True
+    after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
+    if marks.earlier.search(before) or marks.dated_by.match(after) or marks.former.search(wide):
+        return True  # "a day after the US closed its embassy"; "the killing came on the
+        # day of the vote": an earlier happening, the point the news is dated from
     sentence = _COMPARED.sub(" ", event.sentence.text)
-    if _PAST.search(sentence) or _SINCE.search(sentence):
+    if marks.past.search(marks.not_past.sub(" ", sentence)) or _SINCE.search(sentence):
         return True
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
 
@@ -243,6 +293,118 @@ def _recalled(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     return bool(told) and all(looks_back(e, r) for e, r in told)
 
 
+def _told_day(event: Event, report: Report) -> dt.date | None:
+    """The day a sighting tells of: the event's own day, else its report's day."""
+    if event.date and event.date_precision in (None, "day"):
+        return iso_day(event.date)
+    return iso_day(report.document.published)
+
+
+def _own_day(event: Event) -> bool:
+    return bool(event.date) and event.date_precision in (None, "day")
+
+
+def _same_news(day: dt.date | None, first: dt.date, dated: bool) -> bool:
+    """A sighting tells of the incident's first day: its own stated day within a day of
+    it, or (undated) a report of it published within ``max_span_days`` after it."""
+    if day is None:
+        return True
+    gap = (day - first).days
+    return abs(gap) <= 1 if dated else -1 <= gap <= rules().max_span_days
+
+
+def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> Incident:
+    """The incident as its news tells it: the sightings whose event the report tells as
+    news (not a look-back, an averted or only called-for act: :func:`looks_back`), and of
+    those only the ones that tell of the first day they state (:func:`_same_news`: a
+    stated day within one day of it, an undated report within ``max_span_days``). A
+    later report the linker joined ("two journalists were killed on Wednesday", ten
+    days on; "50 died on Saturday", three days on) is the news of its own day, not
+    evidence, toll or report of this one.
+    The view's date, type, sides, figures, confidence and report count are re-read from
+    the sightings kept; an incident none of whose sightings is known stays as it is, one
+    whose every known sighting is a look-back too (:func:`_recalled` leaves it out)."""
+    known = [(s, events[(s.document, s.event)]) for s in inc.sightings if (s.document, s.event)
+             in events]  # fmt: skip
+    if not known:
+        return inc
+    news = [(s, er) for s, er in known if not looks_back(*er)]
+    if not news:
+        return inc
+    own = {id(s): _told_day(*er) for s, er in news if _own_day(er[0])}
+    days = {id(s): _told_day(*er) for s, er in news}
+    first = min((d for d in (own or days).values() if d is not None), default=None)
+    if first is not None:
+        news = [(s, er) for s, er in news if _same_news(days[id(s)], first, id(s) in own)]
+    if len(news) == len(known) and len(known) == len(inc.sightings):
+        return inc
+    kept = [s for s, _ in news]
+    docs = {s.document for s in kept}
+    kept_ids = {id(s) for s in kept}
+    # a figure told in the sentence of a sighting dropped is that sighting's toll
+    dropped = {
+        (s.document, e.sentence.start) for s, (e, _) in known if id(s) not in kept_ids
+    }  # fmt: skip
+    update: dict[str, object] = {
+        "sightings": kept,
+        "figures": [
+            f for f in inc.figures if f.document in docs and (f.document, f.start) not in dropped
+        ],
+        "independent_reports": min(independent_reports(inc), len(docs)),
+        "main_documents": [d for d in inc.main_documents if d in docs],
+    }
+    if first is not None and inc.date and iso_day(inc.date) != first:
+        update["date"] = first.isoformat()
+    told = [er for _, er in news]
+    if not any(e.type == inc.type for e, _ in told):
+        lead = min(told, key=lambda er: er[0].sentence.start)[0]
+        update.update(type=lead.type, mode=lead.mode, quad=lead.quad, intensity=lead.intensity)
+    sources: dict[str, None] = {}
+    targets: dict[str, None] = {}
+    for event, report in told:
+        actors = {a.id: a for a in report.actors}
+        sources.update(dict.fromkeys(label(p, actors) for p in event.source))
+        targets.update(dict.fromkeys(label(p, actors) for p in event.target))
+    update["source_actors"] = [a for a in inc.source_actors if a in sources] or list(sources)
+    update["target_actors"] = [a for a in inc.target_actors if a in targets] or list(targets)
+    scores = [e.confidence for e, _ in told if e.confidence is not None]
+    update["confidence"] = max(scores) if scores else inc.confidence
+    return inc.model_copy(update=update)
+
+
+# A sentence of the stored text that is two run together: a headline or a photo caption
+# glued to the lead with no full stop ("... attacked the city of Homs A Syrian and a
+# German-Lebanese man have been arrested in Berlin"; '... had been "unrelenting" Two
+# journalists have been killed'). A capitalized article after a word that is no
+# preposition or verb of saying ("in The Hague", "told The Times" are names), or a
+# capitalized article or number word right after a closing quotation mark, starts the
+# second sentence.
+_GLUE = re.compile(
+    r"(?<![\w’'-])(?!(?:in|of|at|to|for|from|by|with|on|into|as|and|or|than|like|told|said"
+    r"|says|tells|reads|reading|called|named|via|about)\s)[\w’'-]+?[a-z0-9’']\s+"
+    r"(?=(?:A|An|The)\s+[A-Za-z])"
+    r"|[”\"](?<=[a-z.!?,][”\"])\s+"
+    r"(?=(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands)\s)"
+)
+
+
+def glued_part(event: Event, report: Report) -> tuple[int, int]:
+    """The offsets of the part of the event's sentence that holds its trigger, when the
+    sentence is a headline, caption and lead run together (:data:`_GLUE`); the whole
+    sentence otherwise. A line rests on that part only: its evidence, and the place and
+    sides named in it."""
+    lo, hi = event.sentence.start, event.sentence.end
+    text = report.document.text
+    cuts = [m.end() for m in _GLUE.finditer(text, lo, hi)]
+    start, end = lo, hi
+    for cut in cuts:
+        if cut <= event.trigger.start:
+            start = cut
+        elif cut < end:
+            end = cut
+    return start, end
+
+
 EVIDENCE_CHARS = 260  # a longer sentence is shown around its trigger
 
 
@@ -267,8 +429,10 @@ def evidence_event(
     comment: set[str] | None = None,
 ) -> tuple[Event, Report] | None:
     """The event (and its report) whose sentence is the incident's evidence: of its main
-    sightings (all when it has none), the one placed highest in its article, a news
-    report's before a comment piece's (``comment``: their document ids)."""
+    sightings (all when it has none), one that is no running total
+    (:func:`incidents.running_total`) and at the calibrated threshold before one under
+    it, then the one placed highest in its article, a news report's before a comment
+    piece's (``comment``: their document ids)."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
     told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
     if comment:  # a news report's sentence before a comment piece's
@@ -279,7 +443,19 @@ def evidence_event(
         told = news or told
     if not told:
         return None
-    return min(told, key=lambda er: (er[0].sentence.start, er[1].document.published or "9999"))
+    # A confident sentence before an unsure one ("security forces are using heavy weapons
+    # to bombard residential areas" before "rejects any political moves while there are
+    # still attacks"), then the highest placed in its article.
+    sure = default_threshold()
+    return min(
+        told,
+        key=lambda er: (
+            running_total(er[0].sentence.text),  # "7,000 killed since March" is no day's
+            er[0].confidence is not None and er[0].confidence < sure,
+            er[0].sentence.start,
+            er[1].document.published or "9999",
+        ),
+    )
 
 
 def evidence(
@@ -311,8 +487,10 @@ def evidence(
         low = title.casefold()
         if any(w[:5] in low for w in words):
             return title
-    sentence = event.sentence.text
-    text = _window(sentence, event.trigger.start - event.sentence.start)
+    lo, hi = glued_part(event, report)  # a caption run into the lead is not its evidence
+    sentence = report.document.text[lo:hi].strip() if (lo, hi) != (
+        event.sentence.start, event.sentence.end) else event.sentence.text  # fmt: skip
+    text = _window(sentence, event.trigger.start - lo)
     return "…" + text if text[:1].islower() else text
 
 
@@ -333,6 +511,14 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         if where is None or where.name != inc.location:
             continue
         if _nobody_there(inc, where.country):
+            continue
+        lo, hi = glued_part(event, report)
+        if (lo, hi) != (event.sentence.start, event.sentence.end):
+            # a sentence run together from a caption and a lead: the place must be named
+            # in the trigger's own part ("... the city of Homs A Syrian ... arrested in
+            # Berlin": the arrest is in Berlin, the attack is not)
+            if any(lo <= m.start < hi for m in where.mentions):
+                return inc.location
             continue
         if (
             event.place_reason
@@ -368,7 +554,8 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
     """The incident's dead and injured that its sentences state (:func:`stated_toll`)
     and that are told of its own place: a figure whose sentence names a town
     (:func:`linking.towns_named`), none of them the incident's town, counts another
-    happening ("two blasts in Aleppo killed 28" is no toll of the shelling of Homs)."""
+    happening ("two blasts in Aleppo killed 28" is no toll of the shelling of Homs),
+    and a nationwide toll (:func:`_nationwide`) is no toll of a town's incident."""
     own = inc.location
     towns = {p.name for r in reports.values() for p in r.places if p.feature == "city"}
     out = []
@@ -380,8 +567,36 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
             named_here = towns_named(report, fig.start, fig.end)
             if named_here and own not in named_here:
                 continue
+            if _nationwide(fig, report, named_here):
+                continue
         out.append(fig)
     return out
+
+
+def _nationwide(fig: ReportedFigure, report: Report, towns: set[str]) -> bool:
+    """The toll is the country's, not the town's: a nationwide phrase follows its number
+    ("52 people were killed across the country, including 16 in Homs": the 52), or its
+    sentence names the country and no town ("Fighting continued in Syria, with activists
+    saying that at least 40 people were killed")."""
+    if fig.start is None or fig.end is None:
+        return False
+    text = report.document.text[fig.start : fig.end]
+    for digits in _digits_of(fig.value):
+        at = text.find(digits)
+        if at >= 0 and _marks().nationwide.match(text, at + len(digits)):
+            return True
+    if towns:
+        return False
+    return any(
+        p.feature == "country" and any(fig.start <= m.start < fig.end for m in p.mentions)
+        for p in report.places
+    )
+
+
+def _digits_of(value: float) -> list[str]:
+    """How a count is written: "52", "1,200"."""
+    n = int(value)
+    return [f"{n:,}", str(n)] if n >= 1000 else [str(n)]
 
 
 def named(labels: Iterable[str]) -> list[str]:
@@ -583,9 +798,6 @@ _COMMENT_MARK = re.compile(
     r"|\bthe \w+ view on\b",
     re.IGNORECASE | re.MULTILINE,
 )
-# Sentence ends for the stretches of text no stored sentence covers (the Report keeps
-# the parse's sentences only where an event, claim, quote or quantity lies).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)\b")
 _PRESCRIBES = re.compile(
     r"\b(?:should|must|ought to)\b|\bit is (?:only )?(?:right|time|wrong)\b", re.IGNORECASE
@@ -595,34 +807,34 @@ UNSAID_SHARE = 3  # a third of the text in quotation with no speaker: a press re
 
 
 def sentences(report: Report) -> list[tuple[int, int]]:
-    """The report's sentences as offsets: those the extractors stored (the sentences of
-    its events, claims, quotes and quantities, from the parse), and the stretches
-    between them split at sentence-final punctuation."""
+    """The report's sentences as offsets: the parse's, as the document stores them
+    (``Document.sentences``). A report stored before they were kept has the sentences
+    its extractors stored (of its events, claims, quotes and quantities), and each
+    stretch between them as one more."""
+    text = report.document.text
+    starts = report.document.sentences
+    if starts:
+        ends = [*starts[1:], len(text)]
+        return [
+            (a, a + len(text[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)
+            if text[a:b].strip()
+        ]  # fmt: skip
     spans: list[Span | None] = [e.sentence for e in report.events]
     spans += [c.sentence for c in report.claims]
     spans += [q.sentence for q in report.quotes]
     spans += [q.sentence for q in report.quantities]
     stored = sorted({(x.start, x.end) for x in spans if x is not None})
-    text = report.document.text
     out: list[tuple[int, int]] = []
     pos = 0
-
-    def gap(lo: int, hi: int) -> None:
-        start = lo
-        for m in _SENTENCE_END.finditer(text, lo, hi):
-            if text[start : m.start()].strip():
-                out.append((start, m.start()))
-            start = m.end()
-        if text[start:hi].strip():
-            out.append((start, hi))
-
     for lo, hi in stored:
         if lo < pos:
             continue  # overlaps a sentence already taken
-        gap(pos, lo)
+        if text[pos:lo].strip():
+            out.append((pos, lo))
         out.append((lo, hi))
         pos = hi
-    gap(pos, len(text))
+    if text[pos:].strip():
+        out.append((pos, len(text)))
     return out
 
 
@@ -630,7 +842,11 @@ def sentences(report: Report) -> list[tuple[int, int]]:
 # a column argues with its subject through other cues ("X complains that", "won't admit
 # that"), which are not the mark of a report.
 _WRITER = frozenset({"i", "we", "me", "us"})
-_REPORTING = frozenset({"say", "tell", "according", "add", "report", "announce", "confirm"})
+_REPORTING = re.compile(
+    r"^(?:says?|said|saying|tells?|told|telling|according|add(?:s|ed|ing)?"
+    r"|report(?:s|ed|ing)?|announc(?:e|es|ed|ing)|confirm(?:s|ed|ing)?)$",
+    re.IGNORECASE,
+)
 
 
 def _attributions(report: Report, reporting: bool = False) -> list[int]:
@@ -640,7 +856,7 @@ def _attributions(report: Report, reporting: bool = False) -> list[int]:
 
     def keep(cue: Span | None) -> bool:
         return not reporting or (
-            cue is not None and bool(_lemma(cue.text.split()[0] if cue.text else "") & _REPORTING)
+            cue is not None and bool(_REPORTING.match(cue.text.split()[0] if cue.text else ""))
         )
 
     # The writer's own "I agreed to ...", "we must ..." attributes nothing to anyone.
@@ -804,45 +1020,8 @@ def plausible_sides(
         if e.id == s.event
         for n in speakers_of(e, reports[s.document])
     }
-    sentences = [
-        e.sentence.text
-        for s in inc.sightings
-        if s.document in reports
-        for e in reports[s.document].events
-        if e.id == s.event
-    ]
-    targets = [
-        a
-        for a in targets
-        if not _speaks(_bare(a), speakers) and not _speaks_in(_bare(a), sentences)
-    ]
+    targets = [a for a in targets if not _speaks(_bare(a), speakers)]
     return sources, targets, len(sources) < len(inc.source_actors)
-
-
-_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think"}
-
-
-def _lemma(word: str) -> set[str]:
-    """Candidate lemmas of an inflected verb ("described" -> describe, "says" -> say)."""
-    w = word.casefold()
-    out = {w, _IRREGULAR.get(w, w)}
-    for end, put in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
-        if w.endswith(end):
-            out.add(w[: -len(end)] + put)
-    return out
-
-
-def _speaks_in(name: str, sentences: list[str]) -> bool:
-    """The named actor is the subject of a verb of speech or stance of the attribution
-    lexicon (``data/attribution.yaml``) in a sentence of the incident ("President Obama
-    has described the attacks as ..."): a speaker the claims extractor did not take
-    (no clause follows)."""
-    if not any(w[:1].isupper() for w in name.split()):
-        return False
-    lex = attribution_lexicon()
-    verbs = lex.speech_verbs | lex.stance_verbs
-    pattern = re.compile(re.escape(name) + r"\s+(?:has |had |have )?([a-z]+)\b")
-    return any(_lemma(m.group(1)) & verbs for text in sentences for m in pattern.finditer(text))
 
 
 def speakers_of(event: Event, report: Report) -> set[str]:
@@ -868,11 +1047,19 @@ def speakers_of(event: Event, report: Report) -> set[str]:
 
 def _speaks(name: str, speakers: set[str]) -> bool:
     """The label (a name with a capital letter) names one who speaks of the act: its
-    words are the start of a speaker's name or the speaker's name is inside it."""
+    words are the start of a speaker's name, or its end ("the continued shelling of
+    Homs President Barack Obama", a headline run into the speaker), or the speaker's
+    name is inside it."""
     if not any(w[:1].isupper() for w in name.split()):
         return False
     low = normalize(name)
-    return any(low and (normalize(n).startswith(low) or normalize(n) in low) for n in speakers if n)
+    if not low:
+        return False
+    for n in speakers:
+        said = normalize(n) if n else ""
+        if said and (said.startswith(low) or said in low or said.endswith(" " + low)):
+            return True
+    return False
 
 
 def _placed_in(name: str, towns: set[str]) -> bool:
@@ -947,6 +1134,49 @@ def same_speaker_reports(
     return len(docs) or None
 
 
+def own_part_sides(
+    inc: Incident,
+    sources: list[str],
+    targets: list[str],
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    comment: set[str] | None = None,
+) -> tuple[list[str], list[str]]:
+    """The sides less those the evidence event (:func:`evidence_event`) names only in
+    another part of a sentence run together from a caption and a lead
+    (:func:`glued_part`): "armed forces attacked the city of Homs" in the caption is no
+    side of the arrest the lead tells."""
+    chosen = evidence_event(inc, events, comment)
+    if chosen is None:
+        return sources, targets
+    event, report = chosen
+    lo, hi = glued_part(event, report)
+    if (lo, hi) == (event.sentence.start, event.sentence.end):
+        return sources, targets
+    actors = {a.id: a for a in report.actors}
+    inside = {
+        label(p, actors)
+        for p in (*event.source, *event.target)
+        if p.start is None or lo <= p.start < hi
+    }
+    outside = {label(p, actors) for p in (*event.source, *event.target)} - inside
+    return [a for a in sources if a not in outside], [a for a in targets if a not in outside]
+
+
+def said_by_paper(inc: Incident, sources: list[str]) -> bool:
+    """A verbal act whose every doer is a document or a decision (:data:`_PAPER`): "the
+    vetoes encouraged the government to step up the assault" is no request (the verb
+    tells what the decision caused); "the quest for a resolution condemning Syria", "the
+    veto of a resolution condemning the crackdown" is no accusation (a draft, vetoed,
+    condemns nobody; a resolution passed is its authors' act, told with them as its
+    doers). ``sources``: the sides shown, after :func:`plausible_sides` dropped the
+    papers."""
+    return (
+        inc.quad.startswith("verbal")
+        and not sources
+        and any(_PAPER.search(_bare(a)) for a in inc.source_actors)
+    )
+
+
 def _vague_verbal(inc: Incident) -> bool:
     """A verbal act (a request, an appeal, an accusation) whose asker is not named and
     whose addressee is only a common noun ("asking government"): who spoke to whom is
@@ -970,6 +1200,52 @@ def newsworthy(inc: Incident, min_confidence: float | None = None) -> bool:
     return independent_reports(inc) >= 2
 
 
+def _within(inc: Incident, since: dt.date | None, until: dt.date | None) -> bool:
+    """The incident's day (of its news view) lies in the period."""
+    day = incident_day(inc)
+    return day is None or not ((since and day < since) or (until and day > until))
+
+
+# Below the threshold, the main event of its article told as asserted news, at a
+# confidence at least this much below the threshold: listed apart, under "Lower
+# confidence", so a thin one-outlet corpus still shows what its articles led with.
+LOWER_MARGIN = LEAD_MARGIN
+LOWER_MAX = 8
+
+
+def _lower_candidate(
+    inc: Incident,
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    min_confidence: float | None = None,
+) -> bool:
+    """An asserted, non-recap incident one of whose events is its article's main event
+    (``Sighting.main``: what the linker read the article to be about), at a confidence
+    within ``LOWER_MARGIN`` of the threshold (``min_confidence``, by default the
+    calibrated one), with a side named (:func:`named`)."""
+    if inc.background or inc.modality != "asserted":
+        return False
+    if not named(inc.source_actors) and not named(inc.target_actors):
+        return False
+    threshold = default_threshold() if min_confidence is None else min_confidence
+    floor = threshold - LOWER_MARGIN
+    for s in inc.sightings:
+        told = events.get((s.document, s.event))
+        if told is None:
+            continue
+        event = told[0]
+        if event.background or event.modality != "asserted" or event.confidence is None:
+            continue
+        if s.main and event.confidence >= floor:
+            return True
+    return False
+
+
+def _lower(found: list[Incident]) -> list[Incident]:
+    """The ``LOWER_MAX`` most salient of ``found``, by date."""
+    ranked = sorted(found, key=lambda i: (-i.salience, i.id))[:LOWER_MAX]
+    return _chronological(ranked)
+
+
 def build_brief(
     incidents: Iterable[Incident],
     reports: Iterable[Report] = (),
@@ -986,21 +1262,34 @@ def build_brief(
     are left out and counted in ``recalled``."""
     reports = list(reports)
     events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
-    period = [
-        i
-        for i in select(incidents, country=country, since=since, until=until)
-        if newsworthy(i, min_confidence) or leads(i, events, min_confidence)
+    asked = [
+        v
+        for v in (
+            news_view(i, events)
+            for i in select(incidents, country=country, since=since, until=until)
+        )
+        if _within(v, since, until)
     ]
+    period = [i for i in asked if newsworthy(i, min_confidence) or leads(i, events, min_confidence)]
     by_doc = {r.document.id: r for r in reports}
     stock = stock_lines(reports)
-    fresh = [i for i in period if not _stock(i, events, stock)]
-    told = [i for i in fresh if not _recalled(i, events)]
-    in_period = {s.document for i in told for s in i.sightings}
+    in_asked = {s.document for i in asked for s in i.sightings}
     comment = {
-        r.document.id for r in by_doc.values() if r.document.id in in_period and comment_piece(r)
+        r.document.id for r in by_doc.values() if r.document.id in in_asked and comment_piece(r)
     }
-    reported = [i for i in told if not _opinion_only(i, comment)]
-    chosen = [i for i in reported if not thin(i, events, by_doc)]
+
+    def screen(found: list[Incident]) -> tuple[list[Incident], list[int]]:
+        """The incidents that make lines, and how many each filter left out (stock lines,
+        look-backs, comment only, thin, said by no one)."""
+        fresh = [i for i in found if not _stock(i, events, stock)]
+        told = [i for i in fresh if not _recalled(i, events)]
+        reported = [i for i in told if not _opinion_only(i, comment)]
+        full = [i for i in reported if not thin(i, events, by_doc)]
+        said = [i for i in full if not said_by_paper(i, plausible_sides(i, by_doc, comment)[0])]
+        steps = (found, fresh, told, reported, full, said)
+        return said, [len(a) - len(b) for a, b in itertools.pairwise(steps)]
+
+    chosen, left = screen(period)
     by_id = {i.id: i for i in chosen}
     docs = {s.document for i in chosen for s in i.sightings}
     outlets = {o for i in chosen for o in i.outlets}
@@ -1012,14 +1301,23 @@ def build_brief(
         reports=len(docs),
         outlets=len(outlets),
         days=top_dates(chosen, days, per_day=3),
-        recalled=len(fresh) - len(told),
-        stock=len(period) - len(fresh),
-        opinion=len(told) - len(reported),
-        thin=len(reported) - len(chosen),
+        stock=left[0],
+        recalled=left[1],
+        opinion=left[2],
+        thin=left[3],
+        unsaid=left[4],
+        threshold=default_threshold() if min_confidence is None else min_confidence,
+    )
+    shown = {i.id for i in period}
+    brief.lower = _lower(
+        screen(
+            [i for i in asked if i.id not in shown and _lower_candidate(i, events, min_confidence)]
+        )[0]
     )
     doubtful = set()
-    for inc in chosen:
+    for inc in [*chosen, *brief.lower]:
         sources, targets, dropped = plausible_sides(inc, by_doc, comment)
+        sources, targets = own_part_sides(inc, sources, targets, events, comment)
         if inc.type in ONE_SPEAKER:
             sources, targets = told_sides(inc, sources, targets, events, comment)
             same = same_speaker_reports(inc, sources, events)
@@ -1028,8 +1326,8 @@ def build_brief(
         brief.sides[inc.id] = (sources, targets)
         if dropped:
             doubtful.add(inc.id)
-    brief.evidence = {i.id: evidence(i, events, comment) for i in chosen}
-    brief.places = {i.id: place(i, events) for i in chosen}
+    brief.evidence = {i.id: evidence(i, events, comment) for i in [*chosen, *brief.lower]}
+    brief.places = {i.id: place(i, events) for i in [*chosen, *brief.lower]}
     brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
@@ -1154,8 +1452,20 @@ def _counts(b: Brief) -> str:
         left.append(f"{_n(b.opinion, 'incident')} told only in comment pieces")
     if b.thin:
         left.append(f"{_n(b.thin, 'incident')} one report tells with no side, toll or date")
+    if b.unsaid:
+        left.append(
+            f"{b.unsaid} {'request or accusation' if b.unsaid == 1 else 'requests or accusations'}"
+            " whose only"
+            " doer is a document or a decision (a veto, a resolution)"
+        )
     if left:
         line += " Left out: " + "; ".join(left) + "."
+    if b.threshold is not None:
+        line += (
+            f" Listed: incidents at the calibrated confidence ({b.threshold:.3g}) or told by"
+            f" two or more independent reports, and articles' leads up to {LEAD_MARGIN:g}"
+            " below it."
+        )
     return line
 
 
@@ -1207,6 +1517,13 @@ def _figure_line(f: FigureChange, b: Brief | None = None) -> str:
     return f"{_day(f.incident)}{where}: {f.kind} {change}"
 
 
+_LOWER_NOTE = (
+    "What an article led with, told as news, whose event the extractor scored below the"
+    " calibrated threshold (and not told by two or more reports): leads to check, not"
+    " established incidents. Not counted above, nor in the tension index."
+)
+
+
 def to_markdown(b: Brief) -> str:
     out = [
         f"# Situation brief: {_title(b)}, {_period(b)}",
@@ -1235,6 +1552,16 @@ def to_markdown(b: Brief) -> str:
         out.append("")
     if b.other_days:
         out += [_other_days(b), ""]
+    if b.lower:
+        out += ["## Lower confidence", "", _LOWER_NOTE, ""]
+        for inc in b.lower:
+            where = f" in {_where(b, inc)}" if _where(b, inc) else ""
+            src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+            out.append(
+                f"- {_day(inc)} **{_kind(inc)}**{where}, {_who(inc, b)} [{_reports(inc, b)}; {src}]"
+            )
+            out.append(f"  > {_ev(b, inc)}")
+        out.append("")
     if b.figures:
         out += ["## Figures and how they changed", ""]
         out += [f"- {_figure_line(f, b)}" for f in b.figures]
@@ -1280,6 +1607,16 @@ def to_html(b: Brief) -> str:
         body.append("</ul>")
     if b.other_days:
         body.append(f"<p>{e(_other_days(b, quote=''))}</p>")
+    if b.lower:
+        body.append(f"<h2>Lower confidence</h2><p>{e(_LOWER_NOTE)}</p><ul>")
+        body += [
+            f"<li>{e(_day(i))} <b>{e(_kind(i))}</b>"
+            f"{' in ' + e(_where(b, i) or '') if _where(b, i) else ''}, {e(_who(i, b))}"
+            f" [{_reports(i, b)}; {e(', '.join(i.outlets[:4]) or 'unnamed outlets')}]"
+            f"<blockquote>{e(_ev(b, i))}</blockquote></li>"
+            for i in b.lower
+        ]
+        body.append("</ul>")
     if b.figures:
         body.append("<h2>Figures and how they changed</h2><ul>")
         body += [f"<li>{e(_figure_line(f, b))}</li>" for f in b.figures]

@@ -181,6 +181,7 @@ class _Item:
     place: _PlaceKey | None
     bounds: dict[str, tuple[float, float]]  # figure kind -> (low, high) it allows
     order: tuple[str, int, str, str]  # earliest report first
+    speaker: str = ""  # the person whose words a state's verbal act is (_speaker_party)
 
 
 def iso_day(value: str | None) -> dt.date | None:
@@ -259,6 +260,7 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
     sources = tuple(
         dict.fromkeys(x for x in (_party(p, s.actors) for p in ev.source) if x[0] or x[1])
     )
+    speaker = _speaker_party(s, sources)
     targets = tuple(
         dict.fromkeys(x for x in (_party(p, s.actors) for p in ev.target) if x[0] or x[1])
     )
@@ -271,7 +273,41 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
     key = _place_key(s)
     bounds = _bounds_of(ev, tolerance)
     order = (s.published or "9999-12-31", anchor or 0, s.document, ev.id)
-    return _Item(s, anchor, dated, sources, targets, sym, full, key, bounds, order)
+    return _Item(
+        s,
+        anchor,
+        dated,
+        sources,
+        targets,
+        sym,
+        full,
+        key,
+        bounds,
+        order,
+        speaker[0] if speaker else "",
+    )
+
+
+def _speaker_party(s: EventSighting, sources: tuple[_Party, ...]) -> _Party | None:
+    """The person whose words a verbal act is, when the act's doer in those words is a
+    state ("The United States is asking Britain ...", tweeted by Trump): the speaker acts
+    for it, so the act is the speaker's as well, and it joins the speaker's own statement
+    of the same demand ("Trump has told the EU it must take back ..."). Only a speaker
+    the report resolves to a named person actor counts."""
+    ev = s.event
+    if s.report is None or not ev.attribution or not ev.quad.startswith("verbal"):
+        return None
+    if not sources or not all(p[3] or p[2] == "GOV" for p in sources):
+        return None
+    said = next((q.speaker for q in s.report.quotes if q.id == ev.attribution), None)
+    actor_id = said.actor if said is not None else None
+    if said is None:
+        claim = next((c for c in s.report.claims if c.id == ev.attribution), None)
+        actor_id = claim.source.actor if claim is not None else None
+    actor = next((a for a in s.report.actors if a.id == actor_id), None) if actor_id else None
+    if actor is None or actor.kind != "person" or not _identifying(actor.name):
+        return None
+    return _identifying(actor.name), actor.country, actor.sector, False, True
 
 
 def _place_key(s: EventSighting) -> _PlaceKey | None:
@@ -449,6 +485,8 @@ def _blocks(items: list[_Item], r: MergeRules, window: int) -> dict[tuple[Any, .
         ev = it.sighting.event
         head = (r.group.get(ev.type, ev.type), ev.modality, it.anchor // width)
         keys: set[str] = set()
+        if it.speaker:
+            keys.add("n:" + it.speaker)
         for name, country, *_ in (*it.sources, *it.targets):
             if name:
                 keys.add("n:" + name)
@@ -519,6 +557,9 @@ def merge_incidents(
     attach: list[tuple[int, int, int]] = []  # (partial item, complete item, day gap)
     for i, j in _candidate_pairs(_blocks(items, r, window_days)):
         a, b = items[i], items[j]
+        if _one_speech(a, b, r):
+            uf.union(i, j, strong=_strong_match(a, b))
+            continue
         if not _compatible(a, b, r, window_days):
             continue
         if a.full == b.full:
@@ -564,6 +605,40 @@ def _story_gate(
         return strong or len(pa) < 2 or len(pb) < 2
 
     return allowed
+
+
+# Two verbal acts of one named speaker on one day that share this many content words
+# of their sentences ("take back", "800", "Isis fighters", "captured", "trial") are one
+# statement told twice (his statement and his tweet), however differently the sides read.
+ONE_SPEECH_WORDS = 5
+
+
+def _one_speech(a: _Item, b: _Item, r: MergeRules) -> bool:
+    """The same named person speaks both verbal acts of one kind (the doer, or the
+    speaker whose words they are, :func:`_speaker_party`), on the same day, in sentences
+    sharing ``ONE_SPEECH_WORDS`` content words: one statement, joined whatever the sides
+    read (the tweet's "The United States is asking Britain" and the report's "Trump
+    told the EU"), even where one side is complete and the other is not (a partial
+    would otherwise attach to one complete incident only)."""
+    ea, eb = a.sighting.event, b.sighting.event
+    if not (ea.quad.startswith("verbal") and eb.quad.startswith("verbal")):
+        return False
+    if ea.type != eb.type and frozenset((ea.type, eb.type)) not in r.compatible:
+        return False
+    if ea.modality != eb.modality or ea.background != eb.background:
+        return False
+    if a.anchor is None or a.anchor != b.anchor or not (a.speaker or b.speaker):
+        return False
+
+    def people(it: _Item) -> set[str]:
+        return {p[0] for p in it.sources if p[4] and p[0]} | ({it.speaker} - {""})
+
+    if not people(a) & people(b):
+        return False
+    from flashpoint.corpus.linking import words
+
+    shared = set(words(ea.sentence.text)) & set(words(eb.sentence.text))
+    return len(shared) >= ONE_SPEECH_WORDS
 
 
 def _strong_match(a: _Item, b: _Item) -> bool:

@@ -11,6 +11,8 @@ Finds reported speech from the parse:
   reporting nouns with a "that"-clause (``the minister's claim that ...``);
 - headline and transcript lines ``Name: CONTENT``;
 - ``according to X, CONTENT`` / ``CONTENT, according to X``;
+- ``X described Y as Z`` (a characterizing verb of the lexicon with an object and
+  an "as" phrase): the content is "Y as Z";
 - the sourcing chain: ``citing four sources`` and ``told Reuters`` become
   ``Via`` links with their count.
 
@@ -33,11 +35,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import cast
 
 from spacy.tokens import Token
 
 from flashpoint import lexicon as lexicon_words
+from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.context import Context
 from flashpoint.extractors.quotemarks import Marked
 from flashpoint.extractors.quotes import (
@@ -348,6 +352,53 @@ def _from_verbs(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[
     return claims
 
 
+@cache
+def characterizing_verbs() -> frozenset[str]:
+    """``characterizing_verbs`` of ``data/attribution.yaml``: "described X as Y"."""
+    return frozenset(load_yaml("attribution.yaml")["characterizing_verbs"])
+
+
+def _described_as(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[Claim]:
+    """``X described Y as Z`` ("President Obama has described the attacks as outrageous
+    bloodshed", "the ministry dismissed the report as propaganda"): the subject claims
+    something of the object. The content is the object and its "as" phrase; one wholly
+    inside a quotation is left to the quotes extractor."""
+    verbs = characterizing_verbs()
+    claims: list[Claim] = []
+    for verb in ctx.doc:
+        if tokens.quoted[verb.i] or verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        # "as" hangs from the verb or, as often in the parse, from its object
+        as_ = next(
+            (
+                c
+                for c in (*verb.children, *obj.children)
+                if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+            ),
+            None,
+        )
+        if as_ is None or not any(True for _ in as_.children):
+            continue
+        subj = subject_of(verb)
+        if subj is None or tokens.quoted[subj.i] or subj.lower_ in ("it", "there"):
+            continue
+        lo = min(obj.left_edge.i, as_.i)
+        hi = max(obj.right_edge.i, as_.right_edge.i) + 1
+        while hi > lo and (ctx.doc[hi - 1].is_punct or ctx.doc[hi - 1].is_space):
+            if ctx.doc[hi - 1].text in "\"”’'":
+                break  # a closing quotation mark belongs to the phrase
+            hi -= 1
+        start, end = ctx.doc[lo].idx, ctx.doc[hi - 1].idx + len(ctx.doc[hi - 1])
+        if _inside_direct_quote(start, end, direct):
+            continue
+        source = _source(ctx, subj, tokens)
+        claims.append(_claim(ctx, (lo, hi), source, verb, _chain(ctx, verb, tokens, subj)))
+    return claims
+
+
 def _according_to(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[Claim]:
     """'according to X, CONTENT' and 'CONTENT, according to X'."""
     claims: list[Claim] = []
@@ -457,6 +508,7 @@ def extract_claims(ctx: Context) -> list[Claim]:
         *_from_nouns(ctx, tokens, direct),
         *_according_to(ctx, tokens, direct),
         *_from_colons(ctx, tokens, direct),
+        *_described_as(ctx, tokens, direct),  # last: the other claims keep their ids
     ]
     claims.sort(key=lambda c: c.content.start)
     return claims

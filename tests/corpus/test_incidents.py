@@ -495,3 +495,57 @@ def test_a_companion_in_another_town_is_not_told_with_the_main_event() -> None:
     )
     incidents = merge_reports([article])
     assert sorted(i.location or "-" for i in incidents) == ["Millbrook", "Port Halden"]
+
+
+def test_a_statement_and_a_tweet_by_one_speaker_are_one_incident() -> None:
+    voss = Actor(id="a-voss", name="President Alder Voss", kind="person")  # no country known
+
+    def spoken(rep: Report, by_voss: bool = True) -> Report:
+        """Voss's requests: his own (``by_voss``), or his state's in his words."""
+        rep.actors.append(voss)
+        for ev in rep.events:
+            ev.type, ev.quad = "REQUEST", "verbal_cooperation"  # type: ignore[assignment]
+        for claim in rep.claims:
+            claim.source.actor = "a-voss"
+        if by_voss:
+            rep.events[0].source = [EventParticipant(actor="a-voss", name=voss.name)]
+        else:
+            rep.events[0].source = [EventParticipant(name="Kestria", country="KST", sector="GOV")]
+        return rep
+
+    said = spoken(
+        report(
+            "2031-06-05",
+            Ev("President Alder Voss has told Varnia it must take back its 800 fighters captured"
+               " in Millbrook and put them on trial.", type="CONSULT", source=(), target=()),
+        )
+    )  # fmt: skip
+    said.events.append(
+        said.events[0].model_copy(
+            update={"id": "e9", "target": [_part("vrn-mil")], "sentence": said.events[0].sentence}
+        )
+    )  # another complete request of his that day the partial could attach to
+    tweet = "Kestria is asking Varnia to take back over 800 fighters that we captured in Millbrook"
+    tweeted = spoken(
+        report(
+            "2031-06-05",
+            Ev(f"Voss tweeted: “{tweet} and put them on trial.”", type="CONSULT", source=(),
+               target=("vrn",), said_by="Voss"),
+        ),
+        by_voss=False,
+    )  # fmt: skip
+    incidents = merge_incidents(s for r in (said, tweeted) for s in sightings(r))
+    demand = next(i for i in incidents if any(s.document == tweeted.document.id
+                                              for s in i.sightings))  # fmt: skip
+    assert {s.document for s in demand.sightings} == {said.document.id, tweeted.document.id}
+    # Another request in his state's name that day, in other words, stays apart.
+    other = spoken(
+        report(
+            "2031-06-05",
+            Ev("Kestria is asking Ossland to reopen its border crossings to trucks.",
+               type="CONSULT", source=(), target=("oss-gov",), said_by="Voss"),
+        ),
+        by_voss=False,
+    )  # fmt: skip
+    incidents = merge_incidents(s for r in (said, other) for s in sightings(r))
+    assert all(len({s.document for s in i.sightings}) == 1 for i in incidents)

@@ -181,3 +181,16 @@ def test_pronoun_source_takes_the_resolved_actors_name(run: Callable[..., Report
     claim = next(c for c in run(text).claims if "repelled" in c.content.text)
     assert claim.source.name == "Lena Petrova"
     assert text[claim.source.start or 0 : claim.source.end or 0] == "She"
+
+
+def test_described_as_is_a_claim_of_the_subject(run: Run) -> None:
+    r = run("The Kestrian ministry dismissed the harbour report as propaganda on Monday.")
+    assert [(c.source.name, c.cue.text if c.cue else None, c.content.text) for c in r.claims] == [
+        ("The Kestrian ministry", "dismissed", "the harbour report as propaganda")
+    ]
+    r = run('President Alder Voss has described the shelling of Port Halden as "a crime".')
+    claim = next(c for c in r.claims if c.cue and c.cue.text == "described")
+    assert claim.source.name == "President Alder Voss"
+    assert claim.content.text.startswith("the shelling of Port Halden as")
+    # "used the school as a base" says nothing about the school: no claim
+    assert run("Varnian rebels used the old school as a base.").claims == []
