@@ -270,8 +270,13 @@ class Coder(Candidates, Merging):
         )
         if place_reason == "clause":
             place_reason = reason
+        country = event_places.nationwide(
+            scope, self.places, self.ctx.results.get("places", []), self.home
+        )
+        if country is not None:  # "40 killed across the country": no one town's event
+            location, place_precision, place_reason = country.id, "country", "nationwide"
         named_site = None
-        if cand.type in CONFLICT_MATERIAL:  # where it was done; a demand has no site
+        if cand.type in CONFLICT_MATERIAL and country is None:  # a demand has no site
             named_site = event_places.site(scope, cand.anchor, cand.trigger, self.places)
         if named_site is not None:
             place_precision = "site"
@@ -279,7 +284,7 @@ class Coder(Candidates, Merging):
         # an unresolved "they"/"them" is a party the text names elsewhere, or no one
         # we can tell: the event stands (it has a doer), the field stays empty
         shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
-        if cand.type in ("ASSAULT", "COERCE") and named_site is None:
+        if cand.type in ("ASSAULT", "COERCE") and named_site is None and country is None:
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is
             # where it was done, when the clause names no place of its own (or only the
             # town's country)

@@ -11,9 +11,13 @@ Called by the event coder (``events.py``) for each event. Order, finest first:
    ``paragraph``: the place of the scene the event carries on, from the sentence
    or two before it or the lead (``carried_place``; one-sentence paragraphs);
 3. ``dateline``: the dateline's place ("BENGHAZI (Reuters) -"), but only when
-   the story is about that place's country: a Syria story filed from Beirut or
-   Amman does not happen in Lebanon or Jordan. A place a participant stands
-   in for ("attacked Tripoli") is the target, not the setting, and is skipped.
+   the story is about that place's country and the sentence names no other country
+   (``elsewhere``): a Syria story filed from Beirut or Amman does not happen in
+   Lebanon or Jordan.
+
+Before all of these, ``nationwide``: an act told for a whole country ("killed across
+the country", "nationwide protests", "throughout Syria") takes the country. A place a
+participant stands in for ("attacked Tripoli") is the target, not the setting, and is skipped.
 
 ``place_precision`` is the gazetteer feature mapped to site, town, admin,
 region or country; ``place_reason`` is the step above that chose it.
@@ -162,9 +166,53 @@ def choose(
     if carried is not None and fits_sentence(carried, sent, places):
         return carried.id, precision_of(carried), "paragraph"
     place = dateline_place(dateline, all_places)
-    if place is not None:
+    if place is not None and not elsewhere(sent, places, place.country):
         return place.id, precision_of(place), "dateline"
     return None, None, None
+
+
+def elsewhere(sent: SpacySpan, places: dict[int, Any], country: str | None) -> bool:
+    """The sentence names a country other than ``country`` (a place in it, or its people:
+    "security forces have killed 30 people in Syria", "Syrian troops"), so a dateline
+    in ``country`` does not place its event (a Beirut dateline on a Syrian toll)."""
+    for tok in sent:
+        place = places.get(tok.i)
+        if place is not None and place.country and place.country != country:
+            return True
+        if tok.ent_type_ == "NORP" and fr.country_of(tok.text) not in (None, country):
+            return True
+    return False
+
+
+# "across the country", "nationwide", "throughout Syria": an act told for the whole
+# country (a toll, a wave of protests) happens in the country, whatever town is named.
+NATIONWIDE = frozenset({"nationwide", "countrywide"})
+SPREAD = frozenset({"across", "throughout", "around"})
+
+
+def nationwide(scope: list[Token], places: dict[int, Any], all_places: list[Any],
+               home: str | None) -> Any | None:
+    """The country an act is told for as a whole, by a word of its clause: "nationwide",
+    "across/throughout/all over the country" (the story's country, ``home``), "across
+    Syria" (that country); None otherwise, or when the story names no such country."""
+    for tok in scope:
+        country = None
+        if tok.lower_ in NATIONWIDE:
+            country = home
+        elif tok.dep_ == "pobj" and (
+            tok.head.lower_ in SPREAD
+            or (tok.head.lower_ == "over" and tok.doc[tok.head.i - 1].lower_ == "all")
+        ):
+            place = places.get(tok.i)
+            if place is not None and place.feature == "country":
+                return place
+            if tok.lower_ == "country" and any(c.lower_ in ("the", "this") for c in tok.children):
+                country = home
+        if country is not None:
+            return next(
+                (p for p in all_places if p.feature == "country" and p.country == country), None
+            )
+    return None
 
 
 # Head nouns of a named site ("the Oxford Street bus station", "the Rolando cafe").
@@ -176,6 +224,7 @@ SITE_WORDS = frozenset(
      "hospital", "bridge", "building", "tower", "embassy", "consulate", "checkpoint",
      "compound", "stadium", "arena", "bakery", "prison", "jail", "barracks", "palace",
      "port", "harbour", "harbor", "ministry", "parliament", "headquarters", "office",
+     "district", "neighbourhood", "neighborhood", "quarter", "suburb",
      "st", "rd", "ave", "blvd", "sq"}
 )
 # Sites one is "on" ("on Rue Victor Hugo"); "on the market" is a target, not a place.
@@ -246,11 +295,13 @@ def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, An
         if child.dep_ == "advcl" and any(c.lower_ in WHEN for c in child.children):
             toks += fr.clause(child)
     heads = [t for t in toks if _locative_head(t)]
+    # "shelled the Baba Amr district of Homs": the named part of the town
+    heads += [t.head.head for t in toks if t.dep_ == "pobj" and part_of(t.head)]
     if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
         heads.append(anchor.head)
     best = None
     for head in heads:
-        found = _named_site(head, places)
+        found = _named_site(head, places) or _settlement_name(head, places)
         if found is None:
             continue
         dist = abs(head.i - trigger.i)
@@ -260,6 +311,25 @@ def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, An
         return None
     start, end = best[1]
     return trigger.doc[start:end]
+
+
+def _settlement_name(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
+    """Token range of the name in "the town/village/district of X" (``head`` the noun)
+    when the gazetteer does not know X ("in the town of Maaret al-Nouman"): the name
+    of a settlement too small for it, whatever the tagger took it for."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in SETTLEMENT_WORDS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for name in prep.children:
+            if name.dep_ != "pobj" or name.pos_ != "PROPN" or not name.text[:1].isupper():
+                continue
+            words = list(name.subtree)
+            if any(t.i in places or t.ent_type_ in ("NORP", "DATE", "TIME") for t in words):
+                return None
+            return words[0].i, words[-1].i + 1
+    return None
 
 
 FACILITY_WORDS = frozenset(

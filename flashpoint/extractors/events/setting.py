@@ -40,6 +40,10 @@ def event_date(value: str) -> tuple[str, str] | None:
     return None
 
 
+# "the past two days", "the last 24 hours": a duration up to the report (P2D, PT24H)
+RECENT = re.compile(r"^P(?:(\d+)D|T(\d+)H)$")
+RECENT_WORDS = re.compile(r"^(?:the )?(?:past|last) ", re.IGNORECASE)
+RECENT_DAYS = 3
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
@@ -122,6 +126,26 @@ CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
 SPEAKING_OF = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
+# Nouns of an attack whose "on X" is the town it hit: "killed in a naval assault on Latakia".
+ATTACK_NOUNS = frozenset(
+    {"attack", "assault", "raid", "offensive", "bombardment", "shelling", "strike", "onslaught",
+     "crackdown", "siege", "push", "operation", "incursion"}
+)  # fmt: skip
+
+
+def attack_on_town(prep: Token, place: Any) -> bool:
+    """``prep`` is the "on"/"against" of an attack noun that is itself in a locative
+    phrase ("died in attacks on Rastan"), and its object is a town: where the deaths were."""
+    noun = prep.head
+    return (
+        prep.lower_ in ("on", "against")
+        and place.feature == "city"
+        and noun.lemma_.lower() in ATTACK_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in fr.LOCATIVE
+    )
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -171,8 +195,18 @@ class Setting(CoderBase):
             if simultaneous or declared or participial:
                 toks = fr.clause(fr.top_of_chain(top.head))
                 found = self._date_in([t for t in toks if t.i not in other], cand.trigger)
+            elif top.dep_ == "conj" and top.head.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in top.children
+            ):
+                # "troops stormed the town on Saturday and killed 12": one subject, one time
+                own = {t.i for t in top.subtree} | other
+                toks = [t for t in fr.clause(top.head) if t.i not in own]
+                found = self._date_in(toks, cand.trigger)
         if found is None:
             return None, None, None
+        if found.type == "duration":
+            day = self.recent_day(found)
+            return (day, "day", found.id) if day else (None, None, None)
         value, precision = event_date(found.value) or (None, None)
         if value and self.weekend_to_come(found.value, cand):
             return None, None, None  # "attacks at the weekend", told on a Tuesday: not yet
@@ -190,13 +224,32 @@ class Setting(CoderBase):
         saturday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6)
         return saturday > published
 
+    def recent_day(self, item: Any) -> str | None:
+        """ "killed in the past two days", "in the last 24 hours": a count of the days
+        up to the report, dated the day before it (the last full day of the count);
+        only for spans of up to ``RECENT_DAYS`` days."""
+        published = self.ctx.published
+        match = RECENT.match(item.value or "")
+        if published is None or match is None or not RECENT_WORDS.match(item.text):
+            return None
+        days, hours = match.group(1), match.group(2)
+        span = int(days) if days else int(hours) / 24
+        if not 0 < span <= RECENT_DAYS:
+            return None
+        import datetime as dt
+
+        return (published - dt.timedelta(days=1)).isoformat()
+
     def _date_in(self, toks: list[Token], trigger: Token) -> Any:
         best = None
         for tok in toks:
             item = self.times.get(tok.i)
-            if item is None or item.type not in ("date", "time") or not item.value:
+            if item is None or not item.value:
                 continue
-            if event_date(item.value) is None:
+            if item.type == "duration":
+                if self.recent_day(item) is None:
+                    continue
+            elif item.type not in ("date", "time") or event_date(item.value) is None:
                 continue
             before = self.doc[tok.i - 1] if tok.i > 0 else None
             first = item.text.split(" ", 1)[0].lower()
@@ -233,6 +286,8 @@ class Setting(CoderBase):
                 and prep.head.head.head.i in (cand.anchor.i, cand.trigger.i, cand.trigger.head.i)
             ):
                 prep = prep.head.head  # "came under attack in the central city of Homs"
+            if prep is not None and attack_on_town(prep, place):
+                prep = prep.head.head  # "killed in attacks on Rastan": the town attacked
             if prep is None or prep.lower_ not in fr.LOCATIVE:
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):

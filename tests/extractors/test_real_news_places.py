@@ -1,0 +1,106 @@
+"""Places and dates of real-news events (issue 8): transliterated town names, tolls
+told for a whole country, datelines abroad, attacked towns, recent spans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint import gazetteer
+from flashpoint.models import Event, Report
+
+Run = Callable[..., Report]
+
+
+def _place(report: Report, event: Event) -> str | None:
+    return next((p.name for p in report.places if p.id == event.location), None)
+
+
+def _assault(report: Report) -> Event:
+    return next(e for e in report.events if e.type == "ASSAULT")
+
+
+def test_skeleton_folds_transliterations() -> None:
+    assert gazetteer.skeleton("Deraa") == gazetteer.skeleton("Dar'a")
+    assert gazetteer.skeleton("Jisr al-Shughour") == gazetteer.skeleton("Jisr ash Shughur")
+    assert gazetteer.skeleton("Tel Kelakh") == gazetteer.skeleton("Tallkalakh")
+    assert gazetteer.skeleton("Qusair") == gazetteer.skeleton("Al Qusayr")
+    assert gazetteer.skeleton("Darayya") != gazetteer.skeleton("Deraa")
+
+
+def test_transliterated_needs_the_country_and_one_town() -> None:
+    assert gazetteer.transliterated("Deraa", ["SYR"]).name == "Dar‘ā"
+    assert gazetteer.transliterated("Deraa", []) is None  # no country named: not guessed
+    assert gazetteer.transliterated("Deraa", ["FRA"]) is None
+    assert gazetteer.transliterated("Tal", ["SYR"]) is None  # too short to fold
+
+
+def test_transliterated_town_places_the_event(run: Run) -> None:
+    report = run("Syrian soldiers shot dead three protesters in Deraa on Sunday, witnesses said.")
+    event = _assault(report)
+    assert _place(report, event) == "Dar‘ā"
+    assert event.place_precision == "town"
+
+
+def test_a_person_is_not_folded_into_a_town(run: Run) -> None:
+    report = run("Syrian officials said Bashar had met the envoy, and protests went on in Hama.")
+    assert {p.name for p in report.places} <= {"Syria", "Ḩamāh"}
+
+
+def test_town_the_tagger_reads_as_a_name_when_attacked(run: Run) -> None:
+    report = run("Syrian helicopters fired on Tel Kelakh on Sunday, killing five people.")
+    event = _assault(report)
+    assert _place(report, event) == "Tallkalakh"
+
+
+def test_deaths_in_an_attack_on_a_town(run: Run) -> None:
+    report = run("In Syria, nine people were killed in attacks on Rastan by helicopters, activists said.")
+    event = _assault(report)
+    assert _place(report, event) == "Ar Rastan" and event.place_reason == "clause"
+
+
+def test_unknown_town_of_a_settlement_phrase_is_the_site(run: Run) -> None:
+    report = run("Syrian gunmen killed four soldiers in the town of Kafr Zayoun, state media said.")
+    event = _assault(report)
+    assert event.site is not None and event.site.text == "Kafr Zayoun"
+    assert event.place_precision == "site"
+
+
+def test_named_district_of_a_town_is_the_site(run: Run) -> None:
+    report = run("Syrian forces shelled the Bab Sebaa district of Homs on Monday, killing 20 people.")
+    event = next(e for e in report.events if e.trigger.text == "shelled")
+    assert _place(report, event) == "Homs"
+    assert event.site is not None and "Bab Sebaa" in event.site.text
+
+
+def test_nationwide_toll_is_the_country(run: Run) -> None:
+    text = (
+        "Syria's army shelled the city of Hama on Monday.\n"
+        "Activists said 31 people were killed across the country on Tuesday, most of them in Hama."
+    )
+    report = run(text, "2011-08-03")
+    event = next(e for e in report.events if "31 people" in [t.name for t in e.target])
+    assert _place(report, event) == "Syria"
+    assert event.place_precision == "country" and event.place_reason == "nationwide"
+
+
+def test_dateline_abroad_does_not_place_a_toll_in_another_country(run: Run) -> None:
+    text = (
+        "BEIRUT (Reuters) - Lebanese police said on Monday they had arrested two men in Beirut.\n"
+        "Security forces have killed more than 1,000 Syrian civilians since March, a rights group said."
+    )
+    report = run(text, "2011-06-13")
+    toll = next(e for e in report.events if e.type == "ASSAULT")
+    assert _place(report, toll) != "Beirut"
+
+
+def test_past_two_days_is_the_day_before_the_report(run: Run) -> None:
+    report = run("Activists said 40 people had been killed in Syria in the past two days.", "2012-02-29")
+    event = _assault(report)
+    assert event.date == "2012-02-28" and event.date_precision == "day"
+
+
+def test_coordinated_act_shares_the_day(run: Run) -> None:
+    report = run("Syrian troops stormed the town on Saturday and killed 12 people, residents said.",
+                 "2011-05-16")
+    event = next(e for e in report.events if e.trigger.text == "killed")
+    assert event.date == "2011-05-14"
