@@ -63,4 +63,7 @@ def test_unknown_district_of_a_known_city(run: Callable[..., Report]) -> None:
     text = "A bomb exploded near a police station in the Marja district of Damascus on Monday."
     report = run(text)
     event = next(e for e in report.events if e.type == "ASSAULT")
-    assert _place(report, event) == "Damascus" and event.place_precision == "town"
+    assert _place(report, event) == "Damascus"
+    # the named district is the event's site, finer than the town
+    assert event.place_precision == "site" and event.site is not None
+    assert event.site.text == "Marja district"

@@ -173,15 +173,19 @@ def choose(
 
 def elsewhere(sent: SpacySpan, places: dict[int, Any], country: str | None) -> bool:
     """The sentence names a country other than ``country`` (a place in it, or its people:
-    "security forces have killed 30 people in Syria", "Syrian troops"), so a dateline
-    in ``country`` does not place its event (a Beirut dateline on a Syrian toll)."""
+    "security forces have killed 30 people in Syria", "Syrian troops") and none in
+    ``country``, so a dateline in ``country`` does not place its event (a Beirut
+    dateline on a Syrian toll)."""
+    other = False
     for tok in sent:
         place = places.get(tok.i)
-        if place is not None and place.country and place.country != country:
-            return True
-        if tok.ent_type_ == "NORP" and fr.country_of(tok.text) not in (None, country):
-            return True
-    return False
+        named = place.country if place is not None else None
+        if named is None and tok.ent_type_ == "NORP":
+            named = fr.country_of(tok.text)
+        if named == country:
+            return False  # "Bahrain, which crushed protests": the dateline's own country
+        other = other or named is not None
+    return other
 
 
 # "across the country", "nationwide", "throughout Syria": an act told for the whole
