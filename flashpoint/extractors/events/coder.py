@@ -273,6 +273,12 @@ class Coder(Candidates, Merging):
         country = event_places.nationwide(
             scope, self.places, self.ctx.results.get("places", []), self.home
         )
+        if country is None and location is None:
+            # "14 were killed as protesters came out across the country": a clause of its
+            # sentence says it for the whole country, and the event has no place of its own
+            country = event_places.nationwide(
+                list(sent), self.places, self.ctx.results.get("places", []), self.home
+            )
         if country is not None:  # "40 killed across the country": no one town's event
             location, place_precision, place_reason = country.id, "country", "nationwide"
         named_site = None
@@ -294,6 +300,14 @@ class Coder(Candidates, Merging):
                 here is None or (here.feature == "country" and here.country == town.country)
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
+        if cand.mode == "visit" and place_reason in (None, "dateline", "paragraph"):
+            # "a visit to China by Cameron": the place visited is where the visit was
+            spans = [(p.start or 0, p.end or 0) for p in shown_targets]
+            seen = {s.id: s for s in (self.places_by_span.get(k) for k in spans) if s is not None}
+            if len(seen) == 1:
+                visited = next(iter(seen.values()))
+                location, place_reason = visited.id, "target"
+                place_precision = event_places.precision_of(visited)
         if cand.type == "ASSAULT" and shown_sources:
             # "troops shelled the town of Rastan": with a named doer the town is where, not
             # whom; with no party named at all it stays the target, as PLOVER coders do

@@ -74,7 +74,7 @@ def _locative(tok: Token) -> bool:
         prep = tok.head.head  # "in the city of X" parses X under "city"
     if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "near the city of Deir ez-Zor"
-    return prep is not None and prep.lower_ in fr.LOCATIVE
+    return prep is not None and prep.lower_ in fr.LOCATIVE and not in_support(prep)
 
 
 def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) -> bool:
@@ -246,12 +246,30 @@ NOT_SITE = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF
                       "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
 
 
+# "in support of / in solidarity with the people of X": the act is done elsewhere.
+SOLIDARITY = frozenset({"support", "solidarity", "memory", "honour", "honor"})
+
+
+def in_support(prep: Token) -> bool:
+    """The locative phrase hangs on the people an act is done in support of ("chanting
+    in support of compatriots in Jisr al-Shughour"): their place, not the act's."""
+    nouns = [prep.head]
+    if prep.i > 0:
+        nouns.append(prep.doc[prep.i - 1])  # the parser hangs "in X" on the verb instead
+    return any(
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("of", "with")
+        and noun.head.head.lemma_.lower() in SOLIDARITY
+        for noun in nouns
+    )
+
+
 def _locative_head(tok: Token) -> bool:
     """The object of a locative preposition, or of "on" when it names a street or
     another site ("on Rue Victor Hugo", "on the central street Rue Victor Hugo")."""
     if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
         tok = tok.head  # "the central street Rue Victor Hugo"
-    if tok.dep_ != "pobj":
+    if tok.dep_ != "pobj" or in_support(tok.head):
         return False
     prep = tok.head.lower_
     words = {tok.lemma_.lower()} | {c.lower_ for c in tok.lefts if c.dep_ == "compound"}
@@ -301,16 +319,20 @@ def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, An
     heads = [t for t in toks if _locative_head(t)]
     # "shelled the Baba Amr district of Homs": the named part of the town
     heads += [t.head.head for t in toks if t.dep_ == "pobj" and part_of(t.head)]
+    # "seized the mountain town of Haffa": the town attacked or taken, if unknown
+    towns = [t for t in toks if t.dep_ == "dobj" and t.head.i == anchor.i]
+    towns += [  # "seized control of the town of X"
+        o for t in towns if t.lemma_ == "control" for o in fr.objects(t, "of")
+    ]
     if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
         heads.append(anchor.head)
-    best = None
-    for head in heads:
-        found = _named_site(head, places) or _settlement_name(head, places)
-        if found is None:
-            continue
-        dist = abs(head.i - trigger.i)
-        if best is None or dist < best[0]:
-            best = (dist, found)
+    found = [(h, _named_site(h, places) or _settlement_name(h, places)) for h in heads]
+    found += [(h, _settlement_name(h, places)) for h in towns]
+    best = min(
+        ((abs(h.i - trigger.i), span) for h, span in found if span is not None),
+        key=lambda item: item[0],
+        default=None,
+    )
     if best is None:
         return None
     start, end = best[1]

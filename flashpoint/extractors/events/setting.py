@@ -126,6 +126,23 @@ CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
 SPEAKING_OF = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
+def on_verb(tok: Token, verb: Token) -> bool:
+    """``tok`` hangs on ``verb`` through prepositions and verbs only ("stormed the town on
+    Saturday"), not through a noun ("heard of the attacks in 2015": the attacks' year)."""
+    node = tok
+    for _ in range(len(tok.doc)):
+        if node.i == verb.i:
+            return True
+        if node.i == node.head.i:
+            return False
+        node = node.head
+        if node.i != verb.i and node.pos_ in ("NOUN", "PROPN") and node.ent_type_ not in (
+            "DATE", "TIME"
+        ):
+            return False
+    return False
+
+
 # Nouns of an attack whose "on X" is the town it hit: "killed in a naval assault on Latakia".
 ATTACK_NOUNS = frozenset(
     {"attack", "assault", "raid", "offensive", "bombardment", "shelling", "strike", "onslaught",
@@ -200,7 +217,7 @@ class Setting(CoderBase):
             ):
                 # "troops stormed the town on Saturday and killed 12": one subject, one time
                 own = {t.i for t in top.subtree} | other
-                toks = [t for t in fr.clause(top.head) if t.i not in own]
+                toks = [t for t in fr.clause(top.head) if t.i not in own and on_verb(t, top.head)]
                 found = self._date_in(toks, cand.trigger)
         if found is None:
             return None, None, None
@@ -292,6 +309,8 @@ class Setting(CoderBase):
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
+            if event_places.in_support(prep):
+                continue  # "marched in support of compatriots in Jisr": where they are not
             dist = abs(tok.i - cand.trigger.i)
             found.append((dist, place, prep.lower_))
             if best is None or dist < best[0]:
