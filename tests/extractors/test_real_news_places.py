@@ -147,3 +147,27 @@ def test_coordinated_act_does_not_take_a_year_of_another_happening(run: Run) -> 
     report = run(text, "2019-05-02")
     blamed = next(e for e in report.events if e.trigger.text == "blamed")
     assert blamed.date is None
+
+
+def test_a_span_of_days_is_its_week_or_its_month(run: Run) -> None:
+    text = (
+        "Officials said 40 soldiers were killed in the town between 3 and 6 June.\n"
+        "Troops shelled the area on 7-9 June, refugees said."
+    )
+    report = run(text, "2011-06-22")
+    killed = next(e for e in report.events if e.trigger.text == "killed")
+    shelled = next(e for e in report.events if e.trigger.text == "shelled")
+    assert (killed.date, killed.date_precision) == ("2011-06", "month")  # Friday to Monday
+    assert (shelled.date, shelled.date_precision) == ("2011-06-06", "week")
+
+
+def test_after_friday_prayers_is_that_friday(run: Run) -> None:
+    text = (
+        "AMMAN (Reuters) - Syrian forces shot dead 28 people at rallies after Friday prayers,"
+        " activists said.\n"
+        "Some troops fired from rooftops at marchers in Hama, activists said."
+    )
+    report = run(text, "2011-06-11")
+    shot = next(e for e in report.events if e.trigger.text == "shot")
+    fired = next(e for e in report.events if e.trigger.text == "fired")
+    assert shot.date == "2011-06-10" and fired.date == "2011-06-10"

@@ -13,6 +13,7 @@ from flashpoint.extractors.events.base import CoderBase, EventCandidate
 from flashpoint.models import Figure
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # "Saturday morning" (2012-02-04TMO), "overnight" (2012-02-03TNI): the day of a time
 DAY_OF_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 # "last week" (2012-W05), "last weekend" (2012-W05-WE): an ISO week
@@ -46,6 +47,12 @@ RECENT_WORDS = re.compile(r"^(?:the )?(?:past|last) ", re.IGNORECASE)
 RECENT_DAYS = 3
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 SIMULTANEOUS = frozenset({"as", "while", "when"})
+
+
+def prayer_day(tok: Token) -> bool:
+    """ "after Friday prayers": the day names the prayers, which the rallies, shootings
+    and marches of that day follow; a time of the act, not a bound before it."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in ("prayer", "prayers")
 
 
 MONTH_NAMES = frozenset(
@@ -224,7 +231,7 @@ class Setting(CoderBase):
         if found.type == "duration":
             day = self.recent_day(found)
             return (day, "day", found.id) if day else (None, None, None)
-        value, precision = event_date(found.value) or (None, None)
+        value, precision = self.day_range(found) or event_date(found.value) or (None, None)
         if value and self.weekend_to_come(found.value, cand):
             return None, None, None  # "attacks at the weekend", told on a Tuesday: not yet
         return value, precision, found.id if value else None
@@ -240,6 +247,33 @@ class Setting(CoderBase):
 
         saturday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6)
         return saturday > published
+
+    def day_range(self, item: Any) -> tuple[str, str] | None:
+        """ "on 3-6 June", "between 3 and 6 June", "from 3 to 6 June": a span of days the
+        time layer read as its last day. Within one ISO week it is that week (its
+        Monday, precision "week"); otherwise its month (precision "month")."""
+        day = DAY_VALUE.match(item.value or "")
+        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        if day is None or span is None or span.start < 2:
+            return None
+        doc, i = self.doc, span.start
+        before = doc[i - 1].lower_
+        first = doc[i - 2]
+        opener = doc[i - 3].lower_ if i >= 3 else ""
+        ranged = before in ("-", "–") or (before == "and" and opener == "between") or (
+            before in ("to", "until") and opener == "from"
+        )
+        if not ranged or not first.text.isdigit():
+            return None
+        import datetime as dt
+
+        last = dt.date.fromisoformat(item.value)
+        if not 1 <= int(first.text) < last.day:
+            return None
+        start = last.replace(day=int(first.text))
+        if start.isocalendar()[:2] == last.isocalendar()[:2]:
+            return (start - dt.timedelta(days=start.weekday())).isoformat(), "week"
+        return item.value[:7], "month"
 
     def recent_day(self, item: Any) -> str | None:
         """ "killed in the past two days", "in the last 24 hours": a count of the days
@@ -270,7 +304,10 @@ class Setting(CoderBase):
                 continue
             before = self.doc[tok.i - 1] if tok.i > 0 else None
             first = item.text.split(" ", 1)[0].lower()
-            if first in NOT_EVENT_DATE or (before is not None and before.lower_ in NOT_EVENT_DATE):
+            bound = first in NOT_EVENT_DATE or (
+                before is not None and before.lower_ in NOT_EVENT_DATE
+            )
+            if bound and not prayer_day(tok):
                 continue
             if year_in_name(tok) or across_lines(tok, trigger):
                 continue
