@@ -219,10 +219,14 @@ class Setting(CoderBase):
             if simultaneous or declared or participial:
                 toks = fr.clause(fr.top_of_chain(top.head))
                 found = self._date_in([t for t in toks if t.i not in other], cand.trigger)
-            elif top.dep_ == "conj" and top.head.pos_ == "VERB" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in top.children
+            elif (
+                top.dep_ == "conj"
+                and top.head.pos_ == "VERB"
+                and top.head.dep_ in ("ROOT", "ccomp", "conj")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
             ):
                 # "troops stormed the town on Saturday and killed 12": one subject, one time
+                # (not under "when he heard of it in 2015 and blamed ...": a subordinate time)
                 own = {t.i for t in top.subtree} | other
                 toks = [t for t in fr.clause(top.head) if t.i not in own and on_verb(t, top.head)]
                 found = self._date_in(toks, cand.trigger)
