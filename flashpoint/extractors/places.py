@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from flashpoint import gazetteer, lexicon
@@ -125,9 +125,20 @@ def _in_area(span: SpacySpan) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SETTLEMENTS:
         return True
-    if root.dep_ == "pobj" and head.lower_ in ("on", "against", "into", "of"):
+    return _attacked(root)
+
+
+def _attacked(tok: Token) -> bool:
+    """``tok`` is the object of an attack: "stormed X", "attacks on X", "shelling of X"
+    (or joined to one: "shelled Hama and Homs")."""
+    for _ in range(3):
+        if tok.dep_ != "conj":
+            break
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "against", "into", "of"):
         head = head.head
-    elif root.dep_ != "dobj":
+    elif tok.dep_ != "dobj":
         return False
     return head.lemma_.lower() in ATTACK_WORDS
 
@@ -221,18 +232,24 @@ def _untagged_towns(
     """A capitalized word after "in"/"near" that the tagger took for a common noun
     ("in Homs": a plural of "hom") but that names a city of 100,000+, an admin area
     or a country, or a proper noun that spells a town of the country the document names
-    most (``gazetteer.transliterated``): a place the entity layer dropped."""
+    most (``gazetteer.transliterated``), or a proper noun an attack is on ("shelled
+    Homs") that names a town of that country: a place the entity layer dropped."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     out = []
     for tok in doc:
         if (
             tok.i in covered
-            or tok.dep_ != "pobj"
-            or tok.head.lower_ not in ("in", "near", "outside", "around")
+            or tok.dep_ not in ("pobj", "dobj", "conj")
             or not tok.text[:1].isupper()
             or tok.is_sent_start
             or tok.pos_ not in ("NOUN", "PROPN")
         ):
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "near", "outside", "around"):
+            # "troops shelled Homs", "attacks on Rastan": a dropped name an attack is on
+            one = SpacySpan(doc, tok.i, tok.i + 1, label="ORG")
+            if _attacked(tok) and _frame_towns(one, countries):
+                out.append(SpacySpan(doc, tok.i, tok.i + 1, label="GPE"))
             continue
         entries = gazetteer.lookup(tok.text)
         if entries and entries[0].main_name and (

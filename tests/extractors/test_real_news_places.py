@@ -171,3 +171,20 @@ def test_after_friday_prayers_is_that_friday(run: Run) -> None:
     shot = next(e for e in report.events if e.trigger.text == "shot")
     fired = next(e for e in report.events if e.trigger.text == "fired")
     assert shot.date == "2011-06-10" and fired.date == "2011-06-10"
+
+
+def test_shelled_town_the_tagger_dropped(run: Run) -> None:
+    report = run("Syrian troops shelled Homs on Monday.", "2011-06-27")
+    event = _assault(report)
+    assert _place(report, event) == "Homs" and event.place_reason == "target"
+
+
+def test_two_towns_shelled_leave_the_place_unknown(run: Run) -> None:
+    report = run("Syrian troops shelled Hama and Homs on Monday.", "2011-06-27")
+    assert _assault(report).location is None
+
+
+def test_the_time_of_an_act_agreed_to_is_not_the_agreement_s(run: Run) -> None:
+    report = run("China and Britain had agreed to hold a symposium on trade later this year.")
+    agree = next(e for e in report.events if e.type == "AGREE")
+    assert agree.date is None

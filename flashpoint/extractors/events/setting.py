@@ -150,6 +150,31 @@ def on_verb(tok: Token, verb: Token) -> bool:
     return False
 
 
+# Verbs of commitment whose "to" clause is an act still to come ("agreed to hold a
+# symposium later this year", "promised to hold elections in February").
+COMMITMENT_VERBS = frozenset(
+    {"agree", "promise", "pledge", "vow", "plan", "decide", "offer", "undertake", "commit"}
+)
+
+
+def planned_act(cand: EventCandidate) -> set[int]:
+    """Tokens of the act a commitment is to ("agreed to hold a symposium later this
+    year"): their time is the planned act's, not the agreement's. The trigger's own
+    words ("agreed to impose sanctions") are not excluded."""
+    anchor = cand.anchor
+    if anchor.lemma_.lower() not in COMMITMENT_VERBS:
+        return set()
+    out: set[int] = set()
+    for child in anchor.children:
+        if child.dep_ != "xcomp" or not any(c.lower_ == "to" for c in child.children):
+            continue
+        words = {t.i for t in child.subtree}
+        if cand.trigger.i in words or cand.last.i in words:
+            continue  # the trigger is the planned act itself
+        out |= words
+    return out
+
+
 # Nouns of an attack whose "on X" is the town it hit: "killed in a naval assault on Latakia".
 ATTACK_NOUNS = frozenset(
     {"attack", "assault", "raid", "offensive", "bombardment", "shelling", "strike", "onslaught",
@@ -205,7 +230,7 @@ class Setting(CoderBase):
         return toks
 
     def date(self, cand: EventCandidate) -> tuple[str | None, str | None, str | None]:
-        other = self.other_event(cand)
+        other = self.other_event(cand) | planned_act(cand)
         found = self._date_in([t for t in self.scope(cand) if t.i not in other], cand.trigger)
         if found is None:
             top = cand.anchor
