@@ -157,10 +157,14 @@ COMMITMENT_VERBS = frozenset(
 )
 
 
+AHEAD_WORDS = ("later", "next", "the coming", "coming")
+
+
 def planned_act(cand: EventCandidate) -> set[int]:
     """Tokens of the act a commitment is to ("agreed to hold a symposium later this
-    year"): their time is the planned act's, not the agreement's. The trigger's own
-    words ("agreed to impose sanctions") are not excluded."""
+    year"): a time among them that looks ahead (``Setting.ahead``) is the planned act's,
+    not the agreement's. The trigger's own words ("agreed to impose sanctions") are
+    not excluded."""
     anchor = cand.anchor
     if anchor.lemma_.lower() not in COMMITMENT_VERBS:
         return set()
@@ -230,7 +234,7 @@ class Setting(CoderBase):
         return toks
 
     def date(self, cand: EventCandidate) -> tuple[str | None, str | None, str | None]:
-        other = self.other_event(cand) | planned_act(cand)
+        other = self.other_event(cand) | {i for i in planned_act(cand) if self.ahead(i)}
         found = self._date_in([t for t in self.scope(cand) if t.i not in other], cand.trigger)
         if found is None:
             top = cand.anchor
@@ -276,6 +280,19 @@ class Setting(CoderBase):
 
         saturday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6)
         return saturday > published
+
+    def ahead(self, i: int) -> bool:
+        """The time at token ``i`` looks ahead of the report: "later this year", "next
+        month", or a value after the publication day ("agreed to set up last month" is
+        the agreement's time; "agreed to hold talks next week" is the talks')."""
+        item = self.times.get(i)
+        if item is None or not item.value:
+            return False
+        if item.text.lower().startswith(AHEAD_WORDS):
+            return True
+        published = self.ctx.published
+        found = event_date(item.value)
+        return published is not None and found is not None and found[0] > published.isoformat()
 
     def day_range(self, item: Any) -> tuple[str, str] | None:
         """ "on 3-6 June", "between 3 and 6 June", "from 3 to 6 June": a span of days the
