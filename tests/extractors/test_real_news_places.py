@@ -188,3 +188,30 @@ def test_the_time_of_an_act_agreed_to_is_not_the_agreement_s(run: Run) -> None:
     report = run("China and Britain had agreed to hold a symposium on trade later this year.")
     agree = next(e for e in report.events if e.type == "AGREE")
     assert agree.date is None
+
+
+def test_toll_placed_in_the_one_country_its_sentence_names(run: Run) -> None:
+    text = (
+        "Syria's government denied the reports on Friday.\n"
+        "Rights groups say security forces have killed more than 1,100 Syrian civilians."
+    )
+    report = run(text, "2011-06-11")
+    toll = _assault(report)
+    assert _place(report, toll) == "Syria" and toll.place_reason == "country"
+
+
+def test_no_country_guessed_when_the_sentence_names_two(run: Run) -> None:
+    text = "Syria's army was on alert.\nSyrian troops crossed into Lebanon and destroyed houses."
+    report = run(text, "2012-03-27")
+    event = next(e for e in report.events if e.trigger.text == "destroyed")
+    assert event.location is None
+
+
+def test_a_place_in_an_after_clause_is_the_earlier_happening_s(run: Run) -> None:
+    text = (
+        "The president freed 260 prisoners after security forces fired on protesters"
+        " on Friday in the Syrian town of Deraa."
+    )
+    report = run(text, "2011-03-26")
+    freed = next(e for e in report.events if e.trigger.text == "freed")
+    assert freed.location is None

@@ -300,6 +300,22 @@ class Coder(Candidates, Merging):
                 here is None or (here.feature == "country" and here.country == town.country)
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
+        if (
+            location is None
+            and named_site is None
+            and cand.type in SCENE_TYPES
+            and not (unknown or named_elsewhere)
+        ):
+            # "Syrian forces killed 20 people": the one country the sentence names, by
+            # its name or its people, when it is the story's and no town is named
+            own = {t.i for t in scope}
+            for part in cand.sources + cand.targets:  # "Syrian forces": the party's words
+                own.update(t.i for t in part.subtree)
+            here = event_places.named_country(
+                sent, own, self.places, self.ctx.results.get("places", []), self.home
+            )
+            if here is not None:
+                location, place_precision, place_reason = here.id, "country", "country"
         if cand.mode == "visit" and place_reason in (None, "dateline", "paragraph"):
             # "a visit to China by Cameron": the place visited is where the visit was
             spans = [(p.start or 0, p.end or 0) for p in shown_targets]

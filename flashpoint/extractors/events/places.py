@@ -99,19 +99,45 @@ def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) 
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
 
 
+BOUND_MARKS = frozenset({"since", "until", "till", "before", "after"})
+
+
+def bound_verb(tok: Token) -> Token | None:
+    """The verb of the "after/before/since/until" clause ``tok`` sits in, if any ("after
+    forces fired on protesters in Deraa"): the clause of an earlier or later happening."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in BOUND_MARKS for c in cur.children
+        ):
+            return cur
+        if cur.dep_ in ("ROOT", "ccomp"):
+            return None
+        cur = cur.head
+    return None
+
+
 def in_sentence(
-    places: dict[int, Any], sent: SpacySpan, skip: set[int], home: str | None = None
+    places: dict[int, Any],
+    sent: SpacySpan,
+    skip: set[int],
+    home: str | None = None,
+    scope: list[Token] = (),  # type: ignore[assignment]
 ) -> Any | None:
     """The one place named in a locative phrase of the sentence, if only one is; none
     when it names another happening abroad ("a toll like that of the uprising in
     Tunisia", ``home`` being the story's country)."""
     from flashpoint.extractors.events.setting import other_scene
 
+    own = {t.i for t in scope}
     found = {}
     for tok in sent:
         place = places.get(tok.i)
         if place is None or tok.i in skip or not _locative(tok):
             continue
+        bound = bound_verb(tok)
+        if bound is not None and not any(t.i in own for t in bound.subtree):
+            continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
         if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
             return None  # "as after the uprising in Tunisia": the sentence is not placed
         found[place.id] = place
@@ -160,7 +186,7 @@ def choose(
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
     if any(unknown_place(tok, places) for tok in scope):
         return None, None, None  # "near Brega", not in the gazetteer: unknown, not guessed
-    place = in_sentence(places, sent, participants, home)
+    place = in_sentence(places, sent, participants, home, scope)
     if place is not None:
         return place.id, precision_of(place), "sentence"
     if carried is not None and fits_sentence(carried, sent, places):
@@ -186,6 +212,36 @@ def elsewhere(sent: SpacySpan, places: dict[int, Any], country: str | None) -> b
             return False  # "Bahrain, which crushed protests": the dateline's own country
         other = other or named is not None
     return other
+
+
+def named_country(
+    sent: SpacySpan,
+    own: set[int],
+    places: dict[int, Any],
+    all_places: list[Any],
+    home: str | None,
+) -> Any | None:
+    """The story's country (``home``) when the event's own words (``own``: its clause
+    and its parties) name it, by name or by its people ("Syrian forces killed 20
+    people", "killed 1,100 Syrian civilians"), and its sentence names no other country,
+    town or area: the place of a material act with no place of its own. None otherwise."""
+    found, mine = set(), set()
+    for tok in sent:
+        place = places.get(tok.i)
+        country = None
+        if place is not None:
+            if place.feature != "country":
+                return None  # a town, an area: the other rules' to use or to leave
+            country = place.country
+        elif tok.ent_type_ == "NORP" and tok.ent_iob_ == "B":
+            country = fr.country_of(tok.text)
+        if country:
+            found.add(country)
+            if tok.i in own:
+                mine.add(country)
+    if home is None or found != {home} or mine != {home}:
+        return None
+    return next((p for p in all_places if p.feature == "country" and p.country == home), None)
 
 
 # "across the country", "nationwide", "throughout Syria": an act told for the whole
