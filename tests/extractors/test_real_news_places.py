@@ -215,3 +215,13 @@ def test_a_place_in_an_after_clause_is_the_earlier_happening_s(run: Run) -> None
     report = run(text, "2011-03-26")
     freed = next(e for e in report.events if e.trigger.text == "freed")
     assert freed.location is None
+
+
+def test_an_after_clause_gives_neither_its_place_nor_its_day(run: Run) -> None:
+    text = (
+        "Syria's president, facing his deepest crisis after security forces fired on"
+        " protesters on Friday in the town of Deraa, freed 260 prisoners."
+    )
+    report = run(text, "2011-03-26")
+    freed = next(e for e in report.events if e.trigger.text == "freed")
+    assert freed.location is None and freed.date is None

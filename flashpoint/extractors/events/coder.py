@@ -267,6 +267,7 @@ class Coder(Candidates, Merging):
             scope,
             None if unknown or named_elsewhere else self.carried(cand, sent, index),
             self.home,
+            cand.anchor,
         )
         if place_reason == "clause":
             place_reason = reason

@@ -122,21 +122,22 @@ def in_sentence(
     sent: SpacySpan,
     skip: set[int],
     home: str | None = None,
-    scope: list[Token] = (),  # type: ignore[assignment]
+    anchor: Token | None = None,
 ) -> Any | None:
     """The one place named in a locative phrase of the sentence, if only one is; none
     when it names another happening abroad ("a toll like that of the uprising in
     Tunisia", ``home`` being the story's country)."""
     from flashpoint.extractors.events.setting import other_scene
 
-    own = {t.i for t in scope}
     found = {}
     for tok in sent:
         place = places.get(tok.i)
         if place is None or tok.i in skip or not _locative(tok):
             continue
         bound = bound_verb(tok)
-        if bound is not None and not any(t.i in own for t in bound.subtree):
+        if bound is not None and anchor is not None and not (
+            bound.i == anchor.i or bound.is_ancestor(anchor)
+        ):
             continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
         if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
             return None  # "as after the uprising in Tunisia": the sentence is not placed
@@ -177,6 +178,7 @@ def choose(
     scope: list[Token] = (),  # type: ignore[assignment]
     carried: Any | None = None,
     home: str | None = None,
+    anchor: Token | None = None,
 ) -> tuple[str | None, str | None, str | None]:
     """(Place.id, place_precision, place_reason) for one event. ``carried`` is the
     place of the scene it carries on (:func:`carried_place`), taken when its clause
@@ -186,7 +188,7 @@ def choose(
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
     if any(unknown_place(tok, places) for tok in scope):
         return None, None, None  # "near Brega", not in the gazetteer: unknown, not guessed
-    place = in_sentence(places, sent, participants, home, scope)
+    place = in_sentence(places, sent, participants, home, anchor)
     if place is not None:
         return place.id, precision_of(place), "sentence"
     if carried is not None and fits_sentence(carried, sent, places):

@@ -357,6 +357,9 @@ class Setting(CoderBase):
                 continue
             if year_in_name(tok) or across_lines(tok, trigger):
                 continue
+            bound = event_places.bound_verb(tok)
+            if bound is not None and not (bound.i == trigger.i or bound.is_ancestor(trigger)):
+                continue  # "freed prisoners after forces fired on Friday": the firing's day
             if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
                 best = (tok.i, item)
         return best[1] if best else None
