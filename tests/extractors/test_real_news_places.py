@@ -225,3 +225,13 @@ def test_an_after_clause_gives_neither_its_place_nor_its_day(run: Run) -> None:
     report = run(text, "2011-03-26")
     freed = next(e for e in report.events if e.trigger.text == "freed")
     assert freed.location is None and freed.date is None
+
+
+def test_a_span_of_days_is_not_carried_as_its_last_day(run: Run) -> None:
+    text = (
+        "The government says 120 soldiers were killed in the town between 3 and 6 June.\n"
+        "Activists say army units fired on each other."
+    )
+    report = run(text, "2011-06-22")
+    fired = next(e for e in report.events if e.trigger.text == "fired")
+    assert fired.date != "2011-06-06"

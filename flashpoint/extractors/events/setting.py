@@ -49,6 +49,23 @@ NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 
+def range_start(span: Any, last_day: int) -> int | None:
+    """The first day of "3-6 June", "between 3 and 6 June", "from 3 to 6 June", where
+    ``span`` is the time layer's "6 June" (its last day, ``last_day``); None otherwise."""
+    doc, i = span.doc, span.start
+    if i < 2:
+        return None
+    before = doc[i - 1].lower_
+    first = doc[i - 2]
+    opener = doc[i - 3].lower_ if i >= 3 else ""
+    ranged = before in ("-", "–") or (before == "and" and opener == "between") or (
+        before in ("to", "until") and opener == "from"
+    )
+    if not ranged or not first.text.isdigit() or not 1 <= int(first.text) < last_day:
+        return None
+    return int(first.text)
+
+
 def prayer_day(tok: Token) -> bool:
     """ "after Friday prayers": the day names the prayers, which the rallies, shootings
     and marches of that day follow; a time of the act, not a bound before it."""
@@ -302,21 +319,13 @@ class Setting(CoderBase):
         span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
         if day is None or span is None or span.start < 2:
             return None
-        doc, i = self.doc, span.start
-        before = doc[i - 1].lower_
-        first = doc[i - 2]
-        opener = doc[i - 3].lower_ if i >= 3 else ""
-        ranged = before in ("-", "–") or (before == "and" and opener == "between") or (
-            before in ("to", "until") and opener == "from"
-        )
-        if not ranged or not first.text.isdigit():
-            return None
         import datetime as dt
 
         last = dt.date.fromisoformat(item.value)
-        if not 1 <= int(first.text) < last.day:
+        first = range_start(span, last.day)
+        if first is None:
             return None
-        start = last.replace(day=int(first.text))
+        start = last.replace(day=first)
         if start.isocalendar()[:2] == last.isocalendar()[:2]:
             return (start - dt.timedelta(days=start.weekday())).isoformat(), "week"
         return item.value[:7], "month"
@@ -357,8 +366,8 @@ class Setting(CoderBase):
                 continue
             if year_in_name(tok) or across_lines(tok, trigger):
                 continue
-            bound = event_places.bound_verb(tok)
-            if bound is not None and not (bound.i == trigger.i or bound.is_ancestor(trigger)):
+            clause = event_places.bound_verb(tok)
+            if clause is not None and not (clause.i == trigger.i or clause.is_ancestor(trigger)):
                 continue  # "freed prisoners after forces fired on Friday": the firing's day
             if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
                 best = (tok.i, item)
