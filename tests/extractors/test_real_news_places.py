@@ -235,3 +235,13 @@ def test_a_span_of_days_is_not_carried_as_its_last_day(run: Run) -> None:
     report = run(text, "2011-06-22")
     fired = next(e for e in report.events if e.trigger.text == "fired")
     assert fired.date != "2011-06-06"
+
+
+def test_an_act_embedded_under_a_coordinated_verb_takes_no_time_from_it(run: Run) -> None:
+    text = (
+        "The assault on Hama in August revived memories of a crackdown nearly 30 years ago,"
+        " and led the UN chief to accuse the president of losing all sense of humanity."
+    )
+    report = run(text, "2011-11-14")
+    accuse = next(e for e in report.events if e.type == "ACCUSE")
+    assert accuse.date is None

@@ -267,6 +267,7 @@ class Setting(CoderBase):
                 found = self._date_in([t for t in toks if t.i not in other], cand.trigger)
             elif (
                 top.dep_ == "conj"
+                and top.i == cand.trigger.i  # not "..., and led Ban to accuse him"
                 and top.head.pos_ == "VERB"
                 and top.head.dep_ in ("ROOT", "ccomp", "conj")
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
