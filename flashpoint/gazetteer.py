@@ -12,11 +12,18 @@ places matched on their own name, a capital or big city before a US state, then 
 population.
 Ambiguity between places of the same name across countries is left to the caller,
 which knows the document (see ``rank``).
+
+``transliterated`` is a last resort for towns of the Arabic-speaking world, whose
+names English news spells its own way ("Deraa" for Dar'a, "Jisr al-Shughour" for
+Jisr ash Shughur, "Tel Kelakh" for Tallkalakh): names and every Latin alternate of
+those towns are folded to a skeleton (``skeleton``) and a name is found only when its
+skeleton names one town (or one in the countries the document names).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -91,6 +98,9 @@ def _index() -> dict[str, list[Entry]]:
             admin=states.get(city["admin1code"]) if city["countrycode"] == "US" else None,
         )
         add(city["name"], entry)
+        if country in TRANSLIT_COUNTRIES:  # folded later, on the first transliterated lookup
+            names = [n for n in city["alternatenames"] if n.isascii()]
+            _TRANSLIT_NAMES.append((entry, [city["name"], *names]))
         if city["name"].endswith(" City"):
             add(city["name"][: -len(" City")], entry)  # "New York" names New York City
         if population >= ALIAS_POPULATION:
@@ -273,3 +283,76 @@ def is_place(text: str, min_population: int = 0) -> bool:
         if entry.feature != "city" or entry.population >= min_population:
             return True
     return False
+
+
+# Countries whose town names are transliterated from Arabic (the Arab League) or
+# Persian: the only towns ``transliterated`` finds.
+TRANSLIT_COUNTRIES = frozenset(
+    {"DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR",
+     "OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "IRN", "AFG"}
+)  # fmt: skip
+# The article in its spellings ("al-", "ash", "an", French "el", "ech", "er"), dropped
+# as a word anywhere in a name: "Jisr al-Shughour" and "Jisr ash Shughur" agree.
+_ARTICLE_WORDS = frozenset(
+    {"al", "el", "il", "ul", "ar", "er", "as", "es", "ad", "ed", "ash", "esh", "ech", "an",
+     "en", "at", "et", "az", "ez", "ath", "adh"}
+)  # fmt: skip
+_MARKS = re.compile("['`\u2018\u2019\u02bf\u02be\u00b4\u02bb\u02bc]")  # ayn and hamza
+_WORDS = re.compile(r"[\s\-]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]+")
+_Y_VOWEL = re.compile(r"y(?![aeiou])")  # "Qusayr" = "Qusair"; "Darayya" keeps its y
+_DIGRAPHS = (("dj", "j"), ("ch", "sh"), ("q", "k"), ("ph", "f"))
+SKELETON_MIN = 4  # letters of a skeleton below which a name is not folded ("Tal")
+
+
+def skeleton(name: str) -> str:
+    """A transliteration fold: accents, ayn and hamza marks and the article dropped,
+    French digraphs read as English, doubled letters single, every run of vowels (and a
+    "y" before no vowel) one vowel, and a final "h" after it gone. "Deraa" and "Dar'a"
+    give "dara"; "Maaret al-Nouman" and "Ma'arrat an Nu'man" give "maratnaman"."""
+    words = _WORDS.split(_MARKS.sub("", lexicon.fold(name)))
+    text = "".join(w for w in words if w and w not in _ARTICLE_WORDS)
+    if not text.isalpha() or not text.isascii():
+        return ""
+    for old, new in _DIGRAPHS:
+        text = text.replace(old, new)
+    text = _VOWELS.sub("a", _Y_VOWEL.sub("i", _DOUBLED.sub(r"\1", text)))
+    text = _DOUBLED.sub(r"\1", text)
+    if text.endswith("ah"):
+        text = text[:-1]  # "Hamah" = "Hama", "Talbiseh" = "Talbisa"
+    return text
+
+
+# (town, its name and Latin alternates) for TRANSLIT_COUNTRIES, collected by ``_index``
+_TRANSLIT_NAMES: list[tuple[Entry, list[str]]] = []
+
+
+@cache
+def _skeletons() -> dict[str, list[Entry]]:
+    """Towns of ``TRANSLIT_COUNTRIES`` by the skeleton of their name and of each Latin
+    alternate (of every size: the small towns are the ones news spells its own way)."""
+    _index()  # fills _TRANSLIT_NAMES
+    out: dict[str, list[Entry]] = {}
+    for entry, names in _TRANSLIT_NAMES:
+        for name in set(names):
+            skel = skeleton(name)
+            if len(skel) < SKELETON_MIN:
+                continue
+            bucket = out.setdefault(skel, [])
+            if entry not in bucket:
+                bucket.append(entry)
+    return out
+
+
+def transliterated(text: str, countries: Iterable[str]) -> Entry | None:
+    """The one town of the Arabic-speaking world, in a country of ``countries`` (those
+    the document names), whose name ``text`` spells another way ("Deraa" -> Dar'a), by
+    skeleton; None when there are none or several. Callers use it only for a name the
+    text already treats as a place (see ``places.py``), after ``lookup`` found nothing."""
+    skel = skeleton(text)
+    if len(skel) < SKELETON_MIN:
+        return None
+    known = set(countries)
+    found = [e for e in _skeletons().get(skel, ()) if e.country in known]
+    return found[0] if len(found) == 1 else None

@@ -192,7 +192,8 @@ class Event(Record):
     location: str | None = None  # Place.id
     # how fine the place is, and where it was taken from (as NGEC's ``reason``):
     # "clause" (its own phrase), "anaphora" ("the city": the town named before), "sentence",
-    # "paragraph" (the scene of the sentences before or of the lead), "dateline"
+    # "paragraph" (the scene of the sentences before or of the lead), "dateline",
+    # "target" (the town attacked), "nationwide" ("killed across the country": the country)
     place_precision: Literal["site", "town", "admin", "region", "country"] | None = None
     place_reason: str | None = None
     # the named site of its clause, as written ("the Oxford Street bus station", "near

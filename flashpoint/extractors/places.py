@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from flashpoint import gazetteer, lexicon
@@ -40,14 +40,24 @@ class _Resolved:
 def extract_places(ctx: Context) -> list[Place]:
     """Every resolved place with its merged mentions, in order of first mention."""
     spans = list(ctx.entities)
-    spans = sorted(spans + _untagged_towns(ctx.doc, spans), key=lambda sp: sp.start)
+    named = _document_countries(spans)
+    spans = sorted(spans + _untagged_towns(ctx.doc, spans, named), key=lambda sp: sp.start)
     context = _document_countries(spans)
     resolved: dict[str, _Resolved] = {}
     for span in spans:
-        if span.label_ not in _PLACE_LABELS and not _located(span):
+        located = span.label_ in _PLACE_LABELS or _located(span)
+        in_area = _in_area(span)
+        if not located and not in_area:
             continue
-        candidates = _candidates(span)
-        if span.label_ in ("FAC", "ORG"):
+        framed = _frame_towns(span, context) if in_area else []
+        candidates = framed or (_candidates(span) if located else [])
+        if not candidates and span.label_ in ("GPE", "LOC") and not gazetteer.lookup(span.text):
+            # "Deraa" (Dar'a), "Tel Kelakh" (Tallkalakh): a name the text treats as a
+            # place, spelled another way than the gazetteer's; one town of the country
+            # the document names most, or none
+            town = gazetteer.transliterated(span.text, context[:1])
+            candidates = [town] if town is not None else []
+        if span.label_ in ("FAC", "ORG") and not framed:
             # Buildings, bridges and seats of power: only the landmarks the gazetteer names.
             candidates = [c for c in candidates if c.feature == "landmark"]
         if not candidates:
@@ -86,6 +96,62 @@ def _located(span: SpacySpan) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 0 and doc[i].lower_ in _LOCATIVE
+
+
+AREA_PREPS = frozenset({"in", "near", "outside", "around", "inside"})
+SETTLEMENTS = frozenset({"town", "city", "village", "suburb", "district", "port"})
+# Acts done to a town ("stormed Talkalakh", "a naval assault on Latakia", "shelling of
+# Homs"), whose object the tagger often reads as a person or an organization.
+ATTACK_WORDS = frozenset(
+    {"storm", "shell", "bombard", "besiege", "raid", "attack", "enter", "pound", "encircle",
+     "surround", "seize", "capture", "overrun", "retake", "assault", "invade", "blockade",
+     "fire", "bomb", "target", "hit", "strike", "shelling", "bombardment", "siege",
+     "offensive", "crackdown", "onslaught"}
+)  # fmt: skip
+
+
+def _in_area(span: SpacySpan) -> bool:
+    """A person's or organization's name where only a place fits, the tagger reading a
+    town as a name: right after "in"/"near" ("killed in Deraa"), named as "the town
+    of X", or the object of an attack ("troops stormed Talkalakh", "attacks on Rastan").
+    It is a place only when the gazetteer has the town (see ``_frame_towns``)."""
+    if span.label_ not in ("PERSON", "ORG", "NORP"):
+        return False
+    if span.label_ == "NORP" and lexicon.country(span.text):
+        return False  # "Syrian": a nationality, not a misread town ("attacks on Rastan")
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and span.start > 0 and span.doc[span.start - 1].lower_ in AREA_PREPS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SETTLEMENTS:
+        return True
+    return _attacked(root)
+
+
+def _attacked(tok: Token) -> bool:
+    """``tok`` is the object of an attack: "stormed X", "attacks on X", "shelling of X"
+    (or joined to one: "shelled Hama and Homs")."""
+    for _ in range(3):
+        if tok.dep_ != "conj":
+            break
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "against", "into", "of"):
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() in ATTACK_WORDS
+
+
+def _frame_towns(span: SpacySpan, countries: list[str]) -> list[gazetteer.Entry]:
+    """The town a name in a place frame (``_in_area``) names: a gazetteer town of the
+    country the document names most, by name or by transliteration."""
+    home = countries[:1]
+    towns = [e for e in gazetteer.lookup(span.text) if e.feature == "city" and e.country in home]
+    if towns:
+        return towns[:1]
+    town = gazetteer.transliterated(span.text, home)
+    return [town] if town is not None else []
 
 
 def _document_countries(spans: list[SpacySpan]) -> list[str]:
@@ -160,25 +226,38 @@ def _candidates(span: SpacySpan) -> list[gazetteer.Entry]:
 RESCUE_POPULATION = 100_000
 
 
-def _untagged_towns(doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
+def _untagged_towns(
+    doc: Doc, spans: list[SpacySpan], countries: list[str]
+) -> list[SpacySpan]:
     """A capitalized word after "in"/"near" that the tagger took for a common noun
     ("in Homs": a plural of "hom") but that names a city of 100,000+, an admin area
-    or a country: a place the entity layer dropped."""
+    or a country, or a proper noun that spells a town of the country the document names
+    most (``gazetteer.transliterated``), or a proper noun an attack is on ("shelled
+    Homs") that names a town of that country: a place the entity layer dropped."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     out = []
     for tok in doc:
         if (
             tok.i in covered
-            or tok.dep_ != "pobj"
-            or tok.head.lower_ not in ("in", "near", "outside", "around")
+            or tok.dep_ not in ("pobj", "dobj", "conj")
             or not tok.text[:1].isupper()
             or tok.is_sent_start
             or tok.pos_ not in ("NOUN", "PROPN")
         ):
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "near", "outside", "around"):
+            # "troops shelled Homs", "attacks on Rastan": a dropped name an attack is on
+            one = SpacySpan(doc, tok.i, tok.i + 1, label="ORG")
+            if _attacked(tok) and _frame_towns(one, countries):
+                out.append(SpacySpan(doc, tok.i, tok.i + 1, label="GPE"))
             continue
         entries = gazetteer.lookup(tok.text)
         if entries and entries[0].main_name and (
             entries[0].feature != "city" or entries[0].population >= RESCUE_POPULATION
         ):
             out.append(SpacySpan(doc, tok.i, tok.i + 1, label="GPE"))
+        elif not entries and tok.pos_ == "PROPN" and gazetteer.transliterated(
+            tok.text, countries[:1]
+        ):
+            out.append(SpacySpan(doc, tok.i, tok.i + 1, label="GPE"))  # "in Deraa"
     return out

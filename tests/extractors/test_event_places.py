@@ -49,7 +49,8 @@ def test_dateline_abroad_is_not_the_event_place(run: Callable[..., Report]) -> N
     )
     report = run(text, "2012-02-06")
     event = next(e for e in report.events if e.type == "ASSAULT")
-    assert event.location is None
+    # not Beirut; "Syrian troops" name the country the act is in (reason "country")
+    assert _place(report, event) == "Syria" and event.place_precision == "country"
 
 
 def test_unresolved_stated_place_blocks_fallback(run: Callable[..., Report]) -> None:
@@ -63,4 +64,7 @@ def test_unknown_district_of_a_known_city(run: Callable[..., Report]) -> None:
     text = "A bomb exploded near a police station in the Marja district of Damascus on Monday."
     report = run(text)
     event = next(e for e in report.events if e.type == "ASSAULT")
-    assert _place(report, event) == "Damascus" and event.place_precision == "town"
+    assert _place(report, event) == "Damascus"
+    # the named district is the event's site, finer than the town
+    assert event.place_precision == "site" and event.site is not None
+    assert event.site.text == "Marja district"

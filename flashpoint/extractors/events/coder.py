@@ -267,11 +267,23 @@ class Coder(Candidates, Merging):
             scope,
             None if unknown or named_elsewhere else self.carried(cand, sent, index),
             self.home,
+            cand.anchor,
         )
         if place_reason == "clause":
             place_reason = reason
+        country = event_places.nationwide(
+            scope, self.places, self.ctx.results.get("places", []), self.home
+        )
+        if country is None and location is None:
+            # "14 were killed as protesters came out across the country": a clause of its
+            # sentence says it for the whole country, and the event has no place of its own
+            country = event_places.nationwide(
+                list(sent), self.places, self.ctx.results.get("places", []), self.home
+            )
+        if country is not None:  # "40 killed across the country": no one town's event
+            location, place_precision, place_reason = country.id, "country", "nationwide"
         named_site = None
-        if cand.type in CONFLICT_MATERIAL:  # where it was done; a demand has no site
+        if cand.type in CONFLICT_MATERIAL and country is None:  # a demand has no site
             named_site = event_places.site(scope, cand.anchor, cand.trigger, self.places)
         if named_site is not None:
             place_precision = "site"
@@ -279,7 +291,7 @@ class Coder(Candidates, Merging):
         # an unresolved "they"/"them" is a party the text names elsewhere, or no one
         # we can tell: the event stands (it has a doer), the field stays empty
         shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
-        if cand.type in ("ASSAULT", "COERCE") and named_site is None:
+        if cand.type in ("ASSAULT", "COERCE") and named_site is None and country is None:
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is
             # where it was done, when the clause names no place of its own (or only the
             # town's country)
@@ -289,6 +301,30 @@ class Coder(Candidates, Merging):
                 here is None or (here.feature == "country" and here.country == town.country)
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
+        if (
+            location is None
+            and named_site is None
+            and cand.type in SCENE_TYPES
+            and not (unknown or named_elsewhere)
+        ):
+            # "Syrian forces killed 20 people": the one country the sentence names, by
+            # its name or its people, when it is the story's and no town is named
+            own = {t.i for t in scope}
+            for part in cand.sources + cand.targets:  # "Syrian forces": the party's words
+                own.update(t.i for t in part.subtree)
+            here = event_places.named_country(
+                sent, own, self.places, self.ctx.results.get("places", []), self.home
+            )
+            if here is not None:
+                location, place_precision, place_reason = here.id, "country", "country"
+        if cand.mode == "visit" and place_reason in (None, "dateline", "paragraph"):
+            # "a visit to China by Cameron": the place visited is where the visit was
+            spans = [(p.start or 0, p.end or 0) for p in shown_targets]
+            seen = {s.id: s for s in (self.places_by_span.get(k) for k in spans) if s is not None}
+            if len(seen) == 1:
+                visited = next(iter(seen.values()))
+                location, place_reason = visited.id, "target"
+                place_precision = event_places.precision_of(visited)
         if cand.type == "ASSAULT" and shown_sources:
             # "troops shelled the town of Rastan": with a named doer the town is where, not
             # whom; with no party named at all it stays the target, as PLOVER coders do

@@ -510,7 +510,14 @@ def day_in(
             continue
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
-        if before in BOUNDS or not ISO_DAY.fullmatch(t.value):
+        from flashpoint.extractors.events.setting import prayer_day, range_start
+
+        if before in BOUNDS and not (span is not None and prayer_day(span.root)):
+            continue  # "after Friday prayers" is that Friday; "after Monday's talks" a bound
+        ranged = span is not None and ISO_DAY.fullmatch(t.value) is not None
+        if ranged and range_start(span, int(t.value[8:])) is not None:
+            continue  # "between 3 and 6 June": a span, not its last day
+        if not ISO_DAY.fullmatch(t.value):
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
         if span is not None and in_bound_clause(span.root):
             continue  # "killed since it agreed on November 2": the bound's day

@@ -11,9 +11,13 @@ Called by the event coder (``events.py``) for each event. Order, finest first:
    ``paragraph``: the place of the scene the event carries on, from the sentence
    or two before it or the lead (``carried_place``; one-sentence paragraphs);
 3. ``dateline``: the dateline's place ("BENGHAZI (Reuters) -"), but only when
-   the story is about that place's country: a Syria story filed from Beirut or
-   Amman does not happen in Lebanon or Jordan. A place a participant stands
-   in for ("attacked Tripoli") is the target, not the setting, and is skipped.
+   the story is about that place's country and the sentence names no other country
+   (``elsewhere``): a Syria story filed from Beirut or Amman does not happen in
+   Lebanon or Jordan.
+
+Before all of these, ``nationwide``: an act told for a whole country ("killed across
+the country", "nationwide protests", "throughout Syria") takes the country. A place a
+participant stands in for ("attacked Tripoli") is the target, not the setting, and is skipped.
 
 ``place_precision`` is the gazetteer feature mapped to site, town, admin,
 region or country; ``place_reason`` is the step above that chose it.
@@ -70,7 +74,7 @@ def _locative(tok: Token) -> bool:
         prep = tok.head.head  # "in the city of X" parses X under "city"
     if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "near the city of Deir ez-Zor"
-    return prep is not None and prep.lower_ in fr.LOCATIVE
+    return prep is not None and prep.lower_ in fr.LOCATIVE and not in_support(prep)
 
 
 def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) -> bool:
@@ -95,8 +99,30 @@ def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) 
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
 
 
+BOUND_MARKS = frozenset({"since", "until", "till", "before", "after"})
+
+
+def bound_verb(tok: Token) -> Token | None:
+    """The verb of the "after/before/since/until" clause ``tok`` sits in, if any ("after
+    forces fired on protesters in Deraa"): the clause of an earlier or later happening."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in BOUND_MARKS for c in cur.children
+        ):
+            return cur
+        if cur.dep_ in ("ROOT", "ccomp"):
+            return None
+        cur = cur.head
+    return None
+
+
 def in_sentence(
-    places: dict[int, Any], sent: SpacySpan, skip: set[int], home: str | None = None
+    places: dict[int, Any],
+    sent: SpacySpan,
+    skip: set[int],
+    home: str | None = None,
+    anchor: Token | None = None,
 ) -> Any | None:
     """The one place named in a locative phrase of the sentence, if only one is; none
     when it names another happening abroad ("a toll like that of the uprising in
@@ -108,6 +134,11 @@ def in_sentence(
         place = places.get(tok.i)
         if place is None or tok.i in skip or not _locative(tok):
             continue
+        bound = bound_verb(tok)
+        if bound is not None and anchor is not None and not (
+            bound.i == anchor.i or bound.is_ancestor(anchor)
+        ):
+            continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
         if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
             return None  # "as after the uprising in Tunisia": the sentence is not placed
         found[place.id] = place
@@ -147,6 +178,7 @@ def choose(
     scope: list[Token] = (),  # type: ignore[assignment]
     carried: Any | None = None,
     home: str | None = None,
+    anchor: Token | None = None,
 ) -> tuple[str | None, str | None, str | None]:
     """(Place.id, place_precision, place_reason) for one event. ``carried`` is the
     place of the scene it carries on (:func:`carried_place`), taken when its clause
@@ -156,15 +188,93 @@ def choose(
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
     if any(unknown_place(tok, places) for tok in scope):
         return None, None, None  # "near Brega", not in the gazetteer: unknown, not guessed
-    place = in_sentence(places, sent, participants, home)
+    place = in_sentence(places, sent, participants, home, anchor)
     if place is not None:
         return place.id, precision_of(place), "sentence"
     if carried is not None and fits_sentence(carried, sent, places):
         return carried.id, precision_of(carried), "paragraph"
     place = dateline_place(dateline, all_places)
-    if place is not None:
+    if place is not None and not elsewhere(sent, places, place.country):
         return place.id, precision_of(place), "dateline"
     return None, None, None
+
+
+def elsewhere(sent: SpacySpan, places: dict[int, Any], country: str | None) -> bool:
+    """The sentence names a country other than ``country`` (a place in it, or its people:
+    "security forces have killed 30 people in Syria", "Syrian troops") and none in
+    ``country``, so a dateline in ``country`` does not place its event (a Beirut
+    dateline on a Syrian toll)."""
+    other = False
+    for tok in sent:
+        place = places.get(tok.i)
+        named = place.country if place is not None else None
+        if named is None and tok.ent_type_ == "NORP":
+            named = fr.country_of(tok.text)
+        if named == country:
+            return False  # "Bahrain, which crushed protests": the dateline's own country
+        other = other or named is not None
+    return other
+
+
+def named_country(
+    sent: SpacySpan,
+    own: set[int],
+    places: dict[int, Any],
+    all_places: list[Any],
+    home: str | None,
+) -> Any | None:
+    """The story's country (``home``) when the event's own words (``own``: its clause
+    and its parties) name it, by name or by its people ("Syrian forces killed 20
+    people", "killed 1,100 Syrian civilians"), and its sentence names no other country,
+    town or area: the place of a material act with no place of its own. None otherwise."""
+    found, mine = set(), set()
+    for tok in sent:
+        place = places.get(tok.i)
+        country = None
+        if place is not None:
+            if place.feature != "country":
+                return None  # a town, an area: the other rules' to use or to leave
+            country = place.country
+        elif tok.ent_type_ == "NORP" and tok.ent_iob_ == "B":
+            country = fr.country_of(tok.text)
+        if country:
+            found.add(country)
+            if tok.i in own:
+                mine.add(country)
+    if home is None or found != {home} or mine != {home}:
+        return None
+    return next((p for p in all_places if p.feature == "country" and p.country == home), None)
+
+
+# "across the country", "nationwide", "throughout Syria": an act told for the whole
+# country (a toll, a wave of protests) happens in the country, whatever town is named.
+NATIONWIDE = frozenset({"nationwide", "countrywide"})
+SPREAD = frozenset({"across", "throughout", "around"})
+
+
+def nationwide(scope: list[Token], places: dict[int, Any], all_places: list[Any],
+               home: str | None) -> Any | None:
+    """The country an act is told for as a whole, by a word of its clause: "nationwide",
+    "across/throughout/all over the country" (the story's country, ``home``), "across
+    Syria" (that country); None otherwise, or when the story names no such country."""
+    for tok in scope:
+        country = None
+        if tok.lower_ in NATIONWIDE:
+            country = home
+        elif tok.dep_ == "pobj" and (
+            tok.head.lower_ in SPREAD
+            or (tok.head.lower_ == "over" and tok.doc[tok.head.i - 1].lower_ == "all")
+        ):
+            place = places.get(tok.i)
+            if place is not None and place.feature == "country":
+                return place
+            if tok.lower_ == "country" and any(c.lower_ in ("the", "this") for c in tok.children):
+                country = home
+        if country is not None:
+            return next(
+                (p for p in all_places if p.feature == "country" and p.country == country), None
+            )
+    return None
 
 
 # Head nouns of a named site ("the Oxford Street bus station", "the Rolando cafe").
@@ -176,6 +286,7 @@ SITE_WORDS = frozenset(
      "hospital", "bridge", "building", "tower", "embassy", "consulate", "checkpoint",
      "compound", "stadium", "arena", "bakery", "prison", "jail", "barracks", "palace",
      "port", "harbour", "harbor", "ministry", "parliament", "headquarters", "office",
+     "district", "neighbourhood", "neighborhood", "quarter", "suburb",
      "st", "rd", "ave", "blvd", "sq"}
 )
 # Sites one is "on" ("on Rue Victor Hugo"); "on the market" is a target, not a place.
@@ -193,12 +304,30 @@ NOT_SITE = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF
                       "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE"})
 
 
+# "in support of / in solidarity with the people of X": the act is done elsewhere.
+SOLIDARITY = frozenset({"support", "solidarity", "memory", "honour", "honor"})
+
+
+def in_support(prep: Token) -> bool:
+    """The locative phrase hangs on the people an act is done in support of ("chanting
+    in support of compatriots in Jisr al-Shughour"): their place, not the act's."""
+    nouns = [prep.head]
+    if prep.i > 0:
+        nouns.append(prep.doc[prep.i - 1])  # the parser hangs "in X" on the verb instead
+    return any(
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("of", "with")
+        and noun.head.head.lemma_.lower() in SOLIDARITY
+        for noun in nouns
+    )
+
+
 def _locative_head(tok: Token) -> bool:
     """The object of a locative preposition, or of "on" when it names a street or
     another site ("on Rue Victor Hugo", "on the central street Rue Victor Hugo")."""
     if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
         tok = tok.head  # "the central street Rue Victor Hugo"
-    if tok.dep_ != "pobj":
+    if tok.dep_ != "pobj" or in_support(tok.head):
         return False
     prep = tok.head.lower_
     words = {tok.lemma_.lower()} | {c.lower_ for c in tok.lefts if c.dep_ == "compound"}
@@ -246,20 +375,45 @@ def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, An
         if child.dep_ == "advcl" and any(c.lower_ in WHEN for c in child.children):
             toks += fr.clause(child)
     heads = [t for t in toks if _locative_head(t)]
+    # "shelled the Baba Amr district of Homs": the named part of the town
+    heads += [t.head.head for t in toks if t.dep_ == "pobj" and part_of(t.head)]
+    # "seized the mountain town of Haffa": the town attacked or taken, if unknown
+    towns = [t for t in toks if t.dep_ == "dobj" and t.head.i == anchor.i]
+    towns += [  # "seized control of the town of X"
+        o for t in towns if t.lemma_ == "control" for o in fr.objects(t, "of")
+    ]
     if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
         heads.append(anchor.head)
-    best = None
-    for head in heads:
-        found = _named_site(head, places)
-        if found is None:
-            continue
-        dist = abs(head.i - trigger.i)
-        if best is None or dist < best[0]:
-            best = (dist, found)
+    found = [(h, _named_site(h, places) or _settlement_name(h, places)) for h in heads]
+    found += [(h, _settlement_name(h, places)) for h in towns]
+    best = min(
+        ((abs(h.i - trigger.i), span) for h, span in found if span is not None),
+        key=lambda item: item[0],
+        default=None,
+    )
     if best is None:
         return None
     start, end = best[1]
     return trigger.doc[start:end]
+
+
+def _settlement_name(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
+    """Token range of the name in "the town/village/district of X" (``head`` the noun)
+    when the gazetteer does not know X ("in the town of Maaret al-Nouman"): the name
+    of a settlement too small for it, whatever the tagger took it for."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in SETTLEMENT_WORDS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for name in prep.children:
+            if name.dep_ != "pobj" or name.pos_ != "PROPN" or not name.text[:1].isupper():
+                continue
+            words = list(name.subtree)
+            if any(t.i in places or t.ent_type_ in ("NORP", "DATE", "TIME") for t in words):
+                return None
+            return words[0].i, words[-1].i + 1
+    return None
 
 
 FACILITY_WORDS = frozenset(

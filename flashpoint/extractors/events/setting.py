@@ -13,6 +13,7 @@ from flashpoint.extractors.events.base import CoderBase, EventCandidate
 from flashpoint.models import Figure
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # "Saturday morning" (2012-02-04TMO), "overnight" (2012-02-03TNI): the day of a time
 DAY_OF_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
 # "last week" (2012-W05), "last weekend" (2012-W05-WE): an ISO week
@@ -40,8 +41,35 @@ def event_date(value: str) -> tuple[str, str] | None:
     return None
 
 
+# "the past two days", "the last 24 hours": a duration up to the report (P2D, PT24H)
+RECENT = re.compile(r"^P(?:(\d+)D|T(\d+)H)$")
+RECENT_WORDS = re.compile(r"^(?:the )?(?:past|last) ", re.IGNORECASE)
+RECENT_DAYS = 3
 NOT_EVENT_DATE = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 SIMULTANEOUS = frozenset({"as", "while", "when"})
+
+
+def range_start(span: Any, last_day: int) -> int | None:
+    """The first day of "3-6 June", "between 3 and 6 June", "from 3 to 6 June", where
+    ``span`` is the time layer's "6 June" (its last day, ``last_day``); None otherwise."""
+    doc, i = span.doc, span.start
+    if i < 2:
+        return None
+    before = doc[i - 1].lower_
+    first = doc[i - 2]
+    opener = doc[i - 3].lower_ if i >= 3 else ""
+    ranged = before in ("-", "–") or (before == "and" and opener == "between") or (
+        before in ("to", "until") and opener == "from"
+    )
+    if not ranged or not first.text.isdigit() or not 1 <= int(first.text) < last_day:
+        return None
+    return int(first.text)
+
+
+def prayer_day(tok: Token) -> bool:
+    """ "after Friday prayers": the day names the prayers, which the rallies, shootings
+    and marches of that day follow; a time of the act, not a bound before it."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in ("prayer", "prayers")
 
 
 MONTH_NAMES = frozenset(
@@ -122,6 +150,72 @@ CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
 SPEAKING_OF = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
+def on_verb(tok: Token, verb: Token) -> bool:
+    """``tok`` hangs on ``verb`` through prepositions and verbs only ("stormed the town on
+    Saturday"), not through a noun ("heard of the attacks in 2015": the attacks' year)."""
+    node = tok
+    for _ in range(len(tok.doc)):
+        if node.i == verb.i:
+            return True
+        if node.i == node.head.i:
+            return False
+        node = node.head
+        if node.i != verb.i and node.pos_ in ("NOUN", "PROPN") and node.ent_type_ not in (
+            "DATE", "TIME"
+        ):
+            return False
+    return False
+
+
+# Verbs of commitment whose "to" clause is an act still to come ("agreed to hold a
+# symposium later this year", "promised to hold elections in February").
+COMMITMENT_VERBS = frozenset(
+    {"agree", "promise", "pledge", "vow", "plan", "decide", "offer", "undertake", "commit"}
+)
+
+
+AHEAD_WORDS = ("later", "next", "the coming", "coming")
+
+
+def planned_act(cand: EventCandidate) -> set[int]:
+    """Tokens of the act a commitment is to ("agreed to hold a symposium later this
+    year"): a time among them that looks ahead (``Setting.ahead``) is the planned act's,
+    not the agreement's. The trigger's own words ("agreed to impose sanctions") are
+    not excluded."""
+    anchor = cand.anchor
+    if anchor.lemma_.lower() not in COMMITMENT_VERBS:
+        return set()
+    out: set[int] = set()
+    for child in anchor.children:
+        if child.dep_ != "xcomp" or not any(c.lower_ == "to" for c in child.children):
+            continue
+        words = {t.i for t in child.subtree}
+        if cand.trigger.i in words or cand.last.i in words:
+            continue  # the trigger is the planned act itself
+        out |= words
+    return out
+
+
+# Nouns of an attack whose "on X" is the town it hit: "killed in a naval assault on Latakia".
+ATTACK_NOUNS = frozenset(
+    {"attack", "assault", "raid", "offensive", "bombardment", "shelling", "strike", "onslaught",
+     "crackdown", "siege", "push", "operation", "incursion"}
+)  # fmt: skip
+
+
+def attack_on_town(prep: Token, place: Any) -> bool:
+    """``prep`` is the "on"/"against" of an attack noun that is itself in a locative
+    phrase ("died in attacks on Rastan"), and its object is a town: where the deaths were."""
+    noun = prep.head
+    return (
+        prep.lower_ in ("on", "against")
+        and place.feature == "city"
+        and noun.lemma_.lower() in ATTACK_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in fr.LOCATIVE
+    )
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -157,7 +251,7 @@ class Setting(CoderBase):
         return toks
 
     def date(self, cand: EventCandidate) -> tuple[str | None, str | None, str | None]:
-        other = self.other_event(cand)
+        other = self.other_event(cand) | {i for i in planned_act(cand) if self.ahead(i)}
         found = self._date_in([t for t in self.scope(cand) if t.i not in other], cand.trigger)
         if found is None:
             top = cand.anchor
@@ -171,9 +265,24 @@ class Setting(CoderBase):
             if simultaneous or declared or participial:
                 toks = fr.clause(fr.top_of_chain(top.head))
                 found = self._date_in([t for t in toks if t.i not in other], cand.trigger)
+            elif (
+                top.dep_ == "conj"
+                and top.i == cand.trigger.i  # not "..., and led Ban to accuse him"
+                and top.head.pos_ == "VERB"
+                and top.head.dep_ in ("ROOT", "ccomp", "conj")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+            ):
+                # "troops stormed the town on Saturday and killed 12": one subject, one time
+                # (not under "when he heard of it in 2015 and blamed ...": a subordinate time)
+                own = {t.i for t in top.subtree} | other
+                toks = [t for t in fr.clause(top.head) if t.i not in own and on_verb(t, top.head)]
+                found = self._date_in(toks, cand.trigger)
         if found is None:
             return None, None, None
-        value, precision = event_date(found.value) or (None, None)
+        if found.type == "duration":
+            day = self.recent_day(found)
+            return (day, "day", found.id) if day else (None, None, None)
+        value, precision = self.day_range(found) or event_date(found.value) or (None, None)
         if value and self.weekend_to_come(found.value, cand):
             return None, None, None  # "attacks at the weekend", told on a Tuesday: not yet
         return value, precision, found.id if value else None
@@ -190,20 +299,77 @@ class Setting(CoderBase):
         saturday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6)
         return saturday > published
 
+    def ahead(self, i: int) -> bool:
+        """The time at token ``i`` looks ahead of the report: "later this year", "next
+        month", or a value after the publication day ("agreed to set up last month" is
+        the agreement's time; "agreed to hold talks next week" is the talks')."""
+        item = self.times.get(i)
+        if item is None or not item.value:
+            return False
+        if item.text.lower().startswith(AHEAD_WORDS):
+            return True
+        published = self.ctx.published
+        found = event_date(item.value)
+        return published is not None and found is not None and found[0] > published.isoformat()
+
+    def day_range(self, item: Any) -> tuple[str, str] | None:
+        """ "on 3-6 June", "between 3 and 6 June", "from 3 to 6 June": a span of days the
+        time layer read as its last day. Within one ISO week it is that week (its
+        Monday, precision "week"); otherwise its month (precision "month")."""
+        day = DAY_VALUE.match(item.value or "")
+        span = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        if day is None or span is None or span.start < 2:
+            return None
+        import datetime as dt
+
+        last = dt.date.fromisoformat(item.value)
+        first = range_start(span, last.day)
+        if first is None:
+            return None
+        start = last.replace(day=first)
+        if start.isocalendar()[:2] == last.isocalendar()[:2]:
+            return (start - dt.timedelta(days=start.weekday())).isoformat(), "week"
+        return item.value[:7], "month"
+
+    def recent_day(self, item: Any) -> str | None:
+        """ "killed in the past two days", "in the last 24 hours": a count of the days
+        up to the report, dated the day before it (the last full day of the count);
+        only for spans of up to ``RECENT_DAYS`` days."""
+        published = self.ctx.published
+        match = RECENT.match(item.value or "")
+        if published is None or match is None or not RECENT_WORDS.match(item.text):
+            return None
+        days, hours = match.group(1), match.group(2)
+        span = int(days) if days else int(hours) / 24
+        if not 0 < span <= RECENT_DAYS:
+            return None
+        import datetime as dt
+
+        return (published - dt.timedelta(days=1)).isoformat()
+
     def _date_in(self, toks: list[Token], trigger: Token) -> Any:
         best = None
         for tok in toks:
             item = self.times.get(tok.i)
-            if item is None or item.type not in ("date", "time") or not item.value:
+            if item is None or not item.value:
                 continue
-            if event_date(item.value) is None:
+            if item.type == "duration":
+                if self.recent_day(item) is None:
+                    continue
+            elif item.type not in ("date", "time") or event_date(item.value) is None:
                 continue
             before = self.doc[tok.i - 1] if tok.i > 0 else None
             first = item.text.split(" ", 1)[0].lower()
-            if first in NOT_EVENT_DATE or (before is not None and before.lower_ in NOT_EVENT_DATE):
+            bound = first in NOT_EVENT_DATE or (
+                before is not None and before.lower_ in NOT_EVENT_DATE
+            )
+            if bound and not prayer_day(tok):
                 continue
             if year_in_name(tok) or across_lines(tok, trigger):
                 continue
+            clause = event_places.bound_verb(tok)
+            if clause is not None and not (clause.i == trigger.i or clause.is_ancestor(trigger)):
+                continue  # "freed prisoners after forces fired on Friday": the firing's day
             if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
                 best = (tok.i, item)
         return best[1] if best else None
@@ -233,10 +399,14 @@ class Setting(CoderBase):
                 and prep.head.head.head.i in (cand.anchor.i, cand.trigger.i, cand.trigger.head.i)
             ):
                 prep = prep.head.head  # "came under attack in the central city of Homs"
+            if prep is not None and attack_on_town(prep, place):
+                prep = prep.head.head  # "killed in attacks on Rastan": the town attacked
             if prep is None or prep.lower_ not in fr.LOCATIVE:
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
+            if event_places.in_support(prep):
+                continue  # "marched in support of compatriots in Jisr": where they are not
             dist = abs(tok.i - cand.trigger.i)
             found.append((dist, place, prep.lower_))
             if best is None or dist < best[0]:

@@ -1,0 +1,247 @@
+"""Places and dates of real-news events (issue 8): transliterated town names, tolls
+told for a whole country, datelines abroad, attacked towns, recent spans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint import gazetteer
+from flashpoint.models import Event, Report
+
+Run = Callable[..., Report]
+
+
+def _place(report: Report, event: Event) -> str | None:
+    return next((p.name for p in report.places if p.id == event.location), None)
+
+
+def _assault(report: Report) -> Event:
+    return next(e for e in report.events if e.type == "ASSAULT")
+
+
+def test_skeleton_folds_transliterations() -> None:
+    assert gazetteer.skeleton("Deraa") == gazetteer.skeleton("Dar'a")
+    assert gazetteer.skeleton("Jisr al-Shughour") == gazetteer.skeleton("Jisr ash Shughur")
+    assert gazetteer.skeleton("Tel Kelakh") == gazetteer.skeleton("Tallkalakh")
+    assert gazetteer.skeleton("Qusair") == gazetteer.skeleton("Al Qusayr")
+    assert gazetteer.skeleton("Darayya") != gazetteer.skeleton("Deraa")
+
+
+def test_transliterated_needs_the_country_and_one_town() -> None:
+    assert gazetteer.transliterated("Deraa", ["SYR"]).name == "Dar‘ā"
+    assert gazetteer.transliterated("Deraa", []) is None  # no country named: not guessed
+    assert gazetteer.transliterated("Deraa", ["FRA"]) is None
+    assert gazetteer.transliterated("Tal", ["SYR"]) is None  # too short to fold
+
+
+def test_transliterated_town_places_the_event(run: Run) -> None:
+    report = run("Syrian soldiers shot dead three protesters in Deraa on Sunday, witnesses said.")
+    event = _assault(report)
+    assert _place(report, event) == "Dar‘ā"
+    assert event.place_precision == "town"
+
+
+def test_a_person_is_not_folded_into_a_town(run: Run) -> None:
+    report = run("Syrian officials said Bashar had met the envoy, and protests went on in Hama.")
+    assert {p.name for p in report.places} <= {"Syria", "Ḩamāh"}
+
+
+def test_town_the_tagger_reads_as_a_name_when_attacked(run: Run) -> None:
+    report = run("Syrian helicopters fired on Tel Kelakh on Sunday, killing five people.")
+    event = _assault(report)
+    assert _place(report, event) == "Tallkalakh"
+
+
+def test_deaths_in_an_attack_on_a_town(run: Run) -> None:
+    report = run("In Syria, nine people were killed in attacks on Rastan, activists said.")
+    event = _assault(report)
+    assert _place(report, event) == "Ar Rastan" and event.place_reason == "clause"
+
+
+def test_unknown_town_of_a_settlement_phrase_is_the_site(run: Run) -> None:
+    report = run("Syrian gunmen killed four soldiers in the town of Kafr Zayoun, state media said.")
+    event = _assault(report)
+    assert event.site is not None and event.site.text == "Kafr Zayoun"
+    assert event.place_precision == "site"
+
+
+def test_named_district_of_a_town_is_the_site(run: Run) -> None:
+    report = run("Syrian forces shelled the Bab Sebaa district of Homs on Monday, killing 20.")
+    event = next(e for e in report.events if e.trigger.text == "shelled")
+    assert _place(report, event) == "Homs"
+    assert event.site is not None and "Bab Sebaa" in event.site.text
+
+
+def test_nationwide_toll_is_the_country(run: Run) -> None:
+    text = (
+        "Syria's army shelled the city of Hama on Monday.\n"
+        "Activists said 31 people were killed across the country on Tuesday, most of them in Hama."
+    )
+    report = run(text, "2011-08-03")
+    event = next(e for e in report.events if "31 people" in [t.name for t in e.target])
+    assert _place(report, event) == "Syria"
+    assert event.place_precision == "country" and event.place_reason == "nationwide"
+
+
+def test_dateline_abroad_does_not_place_a_toll_in_another_country(run: Run) -> None:
+    text = (
+        "BEIRUT (Reuters) - Lebanese police said on Monday they had arrested two men in Beirut.\n"
+        "Security forces have killed more than 1,000 Syrian civilians since March, a group said."
+    )
+    report = run(text, "2011-06-13")
+    toll = next(e for e in report.events if e.type == "ASSAULT")
+    assert _place(report, toll) != "Beirut"
+
+
+def test_past_two_days_is_the_day_before_the_report(run: Run) -> None:
+    text = "Activists said 40 people had been killed in Syria in the past two days."
+    report = run(text, "2012-02-29")
+    event = _assault(report)
+    assert event.date == "2012-02-28" and event.date_precision == "day"
+
+
+def test_coordinated_act_shares_the_day(run: Run) -> None:
+    report = run("Syrian troops stormed the town on Saturday and killed 12 people, residents said.",
+                 "2011-05-16")
+    event = next(e for e in report.events if e.trigger.text == "killed")
+    assert event.date == "2011-05-14"
+
+
+def test_people_supported_elsewhere_do_not_place_the_act(run: Run) -> None:
+    text = (
+        "Syrian demonstrators chanting slogans in support of compatriots in Jisr al-Shughour"
+        " marched through the streets on Friday, activists said."
+    )
+    report = run(text, "2011-06-10")
+    chant = next(e for e in report.events if e.trigger.text == "chanting")
+    assert chant.location is None and chant.site is None
+
+
+def test_visit_is_placed_where_the_visitor_went(run: Run) -> None:
+    report = run("The British prime minister paid a visit to China last November.", "2011-06-27")
+    visit = next(e for e in report.events if e.type == "CONSULT")
+    assert _place(report, visit) == "China" and visit.place_reason == "target"
+
+
+def test_town_taken_is_the_site_when_the_gazetteer_lacks_it(run: Run) -> None:
+    report = run("Syrian forces seized control of the mountain town of Kafr Zayoun on Wednesday.")
+    event = next(e for e in report.events if e.type == "COERCE")
+    assert event.site is not None and event.site.text == "Kafr Zayoun"
+
+
+def test_nationwide_said_in_a_clause_of_the_sentence(run: Run) -> None:
+    text = (
+        "Syria's government denied the reports.\n"
+        "At least 14 people were killed as protesters came out in force across the country."
+    )
+    report = run(text, "2011-09-02")
+    event = _assault(report)
+    assert _place(report, event) == "Syria" and event.place_reason == "nationwide"
+
+
+def test_coordinated_act_does_not_take_a_year_of_another_happening(run: Run) -> None:
+    text = (
+        "He said he first heard of the Paris attacks in 2015 and blamed his anger on"
+        " coalition airstrikes."
+    )
+    report = run(text, "2019-05-02")
+    blamed = next(e for e in report.events if e.trigger.text == "blamed")
+    assert blamed.date is None
+
+
+def test_a_span_of_days_is_its_week_or_its_month(run: Run) -> None:
+    text = (
+        "Officials said 40 soldiers were killed in the town between 3 and 6 June.\n"
+        "Troops shelled the area on 7-9 June, refugees said."
+    )
+    report = run(text, "2011-06-22")
+    killed = next(e for e in report.events if e.trigger.text == "killed")
+    shelled = next(e for e in report.events if e.trigger.text == "shelled")
+    assert (killed.date, killed.date_precision) == ("2011-06", "month")  # Friday to Monday
+    assert (shelled.date, shelled.date_precision) == ("2011-06-06", "week")
+
+
+def test_after_friday_prayers_is_that_friday(run: Run) -> None:
+    text = (
+        "AMMAN (Reuters) - Syrian forces shot dead 28 people at rallies after Friday prayers,"
+        " activists said.\n"
+        "Some troops fired from rooftops at marchers in Hama, activists said."
+    )
+    report = run(text, "2011-06-11")
+    shot = next(e for e in report.events if e.trigger.text == "shot")
+    fired = next(e for e in report.events if e.trigger.text == "fired")
+    assert shot.date == "2011-06-10" and fired.date == "2011-06-10"
+
+
+def test_shelled_town_the_tagger_dropped(run: Run) -> None:
+    report = run("Syrian troops shelled Homs on Monday.", "2011-06-27")
+    event = _assault(report)
+    assert _place(report, event) == "Homs" and event.place_reason == "target"
+
+
+def test_two_towns_shelled_leave_the_place_unknown(run: Run) -> None:
+    report = run("Syrian troops shelled Hama and Homs on Monday.", "2011-06-27")
+    assert _assault(report).location is None
+
+
+def test_the_time_of_an_act_agreed_to_is_not_the_agreement_s(run: Run) -> None:
+    report = run("China and Britain had agreed to hold a symposium on trade later this year.")
+    agree = next(e for e in report.events if e.type == "AGREE")
+    assert agree.date is None
+
+
+def test_toll_placed_in_the_one_country_its_sentence_names(run: Run) -> None:
+    text = (
+        "Syria's government denied the reports on Friday.\n"
+        "Rights groups say security forces have killed more than 1,100 Syrian civilians."
+    )
+    report = run(text, "2011-06-11")
+    toll = _assault(report)
+    assert _place(report, toll) == "Syria" and toll.place_reason == "country"
+
+
+def test_no_country_guessed_when_the_sentence_names_two(run: Run) -> None:
+    text = "Syria's army was on alert.\nSyrian troops crossed into Lebanon and destroyed houses."
+    report = run(text, "2012-03-27")
+    event = next(e for e in report.events if e.trigger.text == "destroyed")
+    assert event.location is None
+
+
+def test_a_place_in_an_after_clause_is_the_earlier_happening_s(run: Run) -> None:
+    text = (
+        "The president freed 260 prisoners after security forces fired on protesters"
+        " on Friday in the Syrian town of Deraa."
+    )
+    report = run(text, "2011-03-26")
+    freed = next(e for e in report.events if e.trigger.text == "freed")
+    assert freed.location is None
+
+
+def test_an_after_clause_gives_neither_its_place_nor_its_day(run: Run) -> None:
+    text = (
+        "Syria's president, facing his deepest crisis after security forces fired on"
+        " protesters on Friday in the town of Deraa, freed 260 prisoners."
+    )
+    report = run(text, "2011-03-26")
+    freed = next(e for e in report.events if e.trigger.text == "freed")
+    assert freed.location is None and freed.date is None
+
+
+def test_a_span_of_days_is_not_carried_as_its_last_day(run: Run) -> None:
+    text = (
+        "The government says 120 soldiers were killed in the town between 3 and 6 June.\n"
+        "Activists say army units fired on each other."
+    )
+    report = run(text, "2011-06-22")
+    fired = next(e for e in report.events if e.trigger.text == "fired")
+    assert fired.date != "2011-06-06"
+
+
+def test_an_act_embedded_under_a_coordinated_verb_takes_no_time_from_it(run: Run) -> None:
+    text = (
+        "The assault on Hama in August revived memories of a crackdown nearly 30 years ago,"
+        " and led the UN chief to accuse the president of losing all sense of humanity."
+    )
+    report = run(text, "2011-11-14")
+    accuse = next(e for e in report.events if e.type == "ACCUSE")
+    assert accuse.date is None
