@@ -66,6 +66,7 @@ class TriggerSense(_Strict):
     mode: StrictStr | None = None
     target: Words = []
     needs: Words = []
+    objects_not: Words = []  # direct objects that make it another sense ("met resistance")
     modifier: Words = []
     reciprocal: StrictBool = False
     complement: StrictBool = False
@@ -103,6 +104,7 @@ class EventTriggers(_Strict):
     harm_verbs: Words
     harm_predicates: Words
     accident_nouns: Words
+    armed_means: Words
     attack_story: Words
     light_verbs: Words
     control: Control

@@ -67,6 +67,8 @@ class Coder(Candidates, Merging):
     def run(self) -> list[Event]:
         # the places of the events coded so far, by sentence index (Coder.carried)
         self.scene: dict[int, list[tuple[str, str]]] = {}
+        # the doers of the events coded so far, by sentence index (carried_doers)
+        self.doers: dict[int, list[tuple[str, list[EventParticipant]]]] = {}
         leads = event_confidence.lead_sentences(self.ctx)
         self.lead_index = self.ctx.sentence_index(leads[0].start_char) if leads else None
         self.home = event_places.main_country(self.ctx.results.get("places", []))
@@ -183,7 +185,8 @@ class Coder(Candidates, Merging):
 
     def emit(self, cand: EventCandidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
-        sources = self.participants(cand.sources)
+        seen_by = self.observers(cand.trigger)  # "residents heard shooting": not the doers
+        sources = self.participants([t for t in cand.sources if t.i not in seen_by])
         if any(p.actor is None and p.name.lower() in UNRESOLVED_PERSONS for p in sources):
             return  # an unresolved "I"/"you"/"we" is the writer or a reader, not a party
         sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
@@ -279,6 +282,12 @@ class Coder(Candidates, Merging):
         # an unresolved "they"/"them" is a party the text names elsewhere, or no one
         # we can tell: the event stands (it has a doer), the field stays empty
         shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
+        source_reason = None
+        if shown_sources:
+            self.doers.setdefault(index, []).append((cand.type, shown_sources))
+        elif not sources:  # "Four people were killed.": the doer of the act told before
+            shown_sources = self.carried_doers(cand, sent, index, self.doers, self.lead_index)
+            source_reason = "carried" if shown_sources else None
         if cand.type in ("ASSAULT", "COERCE") and named_site is None:
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is
             # where it was done, when the clause names no place of its own (or only the
@@ -300,6 +309,7 @@ class Coder(Candidates, Merging):
             quad=self.types[cand.type].quad,
             intensity=intensity(cand.type, mode),
             source=shown_sources,
+            source_reason=source_reason,
             target=shown_targets,
             date=date,
             date_precision=precision,

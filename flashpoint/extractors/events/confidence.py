@@ -258,10 +258,38 @@ def running_since_long_ago(coder: Any, anchor: Token, published: dt.date | None)
         timed = any(coder.times.get(t.i) is not None for t in prep.subtree)
         if perfect and not timed and not superlative:
             return True  # a toll running since an event named, not dated: a recap
+        if perfect and not superlative and coarse_start(coder, prep):
+            return True  # "have been killed since the uprising began in March": a running
+            # toll from a month or a year, however recent
         for tok in prep.subtree:
             item = coder.times.get(tok.i)
             if item is not None and item.value and is_background(anchor, item.value, published):
                 return True
+    return False
+
+
+# "the uprising, which began in March": verbs that tell when a happening began
+_START_VERBS = frozenset({"begin", "start", "erupt", "break"})
+
+
+def coarse_start(coder: Any, prep: Token) -> bool:
+    """The "since" phrase starts at a month or a year ("since March", "since the
+    uprising began in mid-March"), not at a day ("since Wednesday")."""
+    for tok in prep.subtree:
+        item = coder.times.get(tok.i)
+        if item is not None and item.type == "date" and item.value and len(item.value) < 10:
+            return True
+    return False
+
+
+def began_then(trigger: Token, coder: Any) -> bool:
+    """ "the uprising, which began in March", "protests that started in January": an
+    event noun told by when it began, a recap of the unrest as a whole."""
+    for child in trigger.children:
+        if child.dep_ not in ("relcl", "acl") or child.lemma_.lower() not in _START_VERBS:
+            continue
+        if any(coder.times.get(t.i) is not None for t in child.subtree):
+            return True
     return False
 
 
@@ -275,6 +303,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         or is_background(cand.anchor, event.date, published)
         or running_since_long_ago(coder, cand.anchor, published)
         or recap(cand.trigger, cand.anchor, sent)
+        or (bool(cand.nominal) and began_then(cand.trigger, coder))
     )
     entry = timeline_entry(coder, event)
     if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap

@@ -610,6 +610,56 @@ def drafted(verb: Token) -> bool:
     return any(_draft(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
+# Texts whose content a present-tense verb tells ("the plan calls for a ceasefire",
+# "the resolution demands", "the deal says Saleh must go"): an item of the text, not
+# an act of anyone's (frames.text_says).
+TEXT_NOUNS = frozenset(
+    {"plan", "resolution", "text", "proposal", "initiative", "roadmap", "deal"}
+    | {"agreement", "accord", "treaty", "blueprint", "charter", "clause", "provision"}
+)
+
+
+def text_says(verb: Token) -> bool:
+    """ "The plan calls for a ceasefire", "the resolution demands that Syria end the
+    violence and supports the Arab plan": what a text says, told in the simple
+    present, is its content; the act is its adoption or its proposal, coded where the
+    text reports that ("the Council adopted a resolution")."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    head = verb
+    while not subjects and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "condemns the crackdown and calls on Assad to go"
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        subjects = [verb.head]  # "a resolution which demands"
+    # a draft's call stays a hypothetical act (``drafted``): a proposal not yet adopted;
+    # a text told as adopted ("the resolution adopted on Friday calls on states") is
+    # its adopters' request
+    return any(
+        s.lemma_.lower() in TEXT_NOUNS and not _draft(s) and not _adopted(s) for s in subjects
+    )
+
+
+ADOPTING_VERBS = frozenset({"adopt", "pass", "approve", "endorse", "agree", "sign", "ratify"})
+
+
+def _adopted(noun: Token) -> bool:
+    return any(
+        c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in ADOPTING_VERBS
+        for c in noun.children
+    )
+
+
+def talk_about(verb: Token) -> bool:
+    """ "They are talking about my country": speaking of a subject, not talks with a
+    party ("talked about the crisis with their counterpart" is)."""
+    if verb.lemma_.lower() != "talk":
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return "about" in preps and "with" not in preps
+
+
 # Verbs whose "for" phrase is an act prepared, not done: "massing for an attack".
 PREPARING_VERBS = frozenset({"mass", "prepare", "gear", "ready", "brace", "poise", "train"})
 

@@ -28,6 +28,7 @@ class Sense:
     mode: str | None = None
     target: tuple[str, ...] = ()
     needs: frozenset[str] = frozenset()
+    objects_not: frozenset[str] = frozenset()  # "met their demands": another sense
     modifier: frozenset[str] = frozenset()
     passive: bool = False
     civil: bool = False
@@ -52,6 +53,7 @@ class Lexicon:
     harm_verbs: frozenset[str]  # "the blast shattered": its attack-noun subject happened
     harm_predicates: frozenset[str]  # "hurt in the explosion": so did its "in" object
     accident_nouns: frozenset[str]  # "explosion": an attack only in an attack story
+    armed_means: frozenset[str]  # "helicopters", "tanks": stand for a military doer
     attack_story: frozenset[str]  # the words that make a story an attack story
     light_verbs: frozenset[str]
     control: dict[str, str]  # governing verb lemma -> intent|threat|refuse|ask|aspect|...
@@ -89,6 +91,7 @@ def _senses(raw: Any, frames: dict[str, tuple[str, ...]]) -> tuple[Sense, ...]:
                 mode=item.get("mode"),
                 target=tuple(target) if target is not None else frames.get(kind, ()),
                 needs=frozenset(item.get("needs", ())),
+                objects_not=frozenset(item.get("objects_not", ())),
                 modifier=frozenset(item.get("modifier", ())),
                 passive=bool(item.get("passive", False)),
                 civil=bool(item.get("civil", False)),
@@ -129,6 +132,7 @@ def lexicon() -> Lexicon:
         harm_verbs=frozenset(raw["harm_verbs"]),
         harm_predicates=frozenset(raw["harm_predicates"]),
         accident_nouns=frozenset(raw["accident_nouns"]),
+        armed_means=frozenset(raw["armed_means"]),
         attack_story=frozenset(raw["attack_story"]),
         light_verbs=frozenset(raw["light_verbs"]),
         control=control,
