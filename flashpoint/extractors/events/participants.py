@@ -25,12 +25,9 @@ SETTLEMENTS = frozenset(
     {"town", "village", "city", "district", "neighbourhood", "neighborhood", "suburb"}
 )
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-# The actor kinds a possessive pronoun can stand for (Participants.possessor).
-POSSESSIVE_KINDS = {
-    "its": frozenset({"country", "organization", "group"}),
-    "his": frozenset({"person"}),
-    "her": frozenset({"person"}),
-}
+# The actor kinds a possessive pronoun the actors layer left unresolved can stand for
+# (Participants.possessor); "his"/"her" are resolved there, by the speaker or subject.
+POSSESSIVE_KINDS = {"its": frozenset({"country", "organization", "group"})}
 # Prepositions that name the cause of a death or injury ("wounded in army shelling").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 
@@ -298,11 +295,10 @@ class Participants(Setting):
         return lemma in words or prev in words or sem.lower_ in words
 
     def possessor(self, pron: Token) -> Token | None:
-        """The owner of an unresolved "its"/"his"/"her" ("sanctions on Syria for its
-        crackdown", "Assad said his crackdown ..."), only where the sentence leaves no
-        doubt: the one actor of the pronoun's kind (a state or body for "its", a person
-        for "his"/"her") named before it in the sentence, or, for "its", the object of
-        "on/against" that the pronoun's "for/over" phrase explains."""
+        """The owner of an unresolved "its" ("sanctions on Syria for its crackdown"),
+        only where the sentence leaves no doubt: the one state or body named before it
+        in the sentence, or the object of "on/against" that the pronoun's "for/over"
+        phrase explains."""
         if pron.dep_ != "poss" or pron.lower_ not in POSSESSIVE_KINDS:
             return None
         kinds = POSSESSIVE_KINDS[pron.lower_]
@@ -432,11 +428,44 @@ class Participants(Setting):
                     if pobj.dep_ == "pobj" and acts:
                         self.consumed.add(acts[0].i)
                         return [pobj]
+        relative = self.relative_cause(verb)
+        if relative:
+            return relative
         for child in verb.children:
             if child.dep_ == "advcl" and marks(child) & {"when", "as", "after"}:
                 senses = self.lex.verbs.get(child.lemma_.lower(), ())
                 if any(s.type == "ASSAULT" for s in senses):
                     return fr.subject(child)
+        return []
+
+    def relative_cause(self, verb: Token) -> list[Token]:
+        """ "His crackdown on the uprising, in which 3,500 people have been killed": a toll
+        told "in which" of an assault or crackdown (or of what it is waged on) has that
+        act's doer."""
+        top = fr.top_of_chain(verb)
+        if top.dep_ == "ccomp" and top.head.dep_ == "relcl":
+            top = top.head  # "in which the UN estimates 3,500 have been killed"
+        if top.dep_ != "relcl":
+            return []
+        rel = [
+            c
+            for c in top.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "during")
+            and any(g.lower_ in ("which", "whom") for g in c.children)
+        ]
+        if not rel:
+            return []
+        noun = top.head
+        acts = [noun]
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against"):
+            acts.append(noun.head.head)  # "crackdown on the uprising, in which"
+        for act in acts:
+            if act.pos_ == "NOUN" and any(
+                s.type in ("ASSAULT", "COERCE") for s in self.noun_senses(act)
+            ):
+                found = self.noun_sources(act)
+                if found:
+                    return found
         return []
 
     def noun_sources(self, tok: Token) -> list[Token]:
