@@ -110,6 +110,9 @@ TIME_HEADER = re.compile(
     r"[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d [ap]m [A-Z]{2,4}"
 )
 HEADER_WINDOW = 600
+# A BBC page's time stamp run into its first sentence: "17 January 12 16:55 GMT Syria's
+# government has rejected ..." (day, month, two-digit year, time).
+PAGE_STAMP = re.compile(r"\d{1,2} [A-Z][a-z]{2,8} \d\d \d\d:\d\d (?:GMT|BST) ")
 # The dateline: PLACE[, Region][, Month Day] (Outlet) -- ; or (Outlet) -- alone.
 OUTLETS = r"Reuters|CNN|AP|AFP|BBC|Xinhua|Al Jazeera|dpa|UPI|ANSA|IANS|PTI|Anadolu"
 DATELINE = re.compile(
@@ -273,6 +276,10 @@ def clean(text: str) -> Cleaned:
             blocks.append(Block("caption", 0, header.start()))
         blocks.append(Block("header", header.start(), header.end()))
         head = header.end()
+    stamp = PAGE_STAMP.match(body, head)
+    if stamp:
+        blocks.append(Block("header", stamp.start(), stamp.end()))
+        head = stamp.end()
     bullets = HEAD_BULLETS.match(body, head)
     if bullets and bullets.group(0).strip():
         # the bullets run up to the dateline; without one, up to the first line break

@@ -166,3 +166,23 @@ def test_storming_a_town_is_an_assault(run: Callable[..., Report]) -> None:
     assert [e for e in _events(run, text) if e.type == "ASSAULT"]
     out = "The minister stormed out of the meeting on Sunday."
     assert not [e for e in _events(run, out) if e.type == "ASSAULT"]
+
+
+def test_a_participle_after_a_preposition_of_time_shares_the_subject(
+    run: Callable[..., Report],
+) -> None:
+    text = "After visiting the camp, the aid chief Maria Lind said conditions were dire."
+    touring = [e for e in _events(run, text) if e.type == "CONSULT"]
+    assert touring and _names(touring[0]) == ["the aid chief Maria Lind"]
+    # "by firing tear gas" is the dispersal itself, not a second act
+    means = "Police dispersed the crowd by firing tear gas, witnesses said."
+    assert len([e for e in _events(run, means) if e.type == "ASSAULT"]) == 1
+
+
+def test_what_blew_up_is_not_its_doer(run: Callable[..., Report]) -> None:
+    text = "Witnesses said the Danish engineer's car blew up as he left the hotel."
+    for event in _events(run, text):
+        assert all("car" not in p.name for p in event.source)
+    done = "Militants blew up a gas pipeline near the border on Sunday."
+    blew = _on(_events(run, done), "blew")
+    assert blew and _names(blew[0]) == ["Militants"]

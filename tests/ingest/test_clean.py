@@ -195,3 +195,15 @@ def test_a_blog_post_that_lost_its_signature_is_a_comment_too() -> None:
     # without a blog signature below, a shouted line is left alone
     plain = STORY + unsigned
     assert clean(plain).removed == []
+
+
+def test_a_page_time_stamp_run_into_the_first_sentence_is_a_header() -> None:
+    text = "14 March 12 09:41 GMT The army has shelled the old quarter of the city again.\n"
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["header"]
+    block = cleaned.removed[0]
+    assert text[block.start : block.end] == "14 March 12 09:41 GMT "
+    assert cleaned.text.lstrip().startswith("The army")
+    # a day and a time told in the sentence itself stay
+    told = "On 14 March the army shelled the city at 09:41, residents said.\n"
+    assert clean(told).removed == []

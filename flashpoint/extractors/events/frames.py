@@ -127,7 +127,19 @@ def _own_subject(verb: Token) -> list[Token] | Token:
         )
     ):
         return verb.head
+    # "After visiting Homs, the envoy said ...": a participle under a preposition of
+    # time shares its clause's subject ("by firing tear gas" is the main act itself)
+    if (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in ADJUNCT_PREPS
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return verb.head.head
     return []
+
+
+ADJUNCT_PREPS = frozenset({"after", "before", "while", "upon", "on", "without"})
 
 
 def passive_patient(verb: Token) -> list[Token]:

@@ -58,6 +58,9 @@ CARRY_TO = frozenset({"ASSAULT", "COERCE"})
 CARRY_FROM = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "GOV"})
 DOER_WINDOW = 2  # sentences looked back, besides the lead
+# Verbs of an explosion told of what burst ("the car blew up", "a device exploded"):
+# their subject is a thing, the doer only when it is a party ("the bomber blew up").
+BURSTING_VERBS = frozenset({"explode", "blow", "detonate", "go"})
 # Verbs of seeing, hearing and telling: their subject observed or reported the act
 # named by their object ("residents heard shooting"), it did not do it.
 OBSERVING_VERBS = frozenset(
@@ -221,6 +224,12 @@ class Participants(Setting):
         if tok.dep_ not in ("dobj", "xcomp", "ccomp") or vlemma(verb) not in OBSERVING_VERBS:
             return set()
         return {t.i for s in fr.subject(verb) for t in fr.conjuncts(s)}
+
+    def agent_like(self, head: Token) -> bool:
+        """A party that can act: a coded actor or one with a sector ("militants"), not
+        a thing ("the victim's car", "a roadside bomb")."""
+        part = self.participant(head)
+        return part is not None and (part.actor is not None or part.sector is not None)
 
     def armed_party(self, part: EventParticipant) -> bool:
         """A named armed or state party: troops, police, rebels, a government, a state."""
@@ -389,6 +398,8 @@ class Participants(Setting):
         ):
             # "X issued a statement demanding ...": the statement's issuer demands
             heads = fr.subject(heads[0].head)
+        if tok.lemma_.lower() in BURSTING_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
+            heads = [h for h in heads if self.agent_like(h)]  # "the car blew up": no doer
         out: list[Token] = []
         for head in heads:
             # "the strikes killed ...": the doer is the strikes' doer
