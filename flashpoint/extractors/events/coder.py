@@ -283,7 +283,9 @@ class Coder(Candidates, Merging):
         # we can tell: the event stands (it has a doer), the field stays empty
         shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
         source_reason = None
-        if shown_sources:
+        if shown_sources and fr.top_of_chain(cand.anchor).dep_ not in ("relcl", "acl"):
+            # a doer told in a relative clause ("who was killed in a Russian airstrike")
+            # belongs to an aside, not to the scene that goes on
             self.doers.setdefault(index, []).append((cand.type, shown_sources))
         elif not sources:  # "Four people were killed.": the doer of the act told before
             shown_sources = self.carried_doers(cand, sent, index, self.doers, self.lead_index)

@@ -276,6 +276,10 @@ class Participants(Setting):
         if cand.anchor.dep_ in ("acl", "relcl", "amod") or NEW_TOPIC.match(sent.text):
             return []  # "the bodies of journalists killed in Homs", "Meanwhile, ...": told
             # of another happening, not the scene before
+        for tok in sent:
+            item = self.times.get(tok.i)
+            if item is not None and item.type == "date" and item.value and len(item.value) < 10:
+                return []  # "In August 2016, ...", "since March": another scene, a toll
         stop = max(0, index - DOER_WINDOW)
         if lead is not None and lead < index <= lead + event_places.LEAD_REACH:
             stop = min(stop, lead)
