@@ -186,3 +186,8 @@ def test_what_blew_up_is_not_its_doer(run: Callable[..., Report]) -> None:
     done = "Militants blew up a gas pipeline near the border on Sunday."
     blew = _on(_events(run, done), "blew")
     assert blew and _names(blew[0]) == ["Militants"]
+
+
+def test_what_is_done_without_is_not_done(run: Callable[..., Report]) -> None:
+    text = "The defector accused the generals, without offering evidence, of arming the gangs."
+    assert not [e for e in _events(run, text) if e.trigger.text.startswith("offering")]

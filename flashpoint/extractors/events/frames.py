@@ -128,7 +128,8 @@ def _own_subject(verb: Token) -> list[Token] | Token:
     ):
         return verb.head
     # "After visiting Homs, the envoy said ...": a participle under a preposition of
-    # time shares its clause's subject ("by firing tear gas" is the main act itself)
+    # time shares its clause's subject ("by firing tear gas" is the main act itself;
+    # "without offering proof" is no act)
     if (
         verb.dep_ == "pcomp"
         and verb.tag_ == "VBG"
@@ -139,7 +140,7 @@ def _own_subject(verb: Token) -> list[Token] | Token:
     return []
 
 
-ADJUNCT_PREPS = frozenset({"after", "before", "while", "upon", "on", "without"})
+ADJUNCT_PREPS = frozenset({"after", "before", "while", "upon", "on"})
 
 
 def passive_patient(verb: Token) -> list[Token]:
