@@ -191,3 +191,16 @@ def test_what_blew_up_is_not_its_doer(run: Callable[..., Report]) -> None:
 def test_what_is_done_without_is_not_done(run: Callable[..., Report]) -> None:
     text = "The defector accused the generals, without offering evidence, of arming the gangs."
     assert not [e for e in _events(run, text) if e.trigger.text.startswith("offering")]
+
+
+def test_harm_told_of_the_unrest_as_a_whole_is_background(run: Callable[..., Report]) -> None:
+    text = "Funeral notices for people killed in the revolt are pasted on the doors."
+    killed = _on(_events(run, text), "killed")
+    assert killed and killed[0].background
+    total = "The raid took to 30 the number of villagers killed by militias in a week."
+    killed = _on(_events(run, total), "killed")
+    assert killed and killed[0].background
+    # the day's deaths "in the unrest" are news
+    news = "Six people were killed in the unrest on Sunday, medics said."
+    killed = _on(_events(run, news), "killed")
+    assert killed and not killed[0].background

@@ -293,6 +293,35 @@ def began_then(trigger: Token, coder: Any) -> bool:
     return False
 
 
+# The unrest as a whole: "people killed in the uprising", "died during the crackdown"
+UNREST_NOUNS = frozenset(
+    {"uprising", "unrest", "revolt", "revolution", "rebellion", "crackdown", "insurgency"}
+)
+# Count nouns of a running total: "the number of civilians killed", "the toll of dead"
+TOTAL_NOUNS = frozenset({"number", "toll", "total", "tally", "count"})
+
+
+def cumulative(anchor: Token, coder: Any) -> bool:
+    """A harm told of the unrest as a whole, not of a day: "death notices for people
+    killed in the uprising", "the number of civilians killed by Syrian forces", with
+    no time of its own; a recap, however the sentence is dated."""
+    for tok in anchor.subtree:
+        item = coder.times.get(tok.i)
+        if item is not None and item.type in ("date", "time"):
+            return False  # "killed in the unrest on Friday": that day's news
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "since", "throughout"):
+            for obj in prep.children:
+                det = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss")}
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in UNREST_NOUNS and det:
+                    return True  # "killed in the uprising", "died during its crackdown"
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":
+        noun = anchor.head  # "the number of civilians killed": the noun counted
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            return noun.head.head.lemma_.lower() in TOTAL_NOUNS
+    return False
+
+
 def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     """Set ``event.background``, a dateline date where none was stated, and
     ``event.confidence``; the features are kept in ``ctx.event_features`` for refitting."""
@@ -304,6 +333,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         or running_since_long_ago(coder, cand.anchor, published)
         or recap(cand.trigger, cand.anchor, sent)
         or (bool(cand.nominal) and began_then(cand.trigger, coder))
+        or (cand.type == "ASSAULT" and not cand.nominal and cumulative(cand.anchor, coder))
     )
     entry = timeline_entry(coder, event)
     if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap
