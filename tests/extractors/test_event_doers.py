@@ -204,3 +204,17 @@ def test_harm_told_of_the_unrest_as_a_whole_is_background(run: Callable[..., Rep
     news = "Six people were killed in the unrest on Sunday, medics said."
     killed = _on(_events(run, news), "killed")
     assert killed and not killed[0].background
+
+
+def test_killed_when_an_army_deployed_has_that_army_as_doer(
+    run: Callable[..., Report],
+) -> None:
+    text = "Four people were killed when the army deployed in the square on Sunday."
+    killed = _on(_events(run, text), "killed")
+    assert killed and _names(killed[0]) == ["the army"]
+
+
+def test_an_unresolved_it_is_no_doer(run: Callable[..., Report]) -> None:
+    text = "State television showed footage of masked men it said fired at the police."
+    for event in _events(run, text):
+        assert all(p.name.lower() != "it" for p in event.source)

@@ -30,7 +30,7 @@ HARM_NOUNS = frozenset({"injury", "injuries", "casualty", "casualties", "fatalit
 # How many sentences after an attack (or its last mention) a report of harm is taken
 # to be about it.
 TOLL_WINDOW = 4
-UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs"})
+UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs", "it", "its"})
 # Material acts done at a scene, which carry the place of the sentences before; a
 # sanction or an aid shipment is decided elsewhere than where it bites.
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})

@@ -449,7 +449,8 @@ class Participants(Setting):
         for child in verb.children:
             if child.dep_ == "advcl" and marks(child) & {"when", "as", "after"}:
                 senses = self.lex.verbs.get(child.lemma_.lower(), ())
-                if any(s.type == "ASSAULT" for s in senses):
+                # "killed as the army shelled the town", "as tanks deployed in the city"
+                if any(s.type in ("ASSAULT", "MOBILIZE") for s in senses):
                     return fr.subject(child)
         return []
 
