@@ -27,7 +27,9 @@ def _names(event: Event) -> list[str]:
 
 # --- the doer of the act before, carried to an agentless toll ----------------------
 
-STORMED = "HAMA, Syria (Reuters) - Government troops backed by armour stormed the village on Saturday.\n"
+STORMED = (
+    "HAMA, Syria (Reuters) - Government troops backed by armour stormed the village on Saturday.\n"
+)
 
 
 def test_doer_of_the_act_before_is_carried_to_a_toll(run: Callable[..., Report]) -> None:
@@ -57,7 +59,9 @@ def test_no_doer_is_carried_where_another_armed_side_is_named(
 
 
 def test_no_doer_is_carried_to_another_happening(run: Callable[..., Report]) -> None:
-    text = STORMED + "Meanwhile, the bodies of two aid workers killed in the city were flown home.\n"
+    text = (
+        STORMED + "Meanwhile, the bodies of two aid workers killed in the city were flown home.\n"
+    )
     killed = _on(_events(run, text), "killed")
     assert all(e.source == [] for e in killed)
 
@@ -116,7 +120,9 @@ def test_a_toll_since_the_month_the_uprising_began_is_background(
     run: Callable[..., Report],
 ) -> None:
     # told barely two months on: the toll still runs from a month, not a day
-    text = "Rights groups say more than 700 people have been killed since the revolt began in March."
+    text = (
+        "Rights groups say more than 700 people have been killed since the revolt began in March."
+    )
     killed = _on(_events(run, text), "killed")
     assert killed and killed[0].background
     recent = "Police have arrested 40 people since Wednesday, lawyers said."

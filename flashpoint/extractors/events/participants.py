@@ -71,7 +71,7 @@ OBSERVING_VERBS = frozenset(
 NEW_TOPIC = re.compile(
     r"\W*(?:meanwhile|elsewhere|separately|in a separate|in another|in other)\b", re.I
 )
-QUOTE_CHARS = frozenset("\"“”")
+QUOTE_CHARS = frozenset('"“”')
 
 
 class Participants(Setting):
@@ -332,7 +332,10 @@ class Participants(Setting):
         if noun.head.lower_ not in ("for", "over") or last.dep_ != "pobj":
             return None
         verb = noun.head.head  # "impose sanctions on Syria for its ...": on the verb's object
-        if last.head.lower_ in ("on", "against") and verb.i in (last.head.head.i, last.head.head.head.i):
+        if last.head.lower_ in ("on", "against") and verb.i in (
+            last.head.head.i,
+            last.head.head.head.i,
+        ):
             return last  # "sanctions on Syria for its crackdown"
         return None
 
@@ -466,7 +469,8 @@ class Participants(Setting):
         rel = [
             c
             for c in top.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "during")
+            if c.dep_ == "prep"
+            and c.lower_ in ("in", "during")
             and any(g.lower_ in ("which", "whom") for g in c.children)
         ]
         if not rel:
