@@ -224,3 +224,12 @@ def test_an_unresolved_it_is_no_doer(run: Callable[..., Report]) -> None:
     text = "State television showed footage of masked men it said fired at the police."
     for event in _events(run, text):
         assert all(p.name.lower() != "it" for p in event.source)
+
+
+def test_an_attack_in_the_simple_present_of_a_quotation_is_a_view(
+    run: Callable[..., Report],
+) -> None:
+    text = '"We are peaceful. The militias attack us, we never attack them," the elder said.'
+    assert not [e for e in _events(run, text) if e.type in ("ASSAULT", "COERCE")]
+    told = '"The militias are attacking the school now," a teacher said by phone.'
+    assert [e for e in _events(run, told) if e.type == "ASSAULT"]

@@ -222,6 +222,8 @@ class Coder(Candidates, Merging):
             return
         if conditional(cand.anchor):
             return  # "if it is attacked": a condition, not a reported event
+        if self.quoted_habit(cand, figures, sent):
+            return  # '"They attack us," he said': a view of what goes on, not an event
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
@@ -334,6 +336,24 @@ class Coder(Candidates, Merging):
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def quoted_habit(self, cand: EventCandidate, figures: list[Any], sent: SpacySpan) -> bool:
+        """An attack or a coercion told in the simple present inside a quotation, with
+        no figure and no time ('"They attack us, we don't attack them," he said'): the
+        speaker's view of what goes on, not a reported happening."""
+        tok = cand.trigger
+        if cand.type not in ("ASSAULT", "COERCE") or cand.nominal or figures:
+            return False
+        if tok.tag_ not in ("VBP", "VBZ") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ != "VBZ" and c.tag_ != "VBP"
+            for c in tok.children
+        ):
+            return False
+        if any(self.times.get(t.i) is not None for t in sent):
+            return False
+        return any(
+            q.start <= tok.idx < q.end and not q.partial for q in self.ctx.results.get("quotes", [])
+        )
 
     def carried(self, cand: EventCandidate, sent: SpacySpan, index: int) -> Any:
         """The place of the scene the event carries on (``places.carried_place``): an
