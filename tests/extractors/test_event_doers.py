@@ -233,3 +233,10 @@ def test_an_attack_in_the_simple_present_of_a_quotation_is_a_view(
     assert not [e for e in _events(run, text) if e.type in ("ASSAULT", "COERCE")]
     told = '"The militias are attacking the school now," a teacher said by phone.'
     assert [e for e in _events(run, told) if e.type == "ASSAULT"]
+
+
+def test_a_quotation_run_over_several_lines_is_still_a_quotation(
+    run: Callable[..., Report],
+) -> None:
+    text = '"Tell the world.\nWe are peaceful.\nThe militias attack us," the elder said.\n'
+    assert not [e for e in _events(run, text) if e.type == "ASSAULT"]

@@ -351,9 +351,17 @@ class Coder(Candidates, Merging):
             return False
         if any(self.times.get(t.i) is not None for t in sent):
             return False
-        return any(
+        if any(
             q.start <= tok.idx < q.end and not q.partial for q in self.ctx.results.get("quotes", [])
-        )
+        ):
+            return True
+        # a quotation run over several lines ("... We don't attack them. / They attack
+        # us," he said.): an odd number of marks before the trigger, or none before and
+        # a closing one after it
+        head = self.ctx.text[sent.start_char : tok.idx]
+        tail = self.ctx.text[tok.idx : sent.end_char]
+        before = sum(head.count(m) for m in '"“”')
+        return before % 2 == 1 or (before == 0 and any(m in tail for m in '"”'))
 
     def carried(self, cand: EventCandidate, sent: SpacySpan, index: int) -> Any:
         """The place of the scene the event carries on (``places.carried_place``): an
