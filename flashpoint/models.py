@@ -185,6 +185,10 @@ class Event(Record):
     intensity: float  # signed, -10 (most conflictual) .. +10 (most cooperative)
     source: list[EventParticipant] = Field(default_factory=list)
     target: list[EventParticipant] = Field(default_factory=list)
+    # "carried": the doer was not named in the event's clause but taken from the act
+    # told just before it or in the lead ("Troops stormed the town. Four people were
+    # killed."); None: the doer, if any, is the clause's own
+    source_reason: str | None = None
     date: str | None = None
     # "week": ``date`` is the Monday of the week ("last week")
     date_precision: Literal["day", "week", "month", "year"] | None = None

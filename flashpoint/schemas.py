@@ -105,6 +105,7 @@ class EventTriggers(_Strict):
     harm_verbs: Words
     harm_predicates: Words
     accident_nouns: Words
+    armed_means: Words
     attack_story: Words
     light_verbs: Words
     control: Control

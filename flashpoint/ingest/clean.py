@@ -17,8 +17,10 @@ recognized by the boilerplate around it (moderation notices, "This discussion
 is now closed") or by comment signatures ("January 30, 2011 at 12:11 pm |
 Reply"); it starts at the first such mark, moved back over the lines just
 before it that read like readers' posts (first and second person, shouting,
-no reporting verb, no quotation), and runs to the end of the page. It does not
-find comments that carry neither marks nor signatures.
+no reporting verb, no quotation), and runs to the end of the page. On a blog
+page, a first post that lost its signature is found by its shouting or its "&"
+(``unsigned_comment_start``). It does not find comments that carry neither marks
+nor signatures elsewhere.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ COMMENT_SIGNATURE = re.compile(
 COMMENT_VOICE = re.compile(
     r"(?:\b(?:I|I'm|I've|my|you|your|we|us|our|lol|plz)\b|[!?]{1}\s*$|\b[A-Z]{4,}\b.*\b[A-Z]{4,}\b)"
 )
+# A blog's comment signature alone ("At 18:03 2nd Mar 2012, reader42 wrote:").
+BLOG_SIGNATURE = re.compile(
+    r"\bAt \d{1,2}:\d\d \d{1,2}(?:st|nd|rd|th) [A-Z][a-z]{2,8} \d{4}, [^\n]{1,60}? wrote:"
+)
+# A reader's post without its signature: shouted phrases ("only a STAGING POST",
+# "WESTERN-BACKED insurgents") or "&" for "and" (``unsigned_comment_start``).
+SHOUTED = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})+\b|\w \& \w")
+UNSIGNED_REACH = 80  # lines looked back from a blog's first signed comment
 REPORTED = re.compile(r"\b(?:said|says|told|according to|reported)\b|[\"“”]")
 COMMENT_BACKTRACK = 12  # at most this many lines before the first mark
 
@@ -100,6 +110,9 @@ TIME_HEADER = re.compile(
     r"[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d [ap]m [A-Z]{2,4}"
 )
 HEADER_WINDOW = 600
+# A BBC page's time stamp run into its first sentence: "17 January 12 16:55 GMT Syria's
+# government has rejected ..." (day, month, two-digit year, time).
+PAGE_STAMP = re.compile(r"\d{1,2} [A-Z][a-z]{2,8} \d\d \d\d:\d\d (?:GMT|BST) ")
 # The dateline: PLACE[, Region][, Month Day] (Outlet) -- ; or (Outlet) -- alone.
 OUTLETS = r"Reuters|CNN|AP|AFP|BBC|Xinhua|Al Jazeera|dpa|UPI|ANSA|IANS|PTI|Anadolu"
 DATELINE = re.compile(
@@ -189,8 +202,27 @@ def comment_start(text: str) -> int | None:
             break
         line -= 1
         begin = starts[line]
+    first_signed = BLOG_SIGNATURE.search(text)
+    if first_signed is not None and first_signed.start() == first:
+        begin = min(begin, unsigned_comment_start(text, begin))
     # Never the whole page: a story must be left before its comments.
     return begin if begin > 0 else None
+
+
+def unsigned_comment_start(text: str, begin: int) -> int:
+    """On a blog page, the first reader's post often lost its signature when the page
+    was saved: it runs into the post above the first signed comment. Looking back
+    ``UNSIGNED_REACH`` lines from ``begin``, the earliest line that shouts ("only a
+    STAGING POST in its plan") or writes "&" for "and" opens the comments; reporters'
+    prose does neither."""
+    starts = _line_starts(text, begin)
+    lines = [i for i, s in enumerate(starts) if s < begin]
+    found = begin
+    for i in reversed(lines[-UNSIGNED_REACH:]):
+        end = starts[i + 1] if i + 1 < len(starts) else begin
+        if SHOUTED.search(text[starts[i] : end]):
+            found = starts[i]
+    return found
 
 
 def find_dateline(text: str, offset: int) -> DatelineMatch | None:
@@ -244,6 +276,10 @@ def clean(text: str) -> Cleaned:
             blocks.append(Block("caption", 0, header.start()))
         blocks.append(Block("header", header.start(), header.end()))
         head = header.end()
+    stamp = PAGE_STAMP.match(body, head)
+    if stamp:
+        blocks.append(Block("header", stamp.start(), stamp.end()))
+        head = stamp.end()
     bullets = HEAD_BULLETS.match(body, head)
     if bullets and bullets.group(0).strip():
         # the bullets run up to the dateline; without one, up to the first line break

@@ -177,3 +177,33 @@ def test_quoted_or_only_line_credited_to_a_name_stays() -> None:
         "The army shelled the town on Monday."
     )
     assert not clean(inside).removed
+
+
+def test_a_blog_post_that_lost_its_signature_is_a_comment_too() -> None:
+    # The first reader's post above the first signed one, saved without its signature:
+    # it shouts ("a SHAM CEASEFIRE") or writes "&" for "and"; the blog post above stays.
+    unsigned = (
+        "The envoy's plan is only a SHAM CEASEFIRE to buy time for the generals.\n"
+        "The rebels & their backers were never going to accept it.\n"
+    )
+    post = "At 21:07 3rd Mar 2011, desert_fox wrote: Nobody believes the talks will work.\n"
+    text = STORY + unsigned + post
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["comments"]
+    assert text[cleaned.removed[0].start :] == unsigned + post
+    assert "fighting lasted" in cleaned.text
+    # without a blog signature below, a shouted line is left alone
+    plain = STORY + unsigned
+    assert clean(plain).removed == []
+
+
+def test_a_page_time_stamp_run_into_the_first_sentence_is_a_header() -> None:
+    text = "14 March 12 09:41 GMT The army has shelled the old quarter of the city again.\n"
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["header"]
+    block = cleaned.removed[0]
+    assert text[block.start : block.end] == "14 March 12 09:41 GMT "
+    assert cleaned.text.lstrip().startswith("The army")
+    # a day and a time told in the sentence itself stay
+    told = "On 14 March the army shelled the city at 09:41, residents said.\n"
+    assert clean(told).removed == []

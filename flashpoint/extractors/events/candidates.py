@@ -123,7 +123,7 @@ class Candidates(Targets):
             if sense.needs and not (sense.needs & words):
                 continue
             if sense.objects_not and sense.objects_not & self._object_words(tok, passive, sense):
-                continue
+                continue  # "met fierce resistance", "killed the bill": another sense
             if sense.modifier:
                 mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
                 mods |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
@@ -139,6 +139,8 @@ class Candidates(Targets):
         return None
 
     def verb_candidate(self, tok: Token) -> EventCandidate | None:
+        if fr.text_says(tok) or fr.talk_about(tok):
+            return None  # "the plan calls for a ceasefire", "states that talk about us"
         lemma = vlemma(tok)
         role = self.lex.control.get(lemma)
         if role in ("intent", "threat", "refuse", "ask", "plan"):
@@ -213,8 +215,8 @@ class Candidates(Targets):
 
     def obligation(self, verb: Token) -> EventCandidate | None:
         """ "X said Y must do Z" is X's demand on Y (a REQUEST), not Y's act."""
-        if verb.lemma_.lower() not in self.lex.speech_verbs:
-            return None
+        if verb.lemma_.lower() not in self.lex.speech_verbs or fr.text_says(verb):
+            return None  # "the plan says troops must withdraw": an item of the plan
         for comp in verb.children:
             if comp.dep_ != "ccomp" or comp.pos_ not in ("VERB", "AUX"):
                 continue

@@ -30,7 +30,7 @@ HARM_NOUNS = frozenset({"injury", "injuries", "casualty", "casualties", "fatalit
 # How many sentences after an attack (or its last mention) a report of harm is taken
 # to be about it.
 TOLL_WINDOW = 4
-UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs"})
+UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs", "it", "its"})
 # Material acts done at a scene, which carry the place of the sentences before; a
 # sanction or an aid shipment is decided elsewhere than where it bites.
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
@@ -67,6 +67,8 @@ class Coder(Candidates, Merging):
     def run(self) -> list[Event]:
         # the places of the events coded so far, by sentence index (Coder.carried)
         self.scene: dict[int, list[tuple[str, str]]] = {}
+        # the doers of the events coded so far, by sentence index (carried_doers)
+        self.doers: dict[int, list[tuple[str, list[EventParticipant]]]] = {}
         leads = event_confidence.lead_sentences(self.ctx)
         self.lead_index = self.ctx.sentence_index(leads[0].start_char) if leads else None
         self.home = event_places.main_country(self.ctx.results.get("places", []))
@@ -183,7 +185,8 @@ class Coder(Candidates, Merging):
 
     def emit(self, cand: EventCandidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
-        sources = self.participants(cand.sources)
+        seen_by = self.observers(cand.trigger)  # "residents heard shooting": not the doers
+        sources = self.participants([t for t in cand.sources if t.i not in seen_by])
         if any(p.actor is None and p.name.lower() in UNRESOLVED_PERSONS for p in sources):
             return  # an unresolved "I"/"you"/"we" is the writer or a reader, not a party
         sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
@@ -219,6 +222,8 @@ class Coder(Candidates, Merging):
             return
         if conditional(cand.anchor):
             return  # "if it is attacked": a condition, not a reported event
+        if self.quoted_habit(cand, figures, sent):
+            return  # '"They attack us," he said': a view of what goes on, not an event
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
@@ -291,6 +296,14 @@ class Coder(Candidates, Merging):
         # an unresolved "they"/"them" is a party the text names elsewhere, or no one
         # we can tell: the event stands (it has a doer), the field stays empty
         shown_sources, shown_targets = unresolved_dropped(sources), unresolved_dropped(targets)
+        source_reason = None
+        if shown_sources and fr.top_of_chain(cand.anchor).dep_ not in ("relcl", "acl"):
+            # a doer told in a relative clause ("who was killed in a Russian airstrike")
+            # belongs to an aside, not to the scene that goes on
+            self.doers.setdefault(index, []).append((cand.type, shown_sources))
+        elif not sources:  # "Four people were killed.": the doer of the act told before
+            shown_sources = self.carried_doers(cand, sent, index, self.doers, self.lead_index)
+            source_reason = "carried" if shown_sources else None
         if cand.type in ("ASSAULT", "COERCE") and named_site is None and country is None:
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is
             # where it was done, when the clause names no place of its own (or only the
@@ -336,6 +349,7 @@ class Coder(Candidates, Merging):
             quad=self.types[cand.type].quad,
             intensity=intensity(cand.type, mode),
             source=shown_sources,
+            source_reason=source_reason,
             target=shown_targets,
             date=date,
             date_precision=precision,
@@ -358,6 +372,32 @@ class Coder(Candidates, Merging):
             self.context.add(event.id)
         self.by_anchor.setdefault(cand.anchor.i, event)
         self.by_anchor.setdefault(cand.trigger.i, event)
+
+    def quoted_habit(self, cand: EventCandidate, figures: list[Any], sent: SpacySpan) -> bool:
+        """An attack or a coercion told in the simple present inside a quotation, with
+        no figure and no time ('"They attack us, we don't attack them," he said'): the
+        speaker's view of what goes on, not a reported happening."""
+        tok = cand.trigger
+        if cand.type not in ("ASSAULT", "COERCE") or cand.nominal or figures:
+            return False
+        if tok.tag_ not in ("VBP", "VBZ") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ != "VBZ" and c.tag_ != "VBP"
+            for c in tok.children
+        ):
+            return False
+        if any(self.times.get(t.i) is not None for t in sent):
+            return False
+        if any(
+            q.start <= tok.idx < q.end and not q.partial for q in self.ctx.results.get("quotes", [])
+        ):
+            return True
+        # a quotation run over several lines ("... We don't attack them. / They attack
+        # us," he said.): an odd number of marks before the trigger, or none before and
+        # a closing one after it
+        head = self.ctx.text[sent.start_char : tok.idx]
+        tail = self.ctx.text[tok.idx : sent.end_char]
+        before = sum(head.count(m) for m in '"“”')
+        return before % 2 == 1 or (before == 0 and any(m in tail for m in '"”'))
 
     def carried(self, cand: EventCandidate, sent: SpacySpan, index: int) -> Any:
         """The place of the scene the event carries on (``places.carried_place``): an

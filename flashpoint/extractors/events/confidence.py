@@ -258,10 +258,67 @@ def running_since_long_ago(coder: Any, anchor: Token, published: dt.date | None)
         timed = any(coder.times.get(t.i) is not None for t in prep.subtree)
         if perfect and not timed and not superlative:
             return True  # a toll running since an event named, not dated: a recap
+        if perfect and not superlative and coarse_start(coder, prep):
+            return True  # "have been killed since the uprising began in March": a running
+            # toll from a month or a year, however recent
         for tok in prep.subtree:
             item = coder.times.get(tok.i)
             if item is not None and item.value and is_background(anchor, item.value, published):
                 return True
+    return False
+
+
+# "the uprising, which began in March": verbs that tell when a happening began
+_START_VERBS = frozenset({"begin", "start", "erupt", "break"})
+
+
+def coarse_start(coder: Any, prep: Token) -> bool:
+    """The "since" phrase starts at a month or a year ("since March", "since the
+    uprising began in mid-March"), not at a day ("since Wednesday")."""
+    for tok in prep.subtree:
+        item = coder.times.get(tok.i)
+        if item is not None and item.type == "date" and item.value and len(item.value) < 10:
+            return True
+    return False
+
+
+def began_then(trigger: Token, coder: Any) -> bool:
+    """ "the uprising, which began in March", "protests that started in January": an
+    event noun told by when it began, a recap of the unrest as a whole."""
+    for child in trigger.children:
+        if child.dep_ not in ("relcl", "acl") or child.lemma_.lower() not in _START_VERBS:
+            continue
+        if any(coder.times.get(t.i) is not None for t in child.subtree):
+            return True
+    return False
+
+
+# The unrest as a whole: "people killed in the uprising", "died during the crackdown"
+UNREST_NOUNS = frozenset(
+    {"uprising", "unrest", "revolt", "revolution", "rebellion", "crackdown", "insurgency"}
+)
+# Count nouns of a running total: "the number of civilians killed", "the toll of dead"
+TOTAL_NOUNS = frozenset({"number", "toll", "total", "tally", "count"})
+
+
+def cumulative(anchor: Token, coder: Any) -> bool:
+    """A harm told of the unrest as a whole, not of a day: "death notices for people
+    killed in the uprising", "the number of civilians killed by Syrian forces", with
+    no time of its own; a recap, however the sentence is dated."""
+    for tok in anchor.subtree:
+        item = coder.times.get(tok.i)
+        if item is not None and item.type in ("date", "time"):
+            return False  # "killed in the unrest on Friday": that day's news
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "since", "throughout"):
+            for obj in prep.children:
+                det = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss")}
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in UNREST_NOUNS and det:
+                    return True  # "killed in the uprising", "died during its crackdown"
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":
+        noun = anchor.head  # "the number of civilians killed": the noun counted
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            return noun.head.head.lemma_.lower() in TOTAL_NOUNS
     return False
 
 
@@ -275,6 +332,8 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         or is_background(cand.anchor, event.date, published)
         or running_since_long_ago(coder, cand.anchor, published)
         or recap(cand.trigger, cand.anchor, sent)
+        or (bool(cand.nominal) and began_then(cand.trigger, coder))
+        or (cand.type == "ASSAULT" and not cand.nominal and cumulative(cand.anchor, coder))
     )
     entry = timeline_entry(coder, event)
     if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap

@@ -127,7 +127,20 @@ def _own_subject(verb: Token) -> list[Token] | Token:
         )
     ):
         return verb.head
+    # "After visiting Homs, the envoy said ...": a participle under a preposition of
+    # time shares its clause's subject ("by firing tear gas" is the main act itself;
+    # "without offering proof" is no act)
+    if (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.lower_ in ADJUNCT_PREPS
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return verb.head.head
     return []
+
+
+ADJUNCT_PREPS = frozenset({"after", "before", "while", "upon", "on"})
 
 
 def passive_patient(verb: Token) -> list[Token]:
@@ -372,7 +385,7 @@ def unrealised_infinitive(verb: Token) -> bool:
 def advocated(noun: Token) -> bool:
     """An event noun argued for or against ("calls for sanctions")."""
     heads = ADVOCACY.get(noun.head.lower_) if noun.dep_ == "pobj" else None
-    return bool(heads) and noun.head.head.lemma_.lower() in heads
+    return heads is not None and noun.head.head.lemma_.lower() in heads
 
 
 # Conjunctions of a time clause whose act follows the main clause's: "will wait until
@@ -660,6 +673,56 @@ def drafted(verb: Token) -> bool:
     if text is not None and (_draft(text) or unrealized(text)):
         return True
     return any(_draft(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+# Texts whose content a present-tense verb tells ("the plan calls for a ceasefire",
+# "the resolution demands", "the deal says Saleh must go"): an item of the text, not
+# an act of anyone's (frames.text_says).
+TEXT_NOUNS = frozenset(
+    {"plan", "resolution", "text", "proposal", "initiative", "roadmap", "deal"}
+    | {"agreement", "accord", "treaty", "blueprint", "charter", "clause", "provision"}
+)
+
+
+def text_says(verb: Token) -> bool:
+    """ "The plan calls for a ceasefire", "the resolution demands that Syria end the
+    violence and supports the Arab plan": what a text says, told in the simple
+    present, is its content; the act is its adoption or its proposal, coded where the
+    text reports that ("the Council adopted a resolution")."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    head = verb
+    while not subjects and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "condemns the crackdown and calls on Assad to go"
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        subjects = [verb.head]  # "a resolution which demands"
+    # a draft's call stays a hypothetical act (``drafted``): a proposal not yet adopted;
+    # a text told as adopted ("the resolution adopted on Friday calls on states") is
+    # its adopters' request
+    return any(
+        s.lemma_.lower() in TEXT_NOUNS and not _draft(s) and not _adopted(s) for s in subjects
+    )
+
+
+ADOPTING_VERBS = frozenset({"adopt", "pass", "approve", "endorse", "agree", "sign", "ratify"})
+
+
+def _adopted(noun: Token) -> bool:
+    return any(
+        c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in ADOPTING_VERBS
+        for c in noun.children
+    )
+
+
+def talk_about(verb: Token) -> bool:
+    """ "They are talking about my country": speaking of a subject, not talks with a
+    party ("talked about the crisis with their counterpart" is)."""
+    if verb.lemma_.lower() != "talk":
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return "about" in preps and "with" not in preps
 
 
 # Verbs whose "for" phrase is an act prepared, not done: "massing for an attack".

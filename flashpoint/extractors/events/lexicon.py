@@ -54,6 +54,7 @@ class Lexicon:
     harm_verbs: frozenset[str]  # "the blast shattered": its attack-noun subject happened
     harm_predicates: frozenset[str]  # "hurt in the explosion": so did its "in" object
     accident_nouns: frozenset[str]  # "explosion": an attack only in an attack story
+    armed_means: frozenset[str]  # "helicopters", "tanks": stand for a military doer
     attack_story: frozenset[str]  # the words that make a story an attack story
     light_verbs: frozenset[str]
     control: dict[str, str]  # governing verb lemma -> intent|threat|refuse|ask|aspect|...
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         harm_verbs=frozenset(raw["harm_verbs"]),
         harm_predicates=frozenset(raw["harm_predicates"]),
         accident_nouns=frozenset(raw["accident_nouns"]),
+        armed_means=frozenset(raw["armed_means"]),
         attack_story=frozenset(raw["attack_story"]),
         light_verbs=frozenset(raw["light_verbs"]),
         control=control,

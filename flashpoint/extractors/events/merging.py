@@ -89,7 +89,9 @@ class Merging(Setting):
         if not any(t.i in self.times for t in cand.trigger.subtree):
             return False
         own = self.date(cand)[0]
-        return bool(own) and not (own.startswith(date) or date.startswith(own))
+        if not own:
+            return False
+        return not (own.startswith(date) or date.startswith(own))
 
     def referent(
         self, cand: EventCandidate, sources: list[EventParticipant], *, generic: bool = True

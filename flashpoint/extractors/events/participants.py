@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -23,6 +25,9 @@ SETTLEMENTS = frozenset(
     {"town", "village", "city", "district", "neighbourhood", "neighborhood", "suburb"}
 )
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# The actor kinds a possessive pronoun the actors layer left unresolved can stand for
+# (Participants.possessor); "his"/"her" are resolved there, by the speaker or subject.
+POSSESSIVE_KINDS = {"its": frozenset({"country", "organization", "group"})}
 # Prepositions that name the cause of a death or injury ("wounded in army shelling").
 CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
 
@@ -47,6 +52,28 @@ def _common_noun(word: str, model: str) -> bool:
     return bool(nouns & forms) and fr.country_of(word) is None
 
 
+# Carrying a doer across sentences (Participants.carried_doers): the acts that take
+# one, the acts that give one, the sectors of a doer that can be carried, the reach.
+CARRY_TO = frozenset({"ASSAULT", "COERCE"})
+CARRY_FROM = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "GOV"})
+DOER_WINDOW = 2  # sentences looked back, besides the lead
+# Verbs of an explosion told of what burst ("the car blew up", "a device exploded"):
+# their subject is a thing, the doer only when it is a party ("the bomber blew up").
+BURSTING_VERBS = frozenset({"explode", "blow", "detonate", "go"})
+# Verbs of seeing, hearing and telling: their subject observed or reported the act
+# named by their object ("residents heard shooting"), it did not do it.
+OBSERVING_VERBS = frozenset(
+    {"hear", "see", "witness", "watch", "report", "describe", "record", "document", "film"}
+    | {"photograph", "count", "confirm", "recount", "recall", "detail", "monitor", "log"}
+)
+# A sentence opening on another topic: the scene before does not carry on.
+NEW_TOPIC = re.compile(
+    r"\W*(?:meanwhile|elsewhere|separately|in a separate|in another|in other)\b", re.I
+)
+QUOTE_CHARS = frozenset('"“”')
+
+
 class Participants(Setting):
     """Turns parse heads into event participants and finds an act's doers."""
 
@@ -68,7 +95,7 @@ class Participants(Setting):
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         name = self.ctx.text[start:end]
         if actor is None and head.pos_ == "PRON" and head.lower_ in fr.PRONOUNS:
-            antecedent = self.antecedent(head)
+            antecedent = self.antecedent(head) or self.possessor(head)
             if antecedent is not None:
                 return self.participant(antecedent)
             return EventParticipant(name=head.text, start=head.idx, end=head.idx + len(head))
@@ -82,6 +109,8 @@ class Participants(Setting):
         bare_country = fr.country_of(name) is not None and head.pos_ == "PROPN"
         if sector is None and not bare_country and (actor is None or actor.kind != "country"):
             sector = self.sector_for(toks, sem)
+        if actor is None and sector is None and self.armed_means(sem):
+            sector = "MIL"  # "attacks by helicopters and artillery": the force using them
         named = head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTS
         named = named and not self.capitalized_common(head, toks)
         counted = any(c.dep_ == "nummod" for c in sem.children)  # "two brothers"
@@ -173,6 +202,143 @@ class Participants(Setting):
         found = [t for t in found if t.i != pron.i and t.pos_ != "PRON"]
         return found[0] if found else None
 
+    def observers(self, trigger: Token) -> set[int]:
+        """The subjects of a verb of seeing or telling whose object is the act ("residents
+        heard explosions and shooting", "activists reported heavy shelling", "the
+        Observatory recorded 12 killings"): witnesses and monitors, not doers."""
+        tok = trigger
+        head = tok.head
+        if (
+            tok.dep_ == "conj"
+            and tok.tag_ == "VBG"
+            and vlemma(head) in OBSERVING_VERBS
+            and any(c.dep_ == "dobj" for c in head.children)
+            and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children)
+        ):
+            tok = next(c for c in head.children if c.dep_ == "dobj")  # "heard blasts and shooting"
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head  # "reported the killing of": the noun's own verb
+        verb = tok.head
+        if tok.dep_ not in ("dobj", "xcomp", "ccomp") or vlemma(verb) not in OBSERVING_VERBS:
+            return set()
+        return {t.i for s in fr.subject(verb) for t in fr.conjuncts(s)}
+
+    def agent_like(self, head: Token) -> bool:
+        """A party that can act: a coded actor or one with a sector ("militants"), not
+        a thing ("the victim's car", "a roadside bomb")."""
+        part = self.participant(head)
+        return part is not None and (part.actor is not None or part.sector is not None)
+
+    def armed_party(self, part: EventParticipant) -> bool:
+        """A named armed or state party: troops, police, rebels, a government, a state."""
+        actor = self.actors.get(part.actor or "")
+        if actor is not None and actor.kind == "country":
+            return True
+        return part.sector in ARMED_SECTORS
+
+    def names_armed_side(self, sent: SpacySpan) -> bool:
+        """The sentence names an armed or state party anywhere ("two soldiers were
+        among the dead", "rebels said"): a doer carried into it could be the wrong side."""
+        for tok in sent:
+            actor = self.actors.get(self.token_actor.get(tok.i) or "")
+            if actor is not None and (actor.kind == "country" or actor.sector in ARMED_SECTORS):
+                return True
+            if tok.pos_ in ("NOUN", "PROPN") and (
+                fr.sector_of(tok.lemma_.lower()) in ARMED_SECTORS or self.armed_means(tok)
+            ):
+                return True
+        return False
+
+    def carried_doers(
+        self,
+        cand: Any,
+        sent: SpacySpan,
+        index: int,
+        doers: dict[int, list[tuple[str, list[EventParticipant]]]],
+        lead: int | None,
+    ) -> list[EventParticipant]:
+        """The doer of an agentless assault or coercion ("At least 27 civilians have been
+        killed since, residents said") carried from the act told just before it ("Syrian
+        troops backed by tanks stormed the town on Saturday."): the one named armed or
+        state doer of an assault, coercion or deployment coded in the nearest of the
+        ``DOER_WINDOW`` sentences before, or in the lead while the walk reaches it
+        (``places.LEAD_REACH``). Only for an asserted act outside a quotation, in a
+        sentence naming no armed side of its own; the walk stops at a quotation, at a
+        sentence naming another armed side or two doers, and at the end of a paragraph
+        of several sentences. ``doers`` holds, by sentence index, the (type, source) of
+        the events coded there with a doer of their own."""
+        if cand.type not in CARRY_TO or cand.modality != "asserted" or cand.background:
+            return []
+        if QUOTE_CHARS & set(sent.text) or self.names_armed_side(sent):
+            return []
+        if cand.anchor.dep_ in ("acl", "relcl", "amod") or NEW_TOPIC.match(sent.text):
+            return []  # "the bodies of journalists killed in Homs", "Meanwhile, ...": told
+            # of another happening, not the scene before
+        for tok in sent:
+            item = self.times.get(tok.i)
+            if item is not None and item.type == "date" and item.value and len(item.value) < 10:
+                return []  # "In August 2016, ...", "since March": another scene, a toll
+        stop = max(0, index - DOER_WINDOW)
+        if lead is not None and lead < index <= lead + event_places.LEAD_REACH:
+            stop = min(stop, lead)
+        text = self.ctx.text
+        sentences = self.ctx.sentences
+        for k in range(index - 1, stop - 1, -1):
+            prev = sentences[k]
+            if event_places._paragraph_ends(text, sentences, k) or QUOTE_CHARS & set(prev.text):
+                return []
+            given = {}
+            for type_, parts in doers.get(k, ()):
+                if type_ in CARRY_FROM and parts and all(self.armed_party(p) for p in parts):
+                    given[tuple(sorted(p.actor or p.name.lower() for p in parts))] = parts
+            if len(given) == 1:
+                return [p.model_copy() for p in next(iter(given.values()))]
+            if given or self.names_armed_side(prev):
+                return []  # two doers, or another armed side named: not guessed
+        return []
+
+    def armed_means(self, sem: Token) -> bool:
+        """ "helicopters", "tanks", "snipers", "fighter jets": a weapon standing for the
+        armed force that uses it."""
+        words = self.lex.armed_means
+        lemma = sem.lemma_.lower()
+        prev = sem.nbor(-1).lower_ + " " + lemma if sem.i > sem.sent.start else ""
+        return lemma in words or prev in words or sem.lower_ in words
+
+    def possessor(self, pron: Token) -> Token | None:
+        """The owner of an unresolved "its" ("sanctions on Syria for its crackdown"),
+        only where the sentence leaves no doubt: the one state or body named before it
+        in the sentence, or the object of "on/against" that the pronoun's "for/over"
+        phrase explains."""
+        if pron.dep_ != "poss" or pron.lower_ not in POSSESSIVE_KINDS:
+            return None
+        kinds = POSSESSIVE_KINDS[pron.lower_]
+        found: dict[str, Token] = {}
+        last: Token | None = None
+        for tok in pron.sent:
+            if tok.i >= pron.i:
+                break
+            actor = self.actors.get(self.token_actor.get(tok.i) or "")
+            if actor is not None and actor.kind in kinds:
+                found.setdefault(actor.id, tok)
+                last = tok
+        if len(found) == 1:
+            return last
+        noun = pron.head
+        if last is None or pron.lower_ != "its" or noun.dep_ != "pobj":
+            return None
+        if noun.head.lower_ not in ("for", "over") or last.dep_ != "pobj":
+            return None
+        verb = noun.head.head  # "impose sanctions on Syria for its ...": on the verb's object
+        if last.head.lower_ in ("on", "against") and verb.i in (
+            last.head.head.i,
+            last.head.head.head.i,
+        ):
+            return last  # "sanctions on Syria for its crackdown"
+        return None
+
     def country_in(self, toks: list[Token]) -> str | None:
         # "Kenyan farmers in Garissa": the noun's own modifiers beat a trailing place
         cut = next((n for n, t in enumerate(toks) if t.dep_ == "prep"), len(toks))
@@ -239,6 +405,8 @@ class Participants(Setting):
         ):
             # "X issued a statement demanding ...": the statement's issuer demands
             heads = fr.subject(heads[0].head)
+        if tok.lemma_.lower() in BURSTING_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
+            heads = [h for h in heads if self.agent_like(h)]  # "the car blew up": no doer
         out: list[Token] = []
         for head in heads:
             # "the strikes killed ...": the doer is the strikes' doer
@@ -278,11 +446,46 @@ class Participants(Setting):
                     if pobj.dep_ == "pobj" and acts:
                         self.consumed.add(acts[0].i)
                         return [pobj]
+        relative = self.relative_cause(verb)
+        if relative:
+            return relative
         for child in verb.children:
             if child.dep_ == "advcl" and marks(child) & {"when", "as", "after"}:
                 senses = self.lex.verbs.get(child.lemma_.lower(), ())
-                if any(s.type == "ASSAULT" for s in senses):
+                # "killed as the army shelled the town", "as tanks deployed in the city"
+                if any(s.type in ("ASSAULT", "MOBILIZE") for s in senses):
                     return fr.subject(child)
+        return []
+
+    def relative_cause(self, verb: Token) -> list[Token]:
+        """ "His crackdown on the uprising, in which 3,500 people have been killed": a toll
+        told "in which" of an assault or crackdown (or of what it is waged on) has that
+        act's doer."""
+        top = fr.top_of_chain(verb)
+        if top.dep_ == "ccomp" and top.head.dep_ == "relcl":
+            top = top.head  # "in which the UN estimates 3,500 have been killed"
+        if top.dep_ != "relcl":
+            return []
+        rel = [
+            c
+            for c in top.children
+            if c.dep_ == "prep"
+            and c.lower_ in ("in", "during")
+            and any(g.lower_ in ("which", "whom") for g in c.children)
+        ]
+        if not rel:
+            return []
+        noun = top.head
+        acts = [noun]
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against"):
+            acts.append(noun.head.head)  # "crackdown on the uprising, in which"
+        for act in acts:
+            if act.pos_ == "NOUN" and any(
+                s.type in ("ASSAULT", "COERCE") for s in self.noun_senses(act)
+            ):
+                found = self.noun_sources(act)
+                if found:
+                    return found
         return []
 
     def noun_sources(self, tok: Token) -> list[Token]:
