@@ -276,3 +276,12 @@ def test_sanctions_called_for_or_opposed_are_not_imposed(run: Callable[..., Repo
         assert [e.modality for e in _of(_events(run, text), "SANCTION")] == ["hypothetical"]
     imposed = _of(_events(run, "The EU imposed sanctions on Damascus on Monday."), "SANCTION")
     assert [e.modality for e in imposed] == ["asserted"]
+
+
+def test_an_undated_toll_of_thousands_is_background(run: Callable[..., Report]) -> None:
+    text = "Over five years the group murdered tens of thousands of villagers in the region."
+    assert [e.background for e in _of(_events(run, text), "ASSAULT")] == [True]
+    dated = "Troops killed thousands of marchers on Friday, the monitors said."
+    assert [e.background for e in _of(_events(run, dated), "ASSAULT")] == [False]
+    one = "Gunmen killed 12 people at a market in the north."
+    assert [e.background for e in _of(_events(run, one), "ASSAULT")] == [False]

@@ -319,7 +319,17 @@ def cumulative(anchor: Token, coder: Any) -> bool:
         noun = anchor.head  # "the number of civilians killed": the noun counted
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             return noun.head.head.lemma_.lower() in TOTAL_NOUNS
-    return False
+    victims = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(_thousands(t) for v in victims for t in v.subtree)
+
+
+def _thousands(tok: Token) -> bool:
+    """A count of a thousand or more ("tens of thousands", "5,000", "two million"): the
+    toll of a war or a campaign, not of one undated attack."""
+    if tok.lemma_.lower() in ("thousand", "million"):
+        return True
+    digits = tok.text.replace(",", "")
+    return tok.like_num and digits.isdigit() and int(digits) >= 1000
 
 
 def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
