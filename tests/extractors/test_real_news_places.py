@@ -245,3 +245,24 @@ def test_an_act_embedded_under_a_coordinated_verb_takes_no_time_from_it(run: Run
     report = run(text, "2011-11-14")
     accuse = next(e for e in report.events if e.type == "ACCUSE")
     assert accuse.date is None
+
+
+def test_a_running_toll_is_the_story_country_when_the_lead_names_it(run: Run) -> None:
+    lead = "AMMAN (Reuters) - Tanks shelled Rastan in Syria on Sunday, residents said. "
+    toll = "Rights groups say hundreds of people have been killed in the crackdown."
+    report = run(lead + toll, "2011-06-12")
+    running = [e for e in report.events if e.trigger.text == "killed"]
+    assert [(_place(report, e), e.place_reason) for e in running] == [("Syria", "country")]
+    # with no country in the lead, the toll stays unplaced
+    bare = run("Tanks shelled a town on Sunday, residents said. " + toll, "2011-06-12")
+    assert [_place(bare, e) for e in bare.events if e.trigger.text == "killed"] == [None]
+
+
+def test_a_new_topic_carries_no_day_or_place(run: Run) -> None:
+    text = (
+        "Troops shelled the old quarter of Homs on Monday, residents said. "
+        "Meanwhile, two bomb blasts killed 28 people, officials said."
+    )
+    report = run(text, "2012-02-11")
+    blasts = [e for e in report.events if e.type == "ASSAULT" and e.trigger.start > 60]
+    assert blasts and all(e.date is None and _place(report, e) is None for e in blasts)

@@ -73,6 +73,13 @@ class Coder(Candidates, Merging):
         self.lead_index = self.ctx.sentence_index(leads[0].start_char) if leads else None
         self.home = event_places.main_country(self.ctx.results.get("places", []))
         self.places_by_id = {p.id: p for p in self.ctx.results.get("places", [])}
+        # the lead names the story's country (or a town in it): its running tolls are its
+        self.home_in_lead = self.home is not None and any(
+            self.places[t.i].country == self.home
+            for lead in leads
+            for t in lead
+            if t.i in self.places
+        )
         self.home_sure = (
             self.ctx.dateline is None
             or event_places.dateline_place(self.ctx.dateline, self.ctx.results.get("places", []))
@@ -328,6 +335,16 @@ class Coder(Candidates, Merging):
             here = event_places.named_country(
                 sent, own, self.places, self.ctx.results.get("places", []), self.home
             )
+            if (
+                here is None
+                and self.home_in_lead
+                and event_places.running_toll(cand.anchor)
+                and not any(t.i in self.places for t in sent)
+                and all(fr.country_of(t.text) in (None, self.home) for t in sent)
+            ):
+                # "hundreds of people have been killed, rights groups say": a running toll
+                # of the story's conflict, in a sentence naming no place, is the story's
+                here = event_places.home_country(self.ctx.results.get("places", []), self.home)
             if here is not None:
                 location, place_precision, place_reason = here.id, "country", "country"
         if cand.mode == "visit" and place_reason in (None, "dateline", "paragraph"):

@@ -422,6 +422,8 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
     own = ctx.sentence_at(event.trigger.start)
     if dated(coder, own):
         return  # "urged Russia last week": the sentence's own time, though not a day
+    if fr.NEW_TOPIC.match(own.text):
+        return  # "Meanwhile, two blasts ...": another happening, not the lead's
     between = [
         s
         for s in ctx.sentences
@@ -453,6 +455,8 @@ def previous_date(coder: Any, event: Any) -> None:
     index = ctx.sentence_index(event.trigger.start)
     if dated(coder, ctx.sentences[index]):
         return  # "urged Russia last week": the sentence's own time, though not a day
+    if fr.NEW_TOPIC.match(ctx.sentences[index].text):
+        return  # "Meanwhile, two blasts in Aleppo ...": another happening, its own day
     k = index - 1
     while k >= 0 and not ctx.sentences[k].text.strip():
         k -= 1

@@ -20,6 +20,10 @@ from flashpoint.extractors.events.lexicon import lexicon
 # Dependents that open a clause of their own: its times and places are not ours.
 # ("to" clauses are kept: "agreed to meet on Friday" dates the agreement's content.)
 CLAUSAL = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "conj"})
+# A sentence opening on another topic: the scene before does not carry on.
+NEW_TOPIC = re.compile(
+    r"\W*(?:meanwhile|elsewhere|separately|in a separate|in another|in other)\b", re.I
+)
 SUBJECTS = lexicon_lookups.subject_deps()
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Heads that only count or group what their "of" phrase names ("thousands of protesters").

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
@@ -66,10 +65,6 @@ BURSTING_VERBS = frozenset({"explode", "blow", "detonate", "go"})
 OBSERVING_VERBS = frozenset(
     {"hear", "see", "witness", "watch", "report", "describe", "record", "document", "film"}
     | {"photograph", "count", "confirm", "recount", "recall", "detail", "monitor", "log"}
-)
-# A sentence opening on another topic: the scene before does not carry on.
-NEW_TOPIC = re.compile(
-    r"\W*(?:meanwhile|elsewhere|separately|in a separate|in another|in other)\b", re.I
 )
 QUOTE_CHARS = frozenset('"“”')
 
@@ -273,7 +268,7 @@ class Participants(Setting):
             return []
         if QUOTE_CHARS & set(sent.text) or self.names_armed_side(sent):
             return []
-        if cand.anchor.dep_ in ("acl", "relcl", "amod") or NEW_TOPIC.match(sent.text):
+        if cand.anchor.dep_ in ("acl", "relcl", "amod") or fr.NEW_TOPIC.match(sent.text):
             return []  # "the bodies of journalists killed in Homs", "Meanwhile, ...": told
             # of another happening, not the scene before
         for tok in sent:

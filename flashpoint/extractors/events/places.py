@@ -271,10 +271,27 @@ def nationwide(scope: list[Token], places: dict[int, Any], all_places: list[Any]
             if tok.lower_ == "country" and any(c.lower_ in ("the", "this") for c in tok.children):
                 country = home
         if country is not None:
-            return next(
-                (p for p in all_places if p.feature == "country" and p.country == country), None
-            )
+            return home_country(all_places, country)
     return None
+
+
+def running_toll(anchor: Token) -> bool:
+    """A toll told in the perfect with a count of its victims ("hundreds of people have
+    been killed", "security forces have detained 10,000"): a running count of the
+    story's conflict, not one scene's."""
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in anchor.children)
+    victims = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
+    counted = any(
+        t.like_num or t.lemma_.lower() in ("hundred", "thousand", "million", "dozen")
+        for v in victims
+        for t in v.subtree
+    )
+    return perfect and counted
+
+
+def home_country(all_places: list[Any], home: str | None) -> Any | None:
+    """The Place of the story's country (``home``, an ISO3 code), if the story names it."""
+    return next((p for p in all_places if p.feature == "country" and p.country == home), None)
 
 
 # Head nouns of a named site ("the Oxford Street bus station", "the Rolando cafe").
@@ -504,7 +521,11 @@ def carried_place(
     sentence about another town or country), that places a statement ("said in
     Ankara") or that opens a quotation; a place abroad is carried only from the lead
     (elsewhere it is mostly where a reporter or a speaker is). ``scene``
-    holds, by sentence index, the (type, Place.id) of the events coded there."""
+    holds, by sentence index, the (type, Place.id) of the events coded there. A
+    sentence opening on another topic ("Meanwhile, ...", "Elsewhere, ...") carries
+    nothing over."""
+    if fr.NEW_TOPIC.match(sentences[index].text):
+        return None
     prev_index = index - 1
     if prev_index >= 0 and (material or not _line_between(text, sentences, prev_index)):
         same = [loc for t, loc in scene.get(prev_index, ()) if t == type_]
