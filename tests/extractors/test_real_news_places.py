@@ -266,3 +266,10 @@ def test_a_new_topic_carries_no_day_or_place(run: Run) -> None:
     report = run(text, "2012-02-11")
     blasts = [e for e in report.events if e.type == "ASSAULT" and e.trigger.start > 60]
     assert blasts and all(e.date is None and _place(report, e) is None for e in blasts)
+
+
+def test_a_death_told_with_its_cause_is_placed_in_the_town_attacked(run: Run) -> None:
+    text = "Residents said 50 people died when soldiers, backed by tanks, stormed Deir al-Zour."
+    report = run(text, "2011-08-08")
+    deaths = [e for e in report.events if e.trigger.text == "died"]
+    assert [(_place(report, e), e.place_reason) for e in deaths] == [("Deir ez-Zor", "target")]

@@ -21,7 +21,7 @@ from flashpoint.extractors.events.lexicon import (
 )
 from flashpoint.extractors.events.merging import Merging
 from flashpoint.extractors.events.participants import STATE_SECTORS
-from flashpoint.models import Event, EventParticipant, Span
+from flashpoint.models import Event, EventParticipant, Place, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
 # Nouns that report people harmed (Coder.harm_word): not "death" or "victim", which
@@ -315,7 +315,7 @@ class Coder(Candidates, Merging):
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is
             # where it was done, when the clause names no place of its own (or only the
             # town's country)
-            town = self.target_town(shown_targets)
+            town = self.target_town(shown_targets) or self.cause_town(cand)
             here = self.places_by_id.get(location or "")
             if town is not None and (
                 here is None or (here.feature == "country" and here.country == town.country)
@@ -415,6 +415,22 @@ class Coder(Candidates, Merging):
         tail = self.ctx.text[tok.idx : sent.end_char]
         before = sum(head.count(m) for m in '"“”')
         return before % 2 == 1 or (before == 0 and any(m in tail for m in '"”'))
+
+    def cause_town(self, cand: EventCandidate) -> Place | None:
+        """ "50 died when soldiers stormed Deir al-Zour": a death told with its cause is
+        placed in the one town the cause clause attacks."""
+        if cand.trigger.lemma_.lower() not in self.lex.death_verbs:
+            return None
+        towns = {
+            place.id: place
+            for clause in cand.anchor.children
+            if clause.dep_ == "advcl"
+            for t in clause.subtree
+            if t.dep_ in ("dobj", "pobj")
+            and (place := self.places.get(t.i)) is not None
+            and place.feature == "city"
+        }
+        return next(iter(towns.values())) if len(towns) == 1 else None
 
     def carried(self, cand: EventCandidate, sent: SpacySpan, index: int) -> Any:
         """The place of the scene the event carries on (``places.carried_place``): an
