@@ -285,3 +285,10 @@ def test_an_undated_toll_of_thousands_is_background(run: Callable[..., Report]) 
     assert [e.background for e in _of(_events(run, dated), "ASSAULT")] == [False]
     one = "Gunmen killed 12 people at a market in the north."
     assert [e.background for e in _of(_events(run, one), "ASSAULT")] == [False]
+
+
+def test_an_undated_mass_detention_count_is_background(run: Callable[..., Report]) -> None:
+    text = "According to a rights group, 8,349 people have been detained by the militia."
+    assert [e.background for e in _of(_events(run, text), "COERCE")] == [True]
+    dated = "Police arrested 3,000 people on Friday in the capital."
+    assert [e.background for e in _of(_events(run, dated), "COERCE")] == [False]

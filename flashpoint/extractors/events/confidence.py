@@ -319,6 +319,17 @@ def cumulative(anchor: Token, coder: Any) -> bool:
         noun = anchor.head  # "the number of civilians killed": the noun counted
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             return noun.head.head.lemma_.lower() in TOTAL_NOUNS
+    return mass_count(anchor, coder)
+
+
+def mass_count(anchor: Token, coder: Any) -> bool:
+    """An undated act on a thousand or more ("murdered tens of thousands", "8,349
+    people have been detained"): the running toll of a war or a campaign."""
+    if any(
+        (item := coder.times.get(tok.i)) is not None and item.type in ("date", "time")
+        for tok in anchor.subtree
+    ):
+        return False
     victims = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(_thousands(t) for v in victims for t in v.subtree)
 
@@ -344,6 +355,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         or recap(cand.trigger, cand.anchor, sent)
         or (bool(cand.nominal) and began_then(cand.trigger, coder))
         or (cand.type == "ASSAULT" and not cand.nominal and cumulative(cand.anchor, coder))
+        or (cand.type == "COERCE" and not cand.nominal and mass_count(cand.anchor, coder))
     )
     entry = timeline_entry(coder, event)
     if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap
