@@ -222,3 +222,17 @@ def test_a_definite_noun_dated_to_another_time_is_another_attack(run: Run) -> No
     dates = [e.date for e in report.events if e.type == "ASSAULT"]
     assert dates == ["2018-03", "1988"]
     assert all(not e.mentions for e in report.events)
+
+
+def test_both_verbs_of_a_relative_clause_on_an_attack_are_that_attack(run: Run) -> None:
+    report = run(
+        "Officials blamed rebels for two bomb blasts in the city that killed 28 people and"
+        " wounded more than 200 others.",
+        "2012-02-11",
+    )
+    attacks = [e for e in report.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert sorted((f.kind, f.value) for f in attacks[0].figures) == [
+        ("dead", 28.0),
+        ("injured", 200.0),
+    ]

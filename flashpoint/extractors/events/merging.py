@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, marks, purpose
 from flashpoint.extractors.events.lexicon import CONFLICT_MATERIAL
@@ -39,7 +40,14 @@ class Merging(Setting):
         # purpose of a protest is its aim, not a second event.
         for_purpose = trig.dep_ == "advcl" and purpose(trig)
         adjunct = trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG"
-        if adjunct or simultaneous or for_purpose:
+        # "two blasts that killed 28 and wounded 200": the second verb of a relative
+        # clause on an attack adds to the same attack
+        shared = (
+            trig.dep_ == "conj"
+            and trig.head.dep_ == "relcl"
+            and not any(c.dep_ in fr.SUBJECTS for c in trig.children)
+        )
+        if adjunct or simultaneous or for_purpose or shared:
             earlier = self.by_anchor.get(trig.head.i)
         if earlier is not None and not (
             earlier.type == cand.type
@@ -64,6 +72,8 @@ class Merging(Setting):
         if earlier is None:
             return False
         self.add_mention(earlier, cand)
+        self.by_anchor.setdefault(cand.anchor.i, earlier)  # a verb joined to it follows
+        self.by_anchor.setdefault(trig.i, earlier)
         if earlier.date is None:
             date, precision, time_id = self.date(cand)
             earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
