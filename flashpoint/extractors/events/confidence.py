@@ -613,21 +613,9 @@ def day_in(
 
 
 BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})
-BOUND_MARKS = frozenset({"since", "until", "till", "before", "after"})
-
-
 def in_bound_clause(tok: Token) -> bool:
     """The token sits in a clause that bounds another ("since it agreed on Monday")."""
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "mark" and c.lower_ in BOUND_MARKS for c in cur.children
-        ):
-            return True
-        if cur.dep_ in ("ROOT", "ccomp"):
-            return False
-        cur = cur.head
-    return False
+    return fr.bound_verb(tok) is not None
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

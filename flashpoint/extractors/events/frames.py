@@ -813,3 +813,21 @@ def business(sent: Span) -> bool:
     """The sentence is about trade (a takeover, a fashion show), not politics."""
     words = _words(sent)
     return bool(words & BUSINESS_WORDS) and not words & VIOLENCE_WORDS
+
+
+BOUND_MARKS = frozenset({"since", "until", "till", "before", "after"})
+
+
+def bound_verb(tok: Token) -> Token | None:
+    """The verb of the "after/before/since/until" clause ``tok`` sits in, if any ("after
+    forces fired on protesters in Deraa"): the clause of an earlier or later happening."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "mark" and c.lower_ in BOUND_MARKS for c in cur.children
+        ):
+            return cur
+        if cur.dep_ in ("ROOT", "ccomp"):
+            return None
+        cur = cur.head
+    return None

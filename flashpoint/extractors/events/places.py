@@ -99,22 +99,6 @@ def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) 
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
 
 
-BOUND_MARKS = frozenset({"since", "until", "till", "before", "after"})
-
-
-def bound_verb(tok: Token) -> Token | None:
-    """The verb of the "after/before/since/until" clause ``tok`` sits in, if any ("after
-    forces fired on protesters in Deraa"): the clause of an earlier or later happening."""
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "mark" and c.lower_ in BOUND_MARKS for c in cur.children
-        ):
-            return cur
-        if cur.dep_ in ("ROOT", "ccomp"):
-            return None
-        cur = cur.head
-    return None
 
 
 def in_sentence(
@@ -134,7 +118,7 @@ def in_sentence(
         place = places.get(tok.i)
         if place is None or tok.i in skip or not _locative(tok):
             continue
-        bound = bound_verb(tok)
+        bound = fr.bound_verb(tok)
         if bound is not None and anchor is not None and not (
             bound.i == anchor.i or bound.is_ancestor(anchor)
         ):

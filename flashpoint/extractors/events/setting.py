@@ -367,7 +367,7 @@ class Setting(CoderBase):
                 continue
             if year_in_name(tok) or across_lines(tok, trigger):
                 continue
-            clause = event_places.bound_verb(tok)
+            clause = fr.bound_verb(tok)
             if clause is not None and not (clause.i == trigger.i or clause.is_ancestor(trigger)):
                 continue  # "freed prisoners after forces fired on Friday": the firing's day
             if best is None or abs(tok.i - trigger.i) < abs(best[0] - trigger.i):
