@@ -305,10 +305,8 @@ def cumulative(anchor: Token, coder: Any) -> bool:
     """A harm told of the unrest as a whole, not of a day: "death notices for people
     killed in the uprising", "the number of civilians killed by Syrian forces", with
     no time of its own; a recap, however the sentence is dated."""
-    for tok in anchor.subtree:
-        item = coder.times.get(tok.i)
-        if item is not None and item.type in ("date", "time"):
-            return False  # "killed in the unrest on Friday": that day's news
+    if _dated_clause(anchor, coder):
+        return False  # "killed in the unrest on Friday": that day's news
     for prep in anchor.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "since", "throughout"):
             for obj in prep.children:
@@ -319,19 +317,23 @@ def cumulative(anchor: Token, coder: Any) -> bool:
         noun = anchor.head  # "the number of civilians killed": the noun counted
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             return noun.head.head.lemma_.lower() in TOTAL_NOUNS
-    return mass_count(anchor, coder)
+    return any(_thousands(t) for t in fr.victim_words(anchor))
 
 
 def mass_count(anchor: Token, coder: Any) -> bool:
     """An undated act on a thousand or more ("murdered tens of thousands", "8,349
     people have been detained"): the running toll of a war or a campaign."""
-    if any(
+    return not _dated_clause(anchor, coder) and any(
+        _thousands(t) for t in fr.victim_words(anchor)
+    )
+
+
+def _dated_clause(anchor: Token, coder: Any) -> bool:
+    """The act's own clause holds a date or a time ("killed on Friday")."""
+    return any(
         (item := coder.times.get(tok.i)) is not None and item.type in ("date", "time")
         for tok in anchor.subtree
-    ):
-        return False
-    victims = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(_thousands(t) for v in victims for t in v.subtree)
+    )
 
 
 def _thousands(tok: Token) -> bool:

@@ -831,3 +831,11 @@ def bound_verb(tok: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def victim_words(verb: Token) -> Iterator[Token]:
+    """The words of what the act is done to: its object, or its passive subject
+    ("killed 28 people", "8,349 people have been detained")."""
+    for phrase in verb.children:
+        if phrase.dep_ in ("dobj", "nsubjpass"):
+            yield from phrase.subtree

@@ -264,11 +264,9 @@ def running_toll(anchor: Token) -> bool:
     been killed", "security forces have detained 10,000"): a running count of the
     story's conflict, not one scene's."""
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in anchor.children)
-    victims = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")]
     counted = any(
         t.like_num or t.lemma_.lower() in ("hundred", "thousand", "million", "dozen")
-        for v in victims
-        for t in v.subtree
+        for t in fr.victim_words(anchor)
     )
     return perfect and counted
 
