@@ -108,20 +108,21 @@ _JUDGED_ROW = re.compile(
 
 
 def judged_samples(data: Path) -> list[tuple[str, dict[str, float], int]]:
-    labels: dict[tuple[str, str, str], int] = {}
+    # article -> {(type, trigger): real}; the newest reading comes first in the page
+    labels: dict[str, dict[tuple[str, str], int]] = {}
     for line in JUDGED.read_text(encoding="utf-8").splitlines():
-        if m := _JUDGED_ROW.match(line):  # the newest reading comes first in the page
-            labels.setdefault((m["article"], m["type"], m["trigger"]), int(m["real"] != "N"))
-    wanted = {article for article, _, _ in labels}
+        if m := _JUDGED_ROW.match(line):
+            judged = labels.setdefault(m["article"], {})
+            judged.setdefault((m["type"], m["trigger"]), int(m["real"] != "N"))
     with (data / "t17" / "syria" / "articles.jsonl").open(encoding="utf-8") as handle:
-        articles = [a for a in map(json.loads, handle) if a["id"] in wanted]
+        articles = [a for a in map(json.loads, handle) if a["id"] in labels]
     found = run([a["text"] for a in articles], [a.get("date") for a in articles])
     rows = []
     for article, events in zip(articles, found, strict=True):
-        for (aid, kind, trigger), label in labels.items():
+        for (kind, trigger), label in labels[article["id"]].items():
             hits = [f for e, f in events if e.type == kind and e.trigger.text == trigger]
-            if aid == article["id"] and len(hits) == 1:
-                rows.append((f"judged:{aid}", hits[0], label))
+            if len(hits) == 1:
+                rows.append((f"judged:{article['id']}", hits[0], label))
     return rows
 
 
