@@ -275,12 +275,9 @@ class Participants(Setting):
             item = self.times.get(tok.i)
             if item is not None and item.type == "date" and item.value and len(item.value) < 10:
                 return []  # "In August 2016, ...", "since March": another scene, a toll
-        stop = max(0, index - DOER_WINDOW)
-        if lead is not None and lead < index <= lead + event_places.LEAD_REACH:
-            stop = min(stop, lead)
         text = self.ctx.text
         sentences = self.ctx.sentences
-        for k in range(index - 1, stop - 1, -1):
+        for k in event_places.sentences_back(index, lead, DOER_WINDOW):
             prev = sentences[k]
             if event_places._paragraph_ends(text, sentences, k) or QUOTE_CHARS & set(prev.text):
                 return []

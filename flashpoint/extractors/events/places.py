@@ -471,6 +471,16 @@ def _quoted(sent: SpacySpan) -> bool:
     return sent.text.lstrip()[:1] in QUOTE_MARKS
 
 
+def sentences_back(index: int, lead: int | None, window: int) -> range:
+    """The sentences a carry walks back over from ``sentences[index]``, nearest first:
+    the ``window`` before it, and on to the lead (its index, ``lead``) while the sentence
+    is at most ``LEAD_REACH`` past it."""
+    stop = max(0, index - window)
+    if lead is not None and lead < index <= lead + LEAD_REACH:
+        stop = min(stop, lead)
+    return range(index - 1, stop - 1, -1)
+
+
 def carried_place(
     places: dict[int, Any],
     sentences: list[SpacySpan],
@@ -515,10 +525,7 @@ def carried_place(
             return by_id[same[-1]]
     if not material:
         return None
-    stop = max(0, index - CARRY_WINDOW)
-    if lead is not None and lead < index <= lead + LEAD_REACH:
-        stop = min(stop, lead)
-    for k in range(index - 1, stop - 1, -1):
+    for k in sentences_back(index, lead, CARRY_WINDOW):
         prev = sentences[k]
         if text and _paragraph_ends(text, sentences, k):
             return None  # a paragraph of several sentences ended: another scene
