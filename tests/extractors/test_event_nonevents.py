@@ -292,3 +292,59 @@ def test_an_undated_mass_detention_count_is_background(run: Callable[..., Report
     assert [e.background for e in _of(_events(run, text), "COERCE")] == [True]
     dated = "Police arrested 3,000 people on Friday in the capital."
     assert [e.background for e in _of(_events(run, dated), "COERCE")] == [False]
+
+
+# --- the eighth round: arrangements, questions, states and other senses ---------------
+
+
+def test_an_arranged_visit_is_still_to_come(run: Callable[..., Report]) -> None:
+    text = "The Red Cross chief is to visit Aleppo next week, aid officials said."
+    visit = _by_trigger(_events(run, text), "visit")
+    assert visit.type == "CONSULT" and visit.modality == "future"
+    done = "The Red Cross chief visited Aleppo on Friday, aid officials said."
+    assert _by_trigger(_events(run, done), "visited").modality == "asserted"
+
+
+def test_how_to_support_is_a_question_discussed(run: Callable[..., Report]) -> None:
+    text = "Gulf ministers discussed how to support the rebels during a meeting in Doha."
+    assert all(e.modality != "asserted" for e in _of(_events(run, text), "SUPPORT"))
+    plain = "Gulf ministers pledged to support the rebels during a meeting in Doha."
+    assert _of(_events(run, plain), "AGREE") or _of(_events(run, plain), "SUPPORT")
+
+
+def test_a_participle_of_state_is_no_act(run: Callable[..., Report]) -> None:
+    ruins = "Families returned to a bombed-out neighbourhood on the edge of the city."
+    assert not _of(_events(run, ruins), "ASSAULT")
+    calm = "Diplomats said the president did not look threatened by the rebel advance."
+    assert not _of(_events(run, calm), "THREATEN")
+    bombed = "Warplanes bombed a neighbourhood on the edge of the city on Friday."
+    assert _of(_events(run, bombed), "ASSAULT")
+
+
+def test_envoys_clashing_over_a_draft_is_no_fight(run: Callable[..., Report]) -> None:
+    text = "Western envoys clashed with their Russian counterpart over the text of the draft."
+    assert not _of(_events(run, text), "ASSAULT")
+    over = "The two delegations clashed over the wording of the final statement."
+    assert not _of(_events(run, over), "ASSAULT")
+    fight = "Rebels clashed with army troops over control of the main road on Friday."
+    assert _of(_events(run, fight), "ASSAULT")
+
+
+def test_what_a_party_wants_another_to_do_is_not_done(run: Callable[..., Report]) -> None:
+    text = "The European Union wants Moscow to press the president to pull his tanks back."
+    events = _events(run, text)
+    assert events and all(e.modality != "asserted" for e in events)
+
+
+def test_lobbying_for_sanctions_imposes_none(run: Callable[..., Report]) -> None:
+    text = "Exiled opposition figures have been lobbying for tougher sanctions on the regime."
+    assert all(e.modality != "asserted" for e in _of(_events(run, text), "SANCTION"))
+
+
+def test_other_senses_of_meet_and_reinforce(run: Callable[..., Report]) -> None:
+    march = "The students' march was met by a crowd of government supporters near the campus."
+    assert not _of(_events(run, march), "CONSULT")
+    view = "The state broadcaster's footage reinforced that view on Tuesday."
+    assert not _of(_events(run, view), "MOBILIZE")
+    troops = "The army reinforced its garrison in the northern city with tanks on Tuesday."
+    assert _of(_events(run, troops), "MOBILIZE")

@@ -101,6 +101,8 @@ class Candidates(Targets):
         for role in sense.target:
             if role not in ("dobj", "xsubj", "dative", "poss"):
                 found += fr.objects(tok, role)
+        if tok.lemma_.lower() in fr.DISPUTE_VERBS:
+            found += fr.objects(tok, "over")  # "clashed over the wording": the dispute's matter
         return {fr.semantic_head(c).lemma_.lower() for c in found}
 
     def _particle(self, tok: Token) -> tuple[Token, tuple[Sense, ...]] | None:
@@ -183,7 +185,7 @@ class Candidates(Targets):
             targets=self.verb_targets(tok, sense),
             modality=fr.modality(tok, tok),
         )
-        if cand.modality == "future":
+        if cand.modality == "future" and not fr.arranged(tok):
             self.recode_intent(cand, reported=fr.in_reported_speech(tok))
         if cand.mode is None:  # "air strikes killed five": the weapon named by the subject
             for subj in (c for c in tok.children if c.dep_ == "nsubj"):
@@ -192,6 +194,8 @@ class Candidates(Targets):
         embedded = fr.embedded(tok)
         if fr.stance(tok, cand.type):
             return None  # "Syria supports Hamas": a standing position, not an act
+        if fr.state_participle(tok):
+            return None  # "did not look threatened", "a bombed-out district": a state
         if fr.habitual(tok, cand.type) or fr.generic_doer(tok):
             return None  # "has frequently accused", "those who order attacks": no event
         if embedded == "drop" or fr.question(tok):

@@ -286,7 +286,10 @@ def modality(trigger: Token, anchor: Token) -> str:
     # Up through "to" clauses, adjectives ("not able to arrest") and gerunds after a
     # preposition ("will not delay in detaining"): their modals sit higher up.
     while cur.head.i != cur.i and (
-        cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "pcomp" and cur.head.dep_ == "prep")
+        cur.dep_ in ("xcomp", "acomp")
+        or (cur.dep_ == "pcomp" and cur.head.dep_ == "prep")
+        # "wants Russia to press Assad to withdraw": "to" clauses, with their objects
+        or (cur.dep_ in ("ccomp", "advcl") and infinitive(cur))
     ):
         cur = cur.head.head if cur.dep_ == "pcomp" else cur.head
         verbs.append(cur)
@@ -310,8 +313,13 @@ def modality(trigger: Token, anchor: Token) -> str:
         c.dep_ == "det" and c.lower_ == "any" for c in trigger.children
     ):
         return "hypothetical"  # "we reject any military action": no act in particular
-    if anchor.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+    if anchor.dep_ == "ROOT" and infinitive(anchor):
         return "future"  # "Authorities to free detainees": a plan item or a headline
+    if arranged(anchor):
+        return "future"  # "the envoy is to visit Homs": an arrangement, not a visit made
+    asked = any(c.tag_ == "WRB" or c.lower_ == "whether" for c in anchor.children)
+    if asked and infinitive(anchor):
+        return "hypothetical"  # "discussed how to support the opposition": a question
     if words & {"if", "unless"}:
         return "hypothetical"
     if words & lex.hypothetical_modals:
@@ -364,16 +372,28 @@ MEANS_NOUNS = frozenset(
 ADVOCACY = {
     "for": frozenset(
         {"call", "demand", "push", "pressure", "appeal", "plea", "campaign", "case", "argument"}
+        | {"lobby", "press", "argue", "plead", "clamour", "clamor", "agitate"}
     ),
     "to": frozenset({"opposition", "objection", "resistance"}),
 }
+
+
+def infinitive(verb: Token) -> bool:
+    """The verb heads a "to" clause ("to visit", "to press")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def arranged(verb: Token) -> bool:
+    """ "The envoy is to visit Homs": "be to" tells what is arranged, by no one in
+    particular; not a visit made, nor the envoy's promise."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and infinitive(verb)
 
 
 def unrealised_infinitive(verb: Token) -> bool:
     """A "to" clause that names no act done: one qualifying a noun of means ("a way
     to rescue the family"), or one an adjective of judgement governs ("harder for
     troops to kill")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not infinitive(verb):
         return False
     head = verb.head
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
@@ -390,6 +410,29 @@ def advocated(noun: Token) -> bool:
     """An event noun argued for or against ("calls for sanctions")."""
     heads = ADVOCACY.get(noun.head.lower_) if noun.dep_ == "pobj" else None
     return heads is not None and noun.head.head.lemma_.lower() in heads
+
+
+# Verbs of a dispute whose "over" phrase says what it is about: "clashed over the
+# wording of the draft" is a quarrel of words.
+DISPUTE_VERBS = frozenset({"clash"})
+
+# Verbs through which a participle tells a state, not an act: "did not look
+# threatened", "seemed shaken", "felt attacked".
+LINKING_VERBS = frozenset({"look", "seem", "feel", "appear", "sound"})
+
+
+def state_participle(verb: Token) -> bool:
+    """A past participle that describes how someone or something is, not what was done
+    to them: after a linking verb ("Assad did not look threatened") or as an adjective
+    with its particle ("a bombed-out district", "burned-out cars")."""
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ == "amod" and any(c.dep_ == "prt" for c in verb.children):
+        return True
+    linking = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    if verb.dep_ in ("acomp", "oprd", "xcomp"):
+        linking.append(verb.head)
+    return any(v.lemma_.lower() in LINKING_VERBS for v in linking)
 
 
 # Conjunctions of a time clause whose act follows the main clause's: "will wait until
