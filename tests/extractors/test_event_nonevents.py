@@ -348,3 +348,37 @@ def test_other_senses_of_meet_and_reinforce(run: Callable[..., Report]) -> None:
     assert not _of(_events(run, view), "MOBILIZE")
     troops = "The army reinforced its garrison in the northern city with tanks on Tuesday."
     assert _of(_events(run, troops), "MOBILIZE")
+
+
+def test_a_charge_joined_to_another_is_no_event(run: Callable[..., Report]) -> None:
+    text = "Officials have accused a lawmaker of inciting the crowds and arming them with rifles."
+    events = _events(run, text)
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_states_clashing_at_the_council_quarrel_in_words(run: Callable[..., Report]) -> None:
+    text = "Britain and France clashed with Russia and China on Tuesday during a council debate."
+    assert not _of(_events(run, text), "ASSAULT")
+    fight = "Rebel fighters clashed with government forces on Tuesday near the airport."
+    assert _of(_events(run, fight), "ASSAULT")
+
+
+def test_a_gapped_passive_has_no_doer_in_its_victims(run: Callable[..., Report]) -> None:
+    text = "Dozens were killed and hundreds more arrested in the northern province, activists said."
+    arrests = _of(_events(run, text), "COERCE")
+    assert arrests and all(not e.source for e in arrests)
+
+
+def test_a_forecast_of_fitness_is_no_demand(run: Callable[..., Report]) -> None:
+    text = "The manager added that both strikers should be fit for the derby on Sunday."
+    assert not _of(_events(run, text), "REQUEST")
+    demand = "The minister added that the militias should leave the capital by Sunday."
+    assert _of(_events(run, demand), "REQUEST")
+
+
+def test_what_happens_every_day_is_background(run: Callable[..., Report]) -> None:
+    text = "The exiled leader said villagers were being slaughtered every day by the militias."
+    events = _of(_events(run, text), "ASSAULT")
+    assert events and all(e.background for e in events)
+    once = "The exiled leader said villagers were slaughtered on Friday by the militias."
+    assert not any(e.background for e in _of(_events(run, once), "ASSAULT"))

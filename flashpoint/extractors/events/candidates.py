@@ -155,9 +155,15 @@ class Candidates(Targets):
                 return controlled
         if tok.pos_ != "VERB":
             return None
-        # "arrested for collaborating", "accused of waging": a reason, not an event
-        if tok.dep_ == "pcomp" and tok.head.lower_ in ("for", "of", "over"):
+        # "arrested for collaborating", "accused of waging" (and of "stirring up the
+        # crowds and providing them with weapons"): a reason or a charge, not an event
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "pcomp" and first.head.lower_ in ("for", "of", "over"):
             return None
+        if fr.verbal_clash(tok):
+            return None  # "clashed with Russia and China at the council": words
         last = tok
         particle = self._particle(tok)
         if particle is not None:
@@ -233,6 +239,8 @@ class Candidates(Targets):
                 _agent_like(fr.semantic_head(t)) for t in fr.subject(comp)
             ):
                 continue  # "said the data should keep markets calm": a forecast, no demand
+            if comp.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in comp.children):
+                continue  # "said the defenders should be fit to play": a state forecast
             inner = self.complement(comp)
             sense = inner[2] if inner else Sense(type="REQUEST")
             targets = self.resolve_targets(fr.subject(comp))

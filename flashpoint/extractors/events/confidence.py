@@ -358,6 +358,12 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         or (bool(cand.nominal) and began_then(cand.trigger, coder))
         or (cand.type == "ASSAULT" and not cand.nominal and cumulative(cand.anchor, coder))
         or (cand.type == "COERCE" and not cand.nominal and mass_count(cand.anchor, coder))
+        # "massacred every day" (not "shelled daily since Monday": this week's news)
+        or (
+            not cand.nominal
+            and fr.recurring(cand.anchor)
+            and not _dated_clause(cand.anchor, coder)
+        )
     )
     entry = timeline_entry(coder, event)
     if entry is not None:  # "Sept. 8 - ...", "-- ...": a chronology line is a recap

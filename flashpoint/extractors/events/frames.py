@@ -57,7 +57,17 @@ def sector_of(text: str) -> str | None:
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # reduced relative: "officials accused by"
         return True
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or gapped_passive(verb)
+
+
+def gapped_passive(verb: Token) -> bool:
+    """ "hundreds were killed and thousands more detained": a bare participle with a
+    subject of its own and no auxiliary is a passive whose "were" is left out (an
+    active verb would be in the past tense); its subject is who was detained."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -317,7 +327,8 @@ def modality(trigger: Token, anchor: Token) -> str:
         return "future"  # "Authorities to free detainees": a plan item or a headline
     if arranged(anchor):
         return "future"  # "the envoy is to visit Homs": an arrangement, not a visit made
-    asked = any(c.tag_ == "WRB" or c.lower_ == "whether" for c in anchor.children)
+    first = next(iter(anchor.subtree))  # "how best to support": the clause's first word
+    asked = first.tag_ == "WRB" or first.lower_ == "whether"
     if asked and infinitive(anchor):
         return "hypothetical"  # "discussed how to support the opposition": a question
     if words & {"if", "unless"}:
@@ -585,6 +596,30 @@ def reported_dead(verb: Token) -> bool:
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "COOPERATE", "ACCUSE", "AGREE"})
 # Time words that repeat an act rather than date one ("every day", "each week").
 RECURRING = frozenset({"every", "each"})
+
+
+def recurring(verb: Token) -> bool:
+    """ "Syrians are being massacred every day", "shelling the town daily": what goes on
+    again and again, not one happening (told as the story's background)."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in ("daily", "nightly", "weekly"):
+            return True
+        if child.dep_ == "npadvmod" and any(
+            c.dep_ == "det" and c.lower_ in RECURRING for c in child.children
+        ):
+            return True
+    return False
+
+
+def verbal_clash(verb: Token) -> bool:
+    """ "European members clashed with Russia and China at the council": states named
+    as the other side of a clash, with no force of theirs, quarrel in words."""
+    if verb.lemma_.lower() not in DISPUTE_VERBS:
+        return False
+    sides = objects(verb, "with")
+    return bool(sides) and all(
+        s.pos_ == "PROPN" and country_of(s.text) is not None for s in sides
+    )
 
 
 # Coercive verbs whose simple present is a standing policy, not an act: "Syria
