@@ -382,3 +382,28 @@ def test_what_happens_every_day_is_background(run: Callable[..., Report]) -> Non
     assert events and all(e.background for e in events)
     once = "The exiled leader said villagers were slaughtered on Friday by the militias."
     assert not any(e.background for e in _of(_events(run, once), "ASSAULT"))
+
+
+def test_what_a_state_denies_doing_is_negated(run: Callable[..., Report]) -> None:
+    for text in (
+        "The Jordanian government has denied sending arms to the rebels in the south.",
+        "Amman denied that it had sent arms to the rebels in the south.",
+    ):
+        aid = _of(_events(run, text), "AID")
+        assert aid and all(e.modality == "negated" for e in aid), text
+    admitted = "Amman admitted that it had sent arms to the rebels in the south."
+    assert any(e.modality == "asserted" for e in _of(_events(run, admitted), "AID"))
+
+
+def test_an_anonymous_source_makes_no_request(run: Callable[..., Report]) -> None:
+    text = "A diplomat, who asked not to be identified, said the talks had stalled."
+    assert not _of(_events(run, text), "REQUEST")
+    asked = "The diplomat asked the rebels to free the hostages on Monday."
+    assert _of(_events(run, asked), "REQUEST")
+
+
+def test_a_tourists_trip_is_no_visit(run: Callable[..., Report]) -> None:
+    text = "A Kuwaiti tourist visiting Beirut for the holidays said the streets were quiet."
+    assert not _of(_events(run, text), "CONSULT")
+    envoy = "A Kuwaiti envoy visiting Beirut on Monday said the streets were quiet."
+    assert _of(_events(run, envoy), "CONSULT")

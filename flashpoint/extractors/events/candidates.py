@@ -162,6 +162,8 @@ class Candidates(Targets):
             first = first.head
         if first.dep_ == "pcomp" and first.head.lower_ in ("for", "of", "over"):
             return None
+        if fr.anonymity(tok):
+            return None  # "an official who asked not to be named"
         if fr.verbal_clash(tok):
             return None  # "clashed with Russia and China at the council": words
         last = tok
@@ -200,6 +202,8 @@ class Candidates(Targets):
         embedded = fr.embedded(tok)
         if fr.stance(tok, cand.type):
             return None  # "Syria supports Hamas": a standing position, not an act
+        if cand.mode == "visit" and fr.private_trip(tok):
+            return None  # "a tourist visiting Arbil for the holiday"
         if fr.state_participle(tok):
             return None  # "did not look threatened", "a bombed-out district": a state
         if fr.habitual(tok, cand.type) or fr.generic_doer(tok):

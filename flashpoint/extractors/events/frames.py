@@ -523,6 +523,35 @@ def role_clause(verb: Token) -> bool:
     )
 
 
+# Verbs whose clause is what the speaker says did not happen.
+DENYING_VERBS = frozenset({"deny", "refute", "rebut"})
+# Whoever travels for their own ends: their visits are no diplomacy.
+PRIVATE_TRAVELLERS = frozenset(
+    {"tourist", "pilgrim", "holidaymaker", "vacationer", "traveller", "traveler", "shopper"}
+    | {"fan", "backpacker", "worshipper"}
+)
+# "who asked not to be named": the reporting convention of an anonymous source
+UNNAMED = frozenset({"name", "identify", "quote"})
+
+
+def anonymity(verb: Token) -> bool:
+    """ "an official who asked not to be named": a source's condition, not a request."""
+    return verb.lemma_.lower() == "ask" and any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in UNNAMED
+        and any(n.dep_ == "neg" for n in c.children)
+        for c in verb.children
+    )
+
+
+def private_trip(verb: Token) -> bool:
+    """ "a tourist visiting Arbil for Eid": private travel, not a political visit."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "acl":
+        doers.append(verb.head)
+    return any(semantic_head(d).lemma_.lower() in PRIVATE_TRAVELLERS for d in doers)
+
+
 def embedded(verb: Token) -> str | None:
     """A verb that is not a reported act of its own: "drop" for a noun's generic
     "to" clause ("had the authority to massacre") or a role ("its role is to fight"),
@@ -557,6 +586,8 @@ def embedded(verb: Token) -> str | None:
         return "negated"  # "there were no orders for troops to fire": none given
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
         return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in DENYING_VERBS:
+        return "negated"  # "Turkey denied supplying weapons", "denied that it had fired"
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subj.lower_ in NOBODY or (
             subj.lower_ == "one" and any(d.lower_ == "no" for d in subj.children)
