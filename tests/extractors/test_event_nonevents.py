@@ -367,6 +367,10 @@ def test_a_gapped_passive_has_no_doer_in_its_victims(run: Callable[..., Report])
     text = "Dozens were killed and hundreds more arrested in the northern province, activists said."
     arrests = _of(_events(run, text), "COERCE")
     assert arrests and all(not e.source for e in arrests)
+    absolute = "A convoy was ambushed near the border, officials said, with four drivers killed."
+    assert all(
+        "drivers" not in p.name for e in _events(run, absolute) for p in e.source
+    )
 
 
 def test_a_forecast_of_fitness_is_no_demand(run: Callable[..., Report]) -> None:
@@ -407,3 +411,12 @@ def test_a_tourists_trip_is_no_visit(run: Callable[..., Report]) -> None:
     assert not _of(_events(run, text), "CONSULT")
     envoy = "A Kuwaiti envoy visiting Beirut on Monday said the streets were quiet."
     assert _of(_events(run, envoy), "CONSULT")
+
+
+def test_a_fortune_amassed_and_a_bank_deal_are_not_politics(run: Callable[..., Report]) -> None:
+    fortune = "The president's cousin amassed a fortune under the old regime, diplomats say."
+    assert not _of(_events(run, fortune), "MOBILIZE")
+    troops = "The army amassed tanks and troops near the border on Sunday, residents said."
+    assert _of(_events(run, troops), "MOBILIZE")
+    bank = "An oil company said it had signed an agreement with a state bank for new funding."
+    assert not _events(run, bank)

@@ -61,10 +61,14 @@ def is_passive(verb: Token) -> bool:
 
 
 def gapped_passive(verb: Token) -> bool:
-    """ "hundreds were killed and thousands more detained": a bare participle with a
-    subject of its own and no auxiliary is a passive whose "were" is left out (an
-    active verb would be in the past tense); its subject is who was detained."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBN":
+    """ "hundreds were killed and thousands more detained", "with six passengers
+    killed": a bare participle with a subject of its own and no auxiliary is a passive
+    whose "were" is left out (an active verb would be in the past tense); its subject
+    is who was detained or killed."""
+    absolute = (verb.dep_ == "pcomp" and verb.head.lower_ == "with") or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+    )
+    if not (verb.dep_ == "conj" or absolute) or verb.tag_ != "VBN":
         return False
     deps = {c.dep_ for c in verb.children}
     return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
@@ -904,7 +908,8 @@ VIOLENCE_WORDS = frozenset(
 BUSINESS_WORDS = frozenset(
     {"takeover", "shareholder", "shareholders", "acquisition", "merger", "revenue", "profit",
      "investor", "investors", "retailer", "fashion", "catwalk", "ipo", "dividend", "buy",
-     "acquire", "purchase"}
+     "acquire", "purchase", "funding", "financing", "earnings", "sterling", "stocks",
+     "trader", "traders", "quarterly", "brokerage", "bond", "bonds"}
 )  # fmt: skip
 
 
