@@ -240,3 +240,12 @@ def test_a_quotation_run_over_several_lines_is_still_a_quotation(
 ) -> None:
     text = '"Tell the world.\nWe are peaceful.\nThe militias attack us," the elder said.\n'
     assert not [e for e in _events(run, text) if e.type == "ASSAULT"]
+
+
+def test_a_glued_photo_caption_is_cut_from_the_doers_name(run: Callable[..., Report]) -> None:
+    text = "Prime Minister Nouri al-Maliki (R) Turkey's Prime Minister Erdogan criticised Syria."
+    (event,) = [e for e in run(text, "2012-03-12").events if e.type == "ACCUSE"]
+    assert [p.name for p in event.source] == ["Turkey's Prime Minister Erdogan"]
+    plain = "Turkey's Prime Minister Erdogan criticised Syria."
+    (same,) = [e for e in run(plain, "2012-03-12").events if e.type == "ACCUSE"]
+    assert [p.name for p in same.source] == ["Turkey's Prime Minister Erdogan"]

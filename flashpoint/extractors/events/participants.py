@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -69,6 +70,22 @@ OBSERVING_VERBS = frozenset(
 QUOTE_CHARS = frozenset('"“”')
 
 
+# Photo-caption marks a glued caption leaves in a name: "Assad (L) Iran's President
+# Ahmadinejad", "End Quote Recep Tayyip Erdogan".
+CAPTION_MARK = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\bEnd Quote\b")
+
+
+def caption_trimmed(toks: list[Token], head: Token) -> list[Token]:
+    """The phrase from after the last caption mark before its head word."""
+    if not toks or toks[0].i >= head.i:
+        return toks
+    text = head.doc.text
+    marks = list(CAPTION_MARK.finditer(text, toks[0].idx, head.idx))
+    if not marks:
+        return toks
+    return [t for t in toks if t.idx >= marks[-1].end()]
+
+
 class Participants(Setting):
     """Turns parse heads into event participants and finds an act's doers."""
 
@@ -79,7 +96,7 @@ class Participants(Setting):
         head = fr.resolve_relative(head)
         sem = fr.semantic_head(head)
         actor_id = self.token_actor.get(head.i) or self.token_actor.get(sem.i)
-        toks = fr.phrase(head)
+        toks = caption_trimmed(fr.phrase(head), head)
         if actor_id is None and head.pos_ == "PROPN":
             actor_id = next((self.token_actor[t.i] for t in toks if t.i in self.token_actor), None)
         actor = self.actors.get(actor_id or "")
