@@ -420,3 +420,19 @@ def test_a_fortune_amassed_and_a_bank_deal_are_not_politics(run: Callable[..., R
     assert _of(_events(run, troops), "MOBILIZE")
     bank = "An oil company said it had signed an agreement with a state bank for new funding."
     assert not _events(run, bank)
+
+
+def test_a_stance_keeps_standing_past_a_date_in_its_relative_clause(
+    run: Callable[..., Report],
+) -> None:
+    text = "The movement supports a settlement with Israel on lands that were seized in 1967."
+    assert not _of(_events(run, text), "SUPPORT")
+    dated = "The movement on Monday supports a settlement with Israel, its leader said."
+    assert _of(_events(run, dated), "SUPPORT")
+
+
+def test_closures_before_a_storm_coerce_no_one(run: Callable[..., Report]) -> None:
+    text = "Schools and offices were closed in the island's capital as the hurricane neared."
+    assert not _of(_events(run, text), "COERCE")
+    police = "Police closed the main road into the capital on Friday, residents said."
+    assert _of(_events(run, police), "COERCE")

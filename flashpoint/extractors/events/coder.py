@@ -234,8 +234,10 @@ class Coder(Candidates, Merging):
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
-        if cand.type == "ASSAULT" and not sources and fr.disaster(sent):
-            return  # "the earthquake killed 555 people": deaths, but nobody's attack
+        if cand.type in ("ASSAULT", "COERCE") and not sources and fr.disaster(sent):
+            # "the earthquake killed 555 people", "schools were closed as the hurricane
+            # neared": harm and closures, but nobody's attack or coercion
+            return
         if self.off_politics(sources + targets, sent):
             return  # "the striker's attack", "agreed a takeover": sport and trade
         # a counted toll is an event even with no party named ("a man was shot dead")

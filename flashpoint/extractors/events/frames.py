@@ -662,6 +662,16 @@ def verbal_clash(verb: Token) -> bool:
 STANDING_VERBS = frozenset({"restrict"})
 
 
+def nearest_verb(tok: Token) -> Token | None:
+    """The first verb above ``tok``: the clause its words belong to."""
+    cur = tok.head
+    while cur.pos_ not in ("VERB", "AUX"):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return cur
+
+
 def stance(verb: Token, event_type: str) -> bool:
     """A standing relation in the simple present, with no time: not a happening."""
     standing = event_type in STANCE_TYPES or verb.lemma_.lower() in STANDING_VERBS
@@ -674,6 +684,7 @@ def stance(verb: Token, event_type: str) -> bool:
         c.ent_type_ in ("DATE", "TIME")
         and not any(w.lower_ in RECURRING for w in c.head.children)
         and c.lower_ not in RECURRING
+        and getattr(nearest_verb(c), "i", None) == verb.i  # not "captured in a 1967 war"
         for c in verb.subtree
     )
     return (
