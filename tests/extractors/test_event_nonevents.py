@@ -436,3 +436,24 @@ def test_closures_before_a_storm_coerce_no_one(run: Callable[..., Report]) -> No
     assert not _of(_events(run, text), "COERCE")
     police = "Police closed the main road into the capital on Friday, residents said."
     assert _of(_events(run, police), "COERCE")
+
+
+def test_seizing_on_a_resignation_takes_nothing(run: Callable[..., Report]) -> None:
+    text = "Opposition leaders seized on the general's defection as a sign of collapse."
+    assert not _of(_events(run, text), "COERCE")
+    taken = "Rebels seized the border crossing on Friday, activists said."
+    assert _of(_events(run, taken), "COERCE")
+
+
+def test_the_deed_a_court_judges_is_background(run: Callable[..., Report]) -> None:
+    text = "Four officers went on trial on Monday for the killing of 12 villagers in 1998."
+    killings = _of(_events(run, text), "ASSAULT")
+    assert all(e.background for e in killings)
+
+
+def test_his_arrest_names_no_arrester(run: Callable[..., Report]) -> None:
+    text = "An official said his arrest on Monday was linked to a weapons cache near the border."
+    assert all(not e.source for e in _of(_events(run, text), "COERCE"))
+    agent = "The army's arrest of six activists in the north angered residents on Monday."
+    (arrest,) = _of(_events(run, agent), "COERCE")
+    assert [p.name for p in arrest.source] == ["The army"]

@@ -162,6 +162,8 @@ class Candidates(Targets):
             first = first.head
         if first.dep_ == "pcomp" and first.head.lower_ in ("for", "of", "over"):
             return None
+        if fr.seized_on(tok):
+            return None  # "seized on the resignation as a sign": another sense
         if fr.anonymity(tok):
             return None  # "an official who asked not to be named"
         if fr.verbal_clash(tok):

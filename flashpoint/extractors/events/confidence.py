@@ -356,6 +356,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         or running_since_long_ago(coder, cand.anchor, published)
         or recap(cand.trigger, cand.anchor, sent)
         or (bool(cand.nominal) and began_then(cand.trigger, coder))
+        or (bool(cand.nominal) and fr.judged_for(cand.trigger))
         or (cand.type == "ASSAULT" and not cand.nominal and cumulative(cand.anchor, coder))
         or (cand.type == "COERCE" and not cand.nominal and mass_count(cand.anchor, coder))
         # "massacred every day" (not "shelled daily since Monday": this week's news)

@@ -672,6 +672,55 @@ def nearest_verb(tok: Token) -> Token | None:
     return cur
 
 
+# Nouns and verbs of judging a past deed: "the first conviction for a massacre",
+# "sentenced for the 2004 bombing" (the deed is what is judged, not news).
+JUDGING_WORDS = frozenset(
+    {"conviction", "sentence", "trial", "charge", "indictment", "prosecution", "warrant"}
+    | {"punishment", "compensation", "apology", "justice", "responsibility", "blame"}
+    | {"accountability", "convict", "try", "indict", "prosecute", "punish", "jail"}
+    | {"imprison", "apologize", "apologise", "compensate", "condemn"}
+)
+
+
+def judged_for(noun: Token) -> bool:
+    """The event noun is the deed a judgement is "for" ("went on trial for")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "for":
+        return False
+    judge = head.head
+    words = {judge.lemma_.lower()} | {
+        g.lemma_.lower() for c in judge.children if c.dep_ == "prep" for g in c.children
+    }
+    return bool(words & JUDGING_WORDS)
+
+
+def seized_on(verb: Token) -> bool:
+    """ "seized on his resignation as a sign": took up a chance, took nothing."""
+    return verb.lemma_.lower() in ("seize", "pounce") and not any(
+        c.dep_ == "dobj" for c in verb.children
+    ) and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children)
+
+
+# Nouns of what is done to a person, whose possessor is that person: "his arrest",
+# "the journalist's killing" (a state's "arrests of activists" names its victims).
+PATIENT_NOUNS = frozenset(
+    {"arrest", "detention", "killing", "murder", "execution", "assassination", "abduction"}
+    | {"kidnapping", "death", "release", "capture", "imprisonment", "jailing", "torture"}
+    | {"expulsion", "deportation", "extradition", "beating", "shooting", "disappearance"}
+)
+PERSON_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
+def possessed_patient(noun: Token, possessor: Token) -> bool:
+    """The possessor of a noun of harm or custody is its victim when it is a person
+    and the noun names no "of" victim: "his arrest was connected to explosives"."""
+    if noun.lemma_.lower() not in PATIENT_NOUNS or objects(noun, "of"):
+        return False
+    if possessor.lower_ in PERSON_POSSESSIVES:
+        return True
+    return possessor.ent_type_ == "PERSON"
+
+
 def stance(verb: Token, event_type: str) -> bool:
     """A standing relation in the simple present, with no time: not a happening."""
     standing = event_type in STANCE_TYPES or verb.lemma_.lower() in STANDING_VERBS

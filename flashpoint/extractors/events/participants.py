@@ -500,6 +500,8 @@ class Participants(Setting):
     def noun_sources(self, tok: Token) -> list[Token]:
         """Doer of an event noun: possessor, "by" phrase, actor modifier or light-verb subject."""
         for child in tok.children:
+            if child.dep_ == "poss" and fr.possessed_patient(tok, child):
+                continue  # "his arrest", "Smith's killing": the one arrested or killed
             if child.dep_ == "poss" and self.participant(child) is not None:
                 return fr.conjuncts(child)
         by = fr.objects(tok, "by")
