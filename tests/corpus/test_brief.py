@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from flashpoint.corpus.brief import LEAD_MARGIN, build_brief, comment_piece, to_html, to_markdown
+from flashpoint.corpus.brief import (
+    LEAD_MARGIN,
+    build_brief,
+    comment_piece,
+    looks_back,
+    to_html,
+    to_markdown,
+)
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
@@ -1249,3 +1256,138 @@ def test_a_nationwide_toll_is_no_toll_of_a_town_incident() -> None:
     brief = build_brief([shelling], [rep])
     shown = sorted(f.value for fs in brief.tolls.values() for f in fs)
     assert shown == [9, 16]  # the country's 52 and 40 are no toll of Port Halden
+
+
+def _at_names(rep: Report) -> Report:
+    """The report with each event participant's offsets at its name's first place in
+    the event's sentence, as the extractors store them."""
+    text = rep.document.text
+    for ev in rep.events:
+        for p in (*ev.source, *ev.target):
+            at = text.find(p.name, ev.sentence.start, ev.sentence.end)
+            if at >= 0:
+                p.start, p.end = at, at + len(p.name)
+    return rep
+
+
+def test_a_personal_account_a_sequel_and_a_plan_under_way_are_no_news_of_the_day() -> None:
+    def one(sentence: str, trigger: str, type: str = "ASSAULT") -> Report:
+        return _with_trigger(report("2031-06-05", Ev(sentence, type=type, place="mill")), trigger)
+
+    told = [
+        one("She said her brother had later been detained by Kestrian police and was beaten"
+            " in a cell.", "beaten"),
+        one("From there, the Crimson Brigade withdrew through the hills to Millbrook.",
+            "withdrew", "RETREAT"),
+        one("Kestria is pulling out its 2,000 troops from Millbrook, officials said.",
+            "pulling", "RETREAT"),
+        one("Officials said Kestria wants to reassure its allies, all while withdrawing its"
+            " troops from Millbrook.", "withdrawing", "RETREAT"),
+        one("The Kestrian navy is preparing to withdraw from Millbrook.", "withdraw",
+            "RETREAT"),
+        one("Tomas Brenn will lose his passport after surrendering to the Kestrian navy in"
+            " Millbrook.", "surrendering", "RETREAT"),
+    ]  # fmt: skip
+    news = [
+        one("Kestrian gunboats are shelling the quay of Millbrook, residents said.", "shelling"),
+        one("The Kestrian navy withdrew from Millbrook on Monday.", "withdrew", "RETREAT"),
+    ]
+    reports = [*told, *news]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
+    assert "are shelling the quay" in text and "withdrew from Millbrook on Monday" in text
+    assert "was beaten" not in text and "From there" not in text and "pulling out" not in text
+    assert "while withdrawing" not in text and "preparing to withdraw" not in text
+    assert "after surrendering" not in text
+    assert all(looks_back(r.events[0], r) for r in told)
+    assert not any(looks_back(r.events[0], r) for r in news)
+
+
+def test_the_acts_after_a_sentence_naming_an_earlier_month_are_of_that_month() -> None:
+    feature = report(
+        "2031-02-12",
+        Ev("A fighter showed me a video he had filmed in November.", type="AID"),
+        Ev("They had ambushed a convoy on the coast road.", type="AID"),
+        Ev("Eight Varnian soldiers were killed, four captured.", target=("vrn-mil",),
+           place="mill"),
+    )  # fmt: skip
+    feature.events = feature.events[2:]  # the sentences before hold no event
+    feature = _with_trigger(feature, "killed")
+    ahead = report(
+        "2031-02-12",
+        Ev("Talks are due in March.", type="AID"),
+        Ev("Kestrian jets were bombing Port Halden, killing eleven.", place="port",
+           target=("vrn-mil",)),
+    )  # fmt: skip
+    ahead.events = ahead.events[1:]
+    ahead = _with_trigger(ahead, "bombing")
+    reports = [feature, ahead]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 2, 1)))
+    assert "bombing Port Halden" in text  # "due in March" tells no past month
+    assert "Eight Varnian soldiers" not in text and brief_recalled(text) == 1
+
+
+def test_sides_no_backer_no_subject_of_a_document_no_own_organ_and_no_place() -> None:
+    backed = _at_names(report(
+        "2031-06-05",
+        Ev("With support from Mara Quist, President Alder Voss demanded that the Ossland"
+           " government hand over the men.", type="REQUEST", source=("kst-gov",),
+           target=("envoy", "oss-gov"), date="2031-06-05"),
+    ))  # fmt: skip
+    paper = _at_names(report(
+        "2031-06-06",
+        Ev("The Ossland government vetoed a resolution condemning the Varnian army.",
+           type="REJECT", source=("oss-gov",), target=("vrn-mil",), date="2031-06-06"),
+    ))  # fmt: skip
+    away = _at_names(report(
+        "2031-06-07",
+        Ev("The Crimson Brigade withdrew through eastern Varnia on Sunday.", type="RETREAT",
+           source=("brig",), target=("vrn",), date="2031-06-07"),
+    ))  # fmt: skip
+    reports = [backed, paper, away]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    shown = {brief.evidence[k][:12]: v for k, v in brief.sides.items()}
+    oss = "Ossland government (OSS/GOV)"
+    assert shown["With support"] == (["President Alder Voss (KST/GOV)"], [oss])
+    assert shown["The Ossland "] == (["Ossland government (OSS/GOV)"], [])
+    assert shown["The Crimson "] == (["Crimson Brigade"], [])
+
+
+def test_own_embassy_is_a_discontinued_tie_and_a_doerless_retelling_is_one_line() -> None:
+    closed = report(
+        "2031-06-07",
+        Ev("Ossland closed its embassy in Varnia on Monday.", type="COERCE",
+           source=("oss-gov",), target=("vrn-gov",), date="2031-06-06"),
+    )  # fmt: skip
+    closed.events[0].target[0].name = "its embassy in Varnia"
+    closed = _with_trigger(closed, "closed")
+    told = _with_trigger(report(
+        "2031-06-07",
+        Ev("Several countries have recalled their envoys from Varnia.", type="SANCTION",
+           source=(), target=("vrn-gov",), date="2031-06-06"),
+    ), "recalled")  # fmt: skip
+    named = _with_trigger(report(
+        "2031-06-08",
+        Ev("The Ossland government has also recalled their envoys from Varnia, in Ossburg.",
+           type="SANCTION", source=("oss-gov",), target=("vrn-gov",), date="2031-06-07",
+           place="oss"),
+    ), "recalled")  # fmt: skip
+    reports = [closed, told, named]
+
+    def one(n: int, rep: Report, type: str, sources: list[str]) -> Incident:
+        return Incident(
+            id=f"inc-{n}", type=type, quad="material_conflict", intensity=-6,  # type: ignore[arg-type]
+            date=rep.events[0].date, summary=rep.events[0].sentence.text,
+            sightings=[Sighting(document=rep.document.id, event="e0", main=True,
+                                published=rep.document.published)],
+            source_actors=sources, target_actors=["Varnian government (VRN/GOV)"],
+            first_reported=rep.document.published, independent_reports=1, salience=n,
+        )  # fmt: skip
+
+    oss = ["Ossland government (OSS/GOV)"]
+    found = [one(1, closed, "COERCE", oss), one(2, told, "SANCTION", []),
+             one(3, named, "SANCTION", oss)]  # fmt: skip
+    brief = build_brief(found, reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "**sanction (discontinue)**, Ossland government (OSS/GOV) [1 report" in text
+    assert "coerce" not in text and "its embassy" in text  # the line, not the side
+    assert "Several countries" not in text and brief.echoed == 1
