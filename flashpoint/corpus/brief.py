@@ -48,7 +48,7 @@ from flashpoint.extractors.events.confidence import (
     RECAP_OPENING_WORDS,
     default_threshold,
 )
-from flashpoint.models import Event, Incident, Report, ReportedFigure, Span
+from flashpoint.models import Event, Incident, Place, Report, ReportedFigure, Span
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -227,6 +227,15 @@ _DAY_WORD = re.compile(
     r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 MONTH_REACH = 2  # sentences back
+# "more than 400 people have been killed since security forces launched an assault": a
+# perfect passive trigger with a running-total phrase right after it counts up to the
+# time of telling, not a day's happening.
+_PERFECT_PASSIVE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?been\s+$", re.IGNORECASE)
+_RUNNING_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,3}?\s+(?:since|so\s+far|to\s+date|in\s+total|in\s+all)\b"
+    r"|^\s+since\b",
+    re.IGNORECASE,
+)
 # An undated act as a gerund after "after" ("will lose her citizenship after
 # surrendering to Kurdish forces") is the earlier point the sentence's news follows.
 _AFTER_GERUND = re.compile(r"\bafter\s+$", re.IGNORECASE)
@@ -259,6 +268,9 @@ def looks_back(event: Event, report: Report) -> bool:
     marks = _marks()
     if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
+    after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
+    if _PERFECT_PASSIVE.search(before) and _RUNNING_AFTER.match(after):
+        return True  # "400 people have been killed since the assault began": a running total
     if RECAP_OPENING.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]
         if len(head.split()) < RECAP_OPENING_WORDS:
@@ -284,7 +296,6 @@ def looks_back(event: Event, report: Report) -> bool:
         return True  # "stripped of her citizenship after surrendering to Kurdish forces"
     if _month_before(event, report, published):
         return True
-    after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
     if marks.earlier.search(before) or marks.dated_by.match(after) or marks.former.search(wide):
         return True  # "a day after the US closed its embassy"; "the killing came on the
         # day of the vote": an earlier happening, the point the news is dated from
@@ -589,6 +600,8 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
             continue
         if _nobody_there(inc, where.country):
             continue
+        if inc.type in ONE_SPEAKER and _only_quoted(where, event, report):
+            continue  # "demanded 'steps to destroy this hotbed [in Idlib]'": its subject
         lo, hi = glued_part(event, report)
         if (lo, hi) != (event.sentence.start, event.sentence.end):
             # a sentence run together from a caption and a lead: the place must be named
@@ -604,6 +617,28 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         ):
             return inc.location
     return None
+
+
+def _own_place(event: Event, report: Report) -> str | None:
+    """The name of the place the event itself is coded at, if any."""
+    where = next((p for p in report.places if p.id == event.location), None)
+    return where.name if where is not None else None
+
+
+def _only_quoted(where: Place, event: Event, report: Report) -> bool:
+    """Every mention of the place in the event's sentence is inside the quoted words
+    (or an editor's brackets): what a speaker spoke of, not where the act was."""
+    lo, hi = event.sentence.start, event.sentence.end
+    text = report.document.text
+    inside = [m for m in where.mentions if lo <= m.start < hi]
+    if not inside:
+        return False
+    for m in inside:
+        seg = text[lo : m.start]
+        quoted = seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+        if not (quoted or seg.count("[") > seg.count("]")):
+            return False
+    return True
 
 
 def _nobody_there(inc: Incident, country: str | None) -> bool:
@@ -664,6 +699,8 @@ def _nationwide(fig: ReportedFigure, report: Report, towns: set[str]) -> bool:
         at = text.find(digits)
         if at >= 0 and _marks().nationwide.match(text, at + len(digits)):
             return True
+        if at >= 0 and _across_country(text[at + len(digits) :], report):
+            return True
     if towns:
         return False
     return any(
@@ -695,6 +732,17 @@ def _running_total(fig: ReportedFigure, report: Report) -> bool:
         if perfect and _marks().running.search(rest, perfect.end()):
             return True
     return False
+
+
+def _across_country(rest: str, report: Report) -> bool:
+    """Within five words after a toll's number, "across", "throughout" or "around" and a
+    country the report names ("50 people died in unrest across Syria on Saturday, nearly
+    half of them in Homs"): the country's toll."""
+    names = [p.name for p in report.places if p.feature == "country"]
+    if not names:
+        return False
+    pattern = rf"^(?:\s+[\w’'-]+){{0,5}}?\s+(?:across|throughout|around)\s+(?:{_words(names)})\b"
+    return re.match(pattern, rest, re.IGNORECASE) is not None
 
 
 def _digits_of(value: float) -> list[str]:
@@ -1575,6 +1623,12 @@ def build_brief(
             doubtful.add(inc.id)
     brief.evidence = {i.id: evidence(i, events, comment) for i in [*chosen, *brief.lower]}
     brief.places = {i.id: place(i, events) for i in [*chosen, *brief.lower]}
+    for inc in [*chosen, *brief.lower]:
+        if set(inc.source_actors) & set(inc.target_actors):
+            # sides of two sentences mixed: the place, too, is the evidence sentence's
+            told = evidence_event(inc, events, comment)
+            if told is not None:
+                brief.places[inc.id] = _own_place(*told)
     brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]

@@ -1391,3 +1391,92 @@ def test_own_embassy_is_a_discontinued_tie_and_a_doerless_retelling_is_one_line(
     assert "**sanction (discontinue)**, Ossland government (OSS/GOV) [1 report" in text
     assert "coerce" not in text and "its embassy" in text  # the line, not the side
     assert "Several countries" not in text and brief.echoed == 1
+
+
+def test_a_running_count_is_no_days_act_and_a_toll_across_the_country_no_towns() -> None:
+    count = _with_trigger(
+        report("2031-06-05", Ev("Activists say more than 300 people have been killed since"
+                                " the navy began shelling Port Halden.", place="port")),
+        "killed",
+    )  # fmt: skip
+    day = _with_trigger(
+        report("2031-06-05", Ev("Activists say 30 people have been killed in Port Halden"
+                                " on Monday.", place="port")),
+        "killed",
+    )  # fmt: skip
+    assert looks_back(count.events[0], count) and not looks_back(day.events[0], day)
+    rep = report(
+        "2031-06-05",
+        Ev("Activists say 50 people died in unrest across Varnia on Saturday, nearly half of"
+           " them in Port Halden.", place="port", date="2031-06-05"),
+        Ev("Shells hit Port Halden on Saturday, killing 9 people.", place="port",
+           date="2031-06-05"),
+    )  # fmt: skip
+    text = rep.document.text
+
+    def place(key: str, name: str, feature: str) -> Place:
+        at = text.index(name)
+        return Place(id=f"p-{key}", name=name, feature=feature, country="VRN",  # type: ignore[arg-type]
+                     mentions=[Mention(start=at, end=at + len(name), text=name)])  # fmt: skip
+
+    rep.places = [place("port", "Port Halden", "city"), place("vrn", "Varnia", "country")]
+    figures = [
+        ReportedFigure(kind="dead", value=v, document=rep.document.id,
+                       sentence=rep.events[n].sentence.text, start=rep.events[n].sentence.start,
+                       end=rep.events[n].sentence.end)
+        for v, n in ((50, 0), (9, 1))
+    ]  # fmt: skip
+    shelling = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                         location="Port Halden", summary=rep.events[1].sentence.text,
+                         figures=figures)  # fmt: skip
+    brief = build_brief([shelling], [rep])
+    assert sorted(f.value for fs in brief.tolls.values() for f in fs) == [9]
+
+
+def test_a_place_only_inside_a_speakers_quoted_words_is_not_where_he_asked() -> None:
+    rep = report(
+        "2031-06-05",
+        Ev('President Alder Voss demanded "steps to clear the rebels out of [Millbrook]".',
+           type="REQUEST", source=("kst-gov",), target=(), place="mill", date="2031-06-05"),
+        Ev("President Alder Voss demanded in Millbrook that the rebels leave.",
+           type="REQUEST", source=("kst-gov",), target=(), place="mill", date="2031-06-06"),
+    )  # fmt: skip
+    text = rep.document.text
+    at = [i for i in range(len(text)) if text.startswith("Millbrook", i)]
+    marks = [Mention(start=a, end=a + 9, text="Millbrook") for a in at]
+    rep.places = [Place(id="p-mill", name="Millbrook", feature="city", country="VRN",
+                        mentions=marks)]  # fmt: skip
+    quoted, plain = (
+        _incident(n, "REQUEST", "verbal_cooperation", 2, date=e.date, location="Millbrook",
+                  summary=e.sentence.text, source_actors=["President Alder Voss (KST/GOV)"])
+        for n, e in enumerate(rep.events, 1)
+    )  # fmt: skip
+    for inc, e in ((quoted, rep.events[0]), (plain, rep.events[1])):
+        inc.sightings = [Sighting(document=rep.document.id, event=e.id, main=True)]
+    brief = build_brief([quoted, plain], [rep])
+    assert brief.places == {quoted.id: None, plain.id: "Millbrook"}
+
+
+def test_sides_of_two_sentences_mixed_are_those_of_the_evidence_sentence() -> None:
+    first = _at_names(report(
+        "2031-06-05",
+        Ev("The Kestrian navy killed 40 people across Varnia on Friday.", target=("vrn",),
+           date="2031-06-05"),
+    ))  # fmt: skip
+    second = _at_names(report(
+        "2031-06-05",
+        Ev("Varnia shelled the Kestrian navy in Port Halden on Friday.", source=("vrn",),
+           target=("kst-mil",), place="port", date="2031-06-05"),
+    ))  # fmt: skip
+    mixed = Incident(
+        id="inc-1", type="ASSAULT", quad="material_conflict", intensity=-9, date="2031-06-05",
+        location="Port Halden", summary=first.events[0].sentence.text,
+        sightings=[Sighting(document=r.document.id, event="e0", main=m, published="2031-06-05")
+                   for r, m in ((first, True), (second, False))],
+        source_actors=["Kestrian navy (KST/MIL)", "Varnia (VRN)"],
+        target_actors=["Varnia (VRN)", "Kestrian navy (KST/MIL)"],
+        first_reported="2031-06-05", independent_reports=2, salience=2.0,
+    )  # fmt: skip
+    brief = build_brief([mixed], [first, second])
+    assert brief.sides["inc-1"] == (["Kestrian navy (KST/MIL)"], ["Varnia (VRN)"])
+    assert brief.places["inc-1"] is None  # the evidence sentence's own act has no town
