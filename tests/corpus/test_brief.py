@@ -1480,3 +1480,31 @@ def test_sides_of_two_sentences_mixed_are_those_of_the_evidence_sentence() -> No
     brief = build_brief([mixed], [first, second])
     assert brief.sides["inc-1"] == (["Kestrian navy (KST/MIL)"], ["Varnia (VRN)"])
     assert brief.places["inc-1"] is None  # the evidence sentence's own act has no town
+
+
+def test_one_speakers_second_line_of_a_day_is_one_line_and_another_speaker_stays() -> None:
+    said = report(
+        "2031-06-05",
+        Ev("President Alder Voss urged the Varnian army to lay down its arms.",
+           type="REQUEST", source=("kst-gov",), target=("vrn-mil",), date="2031-06-05"),
+        Ev("Voss called on Varnian soldiers to desert their units.", type="REQUEST",
+           source=("kst-gov",), target=("vrn-mil",), date="2031-06-05"),
+        Ev("Mara Quist urged the Varnian army to stay in its barracks.", type="REQUEST",
+           source=("envoy",), target=("vrn-mil",), date="2031-06-05"),
+    )  # fmt: skip
+    who = ["President Alder Voss (KST/GOV)", "President Alder Voss (KST/GOV)", "Mara Quist (VRN)"]
+    found = [
+        Incident(
+            id=f"inc-{n}", type="REQUEST", quad="verbal_cooperation", intensity=2,
+            date="2031-06-05", summary=e.sentence.text,
+            sightings=[Sighting(document=said.document.id, event=e.id, main=True,
+                                published="2031-06-05")],
+            source_actors=[who[n]], target_actors=["Varnian army (VRN/MIL)"],
+            first_reported="2031-06-05", independent_reports=1, salience=3.0 - n,
+        )
+        for n, e in enumerate(said.events)
+    ]  # fmt: skip
+    brief = build_brief(found, [said], since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "lay down its arms" in text and "stay in its barracks" in text
+    assert "desert their units" not in text and brief.echoed == 1
