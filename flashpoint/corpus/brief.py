@@ -166,7 +166,9 @@ def _marks() -> _Marks:
             re.IGNORECASE,
         ),
         earlier=re.compile(
-            rf"\b(?:{_words(raw['earlier_phrases'])})\s+(?:{word}){{0,3}}$", re.IGNORECASE
+            rf"\b(?:{_words(raw['earlier_phrases'])})\s+(?:(?:{word}){{0,3}}"
+            rf"|(?:{word}){{1,8}}(?:in|at|during)\s+which\s+(?:{word}){{0,4}})$",
+            re.IGNORECASE,
         ),
         former=re.compile(
             rf"\b(?:{_words(raw['earlier_words'])})\s+(?:{word}){{0,6}}(?:that|which)\s+"
@@ -296,7 +298,7 @@ def looks_back(event: Event, report: Report) -> bool:
         return True  # "stripped of her citizenship after surrendering to Kurdish forces"
     if _month_before(event, report, published):
         return True
-    if marks.earlier.search(before) or marks.dated_by.match(after) or marks.former.search(wide):
+    if marks.earlier.search(head) or marks.dated_by.match(after) or marks.former.search(wide):
         return True  # "a day after the US closed its embassy"; "the killing came on the
         # day of the vote": an earlier happening, the point the news is dated from
     sentence = _COMPARED.sub(" ", event.sentence.text)

@@ -1508,3 +1508,19 @@ def test_one_speakers_second_line_of_a_day_is_one_line_and_another_speaker_stays
     text = to_markdown(brief)
     assert "lay down its arms" in text and "stay in its barracks" in text
     assert "desert their units" not in text and brief.echoed == 1
+
+
+def test_an_act_in_the_meeting_the_news_is_dated_from_is_a_look_back() -> None:
+    after = _with_trigger(
+        report("2031-06-07", Ev("The visit comes three days after the council session in which"
+                                " Ossland vetoed the motion.", type="REJECT",
+                                source=("oss-gov",), target=("vrn-gov",))),
+        "vetoed",
+    )  # fmt: skip
+    during = _with_trigger(
+        report("2031-06-07", Ev("Ossland vetoed the motion in a session at which envoys of"
+                                " Varnia spoke.", type="REJECT", source=("oss-gov",),
+                                target=("vrn-gov",))),
+        "vetoed",
+    )  # fmt: skip
+    assert looks_back(after.events[0], after) and not looks_back(during.events[0], during)
