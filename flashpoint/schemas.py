@@ -148,6 +148,12 @@ class Lookback(_Strict):
     dated_by_phrases: Words
     earlier_words: Words
     nationwide_phrases: Words
+    sequel_openings: Words
+    plan_words: Words
+    progressive_plan_types: Words
+    running_total_phrases: Words
+    supporter_phrases: Words
+    own_organs: Words
 
 
 class Linking(_Strict):

@@ -48,7 +48,7 @@ from flashpoint.extractors.events.confidence import (
     RECAP_OPENING_WORDS,
     default_threshold,
 )
-from flashpoint.models import Event, Incident, Report, ReportedFigure, Span
+from flashpoint.models import Event, Incident, Place, Report, ReportedFigure, Span
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -104,6 +104,7 @@ class Brief:
     unsaid: int = 0  # verbal acts left out as done by a document or decision only
     lower: list[Incident] = field(default_factory=list)  # news leads below the threshold
     threshold: float | None = None  # the confidence the key incidents were chosen at
+    echoed: int = 0  # lines left out as another line's happening told again
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -135,6 +136,11 @@ class _Marks:
     dated_by: re.Pattern[str]  # "... came on the day of" just after it
     former: re.Pattern[str]  # "an earlier resolution ... that was" just before it
     nationwide: re.Pattern[str]  # "... across the country" right after a toll's number
+    sequel: re.Pattern[str]  # "From there, ..." opening the sentence
+    plan_types: frozenset[str]  # RETREAT: "is pulling out", "while withdrawing" a plan
+    running: re.Pattern[str]  # "since", "in the assault on" after a toll's number
+    supporter: re.Pattern[str]  # "with support from" right before a side's name
+    own: re.Pattern[str]  # "its embassy", "their ambassadors": the doer's own
 
 
 def _words(phrases: list[str]) -> str:
@@ -153,13 +159,16 @@ def _marks() -> _Marks:
             rf"\b(?:{_words(raw['averted_words'])})\b(?:\s+[\w\-]+){{0,3}}\s*$", re.IGNORECASE
         ),
         unrealised=re.compile(
-            rf"\b(?:{_words(raw['call_words'])})\s+(?:for|to|of)\s+(?:(?:the|a|an)\s+)?"
+            rf"\b(?:{_words(raw['call_words'] + raw['plan_words'])})\s+(?:for|to|of)\s+"
+            r"(?:(?:the|a|an)\s+)?"
             rf"(?:{word}){{0,2}}$"
             rf"|\b(?:{_words(raw['asking_verbs'])})\s+(?:{word}){{1,5}}to\s+(?:be\s+)?$",
             re.IGNORECASE,
         ),
         earlier=re.compile(
-            rf"\b(?:{_words(raw['earlier_phrases'])})\s+(?:{word}){{0,3}}$", re.IGNORECASE
+            rf"\b(?:{_words(raw['earlier_phrases'])})\s+(?:(?:{word}){{0,3}}"
+            rf"|(?:{word}){{1,8}}(?:in|at|during)\s+which\s+(?:{word}){{0,4}})$",
+            re.IGNORECASE,
         ),
         former=re.compile(
             rf"\b(?:{_words(raw['earlier_words'])})\s+(?:{word}){{0,6}}(?:that|which)\s+"
@@ -172,6 +181,15 @@ def _marks() -> _Marks:
         dated_by=re.compile(
             rf"^(?:\s*[\w’'-]+){{0,10}}?\s+(?:{_words(raw['dated_by_phrases'])})\b",
             re.IGNORECASE,
+        ),
+        sequel=re.compile(rf"^\W*(?:{_words(raw['sequel_openings'])})\s*,", re.IGNORECASE),
+        plan_types=frozenset(raw["progressive_plan_types"]),
+        running=re.compile(rf"\b(?:{_words(raw['running_total_phrases'])})\b", re.IGNORECASE),
+        supporter=re.compile(
+            rf"\b(?:{_words(raw['supporter_phrases'])})\s+(?:the\s+)?$", re.IGNORECASE
+        ),
+        own=re.compile(
+            rf"^(?:its|their)\s+(?:own\s+)?(?:{_words(raw['own_organs'])})\b", re.IGNORECASE
         ),
     )
 
@@ -188,6 +206,41 @@ _DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s
 # fighters") happened before the story's time: a look-back ("had been killed", the
 # passive of a toll reported in backshifted speech, is not read so).
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# The past perfect with an adverb of sequence ("he had later been accused of spying and
+# was tortured"): a story's past ordered before another past time, a personal account
+# or a feature's recollection, not the news of the report's day.
+_PLUPERFECT_SEQUENCE = re.compile(
+    r"\bhad\s+(?:later|then|subsequently|eventually|once|previously|earlier|already)\b",
+    re.IGNORECASE,
+)
+# An undated act of a plan type in the present progressive ("the US is pulling out its
+# troops", "are withdrawing") or a gerund after "while" ("all while withdrawing US
+# troops"): an announced plan under way, with no day of its own.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|’s|'s)\s+(?:\w+ly\s+)?$|\bwhile\s+$", re.IGNORECASE)
+# A sentence naming a month with a past verb ("a video he had filmed in December"):
+# the acts of the next sentences, undated, are that month's, not the report's day.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PAST_MONTH = re.compile(
+    rf"\b(?:[\w’'-]+ed|began|begun|was|were|had|took|fell|came|made|shot|won)\s+"
+    rf"(?:[\w’'-]+\s+){{0,2}}?in\s+({_MONTHS})\b(?:\s+((?:19|20)[0-9]{{2}}))?"
+)
+# A sentence that holds a day of its own ends the walk back to a month named before.
+_DAY_WORD = re.compile(
+    r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+MONTH_REACH = 2  # sentences back
+# "more than 400 people have been killed since security forces launched an assault": a
+# perfect passive trigger with a running-total phrase right after it counts up to the
+# time of telling, not a day's happening.
+_PERFECT_PASSIVE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?been\s+$", re.IGNORECASE)
+_RUNNING_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,3}?\s+(?:since|so\s+far|to\s+date|in\s+total|in\s+all)\b"
+    r"|^\s+since\b",
+    re.IGNORECASE,
+)
+# An undated act as a gerund after "after" ("will lose her citizenship after
+# surrendering to Kurdish forces") is the earlier point the sentence's news follows.
+_AFTER_GERUND = re.compile(r"\bafter\s+$", re.IGNORECASE)
 # "... and she has not seen him since.": the act is told from a later time.
 _SINCE = re.compile(r"\b(?:ever )?since\s*(?:[,.;:)]|$)", re.IGNORECASE)
 # A feature's scene in the present ("There is a flash of light in the dark town as an
@@ -217,6 +270,9 @@ def looks_back(event: Event, report: Report) -> bool:
     marks = _marks()
     if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
+    after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
+    if _PERFECT_PASSIVE.search(before) and _RUNNING_AFTER.match(after):
+        return True  # "400 people have been killed since the assault began": a running total
     if RECAP_OPENING.match(event.sentence.text):
         head = text[event.sentence.start : event.trigger.start]
         if len(head.split()) < RECAP_OPENING_WORDS:
@@ -232,14 +288,43 @@ def looks_back(event: Event, report: Report) -> bool:
         return False
     if _PLUPERFECT.search(before) or _SCENE.match(event.sentence.text):
         return True
-    after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
-    if marks.earlier.search(before) or marks.dated_by.match(after) or marks.former.search(wide):
+    head = text[event.sentence.start : event.trigger.start]
+    if _PLUPERFECT_SEQUENCE.search(head) or marks.sequel.match(event.sentence.text):
+        return True  # "he had later been accused ... and was tortured"; "From there, ..."
+    gerund = event.trigger.text.casefold().endswith("ing")
+    if gerund and event.type in marks.plan_types and _PROGRESSIVE.search(before):
+        return True  # "is pulling out its troops": a plan under way
+    if gerund and _AFTER_GERUND.search(before):
+        return True  # "stripped of her citizenship after surrendering to Kurdish forces"
+    if _month_before(event, report, published):
+        return True
+    if marks.earlier.search(head) or marks.dated_by.match(after) or marks.former.search(wide):
         return True  # "a day after the US closed its embassy"; "the killing came on the
         # day of the vote": an earlier happening, the point the news is dated from
     sentence = _COMPARED.sub(" ", event.sentence.text)
     if marks.past.search(marks.not_past.sub(" ", sentence)) or _SINCE.search(sentence):
         return True
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
+
+
+def _month_before(event: Event, report: Report, published: dt.date) -> bool:
+    """One of the ``MONTH_REACH`` sentences before the undated event's names another
+    month than the report's with a past verb ("one of the fighters showed me a video he
+    had filmed in December. They had ambushed a convoy. Eight soldiers were killed"),
+    and no sentence between holds a day of its own: the event is of that month."""
+    if _DAY_WORD.search(event.sentence.text):
+        return False
+    text = report.document.text
+    before = [(a, b) for a, b in sentences(report) if b <= event.sentence.start]
+    for a, b in reversed(before[-MONTH_REACH:]):
+        found = _PAST_MONTH.search(text, a, b)
+        if found:
+            month = _MONTHS.split("|").index(found.group(1)) + 1
+            year = int(found.group(2)) if found.group(2) else None
+            return (year or published.year, month) != (published.year, published.month)
+        if _DAY_WORD.search(text, a, b):
+            return False
+    return False
 
 
 # A stock line: the same words at an undated trigger ("Syria restricts access to
@@ -503,6 +588,11 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
     coded (:func:`_nobody_there`). Without the reports, the incident's place."""
     if not inc.location:
         return None
+    if inc.type in ONE_SPEAKER and any(
+        _bare(a).casefold() == inc.location.casefold()
+        for a in (*inc.source_actors, *inc.target_actors)
+    ):
+        return None  # "against Damascus": the capital names its government, no place
     told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
     if not told:
         return inc.location
@@ -512,6 +602,8 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
             continue
         if _nobody_there(inc, where.country):
             continue
+        if inc.type in ONE_SPEAKER and _only_quoted(where, event, report):
+            continue  # "demanded 'steps to destroy this hotbed [in Idlib]'": its subject
         lo, hi = glued_part(event, report)
         if (lo, hi) != (event.sentence.start, event.sentence.end):
             # a sentence run together from a caption and a lead: the place must be named
@@ -527,6 +619,28 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         ):
             return inc.location
     return None
+
+
+def _own_place(event: Event, report: Report) -> str | None:
+    """The name of the place the event itself is coded at, if any."""
+    where = next((p for p in report.places if p.id == event.location), None)
+    return where.name if where is not None else None
+
+
+def _only_quoted(where: Place, event: Event, report: Report) -> bool:
+    """Every mention of the place in the event's sentence is inside the quoted words
+    (or an editor's brackets): what a speaker spoke of, not where the act was."""
+    lo, hi = event.sentence.start, event.sentence.end
+    text = report.document.text
+    inside = [m for m in where.mentions if lo <= m.start < hi]
+    if not inside:
+        return False
+    for m in inside:
+        seg = text[lo : m.start]
+        quoted = seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+        if not (quoted or seg.count("[") > seg.count("]")):
+            return False
+    return True
 
 
 def _nobody_there(inc: Incident, country: str | None) -> bool:
@@ -569,6 +683,8 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
                 continue
             if _nationwide(fig, report, named_here):
                 continue
+        if report is not None and _running_total(fig, report):
+            continue
         out.append(fig)
     return out
 
@@ -585,12 +701,50 @@ def _nationwide(fig: ReportedFigure, report: Report, towns: set[str]) -> bool:
         at = text.find(digits)
         if at >= 0 and _marks().nationwide.match(text, at + len(digits)):
             return True
+        if at >= 0 and _across_country(text[at + len(digits) :], report):
+            return True
     if towns:
         return False
     return any(
         p.feature == "country" and any(fig.start <= m.start < fig.end for m in p.mentions)
         for p in report.places
     )
+
+
+# A toll in the perfect passive or "have died": a count up to the time of telling.
+_PERFECT_TOLL = re.compile(
+    r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+(?:killed|wounded|injured|hurt)|died)\b",
+    re.IGNORECASE,
+)
+
+
+def _running_total(fig: ReportedFigure, report: Report) -> bool:
+    """The toll is a running total, not a day's: after its number the sentence counts
+    in the perfect and from a start or over a campaign ("at least 300 people had been
+    killed in the assault on Homs", "more than 7,000 have died since March")."""
+    if fig.start is None or fig.end is None:
+        return False
+    text = report.document.text[fig.start : fig.end]
+    for digits in _digits_of(fig.value):
+        at = text.find(digits)
+        if at < 0:
+            continue
+        rest = text[at + len(digits) :]
+        perfect = _PERFECT_TOLL.search(rest)
+        if perfect and _marks().running.search(rest, perfect.end()):
+            return True
+    return False
+
+
+def _across_country(rest: str, report: Report) -> bool:
+    """Within five words after a toll's number, "across", "throughout" or "around" and a
+    country the report names ("50 people died in unrest across Syria on Saturday, nearly
+    half of them in Homs"): the country's toll."""
+    names = [p.name for p in report.places if p.feature == "country"]
+    if not names:
+        return False
+    pattern = rf"^(?:\s+[\w’'-]+){{0,5}}?\s+(?:across|throughout|around)\s+(?:{_words(names)})\b"
+    return re.match(pattern, rest, re.IGNORECASE) is not None
 
 
 def _digits_of(value: float) -> list[str]:
@@ -1111,6 +1265,77 @@ def told_sides(
     return [a for a in sources if _matches(a, src)], [a for a in targets if _matches(a, tgt)]
 
 
+# "withdrew through eastern Syria", "pulling troops out of Syria": in a withdrawal, the
+# country after a preposition of motion is where from, not a side.
+_MOTION = re.compile(
+    r"\b(?:from|out\s+of|through|across|into|in)\s+(?:the\s+)?(?:(?:north|south|east|west)"
+    r"(?:ern|-eastern|-western)?\s+)?$",
+    re.IGNORECASE,
+)
+# "vetoed a resolution condemning the government's violence": the side named in what a
+# document says is its subject, not the one the act is against.
+_PAPER_SAYS = re.compile(
+    r"\b(?:resolutions?|drafts?|motions?|texts?|statements?|plans?)\s+(?:[\w’'-]+ing|on|against)"
+    r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+
+
+def named_as_no_side(inc: Incident, event: Event, report: Report) -> set[str]:
+    """The labels of the event's targets that its sentence names as no one the act is
+    done to or aimed at: a backer ("with support from Hassan Rouhani, Putin demanded"),
+    the country of a withdrawal ("withdrew through eastern Syria"), the subject of a
+    document the act is about ("vetoed a resolution condemning the Syrian government")."""
+    text = report.document.text
+    actors = {a.id: a for a in report.actors}
+    out = set()
+    for p in event.target:
+        if _marks().own.match(p.name):
+            out.add(label(p, actors))  # "closed its embassy": the doer's own
+        if p.start is None:
+            continue
+        before = text[max(event.sentence.start, p.start - 60) : p.start]
+        if _marks().supporter.search(before) or _PAPER_SAYS.search(before):
+            out.add(label(p, actors))
+        elif _IN_PLACE.search(before) and inc.quad.startswith("verbal"):
+            out.add(label(p, actors))  # "regime change in Damascus": a place
+        elif inc.type == "RETREAT" and _MOTION.search(before):
+            out.add(label(p, actors))
+    return out
+
+
+def sides_of_evidence(
+    inc: Incident,
+    sources: list[str],
+    targets: list[str],
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    comment: set[str] | None = None,
+) -> tuple[list[str], list[str]]:
+    """The sides less the targets the evidence sentence names as no side
+    (:func:`named_as_no_side`); and when one label stands on both sides (the sightings'
+    sides of two sentences mixed: "security forces, protesters against people, security
+    forces"), only the sides the evidence sentence names."""
+    chosen = evidence_event(inc, events, comment)
+    if chosen is None:
+        return sources, targets
+    event, report = chosen
+    off = set()
+    for s in inc.sightings:
+        if (s.document, s.event) in events:
+            off |= named_as_no_side(inc, *events[(s.document, s.event)])
+    targets = [a for a in targets if a not in off]
+    if set(sources) & set(targets):
+        actors = {a.id: a for a in report.actors}
+        src = [label(p, actors) for p in event.source]
+        tgt = [label(p, actors) for p in event.target if label(p, actors) not in off]
+        sources = [a for a in sources if _matches(a, src)]
+        targets = [a for a in targets if _matches(a, tgt) and a not in sources]
+    return sources, targets
+
+
 def same_speaker_reports(
     inc: Incident,
     sources: list[str],
@@ -1160,6 +1385,74 @@ def own_part_sides(
     }
     outside = {label(p, actors) for p in (*event.source, *event.target)} - inside
     return [a for a in sources if a not in outside], [a for a in targets if a not in outside]
+
+
+def own_act(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> Incident:
+    """A coercion whose every target is the doer's own ("the US closed its embassy in
+    Syria"): a state cutting its own ties, shown as the discontinued relation it is
+    (``sanction (discontinue)``, as a recall of ambassadors), not as a coercion."""
+    if inc.type != "COERCE":
+        return inc
+    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    targets = [p.name for e, _ in told for p in e.target]
+    if not targets or not all(_marks().own.match(t) for t in targets):
+        return inc
+    return inc.model_copy(update={"type": "SANCTION", "mode": "discontinue"})
+
+
+_FUNCTION_WORDS = frozenset(
+    {"in", "on", "at", "by", "of", "the", "a", "an", "to", "for", "with", "from", "and", "as"}
+)
+ECHO_WORDS = 3  # the words from the trigger two tellings of one act share
+
+
+def _trigger_words(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> set[str]:
+    """The first ``ECHO_WORDS`` words from each sighting's trigger ("recalled their
+    ambassadors")."""
+    out = set()
+    for k in ((s.document, s.event) for s in inc.sightings):
+        if k in events:
+            event, report = events[k]
+            text = report.document.text[event.trigger.start : event.sentence.end]
+            words = re.findall(r"[\w’'-]+", text.casefold())[:ECHO_WORDS]
+            if len(words) == ECHO_WORDS and words[-1] not in _FUNCTION_WORDS:
+                out.add(" ".join(words))  # "shot dead in" says no more than the act
+    return out
+
+
+def echoes(
+    found: list[Incident],
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    reports: dict[str, Report],
+    comment: set[str] | None = None,
+) -> set[str]:
+    """The incidents that tell again, within a day, the happening of another line of
+    the same type: one with no doer whose first words from the trigger the other's
+    share ("several
+    European countries have recalled their ambassadors" beside "The UK, France ... have
+    recalled their ambassadors"), or a one-speaker act of a speaker the other already
+    shows (two sentences of one video message, linked apart). The more salient stays."""
+    doers = {i.id: plausible_sides(i, reports, comment)[0] for i in found}
+    out: set[str] = set()
+    ranked = sorted(found, key=lambda i: (-i.salience, i.id))
+    for n, inc in enumerate(ranked):
+        day = incident_day(inc)
+        for other in ranked[:n]:
+            if other.id in out or other.type != inc.type or day is None:
+                continue
+            there = incident_day(other)
+            if there is None or abs((there - day).days) > 1:
+                continue
+            mine, theirs = doers[inc.id], doers[other.id]
+            echo = (
+                not mine and theirs and _trigger_words(inc, events) & _trigger_words(other, events)
+            )
+            speaker = inc.type in ONE_SPEAKER and there == day
+            if echo or (speaker and any(_matches(a, theirs) for a in mine)):
+                out.add(inc.id)
+            if inc.id in out:
+                break
+    return out
 
 
 def said_by_paper(inc: Incident, sources: list[str]) -> bool:
@@ -1265,7 +1558,7 @@ def build_brief(
     asked = [
         v
         for v in (
-            news_view(i, events)
+            own_act(news_view(i, events), events)
             for i in select(incidents, country=country, since=since, until=until)
         )
         if _within(v, since, until)
@@ -1286,8 +1579,10 @@ def build_brief(
         reported = [i for i in told if not _opinion_only(i, comment)]
         full = [i for i in reported if not thin(i, events, by_doc)]
         said = [i for i in full if not said_by_paper(i, plausible_sides(i, by_doc, comment)[0])]
-        steps = (found, fresh, told, reported, full, said)
-        return said, [len(a) - len(b) for a, b in itertools.pairwise(steps)]
+        echoed = echoes(said, events, by_doc, comment)
+        once = [i for i in said if i.id not in echoed]
+        steps = (found, fresh, told, reported, full, said, once)
+        return once, [len(a) - len(b) for a, b in itertools.pairwise(steps)]
 
     chosen, left = screen(period)
     by_id = {i.id: i for i in chosen}
@@ -1306,6 +1601,7 @@ def build_brief(
         opinion=left[2],
         thin=left[3],
         unsaid=left[4],
+        echoed=left[5],
         threshold=default_threshold() if min_confidence is None else min_confidence,
     )
     shown = {i.id for i in period}
@@ -1318,6 +1614,7 @@ def build_brief(
     for inc in [*chosen, *brief.lower]:
         sources, targets, dropped = plausible_sides(inc, by_doc, comment)
         sources, targets = own_part_sides(inc, sources, targets, events, comment)
+        sources, targets = sides_of_evidence(inc, sources, targets, events, comment)
         if inc.type in ONE_SPEAKER:
             sources, targets = told_sides(inc, sources, targets, events, comment)
             same = same_speaker_reports(inc, sources, events)
@@ -1328,6 +1625,12 @@ def build_brief(
             doubtful.add(inc.id)
     brief.evidence = {i.id: evidence(i, events, comment) for i in [*chosen, *brief.lower]}
     brief.places = {i.id: place(i, events) for i in [*chosen, *brief.lower]}
+    for inc in [*chosen, *brief.lower]:
+        if set(inc.source_actors) & set(inc.target_actors):
+            # sides of two sentences mixed: the place, too, is the evidence sentence's
+            told = evidence_event(inc, events, comment)
+            if told is not None:
+                brief.places[inc.id] = _own_place(*told)
     brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
@@ -1452,6 +1755,8 @@ def _counts(b: Brief) -> str:
         left.append(f"{_n(b.opinion, 'incident')} told only in comment pieces")
     if b.thin:
         left.append(f"{_n(b.thin, 'incident')} one report tells with no side, toll or date")
+    if b.echoed:
+        left.append(f"{_n(b.echoed, 'line')} telling again another line's happening")
     if b.unsaid:
         left.append(
             f"{b.unsaid} {'request or accusation' if b.unsaid == 1 else 'requests or accusations'}"

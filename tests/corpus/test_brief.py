@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from flashpoint.corpus.brief import LEAD_MARGIN, build_brief, comment_piece, to_html, to_markdown
+from flashpoint.corpus.brief import (
+    LEAD_MARGIN,
+    build_brief,
+    comment_piece,
+    looks_back,
+    to_html,
+    to_markdown,
+)
 from flashpoint.corpus.incidents import merge_reports
 from flashpoint.corpus.tension import index_points
 from flashpoint.corpus.timeline import top_dates
@@ -1249,3 +1256,271 @@ def test_a_nationwide_toll_is_no_toll_of_a_town_incident() -> None:
     brief = build_brief([shelling], [rep])
     shown = sorted(f.value for fs in brief.tolls.values() for f in fs)
     assert shown == [9, 16]  # the country's 52 and 40 are no toll of Port Halden
+
+
+def _at_names(rep: Report) -> Report:
+    """The report with each event participant's offsets at its name's first place in
+    the event's sentence, as the extractors store them."""
+    text = rep.document.text
+    for ev in rep.events:
+        for p in (*ev.source, *ev.target):
+            at = text.find(p.name, ev.sentence.start, ev.sentence.end)
+            if at >= 0:
+                p.start, p.end = at, at + len(p.name)
+    return rep
+
+
+def test_a_personal_account_a_sequel_and_a_plan_under_way_are_no_news_of_the_day() -> None:
+    def one(sentence: str, trigger: str, type: str = "ASSAULT") -> Report:
+        return _with_trigger(report("2031-06-05", Ev(sentence, type=type, place="mill")), trigger)
+
+    told = [
+        one("She said her brother had later been detained by Kestrian police and was beaten"
+            " in a cell.", "beaten"),
+        one("From there, the Crimson Brigade withdrew through the hills to Millbrook.",
+            "withdrew", "RETREAT"),
+        one("Kestria is pulling out its 2,000 troops from Millbrook, officials said.",
+            "pulling", "RETREAT"),
+        one("Officials said Kestria wants to reassure its allies, all while withdrawing its"
+            " troops from Millbrook.", "withdrawing", "RETREAT"),
+        one("The Kestrian navy is preparing to withdraw from Millbrook.", "withdraw",
+            "RETREAT"),
+        one("Tomas Brenn will lose his passport after surrendering to the Kestrian navy in"
+            " Millbrook.", "surrendering", "RETREAT"),
+    ]  # fmt: skip
+    news = [
+        one("Kestrian gunboats are shelling the quay of Millbrook, residents said.", "shelling"),
+        one("The Kestrian navy withdrew from Millbrook on Monday.", "withdrew", "RETREAT"),
+    ]
+    reports = [*told, *news]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
+    assert "are shelling the quay" in text and "withdrew from Millbrook on Monday" in text
+    assert "was beaten" not in text and "From there" not in text and "pulling out" not in text
+    assert "while withdrawing" not in text and "preparing to withdraw" not in text
+    assert "after surrendering" not in text
+    assert all(looks_back(r.events[0], r) for r in told)
+    assert not any(looks_back(r.events[0], r) for r in news)
+
+
+def test_the_acts_after_a_sentence_naming_an_earlier_month_are_of_that_month() -> None:
+    feature = report(
+        "2031-02-12",
+        Ev("A fighter showed me a video he had filmed in November.", type="AID"),
+        Ev("They had ambushed a convoy on the coast road.", type="AID"),
+        Ev("Eight Varnian soldiers were killed, four captured.", target=("vrn-mil",),
+           place="mill"),
+    )  # fmt: skip
+    feature.events = feature.events[2:]  # the sentences before hold no event
+    feature = _with_trigger(feature, "killed")
+    ahead = report(
+        "2031-02-12",
+        Ev("Talks are due in March.", type="AID"),
+        Ev("Kestrian jets were bombing Port Halden, killing eleven.", place="port",
+           target=("vrn-mil",)),
+    )  # fmt: skip
+    ahead.events = ahead.events[1:]
+    ahead = _with_trigger(ahead, "bombing")
+    reports = [feature, ahead]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 2, 1)))
+    assert "bombing Port Halden" in text  # "due in March" tells no past month
+    assert "Eight Varnian soldiers" not in text and brief_recalled(text) == 1
+
+
+def test_sides_no_backer_no_subject_of_a_document_no_own_organ_and_no_place() -> None:
+    backed = _at_names(report(
+        "2031-06-05",
+        Ev("With support from Mara Quist, President Alder Voss demanded that the Ossland"
+           " government hand over the men.", type="REQUEST", source=("kst-gov",),
+           target=("envoy", "oss-gov"), date="2031-06-05"),
+    ))  # fmt: skip
+    paper = _at_names(report(
+        "2031-06-06",
+        Ev("The Ossland government vetoed a resolution condemning the Varnian army.",
+           type="REJECT", source=("oss-gov",), target=("vrn-mil",), date="2031-06-06"),
+    ))  # fmt: skip
+    away = _at_names(report(
+        "2031-06-07",
+        Ev("The Crimson Brigade withdrew through eastern Varnia on Sunday.", type="RETREAT",
+           source=("brig",), target=("vrn",), date="2031-06-07"),
+    ))  # fmt: skip
+    reports = [backed, paper, away]
+    brief = build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1))
+    shown = {brief.evidence[k][:12]: v for k, v in brief.sides.items()}
+    oss = "Ossland government (OSS/GOV)"
+    assert shown["With support"] == (["President Alder Voss (KST/GOV)"], [oss])
+    assert shown["The Ossland "] == (["Ossland government (OSS/GOV)"], [])
+    assert shown["The Crimson "] == (["Crimson Brigade"], [])
+
+
+def test_own_embassy_is_a_discontinued_tie_and_a_doerless_retelling_is_one_line() -> None:
+    closed = report(
+        "2031-06-07",
+        Ev("Ossland closed its embassy in Varnia on Monday.", type="COERCE",
+           source=("oss-gov",), target=("vrn-gov",), date="2031-06-06"),
+    )  # fmt: skip
+    closed.events[0].target[0].name = "its embassy in Varnia"
+    closed = _with_trigger(closed, "closed")
+    told = _with_trigger(report(
+        "2031-06-07",
+        Ev("Several countries have recalled their envoys from Varnia.", type="SANCTION",
+           source=(), target=("vrn-gov",), date="2031-06-06"),
+    ), "recalled")  # fmt: skip
+    named = _with_trigger(report(
+        "2031-06-08",
+        Ev("The Ossland government has also recalled their envoys from Varnia, in Ossburg.",
+           type="SANCTION", source=("oss-gov",), target=("vrn-gov",), date="2031-06-07",
+           place="oss"),
+    ), "recalled")  # fmt: skip
+    reports = [closed, told, named]
+
+    def one(n: int, rep: Report, type: str, sources: list[str]) -> Incident:
+        return Incident(
+            id=f"inc-{n}", type=type, quad="material_conflict", intensity=-6,  # type: ignore[arg-type]
+            date=rep.events[0].date, summary=rep.events[0].sentence.text,
+            sightings=[Sighting(document=rep.document.id, event="e0", main=True,
+                                published=rep.document.published)],
+            source_actors=sources, target_actors=["Varnian government (VRN/GOV)"],
+            first_reported=rep.document.published, independent_reports=1, salience=n,
+        )  # fmt: skip
+
+    oss = ["Ossland government (OSS/GOV)"]
+    found = [one(1, closed, "COERCE", oss), one(2, told, "SANCTION", []),
+             one(3, named, "SANCTION", oss)]  # fmt: skip
+    brief = build_brief(found, reports, since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "**sanction (discontinue)**, Ossland government (OSS/GOV) [1 report" in text
+    assert "coerce" not in text and "its embassy" in text  # the line, not the side
+    assert "Several countries" not in text and brief.echoed == 1
+
+
+def test_a_running_count_is_no_days_act_and_a_toll_across_the_country_no_towns() -> None:
+    count = _with_trigger(
+        report("2031-06-05", Ev("Activists say more than 300 people have been killed since"
+                                " the navy began shelling Port Halden.", place="port")),
+        "killed",
+    )  # fmt: skip
+    day = _with_trigger(
+        report("2031-06-05", Ev("Activists say 30 people have been killed in Port Halden"
+                                " on Monday.", place="port")),
+        "killed",
+    )  # fmt: skip
+    assert looks_back(count.events[0], count) and not looks_back(day.events[0], day)
+    rep = report(
+        "2031-06-05",
+        Ev("Activists say 50 people died in unrest across Varnia on Saturday, nearly half of"
+           " them in Port Halden.", place="port", date="2031-06-05"),
+        Ev("Shells hit Port Halden on Saturday, killing 9 people.", place="port",
+           date="2031-06-05"),
+    )  # fmt: skip
+    text = rep.document.text
+
+    def place(key: str, name: str, feature: str) -> Place:
+        at = text.index(name)
+        return Place(id=f"p-{key}", name=name, feature=feature, country="VRN",  # type: ignore[arg-type]
+                     mentions=[Mention(start=at, end=at + len(name), text=name)])  # fmt: skip
+
+    rep.places = [place("port", "Port Halden", "city"), place("vrn", "Varnia", "country")]
+    figures = [
+        ReportedFigure(kind="dead", value=v, document=rep.document.id,
+                       sentence=rep.events[n].sentence.text, start=rep.events[n].sentence.start,
+                       end=rep.events[n].sentence.end)
+        for v, n in ((50, 0), (9, 1))
+    ]  # fmt: skip
+    shelling = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                         location="Port Halden", summary=rep.events[1].sentence.text,
+                         figures=figures)  # fmt: skip
+    brief = build_brief([shelling], [rep])
+    assert sorted(f.value for fs in brief.tolls.values() for f in fs) == [9]
+
+
+def test_a_place_only_inside_a_speakers_quoted_words_is_not_where_he_asked() -> None:
+    rep = report(
+        "2031-06-05",
+        Ev('President Alder Voss demanded "steps to clear the rebels out of [Millbrook]".',
+           type="REQUEST", source=("kst-gov",), target=(), place="mill", date="2031-06-05"),
+        Ev("President Alder Voss demanded in Millbrook that the rebels leave.",
+           type="REQUEST", source=("kst-gov",), target=(), place="mill", date="2031-06-06"),
+    )  # fmt: skip
+    text = rep.document.text
+    at = [i for i in range(len(text)) if text.startswith("Millbrook", i)]
+    marks = [Mention(start=a, end=a + 9, text="Millbrook") for a in at]
+    rep.places = [Place(id="p-mill", name="Millbrook", feature="city", country="VRN",
+                        mentions=marks)]  # fmt: skip
+    quoted, plain = (
+        _incident(n, "REQUEST", "verbal_cooperation", 2, date=e.date, location="Millbrook",
+                  summary=e.sentence.text, source_actors=["President Alder Voss (KST/GOV)"])
+        for n, e in enumerate(rep.events, 1)
+    )  # fmt: skip
+    for inc, e in ((quoted, rep.events[0]), (plain, rep.events[1])):
+        inc.sightings = [Sighting(document=rep.document.id, event=e.id, main=True)]
+    brief = build_brief([quoted, plain], [rep])
+    assert brief.places == {quoted.id: None, plain.id: "Millbrook"}
+
+
+def test_sides_of_two_sentences_mixed_are_those_of_the_evidence_sentence() -> None:
+    first = _at_names(report(
+        "2031-06-05",
+        Ev("The Kestrian navy killed 40 people across Varnia on Friday.", target=("vrn",),
+           date="2031-06-05"),
+    ))  # fmt: skip
+    second = _at_names(report(
+        "2031-06-05",
+        Ev("Varnia shelled the Kestrian navy in Port Halden on Friday.", source=("vrn",),
+           target=("kst-mil",), place="port", date="2031-06-05"),
+    ))  # fmt: skip
+    mixed = Incident(
+        id="inc-1", type="ASSAULT", quad="material_conflict", intensity=-9, date="2031-06-05",
+        location="Port Halden", summary=first.events[0].sentence.text,
+        sightings=[Sighting(document=r.document.id, event="e0", main=m, published="2031-06-05")
+                   for r, m in ((first, True), (second, False))],
+        source_actors=["Kestrian navy (KST/MIL)", "Varnia (VRN)"],
+        target_actors=["Varnia (VRN)", "Kestrian navy (KST/MIL)"],
+        first_reported="2031-06-05", independent_reports=2, salience=2.0,
+    )  # fmt: skip
+    brief = build_brief([mixed], [first, second])
+    assert brief.sides["inc-1"] == (["Kestrian navy (KST/MIL)"], ["Varnia (VRN)"])
+    assert brief.places["inc-1"] is None  # the evidence sentence's own act has no town
+
+
+def test_one_speakers_second_line_of_a_day_is_one_line_and_another_speaker_stays() -> None:
+    said = report(
+        "2031-06-05",
+        Ev("President Alder Voss urged the Varnian army to lay down its arms.",
+           type="REQUEST", source=("kst-gov",), target=("vrn-mil",), date="2031-06-05"),
+        Ev("Voss called on Varnian soldiers to desert their units.", type="REQUEST",
+           source=("kst-gov",), target=("vrn-mil",), date="2031-06-05"),
+        Ev("Mara Quist urged the Varnian army to stay in its barracks.", type="REQUEST",
+           source=("envoy",), target=("vrn-mil",), date="2031-06-05"),
+    )  # fmt: skip
+    who = ["President Alder Voss (KST/GOV)", "President Alder Voss (KST/GOV)", "Mara Quist (VRN)"]
+    found = [
+        Incident(
+            id=f"inc-{n}", type="REQUEST", quad="verbal_cooperation", intensity=2,
+            date="2031-06-05", summary=e.sentence.text,
+            sightings=[Sighting(document=said.document.id, event=e.id, main=True,
+                                published="2031-06-05")],
+            source_actors=[who[n]], target_actors=["Varnian army (VRN/MIL)"],
+            first_reported="2031-06-05", independent_reports=1, salience=3.0 - n,
+        )
+        for n, e in enumerate(said.events)
+    ]  # fmt: skip
+    brief = build_brief(found, [said], since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    assert "lay down its arms" in text and "stay in its barracks" in text
+    assert "desert their units" not in text and brief.echoed == 1
+
+
+def test_an_act_in_the_meeting_the_news_is_dated_from_is_a_look_back() -> None:
+    after = _with_trigger(
+        report("2031-06-07", Ev("The visit comes three days after the council session in which"
+                                " Ossland vetoed the motion.", type="REJECT",
+                                source=("oss-gov",), target=("vrn-gov",))),
+        "vetoed",
+    )  # fmt: skip
+    during = _with_trigger(
+        report("2031-06-07", Ev("Ossland vetoed the motion in a session at which envoys of"
+                                " Varnia spoke.", type="REJECT", source=("oss-gov",),
+                                target=("vrn-gov",))),
+        "vetoed",
+    )  # fmt: skip
+    assert looks_back(after.events[0], after) and not looks_back(during.events[0], during)

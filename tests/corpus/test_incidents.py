@@ -68,6 +68,10 @@ QUAD = {
     "PROTEST": ("verbal_conflict", -4.0),
     "CONSULT": ("verbal_cooperation", 3.0),
     "AID": ("material_cooperation", 6.0),
+    "RETREAT": ("material_cooperation", 3.0),
+    "REQUEST": ("verbal_cooperation", 2.0),
+    "REJECT": ("verbal_conflict", -4.0),
+    "SANCTION": ("material_conflict", -6.0),
 }
 
 
