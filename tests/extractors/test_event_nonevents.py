@@ -457,3 +457,27 @@ def test_his_arrest_names_no_arrester(run: Callable[..., Report]) -> None:
     agent = "The army's arrest of six activists in the north angered residents on Monday."
     (arrest,) = _of(_events(run, agent), "COERCE")
     assert [p.name for p in arrest.source] == ["The army"]
+
+
+def test_an_arranged_extension_of_sanctions_is_still_to_come(run: Callable[..., Report]) -> None:
+    text = "The European Union is to extend its sanctions on the government in Damascus."
+    sanctions = _of(_events(run, text), "SANCTION")
+    assert sanctions and all(e.modality == "future" for e in sanctions)
+
+
+def test_wounded_twin_of_a_passive_has_no_doer(run: Callable[..., Report]) -> None:
+    text = "At least nine police were killed and dozens wounded in the northern province."
+    assert all(not e.source for e in _of(_events(run, text), "ASSAULT"))
+
+
+def test_those_who_report_an_attack_did_not_do_it(run: Callable[..., Report]) -> None:
+    text = "Activists reported heavy shelling on Sunday in the old city, killing at least six people."
+    assault = _of(_events(run, text), "ASSAULT")
+    assert assault and all(not e.source for e in assault)
+    troops = "Troops launched heavy shelling on Sunday in the old city, killing at least six people."
+    assert any(e.source for e in _of(_events(run, troops), "ASSAULT"))
+
+
+def test_reinforcing_an_instinct_is_no_mobilization(run: Callable[..., Report]) -> None:
+    text = "The failure in Somalia reinforced the president's instinct to stay out of Bosnia."
+    assert not _of(_events(run, text), "MOBILIZE")

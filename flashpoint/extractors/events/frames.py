@@ -60,6 +60,13 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or gapped_passive(verb)
 
 
+# Verbs of harm and custody whose past tense and participle are one form.
+HARM_VERBS = frozenset(
+    {"wound", "injure", "kill", "arrest", "detain", "hurt", "kidnap", "abduct", "torture"}
+    | {"execute", "murder", "jail", "imprison", "maim", "seize", "capture"}
+)
+
+
 def gapped_passive(verb: Token) -> bool:
     """ "hundreds were killed and thousands more detained", "with six passengers
     killed": a bare participle with a subject of its own and no auxiliary is a passive
@@ -68,6 +75,10 @@ def gapped_passive(verb: Token) -> bool:
     absolute = (verb.dep_ == "pcomp" and verb.head.lower_ == "with") or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
     )
+    if verb.tag_ == "VBD" and verb.dep_ == "conj" and is_passive(verb.head):
+        # "were killed and dozens wounded": the tagger's past tense of a passive's twin
+        objects_ = any(c.dep_ == "dobj" for c in verb.children)
+        return verb.lemma_.lower() in HARM_VERBS and not objects_
     if not (verb.dep_ == "conj" or absolute) or verb.tag_ != "VBN":
         return False
     deps = {c.dep_ for c in verb.children}
@@ -329,8 +340,9 @@ def modality(trigger: Token, anchor: Token) -> str:
         return "hypothetical"  # "we reject any military action": no act in particular
     if anchor.dep_ == "ROOT" and infinitive(anchor):
         return "future"  # "Authorities to free detainees": a plan item or a headline
-    if arranged(anchor):
-        return "future"  # "the envoy is to visit Homs": an arrangement, not a visit made
+    if arranged(anchor) or any(arranged(c) for c in anchor.children if c.dep_ == "xcomp"):
+        # "the envoy is to visit Homs", "the EU is to extend its sanctions": arranged
+        return "future"
     first = next(iter(anchor.subtree))  # "how best to support": the clause's first word
     asked = first.tag_ == "WRB" or first.lower_ == "whether"
     if asked and infinitive(anchor):

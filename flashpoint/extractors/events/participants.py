@@ -233,7 +233,11 @@ class Participants(Setting):
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             tok = tok.head.head  # "reported the killing of": the noun's own verb
         verb = tok.head
-        if tok.dep_ not in ("dobj", "xcomp", "ccomp") or vlemma(verb) not in OBSERVING_VERBS:
+        # "activists reported bombardments in Homs, killing five": the reported act's toll
+        told = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        told = told and any(c.dep_ == "dobj" for c in verb.children)
+        observed = tok.dep_ in ("dobj", "xcomp", "ccomp") or told
+        if not observed or vlemma(verb) not in OBSERVING_VERBS:
             return set()
         return {t.i for s in fr.subject(verb) for t in fr.conjuncts(s)}
 
