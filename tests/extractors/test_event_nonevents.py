@@ -471,13 +471,22 @@ def test_wounded_twin_of_a_passive_has_no_doer(run: Callable[..., Report]) -> No
 
 
 def test_those_who_report_an_attack_did_not_do_it(run: Callable[..., Report]) -> None:
-    text = "Activists reported heavy shelling on Sunday in the old city, killing at least six people."
+    text = "Activists reported heavy shelling on Sunday in the old city, killing at least six."
     assault = _of(_events(run, text), "ASSAULT")
     assert assault and all(not e.source for e in assault)
-    troops = "Troops launched heavy shelling on Sunday in the old city, killing at least six people."
+    troops = "Troops launched heavy shelling on Sunday in the old city, killing at least six."
     assert any(e.source for e in _of(_events(run, troops), "ASSAULT"))
 
 
 def test_reinforcing_an_instinct_is_no_mobilization(run: Callable[..., Report]) -> None:
     text = "The failure in Somalia reinforced the president's instinct to stay out of Bosnia."
     assert not _of(_events(run, text), "MOBILIZE")
+
+
+def test_a_news_agency_telling_an_attack_is_not_its_doer(run: Callable[..., Report]) -> None:
+    text = (
+        "Later, state television reported that a minibus had been ambushed, said the AFP "
+        "news agency, with seven passengers from the coastal province killed."
+    )
+    assault = _of(_events(run, text), "ASSAULT")
+    assert assault and all(p.sector not in ("MED", "JRN") for e in assault for p in e.source)

@@ -42,6 +42,10 @@ CONTENT_TYPES = frozenset(
 )
 
 
+# Who tells of an attack or an arrest, never its doer: news media and reporters.
+REPORTING_SECTORS = frozenset({"MED", "JRN"})
+
+
 def self_exhortation(
     cand: EventCandidate,
     sources: list[EventParticipant],
@@ -197,6 +201,8 @@ class Coder(Candidates, Merging):
         if any(p.actor is None and p.name.lower() in UNRESOLVED_PERSONS for p in sources):
             return  # an unresolved "I"/"you"/"we" is the writer or a reader, not a party
         sources = [p for p in sources if not event_places.stands_for_no_one(p, self.places_by_span)]
+        if cand.type in ("ASSAULT", "COERCE"):  # "..., said AP news agency, with six killed"
+            sources = [p for p in sources if p.sector not in REPORTING_SECTORS]
         targets = self.participants(cand.targets)
         if self_exhortation(cand, sources, targets, self.lex.speech_verbs):
             return  # "Cameron said Britain must be realistic": a view, not a demand
