@@ -16,6 +16,8 @@ sentence and the sentence) for a person to judge. The draws are reproducible:
 ``--unjudged`` draws only among articles that no reading in docs/judged-sample.md
 used: those readings are labelled data of the confidence table
 (scripts/fit_confidence.py), so a reading meant to test it must avoid them.
+``--skip FILE`` also leaves out the articles listed there: those the developers read
+while writing rules (their dev draws), so a fresh reading is of unseen articles.
 """
 
 from __future__ import annotations
@@ -78,8 +80,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--unjudged", action="store_true", help="skip articles an earlier reading judged"
     )
+    parser.add_argument(
+        "--skip",
+        type=Path,
+        help="a file of article ids to skip too (one per line): the ones read while writing rules",
+    )
     args = parser.parse_args(argv)
     skip = judged_articles() if args.unjudged else set()
+    if args.skip is not None:
+        skip |= {line.strip() for line in args.skip.open(encoding="utf-8") if line.strip()}
     articles = draw(args.data, args.seed, args.articles, skip)
     reports = extract_many(
         [a["text"] for a in articles],

@@ -490,3 +490,19 @@ def test_a_news_agency_telling_an_attack_is_not_its_doer(run: Callable[..., Repo
     )
     assault = _of(_events(run, text), "ASSAULT")
     assert assault and all(p.sector not in ("MED", "JRN") for e in assault for p in e.source)
+
+
+def test_a_sports_story_holds_no_political_demand(run: Callable[..., Report]) -> None:
+    text = (
+        "The striker scored twice as the home side won the derby in the championship. "
+        "The goalkeeper saved a late shot and the squad climbed to third. "
+        "Keller added that Novak and Ivan Petrov should return to training on Monday."
+    )
+    assert not _of(_events(run, text), "REQUEST")
+    lone = "Keller added that Novak and Ivan Petrov should return to training on Monday."
+    assert _of(_events(run, lone), "REQUEST")  # the same line, read alone, is a demand
+    politics = (
+        "The minister, a former football referee, spoke to reporters on Monday. "
+        "He added that the militias should leave the capital by Sunday."
+    )
+    assert _of(_events(run, politics), "REQUEST")

@@ -84,6 +84,7 @@ class Coder(Candidates, Merging):
             for t in lead
             if t.i in self.places
         )
+        self.sport_story = fr.sport_story(self.doc)  # a match report: no politics in it
         self.home_sure = (
             self.ctx.dateline is None
             or event_places.dateline_place(self.ctx.dateline, self.ctx.results.get("places", []))
@@ -499,7 +500,7 @@ class Coder(Candidates, Merging):
     def off_politics(self, parties: list[EventParticipant], sent: SpacySpan) -> bool:
         """A sentence about a game or about trade, with no government among the parties
         ("authorities jailed 52 men for playing in a football tournament" stays)."""
-        if not (fr.sport(sent) or fr.business(sent)):
+        if not (fr.sport(sent) or fr.business(sent) or self.sport_story):
             return False
         return not any(
             (p.actor and getattr(self.actors.get(p.actor), "kind", None) == "country")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from flashpoint import lexicon as lexicon_lookups
 from flashpoint.extractors.events.lexicon import lexicon
@@ -969,7 +969,8 @@ SPORT_WORDS = frozenset(
     {"football", "soccer", "cricket", "rugby", "tennis", "golf", "striker", "midfielder",
      "goalkeeper", "batsman", "bowler", "wicket", "wickets", "innings", "spinner", "referee",
      "kickoff", "semi-final", "semifinal", "quarter-final", "quarterfinal", "tournament",
-     "championship", "goalless", "fixture", "group-stage", "premiership"}
+     "championship", "goalless", "fixture", "group-stage", "premiership", "defender",
+     "defenders", "midfielders", "strikers", "squad", "derby", "goalscorer"}
 )  # fmt: skip
 VIOLENCE_WORDS = frozenset(
     {"bomb", "bomber", "militant", "gunman", "gunmen", "rebel", "troops", "soldier",
@@ -993,6 +994,21 @@ def sport(sent: Span) -> bool:
     """The sentence is about a game: an "attack", "strike" or "match" of sport."""
     words = _words(sent)
     return bool(words & SPORT_WORDS) and not words & VIOLENCE_WORDS
+
+
+SPORT_STORY_WORDS = 4  # distinct sport words that make a whole story a sports story
+
+
+def sport_story(doc: Span | Doc) -> bool:
+    """The story is a sports page ("Wenger added that three defenders should be fit"):
+    its sport words, of at least ``SPORT_STORY_WORDS`` kinds, outnumber its words of
+    violence, so no sentence of it is politics unless a government is a party."""
+    sport_words = {t.lower_ for t in doc if t.lower_ in SPORT_WORDS}
+    if len(sport_words) < SPORT_STORY_WORDS:
+        return False
+    sport_count = sum(t.lower_ in SPORT_WORDS for t in doc)
+    violence = sum(t.lemma_.lower() in VIOLENCE_WORDS for t in doc)
+    return sport_count > violence
 
 
 def business(sent: Span) -> bool:
