@@ -273,3 +273,66 @@ def test_a_death_told_with_its_cause_is_placed_in_the_town_attacked(run: Run) ->
     report = run(text, "2011-08-08")
     deaths = [e for e in report.events if e.trigger.text == "died"]
     assert [(_place(report, e), e.place_reason) for e in deaths] == [("Deir ez-Zor", "target")]
+
+
+def test_a_town_named_under_two_of_phrases_places_the_act(run: Run) -> None:
+    text = (
+        "Troops stormed homes in an old quarter of the city of Homs on Tuesday, "
+        "activists said, detaining dozens of men."
+    )
+    report = run(text, "2011-08-16")
+    held = next(e for e in report.events if e.trigger.text == "detaining")
+    assert (_place(report, held), held.place_reason) == ("Homs", "sentence")
+
+
+def test_a_home_country_doer_places_its_act_when_others_only_comment(run: Run) -> None:
+    text = (
+        "Syria's government denied the reports.\n"
+        "Britain and France on Thursday condemned the Syrian army's crackdown on protesters."
+    )
+    report = run(text, "2011-06-09")
+    crackdown = next(e for e in report.events if e.trigger.text == "crackdown")
+    assert (_place(report, crackdown), crackdown.place_reason) == ("Syria", "country")
+    # a party of another country, or a place abroad, leaves the act unplaced
+    for line in (
+        "Syrian jets bombed a Lebanese border village on Monday.",
+        "Syrian troops shelled villages in Lebanon on Monday.",
+    ):
+        other = run("Syria's government denied the reports.\n" + line, "2012-03-27")
+        attack = _assault(other)
+        assert _place(other, attack) != "Syria"
+
+
+def test_a_lead_naming_the_story_country_s_people_places_its_running_toll(run: Run) -> None:
+    text = (
+        "Turkey took in thousands of Syrian refugees on Monday.\n"
+        "They fled shelling in Jisr al-Shughour and Idlib in Syria, officials said.\n"
+        "Rights groups say more than 900 people have been killed since March."
+    )
+    report = run(text, "2011-06-13")
+    toll = next(e for e in report.events if e.trigger.text == "killed")
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+
+
+def test_where_a_statement_was_made_is_not_where_the_act_it_tells_was(run: Run) -> None:
+    text = (
+        "Syria's government denied the reports.\n"
+        "The minister said in Ankara on Monday that troops had arrested hundreds of people."
+    )
+    report = run(text, "2011-06-09")
+    arrest = next(e for e in report.events if e.trigger.text == "arrested")
+    assert _place(report, arrest) != "Ankara"
+    # the speaker's own act is placed where the speaker was
+    spoke = run(
+        "Syria's government denied the reports.\n"
+        "NATO's secretary general, speaking in Tripoli on Monday, urged Syria to end the "
+        "violence.",
+        "2011-06-09",
+    )
+    urged = next(e for e in spoke.events if e.trigger.text == "urged")
+    assert _place(spoke, urged) == "Tripoli"
+    # a verb of reporting under the act is the act's own place
+    banned = run("Syria's government denied the reports.\nForeign media are banned from "
+                 "reporting in Syria.", "2011-06-09")
+    ban = next(e for e in banned.events if e.trigger.text == "banned")
+    assert _place(banned, ban) == "Syria"

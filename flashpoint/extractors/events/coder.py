@@ -74,11 +74,12 @@ class Coder(Candidates, Merging):
         self.home = event_places.main_country(self.ctx.results.get("places", []))
         self.places_by_id = {p.id: p for p in self.ctx.results.get("places", [])}
         # the lead names the story's country (or a town in it): its running tolls are its
+        # or its people ("Turkey took in Syrian refugees")
         self.home_in_lead = self.home is not None and any(
-            self.places[t.i].country == self.home
+            (self.places[t.i].country if t.i in self.places else event_places.people_of(t))
+            == self.home
             for lead in leads
             for t in lead
-            if t.i in self.places
         )
         self.home_sure = (
             self.ctx.dateline is None
@@ -332,8 +333,11 @@ class Coder(Candidates, Merging):
             own = {t.i for t in scope}
             for part in cand.sources + cand.targets:  # "Syrian forces": the party's words
                 own.update(t.i for t in part.subtree)
+            doers = {t.i for part in cand.sources for t in part.subtree}
+            parties = doers | {t.i for part in cand.targets for t in part.subtree}
             here = event_places.named_country(
-                sent, own, self.places, self.ctx.results.get("places", []), self.home
+                sent, own, self.places, self.ctx.results.get("places", []), self.home,
+                doers, parties,
             )
             if (
                 here is None

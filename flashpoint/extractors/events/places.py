@@ -72,8 +72,10 @@ def _locative(tok: Token) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else None
     if tok.dep_ in ("compound", "appos", "conj") and tok.head.dep_ == "pobj":
         prep = tok.head.head  # "in the city of X" parses X under "city"
-    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
-        prep = prep.head.head  # "near the city of Deir ez-Zor"
+    for _ in range(3):  # "near the city of Deir ez-Zor", "in a district of the port of X"
+        if prep is None or prep.lower_ != "of" or prep.head.dep_ != "pobj":
+            break
+        prep = prep.head.head
     return prep is not None and prep.lower_ in fr.LOCATIVE and not in_support(prep)
 
 
@@ -116,7 +118,7 @@ def in_sentence(
     found = {}
     for tok in sent:
         place = places.get(tok.i)
-        if place is None or tok.i in skip or not _locative(tok):
+        if place is None or tok.i in skip or not _locative(tok) or said_elsewhere(tok, anchor):
             continue
         bound = fr.bound_verb(tok)
         if bound is not None and anchor is not None and not (
@@ -206,12 +208,18 @@ def named_country(
     places: dict[int, Any],
     all_places: list[Any],
     home: str | None,
+    doers: set[int] = frozenset(),  # type: ignore[assignment]
+    parties: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Any | None:
     """The story's country (``home``) when the event's own words (``own``: its clause
     and its parties) name it, by name or by its people ("Syrian forces killed 20
     people", "killed 1,100 Syrian civilians"), and its sentence names no other country,
-    town or area: the place of a material act with no place of its own. None otherwise."""
-    found, mine = set(), set()
+    town or area: the place of a material act with no place of its own. Another country
+    named outside the event's parties (``parties``, their words), and not as a place
+    where something is done, is let be when the doer (``doers``) is the story's
+    country's ("Britain condemned Syria's crackdown"): a country's forces act at home
+    unless told otherwise. None otherwise."""
+    found, mine, theirs, outside = set(), set(), set(), False
     for tok in sent:
         place = places.get(tok.i)
         country = None
@@ -225,7 +233,12 @@ def named_country(
             found.add(country)
             if tok.i in own:
                 mine.add(country)
-    if home is None or found != {home} or mine != {home}:
+            if tok.i in doers:
+                theirs.add(country)
+            if country != home and (tok.i in parties or tok.dep_ == "pobj" or _locative(tok)):
+                outside = True  # "crossed into Lebanon": the act is abroad or unknown
+    strict = found == {home} and mine == {home}
+    if home is None or not (strict or (theirs == {home} and not outside)):
         return None
     return next((p for p in all_places if p.feature == "country" and p.country == home), None)
 
@@ -269,6 +282,13 @@ def running_toll(anchor: Token) -> bool:
         for t in fr.victim_words(anchor)
     )
     return perfect and counted
+
+
+def people_of(tok: Token) -> str | None:
+    """The country a tagged nationality names ("Syrian" -> SYR), at its first word."""
+    if tok.ent_type_ != "NORP" or tok.ent_iob_ != "B":
+        return None
+    return fr.country_of(tok.text)
 
 
 def home_country(all_places: list[Any], home: str | None) -> Any | None:
@@ -465,6 +485,20 @@ def _said_at(tok: Token) -> bool:
     while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SPEECH_VERBS
+
+
+def said_elsewhere(tok: Token, act: Token | None) -> bool:
+    """The locative phrase of ``tok`` places a statement that is not the act ``act``
+    nor a clause under it ("Speaking in Ankara, Erdogan condemned the
+    crackdown": Ankara is where Erdogan spoke, not where the crackdown was)."""
+    if act is None or not _said_at(tok):
+        return False
+    head = tok
+    while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    # "the chief, speaking in Tripoli, urged", "banned from reporting in Syria": the
+    # act governs the verb of saying, so the place is its own
+    return act.i != head.i and not act.is_ancestor(head)
 
 
 def _quoted(sent: SpacySpan) -> bool:

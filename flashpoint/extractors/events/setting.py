@@ -407,6 +407,8 @@ class Setting(CoderBase):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
             if event_places.in_support(prep):
                 continue  # "marched in support of compatriots in Jisr": where they are not
+            if event_places.said_elsewhere(tok, cand.trigger):
+                continue  # "speaking in Ankara, he condemned the crackdown": the speaker's
             dist = abs(tok.i - cand.trigger.i)
             found.append((dist, place, prep.lower_))
             if best is None or dist < best[0]:
