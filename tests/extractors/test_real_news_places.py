@@ -301,6 +301,10 @@ def test_a_home_country_doer_places_its_act_when_others_only_comment(run: Run) -
         other = run("Syria's government denied the reports.\n" + line, "2012-03-27")
         attack = _assault(other)
         assert _place(other, attack) != "Syria"
+    # an attack feared, not done, has no scene yet
+    feared = run("Syria's army was on alert.\nIraq says it is ready for any attack by "
+                 "Syrian forces.", "2012-07-19")
+    assert all(e.location is None for e in feared.events if e.type == "ASSAULT")
 
 
 def test_a_lead_naming_the_story_country_s_people_places_its_running_toll(run: Run) -> None:
@@ -336,3 +340,23 @@ def test_where_a_statement_was_made_is_not_where_the_act_it_tells_was(run: Run) 
                  "reporting in Syria.", "2011-06-09")
     ban = next(e for e in banned.events if e.trigger.text == "banned")
     assert _place(banned, ban) == "Syria"
+    # a place put before the verb of saying sets the scene of what is told
+    fronted = run("Floods hit the Bahamas.\nIn Puerto Rico, officials said 80 looters had "
+                  "been arrested.", "2011-08-23")
+    held = next(e for e in fronted.events if e.trigger.text == "arrested")
+    assert _place(fronted, held) == "Puerto Rico"
+
+
+def test_a_dateline_places_neither_an_attacked_town_s_act_nor_an_old_one(run: Run) -> None:
+    text = (
+        "DAMASCUS (Reuters) - Syrian troops shelled Homs on Sunday, residents said. "
+        "In 2004, security forces killed 30 Kurds during riots."
+    )
+    report = run(text, "2011-06-12")
+    shelled = next(e for e in report.events if e.trigger.text == "shelled")
+    assert (_place(report, shelled), shelled.place_reason) == ("Homs", "target")
+    old = next(e for e in report.events if e.trigger.text == "killed")
+    assert old.date == "2004" and old.location is None
+    # today's act with no place of its own still takes the dateline
+    today = run("DAMASCUS (Reuters) - Security forces killed 30 people on Sunday.", "2011-06-12")
+    assert _place(today, _assault(today)) == "Damascus"

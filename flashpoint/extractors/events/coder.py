@@ -284,6 +284,10 @@ class Coder(Candidates, Merging):
         )
         if place_reason == "clause":
             place_reason = reason
+        if place_reason == "dateline" and event_places.before_the_dateline(
+            date, self.ctx.published
+        ):
+            location, place_precision, place_reason = None, None, None
         country = event_places.nationwide(
             scope, self.places, self.ctx.results.get("places", []), self.home
         )
@@ -319,7 +323,9 @@ class Coder(Candidates, Merging):
             town = self.target_town(shown_targets) or self.cause_town(cand)
             here = self.places_by_id.get(location or "")
             if town is not None and (
-                here is None or (here.feature == "country" and here.country == town.country)
+                here is None
+                or (here.feature == "country" and here.country == town.country)
+                or place_reason in ("dateline", "paragraph")  # "shelled Homs", filed elsewhere
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
         if (
@@ -334,6 +340,8 @@ class Coder(Candidates, Merging):
             for part in cand.sources + cand.targets:  # "Syrian forces": the party's words
                 own.update(t.i for t in part.subtree)
             doers = {t.i for part in cand.sources for t in part.subtree}
+            if cand.modality != "asserted":
+                doers = set()  # "prepared for any attack by Israel": no scene yet
             parties = doers | {t.i for part in cand.targets for t in part.subtree}
             here = event_places.named_country(
                 sent, own, self.places, self.ctx.results.get("places", []), self.home,

@@ -185,6 +185,13 @@ def choose(
     return None, None, None
 
 
+def before_the_dateline(date: str | None, published: Any) -> bool:
+    """The act is dated to an earlier year than the report ("riots in 2004" in a 2011
+    story): a dateline says where the reporter is now, not where that happened."""
+    return bool(date and published is not None and date[:4].isdigit()
+                and int(date[:4]) < published.year)
+
+
 def elsewhere(sent: SpacySpan, places: dict[int, Any], country: str | None) -> bool:
     """The sentence names a country other than ``country`` (a place in it, or its people:
     "security forces have killed 30 people in Syria", "Syrian troops") and none in
@@ -497,8 +504,9 @@ def said_elsewhere(tok: Token, act: Token | None) -> bool:
     while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
         head = head.head
     # "the chief, speaking in Tripoli, urged", "banned from reporting in Syria": the
-    # act governs the verb of saying, so the place is its own
-    return act.i != head.i and not act.is_ancestor(head)
+    # act governs the verb of saying, so the place is its own; "In Puerto Rico,
+    # officials said ...": a place put before the verb sets the scene of what is told
+    return act.i != head.i and not act.is_ancestor(head) and tok.i > head.i
 
 
 def _quoted(sent: SpacySpan) -> bool:
