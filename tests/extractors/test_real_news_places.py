@@ -360,3 +360,37 @@ def test_a_dateline_places_neither_an_attacked_town_s_act_nor_an_old_one(run: Ru
     # today's act with no place of its own still takes the dateline
     today = run("DAMASCUS (Reuters) - Security forces killed 30 people on Sunday.", "2011-06-12")
     assert _place(today, _assault(today)) == "Damascus"
+
+
+def test_a_running_toll_told_by_the_story_s_country_is_that_country_s(run: Run) -> None:
+    lead = "BEIRUT (Reuters) - Protests went on in Hama, Syria, on Friday.\n"
+    report = run(lead + "Syria says over 500 soldiers have been killed by armed groups.",
+                 "2011-08-27")
+    toll = _assault(report)
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+    # told by another country, the toll is not placed in the story's
+    other = run(lead + "Lebanon says over 50 soldiers have been killed by armed groups.",
+                "2011-08-27")
+    assert _assault(other).location is None
+
+
+def test_a_lead_naming_the_story_s_leader_by_his_title_names_the_country(run: Run) -> None:
+    text = (
+        "Supporters of Syrian President Bashar al-Assad praised his speech on Monday.\n"
+        "Protesters marched in Hama and Homs in Syria.\n"
+        "Human rights groups say at least 1,300 civilians have been killed since the "
+        "protests started in mid-March."
+    )
+    report = run(text, "2011-06-20")
+    toll = next(e for e in report.events if e.trigger.text == "killed")
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+
+
+def test_where_the_teller_of_a_running_toll_is_does_not_place_it(run: Run) -> None:
+    text = (
+        "Syrian forces shelled Homs in Syria on Friday.\n"
+        "Authorities in Damascus say 1,100 soldiers have been killed since March."
+    )
+    report = run(text, "2011-06-20")
+    toll = next(e for e in report.events if e.trigger.text == "killed")
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")

@@ -284,6 +284,13 @@ class Coder(Candidates, Merging):
         )
         if place_reason == "clause":
             place_reason = reason
+        toll = event_places.running_toll(cand.anchor)
+        if toll and place_reason in ("clause", "sentence") and all(
+            event_places.on_speaker(t) for t in sent if self.places.get(t.i) is not None
+            and self.places[t.i].id == location
+        ):
+            # "authorities in Damascus say 1,100 have been killed": the speaker's place
+            location, place_precision, place_reason = None, None, None
         if place_reason == "dateline" and event_places.before_the_dateline(
             date, self.ctx.published
         ):
@@ -350,8 +357,13 @@ class Coder(Candidates, Merging):
             if (
                 here is None
                 and self.home_in_lead
-                and event_places.running_toll(cand.anchor)
-                and not any(t.i in self.places for t in sent)
+                and toll
+                and all(  # "Syria says 500 soldiers have been killed": its own country
+                    self.places[t.i].country == self.home
+                    and (self.places[t.i].feature == "country" or event_places.on_speaker(t))
+                    for t in sent
+                    if t.i in self.places
+                )
                 and all(fr.country_of(t.text) in (None, self.home) for t in sent)
             ):
                 # "hundreds of people have been killed, rights groups say": a running toll

@@ -292,8 +292,11 @@ def running_toll(anchor: Token) -> bool:
 
 
 def people_of(tok: Token) -> str | None:
-    """The country a tagged nationality names ("Syrian" -> SYR), at its first word."""
-    if tok.ent_type_ != "NORP" or tok.ent_iob_ != "B":
+    """The country a nationality names ("Syrian" -> SYR), tagged as one or as the
+    first word of a title ("Syrian President Bashar al-Assad")."""
+    if not tok.text[:1].isupper() or not (
+        (tok.ent_type_ == "NORP" and tok.ent_iob_ == "B") or tok.dep_ in ("amod", "compound")
+    ):
         return None
     return fr.country_of(tok.text)
 
@@ -507,6 +510,17 @@ def said_elsewhere(tok: Token, act: Token | None) -> bool:
     # act governs the verb of saying, so the place is its own; "In Puerto Rico,
     # officials said ...": a place put before the verb sets the scene of what is told
     return act.i != head.i and not act.is_ancestor(head) and tok.i > head.i
+
+
+def on_speaker(tok: Token) -> bool:
+    """The locative phrase of ``tok`` is on the one who speaks ("authorities in
+    Damascus say", "activists in Hama said"): where the source is."""
+    noun = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+    return (
+        noun is not None
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in SPEECH_VERBS
+    )
 
 
 def _quoted(sent: SpacySpan) -> bool:
