@@ -394,3 +394,13 @@ def test_where_the_teller_of_a_running_toll_is_does_not_place_it(run: Run) -> No
     report = run(text, "2011-06-20")
     toll = next(e for e in report.events if e.trigger.text == "killed")
     assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+
+
+def test_an_attack_noun_aimed_at_one_town_is_placed_there(run: Run) -> None:
+    lead = "Syria's army was on alert.\n"
+    report = run(lead + "Troops are said to have begun a new assault on the town of Deraa.",
+                 "2012-02-17")
+    assault = _assault(report)
+    assert (_place(report, assault), assault.place_reason) == ("Dar‘ā", "target")
+    two = run(lead + "Rebels planned an attack on Homs and Hama.", "2012-02-17")
+    assert _assault(two).location is None

@@ -327,7 +327,11 @@ class Coder(Candidates, Merging):
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is
             # where it was done, when the clause names no place of its own (or only the
             # town's country)
-            town = self.target_town(shown_targets) or self.cause_town(cand)
+            town = (
+                self.target_town(shown_targets)
+                or self.cause_town(cand)
+                or self.attacked_town(cand)
+            )
             here = self.places_by_id.get(location or "")
             if town is not None and (
                 here is None
@@ -453,6 +457,24 @@ class Coder(Candidates, Merging):
             if t.dep_ in ("dobj", "pobj")
             and (place := self.places.get(t.i)) is not None
             and place.feature == "city"
+        }
+        return next(iter(towns.values())) if len(towns) == 1 else None
+
+    def attacked_town(self, cand: EventCandidate) -> Place | None:
+        """ "launched an attack on the town of Deraa": the one town an attack noun is
+        aimed at ("on"/"against"), named or as "the town of X"."""
+        from flashpoint.extractors.events.setting import ATTACK_NOUNS
+
+        noun = cand.trigger
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
+            return None
+        objects = [o for prep in ("on", "against") for o in fr.objects(noun, prep)]
+        objects += [c for o in objects for c in o.conjuncts]  # "on Homs and Hama": two
+        objects += [n for o in objects for n in fr.objects(o, "of")]  # "the town of X"
+        towns = {
+            place.id: place
+            for o in objects
+            if (place := self.places.get(o.i)) is not None and place.feature == "city"
         }
         return next(iter(towns.values())) if len(towns) == 1 else None
 
