@@ -404,3 +404,16 @@ def test_an_attack_noun_aimed_at_one_town_is_placed_there(run: Run) -> None:
     assert (_place(report, assault), assault.place_reason) == ("Dar‘ā", "target")
     two = run(lead + "Rebels planned an attack on Homs and Hama.", "2012-02-17")
     assert _assault(two).location is None
+
+
+def test_a_town_the_tagger_took_for_a_date_is_not_replaced_by_the_last_town(run: Run) -> None:
+    lead = "Security forces fired on protesters in Hama, Syria, on Friday.\n"
+    report = run(lead + "State television said troops had killed two gunmen in Talbisseh.",
+                 "2011-09-02")
+    killed = next(e for e in report.events if e.trigger.text == "killed")
+    assert killed.location is None and killed.site is not None
+    assert killed.site.text == "Talbisseh"
+    # a month is still a month
+    month = run(lead + "State television said troops had killed two gunmen in May.",
+                "2011-09-02")
+    assert all(e.site is None for e in month.events)

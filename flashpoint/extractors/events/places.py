@@ -25,6 +25,7 @@ region or country; ``place_reason`` is the step above that chose it.
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from typing import Any
 
@@ -83,7 +84,9 @@ def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) 
     """A proper name in a locative phrase that the gazetteer did not resolve; with
     ``settlement``, also one named as "the town/village of X" ("in the town of
     Kobani": a place is stated, so no other is carried to the event)."""
-    if tok.pos_ != "PROPN" or tok.i in places or tok.ent_type_ in ("NORP", "DATE", "TIME"):
+    if tok.pos_ != "PROPN" or tok.i in places or tok.ent_type_ in ("NORP", "TIME"):
+        return False
+    if tok.ent_type_ == "DATE" and not _misread_date(tok):
         return False
     head = tok
     if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
@@ -96,6 +99,24 @@ def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) 
         if head.lemma_.lower() not in SETTLEMENT_WORDS:
             return False
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside", "at")
+
+
+CALENDAR_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
+    + [d.lower() for d in calendar.day_name] + ["ramadan", "easter", "christmas", "eid"]
+)
+
+
+def _misread_date(tok: Token) -> bool:
+    """A one-word "date" the tagger gave to a place name ("in Talbisseh"): no digit,
+    no month, weekday or feast."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return (
+        ent is not None
+        and len(ent) == 1
+        and not any(c.isdigit() for c in tok.text)
+        and tok.lower_.rstrip(".") not in CALENDAR_WORDS
+    )
 
 
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
@@ -370,6 +391,8 @@ def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
     label = head.ent_type_
     if label == "PERSON" and head.head.lower_ in AREA_PREPS:
         label = ""  # "in Badia al-Sukhnah": a place the tagger took for a name
+    if label == "DATE" and head.head.lower_ in AREA_PREPS and _misread_date(head):
+        label = ""  # "in Talbisseh": a town the tagger took for a date
     if label == "ORG" and head.lemma_.lower().rstrip(".") in SITE_WORDS:
         label = ""  # "at Oxford St": a street the tagger took for an organization
     if head.dep_ == "appos" and head.head.lemma_.lower() in SITE_WORDS:
