@@ -417,3 +417,14 @@ def test_a_town_the_tagger_took_for_a_date_is_not_replaced_by_the_last_town(run:
     month = run(lead + "State television said troops had killed two gunmen in May.",
                 "2011-09-02")
     assert all(e.site is None for e in month.events)
+
+
+def test_the_protests_a_running_toll_counts_from_are_the_country_s(run: Run) -> None:
+    text = (
+        "Security forces fired on protesters in Hama, Syria, on Friday.\n"
+        "Human rights groups say at least 1,300 civilians have been killed since the "
+        "protests started in mid-March."
+    )
+    report = run(text, "2011-06-20")
+    began = next(e for e in report.events if e.trigger.text == "protests")
+    assert (_place(report, began), began.place_reason) == ("Syria", "country")

@@ -358,10 +358,16 @@ class Coder(Candidates, Merging):
                 sent, own, self.places, self.ctx.results.get("places", []), self.home,
                 doers, parties,
             )
+            # "killed since the protests began in March": the uprising the toll counts from
+            since = fr.bound_verb(cand.trigger)
+            if since is not None and not any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in since.children
+            ):
+                since = None
             if (
                 here is None
                 and self.home_in_lead
-                and toll
+                and (toll or (since is not None and event_places.running_toll(since.head)))
                 and all(  # "Syria says 500 soldiers have been killed": its own country
                     self.places[t.i].country == self.home
                     and (self.places[t.i].feature == "country" or event_places.on_speaker(t))
