@@ -340,6 +340,11 @@ def test_where_a_statement_was_made_is_not_where_the_act_it_tells_was(run: Run) 
                  "reporting in Syria.", "2011-06-09")
     ban = next(e for e in banned.events if e.trigger.text == "banned")
     assert _place(banned, ban) == "Syria"
+    # an act told of the speaker's place itself is placed there
+    summit = run("Syria's government denied the reports.\nThe minister told reporters in "
+                 "Jakarta, where he was attending a summit, that Syria must change.", "2011-11-18")
+    met = [e for e in summit.events if e.trigger.text == "summit"]
+    assert [_place(summit, e) for e in met] == ["Jakarta"]
     # a place put before the verb of saying sets the scene of what is told
     fronted = run("Floods hit the Bahamas.\nIn Puerto Rico, officials said 80 looters had "
                   "been arrested.", "2011-08-23")

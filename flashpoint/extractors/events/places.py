@@ -19,6 +19,10 @@ Before all of these, ``nationwide``: an act told for a whole country ("killed ac
 the country", "nationwide protests", "throughout Syria") takes the country. A place a
 participant stands in for ("attacked Tripoli") is the target, not the setting, and is skipped.
 
+A place that only says where a statement was made ("said in Ankara that troops ...")
+or where the teller of a running toll is ("authorities in Damascus say") does not
+place the act told; a dateline does not place an act dated to an earlier year.
+
 ``place_precision`` is the gazetteer feature mapped to site, town, admin,
 region or country; ``place_reason`` is the step above that chose it.
 """
@@ -532,7 +536,14 @@ def said_elsewhere(tok: Token, act: Token | None) -> bool:
     # "the chief, speaking in Tripoli, urged", "banned from reporting in Syria": the
     # act governs the verb of saying, so the place is its own; "In Puerto Rico,
     # officials said ...": a place put before the verb sets the scene of what is told
-    return act.i != head.i and not act.is_ancestor(head) and tok.i > head.i
+    # "in an interview in Indonesia, where she was attending a summit": the act is told
+    # of the place itself
+    return (
+        act.i != head.i
+        and not act.is_ancestor(head)
+        and not tok.is_ancestor(act)
+        and tok.i > head.i
+    )
 
 
 def on_speaker(tok: Token) -> bool:
