@@ -433,3 +433,13 @@ def test_the_protests_a_running_toll_counts_from_are_the_country_s(run: Run) -> 
     report = run(text, "2011-06-20")
     began = next(e for e in report.events if e.trigger.text == "protests")
     assert (_place(report, began), began.place_reason) == ("Syria", "country")
+
+
+def test_a_town_owning_the_site_of_the_act_places_it(run: Run) -> None:
+    text = (
+        "In Cairo's Tahrir Square, crowds demanded the ruler's trial; but in Oman police "
+        "prevented a planned demonstration."
+    )
+    report = run(text, "2011-04-08")
+    demand = next(e for e in report.events if e.trigger.text == "demanded")
+    assert (_place(report, demand), demand.place_reason) == ("Cairo", "clause")

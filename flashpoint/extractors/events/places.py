@@ -75,8 +75,8 @@ def _locative(tok: Token) -> bool:
     if tok.dep_ == "pobj" and part_of(tok.head):
         return True  # "shelled southern parts of Latakia"
     prep = tok.head if tok.dep_ == "pobj" else None
-    if tok.dep_ in ("compound", "appos", "conj") and tok.head.dep_ == "pobj":
-        prep = tok.head.head  # "in the city of X" parses X under "city"
+    if tok.dep_ in ("compound", "appos", "conj", "poss") and tok.head.dep_ == "pobj":
+        prep = tok.head.head  # "in the city of X" parses X under "city"; "in Cairo's square"
     for _ in range(3):  # "near the city of Deir ez-Zor", "in a district of the port of X"
         if prep is None or prep.lower_ != "of" or prep.head.dep_ != "pobj":
             break
