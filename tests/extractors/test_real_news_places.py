@@ -443,3 +443,7 @@ def test_a_town_owning_the_site_of_the_act_places_it(run: Run) -> None:
     report = run(text, "2011-04-08")
     demand = next(e for e in report.events if e.trigger.text == "demanded")
     assert (_place(report, demand), demand.place_reason) == ("Cairo", "clause")
+    # what a country owns that is no place ("its oil industry", "its future") is not
+    industry = run("Turkey said on Monday it would ban new investments in Syria's oil "
+                   "industry.", "2011-09-22")
+    assert all(e.location is None for e in industry.events)

@@ -75,13 +75,26 @@ def _locative(tok: Token) -> bool:
     if tok.dep_ == "pobj" and part_of(tok.head):
         return True  # "shelled southern parts of Latakia"
     prep = tok.head if tok.dep_ == "pobj" else None
-    if tok.dep_ in ("compound", "appos", "conj", "poss") and tok.head.dep_ == "pobj":
+    if (tok.dep_ in ("compound", "appos", "conj") and tok.head.dep_ == "pobj") or owns_site(tok):
         prep = tok.head.head  # "in the city of X" parses X under "city"; "in Cairo's square"
     for _ in range(3):  # "near the city of Deir ez-Zor", "in a district of the port of X"
         if prep is None or prep.lower_ != "of" or prep.head.dep_ != "pobj":
             break
         prep = prep.head.head
     return prep is not None and prep.lower_ in fr.LOCATIVE and not in_support(prep)
+
+
+# Nouns of a place a town or country owns ("in Cairo's Tahrir Square", "in Syria's
+# north"); "in Syria's oil industry", "in Syria's future" are no places.
+OWNED_PLACES = frozenset({"capital", "border", "coast", "resort", "province", "region"})
+
+
+def owns_site(tok: Token) -> bool:
+    """``tok`` is the owner of a site or part of a place in a locative phrase."""
+    noun = tok.head
+    return tok.dep_ == "poss" and noun.dep_ == "pobj" and noun.lemma_.lower() in (
+        SITE_WORDS | PART_NOUNS | SETTLEMENT_WORDS | OWNED_PLACES
+    )
 
 
 def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) -> bool:

@@ -383,7 +383,7 @@ class Setting(CoderBase):
             if place is None or tok.i in participants:
                 continue
             prep = tok.head if tok.dep_ == "pobj" else None
-            if tok.dep_ in ("compound", "poss") and tok.head.dep_ == "pobj":
+            if (tok.dep_ == "compound" and tok.head.dep_ == "pobj") or event_places.owns_site(tok):
                 prep = tok.head.head  # "in Cairo's Tahrir Square"
             if prep is not None and event_places.part_of(prep):
                 dist = abs(tok.i - cand.trigger.i)  # "shelled southern parts of Latakia"
