@@ -447,3 +447,13 @@ def test_a_town_owning_the_site_of_the_act_places_it(run: Run) -> None:
     industry = run("Turkey said on Monday it would ban new investments in Syria's oil "
                    "industry.", "2011-09-22")
     assert all(e.location is None for e in industry.events)
+
+
+def test_the_country_of_another_people_is_not_guessed_as_the_story_s(run: Run) -> None:
+    lead = "Lebanon's army was on alert in Beirut and Tripoli, Lebanon.\n"
+    report = run(lead + "Exiled Syrian opposition activists have called for mass protests "
+                 "across the country after Friday prayers.", "2011-04-21")
+    assert all(e.location is None for e in report.events)
+    plain = run(lead + "Activists have called for mass protests across the country after "
+                "Friday prayers.", "2011-04-21")
+    assert [e.place_reason for e in plain.events] == ["nationwide"]

@@ -313,8 +313,18 @@ def nationwide(scope: list[Token], places: dict[int, Any], all_places: list[Any]
             if tok.lower_ == "country" and any(c.lower_ in ("the", "this") for c in tok.children):
                 country = home
         if country is not None:
+            if only_others_people(tok.sent, home):
+                return None  # "Syrian activists called for protests across the country"
             return home_country(all_places, country)
     return None
+
+
+def only_others_people(sent: SpacySpan, home: str | None) -> bool:
+    """The sentence names the people of another country than ``home`` and none of
+    ``home``'s ("Syrian activists" in a story most about Lebanon): "the country" may
+    be theirs, so it is not guessed."""
+    named = {c for t in sent if (c := people_of(t)) is not None}
+    return bool(named) and home not in named
 
 
 def running_toll(anchor: Token) -> bool:
