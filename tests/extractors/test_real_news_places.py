@@ -273,3 +273,187 @@ def test_a_death_told_with_its_cause_is_placed_in_the_town_attacked(run: Run) ->
     report = run(text, "2011-08-08")
     deaths = [e for e in report.events if e.trigger.text == "died"]
     assert [(_place(report, e), e.place_reason) for e in deaths] == [("Deir ez-Zor", "target")]
+
+
+def test_a_town_named_under_two_of_phrases_places_the_act(run: Run) -> None:
+    text = (
+        "Troops stormed homes in an old quarter of the city of Homs on Tuesday, "
+        "activists said, detaining dozens of men."
+    )
+    report = run(text, "2011-08-16")
+    held = next(e for e in report.events if e.trigger.text == "detaining")
+    assert (_place(report, held), held.place_reason) == ("Homs", "sentence")
+
+
+def test_a_home_country_doer_places_its_act_when_others_only_comment(run: Run) -> None:
+    text = (
+        "Syria's government denied the reports.\n"
+        "Britain and France on Thursday condemned the Syrian army's crackdown on protesters."
+    )
+    report = run(text, "2011-06-09")
+    crackdown = next(e for e in report.events if e.trigger.text == "crackdown")
+    assert (_place(report, crackdown), crackdown.place_reason) == ("Syria", "country")
+    # a party of another country, or a place abroad, leaves the act unplaced
+    for line in (
+        "Syrian jets bombed a Lebanese border village on Monday.",
+        "Syrian troops shelled villages in Lebanon on Monday.",
+    ):
+        other = run("Syria's government denied the reports.\n" + line, "2012-03-27")
+        attack = _assault(other)
+        assert _place(other, attack) != "Syria"
+    # an attack feared, not done, has no scene yet
+    feared = run("Syria's army was on alert.\nIraq says it is ready for any attack by "
+                 "Syrian forces.", "2012-07-19")
+    assert all(e.location is None for e in feared.events if e.type == "ASSAULT")
+
+
+def test_a_lead_naming_the_story_country_s_people_places_its_running_toll(run: Run) -> None:
+    text = (
+        "Turkey took in thousands of Syrian refugees on Monday.\n"
+        "They fled shelling in Jisr al-Shughour and Idlib in Syria, officials said.\n"
+        "Rights groups say more than 900 people have been killed since March."
+    )
+    report = run(text, "2011-06-13")
+    toll = next(e for e in report.events if e.trigger.text == "killed")
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+
+
+def test_where_a_statement_was_made_is_not_where_the_act_it_tells_was(run: Run) -> None:
+    text = (
+        "Syria's government denied the reports.\n"
+        "The minister said in Ankara on Monday that troops had arrested hundreds of people."
+    )
+    report = run(text, "2011-06-09")
+    arrest = next(e for e in report.events if e.trigger.text == "arrested")
+    assert _place(report, arrest) != "Ankara"
+    # the speaker's own act is placed where the speaker was
+    spoke = run(
+        "Syria's government denied the reports.\n"
+        "NATO's secretary general, speaking in Tripoli on Monday, urged Syria to end the "
+        "violence.",
+        "2011-06-09",
+    )
+    urged = next(e for e in spoke.events if e.trigger.text == "urged")
+    assert _place(spoke, urged) == "Tripoli"
+    # a verb of reporting under the act is the act's own place
+    banned = run("Syria's government denied the reports.\nForeign media are banned from "
+                 "reporting in Syria.", "2011-06-09")
+    ban = next(e for e in banned.events if e.trigger.text == "banned")
+    assert _place(banned, ban) == "Syria"
+    # an act told of the speaker's place itself is placed there
+    summit = run("Syria's government denied the reports.\nThe minister told reporters in "
+                 "Jakarta, where he was attending a summit, that Syria must change.", "2011-11-18")
+    met = [e for e in summit.events if e.trigger.text == "summit"]
+    assert [_place(summit, e) for e in met] == ["Jakarta"]
+    # a place put before the verb of saying sets the scene of what is told
+    fronted = run("Floods hit the Bahamas.\nIn Puerto Rico, officials said 80 looters had "
+                  "been arrested.", "2011-08-23")
+    held = next(e for e in fronted.events if e.trigger.text == "arrested")
+    assert _place(fronted, held) == "Puerto Rico"
+
+
+def test_a_dateline_places_neither_an_attacked_town_s_act_nor_an_old_one(run: Run) -> None:
+    text = (
+        "DAMASCUS (Reuters) - Syrian troops shelled Homs on Sunday, residents said. "
+        "In 2004, security forces killed 30 Kurds during riots."
+    )
+    report = run(text, "2011-06-12")
+    shelled = next(e for e in report.events if e.trigger.text == "shelled")
+    assert (_place(report, shelled), shelled.place_reason) == ("Homs", "target")
+    old = next(e for e in report.events if e.trigger.text == "killed")
+    assert old.date == "2004" and old.location is None
+    # today's act with no place of its own still takes the dateline
+    today = run("DAMASCUS (Reuters) - Security forces killed 30 people on Sunday.", "2011-06-12")
+    assert _place(today, _assault(today)) == "Damascus"
+
+
+def test_a_running_toll_told_by_the_story_s_country_is_that_country_s(run: Run) -> None:
+    lead = "BEIRUT (Reuters) - Protests went on in Hama, Syria, on Friday.\n"
+    report = run(lead + "Syria says over 500 soldiers have been killed by armed groups.",
+                 "2011-08-27")
+    toll = _assault(report)
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+    # told by another country, the toll is not placed in the story's
+    other = run(lead + "Lebanon says over 50 soldiers have been killed by armed groups.",
+                "2011-08-27")
+    assert _assault(other).location is None
+
+
+def test_a_lead_naming_the_story_s_leader_by_his_title_names_the_country(run: Run) -> None:
+    text = (
+        "Supporters of Syrian President Bashar al-Assad praised his speech on Monday.\n"
+        "Protesters marched in Hama and Homs in Syria.\n"
+        "Human rights groups say at least 1,300 civilians have been killed since the "
+        "protests started in mid-March."
+    )
+    report = run(text, "2011-06-20")
+    toll = next(e for e in report.events if e.trigger.text == "killed")
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+
+
+def test_where_the_teller_of_a_running_toll_is_does_not_place_it(run: Run) -> None:
+    text = (
+        "Syrian forces shelled Homs in Syria on Friday.\n"
+        "Authorities in Damascus say 1,100 soldiers have been killed since March."
+    )
+    report = run(text, "2011-06-20")
+    toll = next(e for e in report.events if e.trigger.text == "killed")
+    assert (_place(report, toll), toll.place_reason) == ("Syria", "country")
+
+
+def test_an_attack_noun_aimed_at_one_town_is_placed_there(run: Run) -> None:
+    lead = "Syria's army was on alert.\n"
+    report = run(lead + "Troops are said to have begun a new assault on the town of Deraa.",
+                 "2012-02-17")
+    assault = _assault(report)
+    assert (_place(report, assault), assault.place_reason) == ("Dar‘ā", "target")
+    two = run(lead + "Rebels planned an attack on Homs and Hama.", "2012-02-17")
+    assert _assault(two).location is None
+
+
+def test_a_town_the_tagger_took_for_a_date_is_not_replaced_by_the_last_town(run: Run) -> None:
+    lead = "Security forces fired on protesters in Hama, Syria, on Friday.\n"
+    report = run(lead + "State television said troops had killed two gunmen in Talbisseh.",
+                 "2011-09-02")
+    killed = next(e for e in report.events if e.trigger.text == "killed")
+    assert killed.location is None and killed.site is not None
+    assert killed.site.text == "Talbisseh"
+    # a month is still a month
+    month = run(lead + "State television said troops had killed two gunmen in May.",
+                "2011-09-02")
+    assert all(e.site is None for e in month.events)
+
+
+def test_the_protests_a_running_toll_counts_from_are_the_country_s(run: Run) -> None:
+    text = (
+        "Security forces fired on protesters in Hama, Syria, on Friday.\n"
+        "Human rights groups say at least 1,300 civilians have been killed since the "
+        "protests started in mid-March."
+    )
+    report = run(text, "2011-06-20")
+    began = next(e for e in report.events if e.trigger.text == "protests")
+    assert (_place(report, began), began.place_reason) == ("Syria", "country")
+
+
+def test_a_town_owning_the_site_of_the_act_places_it(run: Run) -> None:
+    text = (
+        "In Cairo's Tahrir Square, crowds demanded the ruler's trial; but in Oman police "
+        "prevented a planned demonstration."
+    )
+    report = run(text, "2011-04-08")
+    demand = next(e for e in report.events if e.trigger.text == "demanded")
+    assert (_place(report, demand), demand.place_reason) == ("Cairo", "clause")
+    # what a country owns that is no place ("its oil industry", "its future") is not
+    industry = run("Turkey said on Monday it would ban new investments in Syria's oil "
+                   "industry.", "2011-09-22")
+    assert all(e.location is None for e in industry.events)
+
+
+def test_the_country_of_another_people_is_not_guessed_as_the_story_s(run: Run) -> None:
+    lead = "Lebanon's army was on alert in Beirut and Tripoli, Lebanon.\n"
+    report = run(lead + "Exiled Syrian opposition activists have called for mass protests "
+                 "across the country after Friday prayers.", "2011-04-21")
+    assert all(e.location is None for e in report.events)
+    plain = run(lead + "Activists have called for mass protests across the country after "
+                "Friday prayers.", "2011-04-21")
+    assert [e.place_reason for e in plain.events] == ["nationwide"]

@@ -78,11 +78,12 @@ class Coder(Candidates, Merging):
         self.home = event_places.main_country(self.ctx.results.get("places", []))
         self.places_by_id = {p.id: p for p in self.ctx.results.get("places", [])}
         # the lead names the story's country (or a town in it): its running tolls are its
+        # or its people ("Turkey took in Syrian refugees")
         self.home_in_lead = self.home is not None and any(
-            self.places[t.i].country == self.home
+            (self.places[t.i].country if t.i in self.places else event_places.people_of(t))
+            == self.home
             for lead in leads
             for t in lead
-            if t.i in self.places
         )
         self.sport_story = fr.sport_story(self.doc)  # a match report: no politics in it
         self.home_sure = (
@@ -292,6 +293,17 @@ class Coder(Candidates, Merging):
         )
         if place_reason == "clause":
             place_reason = reason
+        toll = event_places.running_toll(cand.anchor)
+        if toll and place_reason in ("clause", "sentence") and all(
+            event_places.on_speaker(t) for t in sent if self.places.get(t.i) is not None
+            and self.places[t.i].id == location
+        ):
+            # "authorities in Damascus say 1,100 have been killed": the speaker's place
+            location, place_precision, place_reason = None, None, None
+        if place_reason == "dateline" and event_places.before_the_dateline(
+            date, self.ctx.published
+        ):
+            location, place_precision, place_reason = None, None, None
         country = event_places.nationwide(
             scope, self.places, self.ctx.results.get("places", []), self.home
         )
@@ -324,10 +336,16 @@ class Coder(Candidates, Merging):
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is
             # where it was done, when the clause names no place of its own (or only the
             # town's country)
-            town = self.target_town(shown_targets) or self.cause_town(cand)
+            town = (
+                self.target_town(shown_targets)
+                or self.cause_town(cand)
+                or self.attacked_town(cand)
+            )
             here = self.places_by_id.get(location or "")
             if town is not None and (
-                here is None or (here.feature == "country" and here.country == town.country)
+                here is None
+                or (here.feature == "country" and here.country == town.country)
+                or place_reason in ("dateline", "paragraph")  # "shelled Homs", filed elsewhere
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
         if (
@@ -341,14 +359,30 @@ class Coder(Candidates, Merging):
             own = {t.i for t in scope}
             for part in cand.sources + cand.targets:  # "Syrian forces": the party's words
                 own.update(t.i for t in part.subtree)
+            doers = {t.i for part in cand.sources for t in part.subtree}
+            if cand.modality != "asserted":
+                doers = set()  # "prepared for any attack by Israel": no scene yet
+            parties = doers | {t.i for part in cand.targets for t in part.subtree}
             here = event_places.named_country(
-                sent, own, self.places, self.ctx.results.get("places", []), self.home
+                sent, own, self.places, self.ctx.results.get("places", []), self.home,
+                doers, parties,
             )
+            # "killed since the protests began in March": the uprising the toll counts from
+            since = fr.bound_verb(cand.trigger)
+            if since is not None and not any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in since.children
+            ):
+                since = None
             if (
                 here is None
                 and self.home_in_lead
-                and event_places.running_toll(cand.anchor)
-                and not any(t.i in self.places for t in sent)
+                and (toll or (since is not None and event_places.running_toll(since.head)))
+                and all(  # "Syria says 500 soldiers have been killed": its own country
+                    self.places[t.i].country == self.home
+                    and (self.places[t.i].feature == "country" or event_places.on_speaker(t))
+                    for t in sent
+                    if t.i in self.places
+                )
                 and all(fr.country_of(t.text) in (None, self.home) for t in sent)
             ):
                 # "hundreds of people have been killed, rights groups say": a running toll
@@ -438,6 +472,24 @@ class Coder(Candidates, Merging):
             if t.dep_ in ("dobj", "pobj")
             and (place := self.places.get(t.i)) is not None
             and place.feature == "city"
+        }
+        return next(iter(towns.values())) if len(towns) == 1 else None
+
+    def attacked_town(self, cand: EventCandidate) -> Place | None:
+        """ "launched an attack on the town of Deraa": the one town an attack noun is
+        aimed at ("on"/"against"), named or as "the town of X"."""
+        from flashpoint.extractors.events.setting import ATTACK_NOUNS
+
+        noun = cand.trigger
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
+            return None
+        objects = [o for prep in ("on", "against") for o in fr.objects(noun, prep)]
+        objects += [c for o in objects for c in o.conjuncts]  # "on Homs and Hama": two
+        objects += [n for o in objects for n in fr.objects(o, "of")]  # "the town of X"
+        towns = {
+            place.id: place
+            for o in objects
+            if (place := self.places.get(o.i)) is not None and place.feature == "city"
         }
         return next(iter(towns.values())) if len(towns) == 1 else None
 

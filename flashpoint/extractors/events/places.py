@@ -19,12 +19,17 @@ Before all of these, ``nationwide``: an act told for a whole country ("killed ac
 the country", "nationwide protests", "throughout Syria") takes the country. A place a
 participant stands in for ("attacked Tripoli") is the target, not the setting, and is skipped.
 
+A place that only says where a statement was made ("said in Ankara that troops ...")
+or where the teller of a running toll is ("authorities in Damascus say") does not
+place the act told; a dateline does not place an act dated to an earlier year.
+
 ``place_precision`` is the gazetteer feature mapped to site, town, admin,
 region or country; ``place_reason`` is the step above that chose it.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from typing import Any
 
@@ -70,18 +75,35 @@ def _locative(tok: Token) -> bool:
     if tok.dep_ == "pobj" and part_of(tok.head):
         return True  # "shelled southern parts of Latakia"
     prep = tok.head if tok.dep_ == "pobj" else None
-    if tok.dep_ in ("compound", "appos", "conj") and tok.head.dep_ == "pobj":
-        prep = tok.head.head  # "in the city of X" parses X under "city"
-    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
-        prep = prep.head.head  # "near the city of Deir ez-Zor"
+    if (tok.dep_ in ("compound", "appos", "conj") and tok.head.dep_ == "pobj") or owns_site(tok):
+        prep = tok.head.head  # "in the city of X" parses X under "city"; "in Cairo's square"
+    for _ in range(3):  # "near the city of Deir ez-Zor", "in a district of the port of X"
+        if prep is None or prep.lower_ != "of" or prep.head.dep_ != "pobj":
+            break
+        prep = prep.head.head
     return prep is not None and prep.lower_ in fr.LOCATIVE and not in_support(prep)
+
+
+# Nouns of a place a town or country owns ("in Cairo's Tahrir Square", "in Syria's
+# north"); "in Syria's oil industry", "in Syria's future" are no places.
+OWNED_PLACES = frozenset({"capital", "border", "coast", "resort", "province", "region"})
+
+
+def owns_site(tok: Token) -> bool:
+    """``tok`` is the owner of a site or part of a place in a locative phrase."""
+    noun = tok.head
+    return tok.dep_ == "poss" and noun.dep_ == "pobj" and noun.lemma_.lower() in (
+        SITE_WORDS | PART_NOUNS | SETTLEMENT_WORDS | OWNED_PLACES
+    )
 
 
 def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) -> bool:
     """A proper name in a locative phrase that the gazetteer did not resolve; with
     ``settlement``, also one named as "the town/village of X" ("in the town of
     Kobani": a place is stated, so no other is carried to the event)."""
-    if tok.pos_ != "PROPN" or tok.i in places or tok.ent_type_ in ("NORP", "DATE", "TIME"):
+    if tok.pos_ != "PROPN" or tok.i in places or tok.ent_type_ in ("NORP", "TIME"):
+        return False
+    if tok.ent_type_ == "DATE" and not _misread_date(tok):
         return False
     head = tok
     if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
@@ -94,6 +116,24 @@ def unknown_place(tok: Token, places: dict[int, Any], settlement: bool = False) 
         if head.lemma_.lower() not in SETTLEMENT_WORDS:
             return False
     return head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "outside", "at")
+
+
+CALENDAR_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
+    + [d.lower() for d in calendar.day_name] + ["ramadan", "easter", "christmas", "eid"]
+)
+
+
+def _misread_date(tok: Token) -> bool:
+    """A one-word "date" the tagger gave to a place name ("in Talbisseh"): no digit,
+    no month, weekday or feast."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return (
+        ent is not None
+        and len(ent) == 1
+        and not any(c.isdigit() for c in tok.text)
+        and tok.lower_.rstrip(".") not in CALENDAR_WORDS
+    )
 
 
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
@@ -116,7 +156,7 @@ def in_sentence(
     found = {}
     for tok in sent:
         place = places.get(tok.i)
-        if place is None or tok.i in skip or not _locative(tok):
+        if place is None or tok.i in skip or not _locative(tok) or said_elsewhere(tok, anchor):
             continue
         bound = fr.bound_verb(tok)
         if bound is not None and anchor is not None and not (
@@ -183,6 +223,13 @@ def choose(
     return None, None, None
 
 
+def before_the_dateline(date: str | None, published: Any) -> bool:
+    """The act is dated to an earlier year than the report ("riots in 2004" in a 2011
+    story): a dateline says where the reporter is now, not where that happened."""
+    return bool(date and published is not None and date[:4].isdigit()
+                and int(date[:4]) < published.year)
+
+
 def elsewhere(sent: SpacySpan, places: dict[int, Any], country: str | None) -> bool:
     """The sentence names a country other than ``country`` (a place in it, or its people:
     "security forces have killed 30 people in Syria", "Syrian troops") and none in
@@ -206,12 +253,18 @@ def named_country(
     places: dict[int, Any],
     all_places: list[Any],
     home: str | None,
+    doers: set[int] = frozenset(),  # type: ignore[assignment]
+    parties: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Any | None:
     """The story's country (``home``) when the event's own words (``own``: its clause
     and its parties) name it, by name or by its people ("Syrian forces killed 20
     people", "killed 1,100 Syrian civilians"), and its sentence names no other country,
-    town or area: the place of a material act with no place of its own. None otherwise."""
-    found, mine = set(), set()
+    town or area: the place of a material act with no place of its own. Another country
+    named outside the event's parties (``parties``, their words), and not as a place
+    where something is done, is let be when the doer (``doers``) is the story's
+    country's ("Britain condemned Syria's crackdown"): a country's forces act at home
+    unless told otherwise. None otherwise."""
+    found, mine, theirs, outside = set(), set(), set(), False
     for tok in sent:
         place = places.get(tok.i)
         country = None
@@ -225,7 +278,12 @@ def named_country(
             found.add(country)
             if tok.i in own:
                 mine.add(country)
-    if home is None or found != {home} or mine != {home}:
+            if tok.i in doers:
+                theirs.add(country)
+            if country != home and (tok.i in parties or tok.dep_ == "pobj" or _locative(tok)):
+                outside = True  # "crossed into Lebanon": the act is abroad or unknown
+    strict = found == {home} and mine == {home}
+    if home is None or not (strict or (theirs == {home} and not outside)):
         return None
     return next((p for p in all_places if p.feature == "country" and p.country == home), None)
 
@@ -255,8 +313,18 @@ def nationwide(scope: list[Token], places: dict[int, Any], all_places: list[Any]
             if tok.lower_ == "country" and any(c.lower_ in ("the", "this") for c in tok.children):
                 country = home
         if country is not None:
+            if only_others_people(tok.sent, home):
+                return None  # "Syrian activists called for protests across the country"
             return home_country(all_places, country)
     return None
+
+
+def only_others_people(sent: SpacySpan, home: str | None) -> bool:
+    """The sentence names the people of another country than ``home`` and none of
+    ``home``'s ("Syrian activists" in a story most about Lebanon): "the country" may
+    be theirs, so it is not guessed."""
+    named = {c for t in sent if (c := people_of(t)) is not None}
+    return bool(named) and home not in named
 
 
 def running_toll(anchor: Token) -> bool:
@@ -269,6 +337,16 @@ def running_toll(anchor: Token) -> bool:
         for t in fr.victim_words(anchor)
     )
     return perfect and counted
+
+
+def people_of(tok: Token) -> str | None:
+    """The country a nationality names ("Syrian" -> SYR), tagged as one or as the
+    first word of a title ("Syrian President Bashar al-Assad")."""
+    if not tok.text[:1].isupper() or not (
+        (tok.ent_type_ == "NORP" and tok.ent_iob_ == "B") or tok.dep_ in ("amod", "compound")
+    ):
+        return None
+    return fr.country_of(tok.text)
 
 
 def home_country(all_places: list[Any], home: str | None) -> Any | None:
@@ -340,6 +418,8 @@ def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
     label = head.ent_type_
     if label == "PERSON" and head.head.lower_ in AREA_PREPS:
         label = ""  # "in Badia al-Sukhnah": a place the tagger took for a name
+    if label == "DATE" and head.head.lower_ in AREA_PREPS and _misread_date(head):
+        label = ""  # "in Talbisseh": a town the tagger took for a date
     if label == "ORG" and head.lemma_.lower().rstrip(".") in SITE_WORDS:
         label = ""  # "at Oxford St": a street the tagger took for an organization
     if head.dep_ == "appos" and head.head.lemma_.lower() in SITE_WORDS:
@@ -465,6 +545,39 @@ def _said_at(tok: Token) -> bool:
     while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SPEECH_VERBS
+
+
+def said_elsewhere(tok: Token, act: Token | None) -> bool:
+    """The locative phrase of ``tok`` places a statement that is not the act ``act``
+    nor a clause under it ("Speaking in Ankara, Erdogan condemned the
+    crackdown": Ankara is where Erdogan spoke, not where the crackdown was)."""
+    if act is None or not _said_at(tok):
+        return False
+    head = tok
+    while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    # "the chief, speaking in Tripoli, urged", "banned from reporting in Syria": the
+    # act governs the verb of saying, so the place is its own; "In Puerto Rico,
+    # officials said ...": a place put before the verb sets the scene of what is told
+    # "in an interview in Indonesia, where she was attending a summit": the act is told
+    # of the place itself
+    return (
+        act.i != head.i
+        and not act.is_ancestor(head)
+        and not tok.is_ancestor(act)
+        and tok.i > head.i
+    )
+
+
+def on_speaker(tok: Token) -> bool:
+    """The locative phrase of ``tok`` is on the one who speaks ("authorities in
+    Damascus say", "activists in Hama said"): where the source is."""
+    noun = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+    return (
+        noun is not None
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in SPEECH_VERBS
+    )
 
 
 def _quoted(sent: SpacySpan) -> bool:

@@ -383,8 +383,8 @@ class Setting(CoderBase):
             if place is None or tok.i in participants:
                 continue
             prep = tok.head if tok.dep_ == "pobj" else None
-            if tok.dep_ == "compound" and tok.head.dep_ == "pobj":
-                prep = tok.head.head
+            if (tok.dep_ == "compound" and tok.head.dep_ == "pobj") or event_places.owns_site(tok):
+                prep = tok.head.head  # "in Cairo's Tahrir Square"
             if prep is not None and event_places.part_of(prep):
                 dist = abs(tok.i - cand.trigger.i)  # "shelled southern parts of Latakia"
                 found.append((dist, place, "in"))
@@ -407,6 +407,8 @@ class Setting(CoderBase):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
             if event_places.in_support(prep):
                 continue  # "marched in support of compatriots in Jisr": where they are not
+            if event_places.said_elsewhere(tok, cand.trigger):
+                continue  # "speaking in Ankara, he condemned the crackdown": the speaker's
             dist = abs(tok.i - cand.trigger.i)
             found.append((dist, place, prep.lower_))
             if best is None or dist < best[0]:
