@@ -367,14 +367,18 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     top = fr.top_of_chain(cand.anchor)
     # "the day the US closed its embassy": a relative clause on a time noun is dated by it
     relative = top.dep_ in ("relcl", "acl") and top.head.i not in coder.times
-    if event.date is None and not fr.in_reported_speech(cand.anchor) and not relative:
+    if top.dep_ == "acl" and top.tag_ == "VBG":
+        relative = False  # "students taking part in a sit-in": the main clause's time
+    reported = fr.in_reported_speech(cand.anchor)
+    if event.date is None and not relative:
         # a said-clause's date is the saying's; a relative clause ("Syria, where 3,500
         # have been killed") is not told at the time of the sentence it hangs on
-        sentence_date(coder, event, sent, coder.other_event(cand))
+        sentence_date(coder, event, sent, coder.other_event(cand), reported=reported,
+                      verbal=cand.type in VERBAL_TYPES)
     if event.date is None and not event.background:
         lead_date(coder, event, coder.other_event(cand))
     if event.date is None and not event.background:
-        previous_date(coder, event)
+        previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
     dateline = ctx.dateline
     if event.date is None and not event.background and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -382,6 +386,9 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         day = dateline_day(dateline.day, published)
         if day is not None:
             event.date, event.date_precision = day, "day"
+    # "troops are massing outside the town": going on on the report's day
+    if event.date is None and not event.background and published and ongoing(coder.doc, event):
+        event.date, event.date_precision = published.isoformat(), "day"
     lemma = cand.trigger.lemma_.lower()
     table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
     senses = len(table_.get(lemma) or ())
@@ -453,7 +460,7 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
     event.date, event.date_precision, event.time = found[0], "day", found[1]
 
 
-def previous_date(coder: Any, event: Any) -> None:
+def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
     """An asserted act told in the simple past, in a sentence with no time of its own,
     takes the one day the sentence just before names ("On Saturday, a funeral was held
     in Mezzeh. Security forces opened fire on the mourners."): Reuters and BBC
@@ -477,9 +484,22 @@ def previous_date(coder: Any, event: Any) -> None:
     if k < 0:
         return
     found = day_in(coder, ctx.sentences[k])
-    if found is None or said_on(coder, found[1]):
+    if found is None:
+        return
+    if said_on(coder, found[1]) and not (
+        verbal and span is not None and attributed(span.root, ctx.sentences[index])
+    ):
         return  # "police said on Tuesday": the day of a statement, not of the scene
     event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def attributed(tok: Token, sent: SpacySpan) -> bool:
+    """The act is told as a statement's: in a said-clause, or in a sentence with a
+    reporting tag ("..., it said, and asked Beirut to close the crossings")."""
+    if fr.in_reported_speech(tok):
+        return True
+    verbs = fr.lexicon().speech_verbs
+    return any(t.dep_ == "parataxis" and t.lemma_.lower() in verbs for t in sent)
 
 
 def said_on(coder: Any, time_id: str) -> bool:
@@ -551,6 +571,23 @@ def simple_past(doc: Any, event: Any) -> bool:
     return verb.tag_ == "VBN" and bool(aux) and aux <= {"was", "were"}
 
 
+def ongoing(doc: Any, event: Any) -> bool:
+    """An asserted act in the present progressive ("troops are massing", "we are
+    imposing a ban"), not a perfect ("have been massing for weeks"), in a main or
+    reported clause: going on on the report's day, as event coders date an undated
+    act of a news report to the report's day."""
+    if event.modality != "asserted":
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    if verb.tag_ != "VBG" or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux) and aux <= {"is", "are", "'re", "'s", "am", "'m"}
+
+
 def dated(coder: Any, sent: SpacySpan) -> bool:
     """The sentence states a time of its own (a day, a month, "last week"), not as a
     bound ("since March") and not a repeat ("weekly")."""
@@ -566,13 +603,30 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
     return False
 
 
+# Verbal acts: told in a statement, the statement's day is theirs ("the ministry said
+# on Sunday it condemned the shelling"; "X asked Y to stop, it said" after that line).
+VERBAL_TYPES = frozenset(
+    {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+)
+
+
 def sentence_date(
-    coder: Any, event: Any, sent: SpacySpan, other: frozenset[int] | set[int] = frozenset()
+    coder: Any,
+    event: Any,
+    sent: SpacySpan,
+    other: frozenset[int] | set[int] = frozenset(),
+    reported: bool = False,
+    verbal: bool = False,
 ) -> None:
     """No date in the event's clause: the one date its sentence gives ("On Monday,
     troops shelled the town and killed four"), when it gives exactly one and not
-    as a bound ("since March", "until Friday")."""
+    as a bound ("since March", "until Friday"). In a said-clause (``reported``) the
+    day of the saying ("officials said on Tuesday troops had arrested 30") is not the
+    scene's, unless the act is itself ``verbal``; a day on another verb is the scene's
+    ("the fighting went on on Wednesday, with state TV reporting that gunmen had ...")."""
     found = day_in(coder, sent, line_of=event.trigger.start, skip=other)
+    if found is not None and reported and not verbal and said_on(coder, found[1]):
+        return
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
 
