@@ -29,7 +29,9 @@ def test_a_day_on_another_verb_of_the_sentence_dates_a_reported_act(run: Run) ->
 
 
 def test_the_day_of_the_saying_does_not_date_the_scene_it_reports(run: Run) -> None:
-    report = run("Officials said on Tuesday that troops had arrested 30 men in Deraa.", "2012-05-23")
+    report = run(
+        "Officials said on Tuesday that troops had arrested 30 men in Deraa.", "2012-05-23"
+    )
     assert _event(report, "arrested").date is None
 
 
@@ -44,11 +46,13 @@ def test_a_present_participle_on_a_noun_shares_the_main_clause_day(run: Run) -> 
 
 def test_a_past_participle_on_a_noun_keeps_no_day_of_the_sentence(run: Run) -> None:
     report = run(
-        "Mourners gathered on Friday for the funeral of three journalists killed in Homs.",
+        "Police arrested 20 mourners on Friday at the funeral of three journalists killed"
+        " in Homs.",
         "2012-05-19",
     )
     killed = [e for e in report.events if e.trigger.text == "killed"]
     assert all(e.date != "2012-05-18" for e in killed)
+    assert _event(report, "arrested").date == "2012-05-18"  # the main clause has its day
 
 
 _LEAD = (
@@ -97,3 +101,12 @@ def test_a_relative_clause_going_on_takes_no_report_day(run: Run) -> None:
     report = run("The army, which is shelling the town, has sealed the roads.", "2012-05-21")
     shelling = [e for e in report.events if e.trigger.text == "shelling"]
     assert all(e.date is None for e in shelling)
+
+
+def test_a_time_of_day_in_the_sentence_gives_its_day(run: Run) -> None:
+    report = run(
+        "There were more clashes on Tuesday evening, with activists saying troops had"
+        " again stormed suburbs of the capital.",
+        "2012-01-31",
+    )
+    assert _event(report, "stormed").date == "2012-01-31"

@@ -592,9 +592,11 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
     """The sentence states a time of its own (a day, a month, "last week"), not as a
     bound ("since March") and not a repeat ("weekly")."""
     for t in coder.ctx.results.get("times", []):
-        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date":
+        if not (sent.start_char <= t.start < sent.end_char) or t.type not in ("date", "time"):
             continue
         if not t.value or not t.value[:4].isdigit():
+            continue
+        if t.type == "time" and not DAY_OF_TIME.match(t.value):
             continue
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
@@ -647,25 +649,31 @@ def day_in(
         end = text.find("\n", line_of)
         hi = min(hi, end if end >= 0 else hi)
     for t in coder.ctx.results.get("times", []):
-        if not (lo <= t.start < hi) or t.type != "date" or not t.value:
+        if not (lo <= t.start < hi) or t.type not in ("date", "time") or not t.value:
             continue
+        value = t.value
+        if t.type == "time":  # "on Tuesday evening" (2012-01-31TEV): that day
+            if not DAY_OF_TIME.match(value):
+                continue
+            value = value[:10]
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
         from flashpoint.extractors.events.setting import prayer_day, range_start
 
         if before in BOUNDS and not (span is not None and prayer_day(span.root)):
             continue  # "after Friday prayers" is that Friday; "after Monday's talks" a bound
-        ranged = span is not None and ISO_DAY.fullmatch(t.value) is not None
-        if ranged and range_start(span, int(t.value[8:])) is not None:
+        ranged = span is not None and ISO_DAY.fullmatch(value) is not None
+        if ranged and range_start(span, int(value[8:])) is not None:
             continue  # "between 3 and 6 June": a span, not its last day
-        if not ISO_DAY.fullmatch(t.value):
+        if not ISO_DAY.fullmatch(value):
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
         if span is not None and in_bound_clause(span.root):
             continue  # "killed since it agreed on November 2": the bound's day
         if span is not None and span.root.i in skip:
             continue  # "condemned Tuesday's bombing": the bombing's day
-        values.add((t.value, t.id))
-    return values.pop() if len(values) == 1 else None
+        values.add((value, t.id))
+    days = {v for v, _ in values}
+    return min(values) if len(days) == 1 else None  # "Tuesday ... Tuesday evening": one day
 
 
 BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})
@@ -673,6 +681,7 @@ def in_bound_clause(tok: Token) -> bool:
     """The token sits in a clause that bounds another ("since it agreed on Monday")."""
     return fr.bound_verb(tok) is not None
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DAY_OF_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 
 
 TIMELINE_DASHES = ("- ", "-- ", "— ", "– ")
