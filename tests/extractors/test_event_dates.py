@@ -110,3 +110,15 @@ def test_a_time_of_day_in_the_sentence_gives_its_day(run: Run) -> None:
         "2012-01-31",
     )
     assert _event(report, "stormed").date == "2012-01-31"
+
+
+def test_an_act_with_a_bound_of_its_own_takes_no_day_from_the_sentence_before(
+    run: Run,
+) -> None:
+    report = run(
+        _LEAD + "Troops stormed the village of Tiba on Wednesday night.\nResidents said troops"
+        " bombed the village until a week ago.",
+        "2012-05-21",
+    )
+    assert _event(report, "stormed").date == "2012-05-16"
+    assert _event(report, "bombed").date is None

@@ -374,7 +374,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         # a said-clause's date is the saying's; a relative clause ("Syria, where 3,500
         # have been killed") is not told at the time of the sentence it hangs on
         sentence_date(coder, event, sent, coder.other_event(cand), reported=reported,
-                      verbal=cand.type in VERBAL_TYPES)
+                      verbal=cand.type in VERBAL_TYPES, anchor=cand.anchor)
     if event.date is None and not event.background:
         lead_date(coder, event, coder.other_event(cand))
     if event.date is None and not event.background:
@@ -473,6 +473,8 @@ def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
     span = coder.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is not None and fr.top_of_chain(span.root).dep_ in ("relcl", "acl"):
         return  # "the number of civilians they killed soared": not told at that day
+    if span is not None and any(t.i in coder.times for t in span.root.subtree):
+        return  # "supported them until a month ago": a time of its own, if only a bound
     index = ctx.sentence_index(event.trigger.start)
     if dated(coder, ctx.sentences[index]):
         return  # "urged Russia last week": the sentence's own time, though not a day
@@ -486,8 +488,11 @@ def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
     found = day_in(coder, ctx.sentences[k])
     if found is None:
         return
+    own = ctx.sentences[index]
+    times = ctx.results.get("times", [])
+    timeless = not any(own.start_char <= t.start < own.end_char for t in times)
     if said_on(coder, found[1]) and not (
-        verbal and span is not None and attributed(span.root, ctx.sentences[index])
+        verbal and timeless and span is not None and attributed(span.root, own)
     ):
         return  # "police said on Tuesday": the day of a statement, not of the scene
     event.date, event.date_precision, event.time = found[0], "day", found[1]
@@ -500,6 +505,37 @@ def attributed(tok: Token, sent: SpacySpan) -> bool:
         return True
     verbs = fr.lexicon().speech_verbs
     return any(t.dep_ == "parataxis" and t.lemma_.lower() in verbs for t in sent)
+
+
+def time_verb(coder: Any, time_id: str) -> Token | None:
+    """The verb a time hangs on (up to three heads above it)."""
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    if item is None:
+        return None
+    span = coder.doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    for _ in range(3):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def beside(verb: Token, anchor: Token) -> bool:
+    """``verb`` is in an "as/while/when" clause of ``anchor`` ("fired on them as they
+    tried to flee on Wednesday"): the same time, through "to" clauses."""
+    for _ in range(4):
+        if verb.dep_ == "xcomp":
+            verb = verb.head
+            continue
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return verb.dep_ == "advcl" and verb.head.i == anchor.i and bool(marks & SIMULTANEOUS)
+    return False
+
+
+SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 
 def said_on(coder: Any, time_id: str) -> bool:
@@ -619,16 +655,22 @@ def sentence_date(
     other: frozenset[int] | set[int] = frozenset(),
     reported: bool = False,
     verbal: bool = False,
+    anchor: Token | None = None,
 ) -> None:
     """No date in the event's clause: the one date its sentence gives ("On Monday,
     troops shelled the town and killed four"), when it gives exactly one and not
     as a bound ("since March", "until Friday"). In a said-clause (``reported``) the
     day of the saying ("officials said on Tuesday troops had arrested 30") is not the
-    scene's, unless the act is itself ``verbal``; a day on another verb is the scene's
-    ("the fighting went on on Wednesday, with state TV reporting that gunmen had ...")."""
+    scene's, unless the act is itself ``verbal``; a day on a verb the said-clause hangs
+    on is the scene's ("the fighting went on on Wednesday, with state TV reporting that
+    gunmen had ..."), and so is one of an "as/while/when" clause of the act's own."""
     found = day_in(coder, sent, line_of=event.trigger.start, skip=other)
-    if found is not None and reported and not verbal and said_on(coder, found[1]):
-        return
+    if found is not None and reported and anchor is not None:
+        host = time_verb(coder, found[1])
+        if host is None or (not verbal and said_on(coder, found[1])):
+            return
+        if not (host.is_ancestor(anchor) or beside(host, anchor)):
+            return  # "is asking ..., having given birth on Saturday": another act's day
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
 
