@@ -523,6 +523,16 @@ def time_verb(coder: Any, time_id: str) -> Token | None:
     return None
 
 
+def relative_between(tok: Token, top: Token) -> bool:
+    """A relative clause on the way up from ``tok`` to its ancestor ``top``."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
+
+
 def beside(verb: Token, anchor: Token) -> bool:
     """``verb`` is in an "as/while/when" clause of ``anchor`` ("fired on them as they
     tried to flee on Wednesday"): the same time, through "to" clauses."""
@@ -671,6 +681,8 @@ def sentence_date(
             return
         if not (host.is_ancestor(anchor) or beside(host, anchor)):
             return  # "is asking ..., having given birth on Saturday": another act's day
+        if host.is_ancestor(anchor) and relative_between(anchor, host):
+            return  # "meet on Wednesday to discuss Syria, where the UN says 3,500 ..."
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
 
