@@ -386,9 +386,6 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         day = dateline_day(dateline.day, published)
         if day is not None:
             event.date, event.date_precision = day, "day"
-    # "troops are massing outside the town": going on on the report's day
-    if event.date is None and not event.background and published and ongoing(coder.doc, event):
-        event.date, event.date_precision = published.isoformat(), "day"
     lemma = cand.trigger.lemma_.lower()
     table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
     senses = len(table_.get(lemma) or ())
@@ -615,23 +612,6 @@ def simple_past(doc: Any, event: Any) -> bool:
     if verb.tag_ == "VBD":
         return not aux
     return verb.tag_ == "VBN" and bool(aux) and aux <= {"was", "were"}
-
-
-def ongoing(doc: Any, event: Any) -> bool:
-    """An asserted act in the present progressive ("troops are massing", "we are
-    imposing a ban"), not a perfect ("have been massing for weeks"), in a main or
-    reported clause: going on on the report's day, as event coders date an undated
-    act of a news report to the report's day."""
-    if event.modality != "asserted":
-        return False
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = span.root
-    if verb.tag_ != "VBG" or verb.dep_ not in ("ROOT", "ccomp", "conj"):
-        return False
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(aux) and aux <= {"is", "are", "'re", "'s", "am", "'m"}
 
 
 def dated(coder: Any, sent: SpacySpan) -> bool:
