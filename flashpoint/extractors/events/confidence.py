@@ -374,14 +374,18 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     top = fr.top_of_chain(cand.anchor)
     # "the day the US closed its embassy": a relative clause on a time noun is dated by it
     relative = top.dep_ in ("relcl", "acl") and top.head.i not in coder.times
-    if event.date is None and not fr.in_reported_speech(cand.anchor) and not relative:
+    if top.dep_ == "acl" and top.tag_ == "VBG":
+        relative = False  # "students taking part in a sit-in": the main clause's time
+    reported = fr.in_reported_speech(cand.anchor)
+    if event.date is None and not relative:
         # a said-clause's date is the saying's; a relative clause ("Syria, where 3,500
         # have been killed") is not told at the time of the sentence it hangs on
-        sentence_date(coder, event, sent, coder.other_event(cand))
+        sentence_date(coder, event, sent, coder.other_event(cand), reported=reported,
+                      verbal=cand.type in VERBAL_TYPES, anchor=cand.anchor)
     if event.date is None and not event.background:
         lead_date(coder, event, coder.other_event(cand))
     if event.date is None and not event.background:
-        previous_date(coder, event)
+        previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
     dateline = ctx.dateline
     if event.date is None and not event.background and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -460,7 +464,7 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
     event.date, event.date_precision, event.time = found[0], "day", found[1]
 
 
-def previous_date(coder: Any, event: Any) -> None:
+def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
     """An asserted act told in the simple past, in a sentence with no time of its own,
     takes the one day the sentence just before names ("On Saturday, a funeral was held
     in Mezzeh. Security forces opened fire on the mourners."): Reuters and BBC
@@ -473,6 +477,8 @@ def previous_date(coder: Any, event: Any) -> None:
     span = coder.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is not None and fr.top_of_chain(span.root).dep_ in ("relcl", "acl"):
         return  # "the number of civilians they killed soared": not told at that day
+    if span is not None and any(t.i in coder.times for t in span.root.subtree):
+        return  # "supported them until a month ago": a time of its own, if only a bound
     index = ctx.sentence_index(event.trigger.start)
     if dated(coder, ctx.sentences[index]):
         return  # "urged Russia last week": the sentence's own time, though not a day
@@ -484,9 +490,66 @@ def previous_date(coder: Any, event: Any) -> None:
     if k < 0:
         return
     found = day_in(coder, ctx.sentences[k])
-    if found is None or said_on(coder, found[1]):
+    if found is None:
+        return
+    own = ctx.sentences[index]
+    times = ctx.results.get("times", [])
+    timeless = not any(own.start_char <= t.start < own.end_char for t in times)
+    if said_on(coder, found[1]) and not (
+        verbal and timeless and span is not None and attributed(span.root, own)
+    ):
         return  # "police said on Tuesday": the day of a statement, not of the scene
     event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+def attributed(tok: Token, sent: SpacySpan) -> bool:
+    """The act is told as a statement's: in a said-clause, or in a sentence with a
+    reporting tag ("..., it said, and asked Beirut to close the crossings")."""
+    if fr.in_reported_speech(tok):
+        return True
+    verbs = fr.lexicon().speech_verbs
+    return any(t.dep_ == "parataxis" and t.lemma_.lower() in verbs for t in sent)
+
+
+def time_verb(coder: Any, time_id: str) -> Token | None:
+    """The verb a time hangs on (up to three heads above it)."""
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    if item is None:
+        return None
+    span = coder.doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    for _ in range(3):
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def relative_between(tok: Token, top: Token) -> bool:
+    """A relative clause on the way up from ``tok`` to its ancestor ``top``."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
+
+
+def beside(verb: Token, anchor: Token) -> bool:
+    """``verb`` is in an "as/while/when" clause of ``anchor`` ("fired on them as they
+    tried to flee on Wednesday"): the same time, through "to" clauses."""
+    for _ in range(4):
+        if verb.dep_ == "xcomp":
+            verb = verb.head
+            continue
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return verb.dep_ == "advcl" and verb.head.i == anchor.i and bool(marks & SIMULTANEOUS)
+    return False
+
+
+SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 
 def said_on(coder: Any, time_id: str) -> bool:
@@ -562,9 +625,11 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
     """The sentence states a time of its own (a day, a month, "last week"), not as a
     bound ("since March") and not a repeat ("weekly")."""
     for t in coder.ctx.results.get("times", []):
-        if not (sent.start_char <= t.start < sent.end_char) or t.type != "date":
+        if not (sent.start_char <= t.start < sent.end_char) or t.type not in ("date", "time"):
             continue
         if not t.value or not t.value[:4].isdigit():
+            continue
+        if t.type == "time" and not DAY_OF_TIME.match(t.value):
             continue
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
@@ -573,13 +638,38 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
     return False
 
 
+# Verbal acts: told in a statement, the statement's day is theirs ("the ministry said
+# on Sunday it condemned the shelling"; "X asked Y to stop, it said" after that line).
+VERBAL_TYPES = frozenset(
+    {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+)
+
+
 def sentence_date(
-    coder: Any, event: Any, sent: SpacySpan, other: frozenset[int] | set[int] = frozenset()
+    coder: Any,
+    event: Any,
+    sent: SpacySpan,
+    other: frozenset[int] | set[int] = frozenset(),
+    reported: bool = False,
+    verbal: bool = False,
+    anchor: Token | None = None,
 ) -> None:
     """No date in the event's clause: the one date its sentence gives ("On Monday,
     troops shelled the town and killed four"), when it gives exactly one and not
-    as a bound ("since March", "until Friday")."""
+    as a bound ("since March", "until Friday"). In a said-clause (``reported``) the
+    day of the saying ("officials said on Tuesday troops had arrested 30") is not the
+    scene's, unless the act is itself ``verbal``; a day on a verb the said-clause hangs
+    on is the scene's ("the fighting went on on Wednesday, with state TV reporting that
+    gunmen had ..."), and so is one of an "as/while/when" clause of the act's own."""
     found = day_in(coder, sent, line_of=event.trigger.start, skip=other)
+    if found is not None and reported and anchor is not None:
+        host = time_verb(coder, found[1])
+        if host is None or (not verbal and said_on(coder, found[1])):
+            return
+        if not (host.is_ancestor(anchor) or beside(host, anchor)):
+            return  # "is asking ..., having given birth on Saturday": another act's day
+        if host.is_ancestor(anchor) and relative_between(anchor, host):
+            return  # "meet on Wednesday to discuss Syria, where the UN says 3,500 ..."
     if found is not None:
         event.date, event.date_precision, event.time = found[0], "day", found[1]
 
@@ -600,25 +690,31 @@ def day_in(
         end = text.find("\n", line_of)
         hi = min(hi, end if end >= 0 else hi)
     for t in coder.ctx.results.get("times", []):
-        if not (lo <= t.start < hi) or t.type != "date" or not t.value:
+        if not (lo <= t.start < hi) or t.type not in ("date", "time") or not t.value:
             continue
+        value = t.value
+        if t.type == "time":  # "on Tuesday evening" (2012-01-31TEV): that day
+            if not DAY_OF_TIME.match(value):
+                continue
+            value = value[:10]
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
         from flashpoint.extractors.events.setting import prayer_day, range_start
 
         if before in BOUNDS and not (span is not None and prayer_day(span.root)):
             continue  # "after Friday prayers" is that Friday; "after Monday's talks" a bound
-        ranged = span is not None and ISO_DAY.fullmatch(t.value) is not None
-        if ranged and range_start(span, int(t.value[8:])) is not None:
+        ranged = span is not None and ISO_DAY.fullmatch(value) is not None
+        if ranged and range_start(span, int(value[8:])) is not None:
             continue  # "between 3 and 6 June": a span, not its last day
-        if not ISO_DAY.fullmatch(t.value):
+        if not ISO_DAY.fullmatch(value):
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
         if span is not None and in_bound_clause(span.root):
             continue  # "killed since it agreed on November 2": the bound's day
         if span is not None and span.root.i in skip:
             continue  # "condemned Tuesday's bombing": the bombing's day
-        values.add((t.value, t.id))
-    return values.pop() if len(values) == 1 else None
+        values.add((value, t.id))
+    days = {v for v, _ in values}
+    return min(values) if len(days) == 1 else None  # "Tuesday ... Tuesday evening": one day
 
 
 BOUNDS = frozenset({"since", "until", "till", "before", "after", "by", "from", "to"})
@@ -626,6 +722,7 @@ def in_bound_clause(tok: Token) -> bool:
     """The token sits in a clause that bounds another ("since it agreed on Monday")."""
     return fr.bound_verb(tok) is not None
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DAY_OF_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 
 
 TIMELINE_DASHES = ("- ", "-- ", "— ", "– ")

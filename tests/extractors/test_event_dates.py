@@ -1,0 +1,100 @@
+"""Dates of events on real news (issue 8): a day stated in the sentence but outside
+the act's clause, a time of day as its day, and the day of a statement for the
+verbal act it tells. Each rule with a contrast where it could overreach (a wrong
+date is as bad as an empty one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Event, Report
+
+Run = Callable[..., Report]
+
+
+def _event(report: Report, trigger: str) -> Event:
+    found = [e for e in report.events if e.trigger.text.startswith(trigger)]
+    assert found, [(e.type, e.trigger.text) for e in report.events]
+    return found[0]
+
+
+def test_a_day_on_another_verb_of_the_sentence_dates_a_reported_act(run: Run) -> None:
+    report = run(
+        "BEIRUT (Reuters) - Rebels seized a checkpoint near Idlib on Monday.\nInside Syria,"
+        " the fighting went on on Wednesday with state television reporting that gunmen"
+        " had kidnapped 12 farmers near Hama.",
+        "2012-05-17",
+    )
+    assert _event(report, "kidnapped").date == "2012-05-16"
+
+
+def test_the_day_of_the_saying_does_not_date_the_scene_it_reports(run: Run) -> None:
+    report = run(
+        "Officials said on Tuesday that troops had arrested 30 men in Deraa.", "2012-05-23"
+    )
+    assert _event(report, "arrested").date is None
+
+
+def test_a_present_participle_on_a_noun_shares_the_main_clause_day(run: Run) -> None:
+    report = run(
+        "Police fired on Friday on students taking part in a sit-in in Homs demanding the"
+        " release of their teachers.",
+        "2012-05-19",
+    )
+    assert _event(report, "demanding").date == "2012-05-18"
+
+
+def test_a_past_participle_on_a_noun_keeps_no_day_of_the_sentence(run: Run) -> None:
+    report = run(
+        "Police arrested 20 mourners on Friday at the funeral of three journalists killed"
+        " in Homs.",
+        "2012-05-19",
+    )
+    killed = [e for e in report.events if e.trigger.text == "killed"]
+    assert all(e.date != "2012-05-18" for e in killed)
+    assert _event(report, "arrested").date == "2012-05-18"  # the main clause has its day
+
+
+_LEAD = (
+    "DAMASCUS (Reuters) - Syrian troops shelled Homs on Monday, activists said.\nThe army"
+    " sent tanks into the city.\nRefugees crossed into Lebanon.\n"
+)
+
+
+def test_a_verbal_act_told_by_a_statement_takes_the_statement_day(run: Run) -> None:
+    report = run(
+        _LEAD + "The foreign ministry said on Sunday that the border would stay open.\nThe"
+        " minister voiced concern, it said, and asked Beirut to close the crossings.",
+        "2012-05-21",
+    )
+    assert _event(report, "asked").date == "2012-05-20"
+
+
+def test_a_scene_after_a_statement_day_takes_no_day_from_it(run: Run) -> None:
+    report = run(
+        _LEAD + "Police said on Sunday that two bombs had gone off.\nGunmen killed three"
+        " guards, it said.",
+        "2012-05-21",
+    )
+    assert _event(report, "killed").date is None
+
+
+def test_a_time_of_day_in_the_sentence_gives_its_day(run: Run) -> None:
+    report = run(
+        "There were more clashes on Tuesday evening, with activists saying troops had"
+        " again stormed suburbs of the capital.",
+        "2012-01-31",
+    )
+    assert _event(report, "stormed").date == "2012-01-31"
+
+
+def test_an_act_with_a_bound_of_its_own_takes_no_day_from_the_sentence_before(
+    run: Run,
+) -> None:
+    report = run(
+        _LEAD + "Troops stormed the village of Tiba on Wednesday night.\nResidents said troops"
+        " bombed the village until a week ago.",
+        "2012-05-21",
+    )
+    assert _event(report, "stormed").date == "2012-05-16"
+    assert _event(report, "bombed").date is None
