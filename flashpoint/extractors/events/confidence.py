@@ -556,18 +556,8 @@ def said_on(coder: Any, time_id: str) -> bool:
     """The time hangs on a verb of saying ("said on Tuesday", "told Reuters on Monday")."""
     from flashpoint.extractors.events.places import SPEECH_VERBS
 
-    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
-    if item is None:
-        return False
-    span = coder.doc.char_span(item.start, item.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    for _ in range(3):
-        head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head.lemma_.lower() in SPEECH_VERBS
-    return False
+    verb = time_verb(coder, time_id)
+    return verb is not None and verb.lemma_.lower() in SPEECH_VERBS
 
 
 def reported_pluperfect(doc: Any, event: Any) -> bool:
