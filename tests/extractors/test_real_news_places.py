@@ -457,3 +457,30 @@ def test_the_country_of_another_people_is_not_guessed_as_the_story_s(run: Run) -
     plain = run(lead + "Activists have called for mass protests across the country after "
                 "Friday prayers.", "2011-04-21")
     assert [e.place_reason for e in plain.events] == ["nationwide"]
+
+
+def test_the_place_of_the_happening_an_act_was_done_in(run: Callable[..., Report]) -> None:
+    text = (
+        "Security forces killed four civilians in protests that erupted in the central city "
+        "of Hama on Friday."
+    )
+    (assault,) = [e for e in run(text, "2011-03-21").events if e.type == "ASSAULT"]
+    places = {p.id: p.name for p in run(text, "2011-03-21").places}
+    assert places.get(assault.location or "") == "Ḩamāh"
+
+
+def test_a_town_beats_its_country_named_in_the_same_sentence(run: Callable[..., Report]) -> None:
+    text = (
+        "In Syria, activists say at least 20 soldiers were killed by rebels in the province "
+        "of Latakia."
+    )
+    report = run(text, "2012-06-20")
+    (assault,) = [e for e in report.events if e.type == "ASSAULT"]
+    place = next(p for p in report.places if p.id == assault.location)
+    assert place.feature != "country" and place.country == "SYR"
+
+
+def test_the_twin_of_a_passive_shares_its_patient(run: Callable[..., Report]) -> None:
+    text = "State television said 17 police had been ambushed and killed in the central city."
+    killed = [e for e in run(text, "2011-06-05").events if e.trigger.text == "killed"]
+    assert killed and all(not e.source for e in killed)

@@ -21,6 +21,7 @@ from flashpoint.extractors.events.lexicon import (
 )
 from flashpoint.extractors.events.merging import Merging
 from flashpoint.extractors.events.participants import STATE_SECTORS
+from flashpoint.extractors.events.setting import EVENT_WORDS
 from flashpoint.models import Event, EventParticipant, Place, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
@@ -262,6 +263,10 @@ class Coder(Candidates, Merging):
         unknown = any(event_places.unknown_place(t, self.places) for t in scope)
         named_elsewhere = any(event_places.unknown_place(t, self.places, True) for t in scope)
         clause_place = self.location(scope, cand)
+        scene_verbs = self.scene_verbs(cand) if clause_place is None else []
+        if scene_verbs:  # "killed four in protests that erupted in Deraa"
+            toks = [t for v in scene_verbs for t in fr.clause(v)]
+            clause_place = self.location(toks, cand, tuple(v.i for v in scene_verbs))
         reason = "clause"
         # "shot dead in Mezze, on the capital's western edge": an unknown district in it
         anaphor = event_places.anaphoric_place(
@@ -318,6 +323,10 @@ class Coder(Candidates, Merging):
         named_site = None
         if cand.type in CONFLICT_MATERIAL and country is None:  # a demand has no site
             named_site = event_places.site(scope, cand.anchor, cand.trigger, self.places)
+            for verb in scene_verbs if clause_place is None else []:
+                named_site = named_site or event_places.site(
+                    fr.clause(verb), verb, verb, self.places
+                )
         if named_site is not None:
             place_precision = "site"
             place_reason = place_reason or "clause"
@@ -458,6 +467,22 @@ class Coder(Candidates, Merging):
         tail = self.ctx.text[tok.idx : sent.end_char]
         before = sum(head.count(m) for m in '"“”')
         return before % 2 == 1 or (before == 0 and any(m in tail for m in '"”'))
+
+    def scene_verbs(self, cand: EventCandidate) -> list[Token]:
+        """The verbs of relative clauses on the happening an act was done in ("killed
+        four civilians in demonstrations that erupted in Deraa"): their place is the act's."""
+        out: list[Token] = []
+        for prep in cand.anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
+                continue
+            for noun in prep.children:
+                lemma = noun.lemma_.lower()
+                if noun.dep_ != "pobj" or not (lemma in self.lex.nouns or lemma in EVENT_WORDS):
+                    continue
+                for rel in noun.children:
+                    if rel.dep_ in ("relcl", "acl") and rel.pos_ == "VERB":
+                        out.append(rel)
+        return out
 
     def cause_town(self, cand: EventCandidate) -> Place | None:
         """ "50 died when soldiers stormed Deir al-Zour": a death told with its cause is

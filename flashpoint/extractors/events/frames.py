@@ -82,6 +82,9 @@ def gapped_passive(verb: Token) -> bool:
     if not (verb.dep_ == "conj" or absolute) or verb.tag_ != "VBN":
         return False
     deps = {c.dep_ for c in verb.children}
+    if verb.dep_ == "conj" and not deps & {"nsubj", "aux", "auxpass", "dobj"}:
+        # "17 police had been ambushed and killed": the passive's twin, sharing its patient
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
     return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj"}
 
 

@@ -166,6 +166,11 @@ def in_sentence(
         if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
             return None  # "as after the uprising in Tunisia": the sentence is not placed
         found[place.id] = place
+    if len(found) > 1:  # "In Syria, ... killed in the province of Latakia": the town
+        towns = [p for p in found.values() if p.feature != "country"]
+        countries = {p.country for p in found.values() if p.feature == "country"}
+        if len(towns) == 1 and countries == {towns[0].country}:
+            return towns[0]
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -374,7 +374,11 @@ class Setting(CoderBase):
                 best = (tok.i, item)
         return best[1] if best else None
 
-    def location(self, scope: list[Token], cand: EventCandidate) -> str | None:
+    def location(
+        self, scope: list[Token], cand: EventCandidate, hosts: tuple[int, ...] = ()
+    ) -> str | None:
+        """The clause's place; ``hosts`` are other verbs whose "in the city of X" counts
+        (the verb of the happening the act was done in, ``Coder.scene_clause``)."""
         best: tuple[int, str] | None = None
         found: list[tuple[int, Any, str]] = []
         participants = {t.i for t in cand.sources + cand.targets} | self.other_event(cand)
@@ -396,7 +400,8 @@ class Setting(CoderBase):
                 and prep.lower_ == "of"
                 and prep.head.dep_ == "pobj"
                 and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
-                and prep.head.head.head.i in (cand.anchor.i, cand.trigger.i, cand.trigger.head.i)
+                and prep.head.head.head.i
+                in (cand.anchor.i, cand.trigger.i, cand.trigger.head.i, *hosts)
             ):
                 prep = prep.head.head  # "came under attack in the central city of Homs"
             if prep is not None and attack_on_town(prep, place):
