@@ -484,3 +484,14 @@ def test_the_twin_of_a_passive_shares_its_patient(run: Callable[..., Report]) ->
     text = "State television said 17 police had been ambushed and killed in the central city."
     killed = [e for e in run(text, "2011-06-05").events if e.trigger.text == "killed"]
     assert killed and all(not e.source for e in killed)
+
+
+def test_the_attacked_town_sets_the_scene_of_the_next_toll(run: Callable[..., Report]) -> None:
+    text = (
+        "Syrian tanks renewed their assault on Hama on Tuesday.\n"
+        "Residents said three more people were killed by sniper fire."
+    )
+    report = run(text, "2011-08-03")
+    killed = [e for e in report.events if e.trigger.text == "killed"]
+    names = {p.id: p.name for p in report.places}
+    assert killed and names.get(killed[0].location or "") == "Ḩamāh"

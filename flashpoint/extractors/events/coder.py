@@ -292,7 +292,10 @@ class Coder(Candidates, Merging):
             {t.i for t in cand.sources + cand.targets} | self.other_event(cand),
             self.ctx.dateline,
             scope,
-            None if unknown or named_elsewhere else self.carried(cand, sent, index),
+            # a running toll ("hundreds have been killed") is no scene's: nothing carried
+            None
+            if unknown or named_elsewhere or event_places.running_toll(cand.anchor)
+            else self.carried(cand, sent, index),
             self.home,
             cand.anchor,
         )
@@ -435,7 +438,7 @@ class Coder(Candidates, Merging):
         )
         event_confidence.annotate(self, event, cand, sent)
         self.events.append(event)
-        if event.location and place_reason in ("clause", "anaphora"):
+        if event.location and place_reason in ("clause", "anaphora", "target"):
             self.scene.setdefault(index, []).append((event.type, event.location))
         if not sources and fr.subordinate(cand.anchor):
             self.context.add(event.id)
