@@ -249,3 +249,20 @@ def test_a_glued_photo_caption_is_cut_from_the_doers_name(run: Callable[..., Rep
     plain = "Turkey's Prime Minister Erdogan criticised Syria."
     (same,) = [e for e in run(plain, "2012-03-12").events if e.type == "ACCUSE"]
     assert [p.name for p in same.source] == ["Turkey's Prime Minister Erdogan"]
+
+
+def test_fire_stands_for_whoever_fired(run: Callable[..., Report]) -> None:
+    text = "Residents said three more people were killed by tank and sniper fire on Tuesday."
+    (event,) = [e for e in run(text, "2011-08-03").events if e.type == "ASSAULT"]
+    assert [p.sector for p in event.source] == ["MIL"]
+    plain = "Residents said three more people were killed by fire on Tuesday."
+    assert all(
+        p.sector != "MIL" for e in run(plain, "2011-08-03").events for p in e.source
+    )
+
+
+def test_the_dead_did_not_do_the_shelling_they_died_in(run: Callable[..., Report]) -> None:
+    text = "Four civilians died in government shelling of the town on Monday."
+    assert all(
+        "civilians" not in p.name for e in run(text, "2012-02-07").events for p in e.source
+    )

@@ -149,6 +149,8 @@ def _own_subject(verb: Token) -> list[Token] | Token:
     # An adjunct participle or a purpose clause shares its main clause's subject
     # ("..., killing 31 people", "stayed home to protest ...").
     purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in lexicon().death_verbs:
+        return []  # "four civilians died in government shelling": the dead did not shell
     if (
         verb.dep_ == "advcl"
         and (verb.tag_ == "VBG" or purpose)

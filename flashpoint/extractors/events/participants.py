@@ -86,6 +86,10 @@ def caption_trimmed(toks: list[Token], head: Token) -> list[Token]:
     return [t for t in toks if t.idx >= marks[-1].end()]
 
 
+# Nouns of shooting whose modifier names who shot: "tank fire", "sniper fire".
+FIRE_NOUNS = frozenset({"fire", "gunfire", "shellfire", "shelling", "bombardment"})
+
+
 class Participants(Setting):
     """Turns parse heads into event participants and finds an act's doers."""
 
@@ -123,6 +127,8 @@ class Participants(Setting):
             sector = self.sector_for(toks, sem)
         if actor is None and sector is None and self.armed_means(sem):
             sector = "MIL"  # "attacks by helicopters and artillery": the force using them
+        if actor is None and sector is None and sem.lemma_.lower() in FIRE_NOUNS:
+            sector = self.fire_of(sem)  # "killed by tank and sniper fire": the force firing
         named = head.pos_ == "PROPN" or head.ent_type_ in ACTOR_ENTS
         named = named and not self.capitalized_common(head, toks)
         counted = any(c.dep_ == "nummod" for c in sem.children)  # "two brothers"
@@ -311,6 +317,19 @@ class Participants(Setting):
             if given or self.names_armed_side(prev):
                 return []  # two doers, or another armed side named: not guessed
         return []
+
+    def fire_of(self, fire: Token) -> str | None:
+        """The sector of whoever fired "tank fire", "sniper fire", "tank and sniper fire":
+        the weapon (MIL) or the shooter named by its modifiers."""
+        words = [c for c in fire.children if c.dep_ in ("compound", "nmod", "amod")]
+        words += [w for c in words for w in c.conjuncts]
+        for word in words:
+            if self.armed_means(word):
+                return "MIL"
+            code = fr.sector_of(word.text)
+            if code:
+                return code
+        return None
 
     def armed_means(self, sem: Token) -> bool:
         """ "helicopters", "tanks", "snipers", "fighter jets": a weapon standing for the
