@@ -495,3 +495,30 @@ def test_the_attacked_town_sets_the_scene_of_the_next_toll(run: Callable[..., Re
     killed = [e for e in report.events if e.trigger.text == "killed"]
     names = {p.id: p.name for p in report.places}
     assert killed and names.get(killed[0].location or "") == "Ḩamāh"
+
+
+def test_a_dateline_does_not_place_a_foreign_governments_words(run: Callable[..., Report]) -> None:
+    text = (
+        "CAIRO (Reuters) - Protesters stormed the Israeli embassy in Cairo on Friday. "
+        "British Prime Minister David Cameron urged Egypt to protect diplomats."
+    )
+    report = run(text, "2011-09-10")
+    (urge,) = [e for e in report.events if e.type == "REQUEST"]
+    assert urge.location is None
+    local = "CAIRO (Reuters) - The Egyptian foreign minister urged calm on Friday."
+    placed = [e for e in run(local, "2011-09-10").events if e.type == "REQUEST"]
+    assert all(e.place_reason in (None, "dateline") for e in placed)
+
+
+def test_the_story_countrys_act_told_from_abroad_is_placed_at_home(
+    run: Callable[..., Report],
+) -> None:
+    text = (
+        "ANKARA (Reuters) - Turkey's prime minister stepped up his criticism of Syria on "
+        "Tuesday, as the unrest in Syria went on and refugees fled Syria. He said President "
+        "Bashar al-Assad's forces had arrested hundreds of protesters."
+    )
+    report = run(text, "2011-10-04")
+    names = {p.id: p.name for p in report.places}
+    arrests = [e for e in report.events if e.type == "COERCE"]
+    assert arrests and all(names.get(e.location or "") == "Syria" for e in arrests)

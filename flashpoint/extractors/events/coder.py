@@ -301,6 +301,10 @@ class Coder(Candidates, Merging):
         )
         if place_reason == "clause":
             place_reason = reason
+        if place_reason == "dateline":
+            location, place_precision, place_reason = self.beyond_dateline(
+                cand, sources, (location, place_precision, place_reason)
+            )
         toll = event_places.running_toll(cand.anchor)
         if toll and place_reason in ("clause", "sentence") and all(
             event_places.on_speaker(t) for t in sent if self.places.get(t.i) is not None
@@ -470,6 +474,38 @@ class Coder(Candidates, Merging):
         tail = self.ctx.text[tok.idx : sent.end_char]
         before = sum(head.count(m) for m in '"“”')
         return before % 2 == 1 or (before == 0 and any(m in tail for m in '"”'))
+
+    def beyond_dateline(
+        self,
+        cand: EventCandidate,
+        sources: list[EventParticipant],
+        placed: tuple[str | None, str | None, str | None],
+    ) -> tuple[str | None, str | None, str | None]:
+        """A dateline says where the reporter is. It does not place what a government of
+        another country says or decides ("Cameron urged ..." under a Cairo dateline),
+        and the story's own country's act told from abroad ("Assad's crackdown" under an
+        Ankara dateline) is placed in that country."""
+        line = self.places_by_id.get(placed[0] or "")
+        if line is None:
+            return placed
+        states = {
+            p.country
+            for p in sources
+            if p.country and (p.sector in STATE_SECTORS or fr.country_of(p.name))
+        }
+        if line.country in states or len(states) > 1:
+            return placed
+        forces = any(p.sector in STATE_SECTORS for p in sources)
+        home_act = states == {self.home} or (
+            not states and forces and self.home_in_lead and line.country != self.home
+        )
+        if cand.type in SCENE_TYPES and home_act and self.home is not None:
+            # "Assad's forces arrested hundreds", told under an Ankara dateline
+            here = event_places.home_country(self.ctx.results.get("places", []), self.home)
+            return (here.id, "country", "country") if here is not None else (None, None, None)
+        if states and cand.type not in SCENE_TYPES and cand.mode != "visit":
+            return None, None, None
+        return placed
 
     def scene_verbs(self, cand: EventCandidate) -> list[Token]:
         """The verbs of relative clauses on the happening an act was done in ("killed
