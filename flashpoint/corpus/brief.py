@@ -1797,12 +1797,12 @@ def build_brief(
         kinds = sorted({f.kind for f in current})
         for kind in kinds:
             figs = [f for f in current if f.kind == kind]
-            shown = brief.places.get(inc.id, inc.location)
-            placed = bool(shown) and _names_place(figs[-1], shown or "", by_doc)
-            key = (incident_day(inc), kind, figs[-1].value, shown if placed else None)
-            if key in figure_keys:
+            at = brief.places.get(inc.id, inc.location)
+            placed = bool(at) and _names_place(figs[-1], at or "", by_doc)
+            fig_key = (incident_day(inc), kind, figs[-1].value, at if placed else None)
+            if fig_key in figure_keys:
                 continue  # the same toll of the same day and place, told again
-            figure_keys.add(key)
+            figure_keys.add(fig_key)
             brief.figures.append(
                 FigureChange(
                     inc,

@@ -1037,7 +1037,8 @@ def test_a_joined_appeal_counts_the_reports_of_the_speaker_shown(
         }
     )
     text = to_markdown(build_brief([joined], [first, other]))
-    line = next(x for x in text.splitlines() if x.startswith(("- **request", "- **demand", "- **appeal", "- **call")))
+    asks = ("- **request", "- **demand", "- **appeal", "- **call")
+    line = next(x for x in text.splitlines() if x.startswith(asks))
     assert "Marten" not in line
     assert "[1 report;" in line  # the president's appeal, told once
 
@@ -1526,3 +1527,180 @@ def test_an_act_in_the_meeting_the_news_is_dated_from_is_a_look_back() -> None:
         "vetoed",
     )  # fmt: skip
     assert looks_back(after.events[0], after) and not looks_back(during.events[0], during)
+
+
+# --- the review of the example briefs (issue 9): look-backs, twins, the page itself ---
+
+
+def test_a_duration_since_previously_a_span_back_and_a_cumulative_count_look_back() -> None:
+    def one(sentence: str, trigger: str, type: str = "ASSAULT") -> Report:
+        return _with_trigger(report("2031-06-05", Ev(sentence, type=type, place="mill")), trigger)
+
+    told = [
+        one("It is five weeks since Tomas Brenn surrendered to the Kestrian navy near"
+            " Millbrook.", "surrendered", "RETREAT"),
+        one("Kestria has previously refused to take back its sailors held in Varnia.",
+            "refused", "REJECT"),
+        one("Hundreds of fishermen are held in Millbrook, having been detained by the"
+            " Kestrian navy over the last two years.", "detained", "COERCE"),
+        one("Altogether, relatives have appealed to the Varnian ombudsman to trace 400"
+            " missing sailors.", "appealed", "REQUEST"),
+        one("The Kestrian navy has detained a total of 600 fishermen.", "detained", "COERCE"),
+        one("It is not known whether all the gunmen in Millbrook were killed or captured.",
+            "killed"),
+    ]  # fmt: skip
+    news = [
+        one("Kestria refused to take back its sailors held in Varnia.", "refused", "REJECT"),
+        one("The Kestrian navy detained 30 fishermen off Millbrook, officials said.",
+            "detained", "COERCE"),
+        one("It is known that the gunmen in Millbrook were killed.", "killed"),
+    ]  # fmt: skip
+    assert all(looks_back(r.events[0], r) for r in told)
+    assert not any(looks_back(r.events[0], r) for r in news)
+
+
+def test_an_earlier_date_or_last_week_just_before_dates_the_undated_act() -> None:
+    def two(first: str, second: str, trigger: str, type: str = "ASSAULT") -> Report:
+        rep = report("2031-06-05", Ev(first, type="AID"), Ev(second, type=type, place="mill"))
+        rep.events = rep.events[1:]  # the first sentence holds no event
+        return _with_trigger(rep, trigger)
+
+    clash = two("The raid took place on 3 May in a village near Millbrook.",
+                "Officials said two guards were killed.", "killed")  # fmt: skip
+    summit = two("Leaders met at a summit in Port Halden last week.",
+                 "Seizing the moment, President Alder Voss demanded new sanctions.",
+                 "demanded", "REQUEST")  # fmt: skip
+    recent = two("The raid took place on 3 June in a village near Millbrook.",
+                 "Officials said two guards were killed.", "killed")  # fmt: skip
+    today = two("Leaders met at a summit in Port Halden last week.",
+                "On Thursday, President Alder Voss demanded new sanctions.", "demanded",
+                "REQUEST")  # fmt: skip
+    assert looks_back(clash.events[0], clash) and looks_back(summit.events[0], summit)
+    assert not looks_back(recent.events[0], recent)  # two days before: the week's news
+    assert not looks_back(today.events[0], today)  # a day of its own
+
+
+def test_the_same_toll_of_a_day_is_one_line_and_one_figure() -> None:
+    texts = (
+        "Activists said at least 40 people were killed across Varnia on Thursday.",
+        "At least 40 people were killed in Varnia on Thursday, a monitoring group said.",
+    )
+    reps = [report("2031-06-05", Ev(t, place="vrn", date="2031-06-05")) for t in texts]
+    incidents = []
+    for n, rep in enumerate(reps):
+        ev = rep.events[0]
+        fig = ReportedFigure(kind="dead", value=40, document=rep.document.id,
+                             sentence=ev.sentence.text, start=ev.sentence.start,
+                             end=ev.sentence.end)  # fmt: skip
+        incidents.append(
+            _incident(n + 1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                      location="Varnia", figures=[fig], summary=ev.sentence.text)
+        )  # fmt: skip
+    text = to_markdown(build_brief(incidents, reps))
+    assert text.count("(40 dead)") == 1 and text.count("dead 40") == 1
+    assert "1 line telling again another line's happening" in text
+
+
+def test_one_victims_story_is_no_toll_of_a_reported_incident() -> None:
+    rep = report("2031-06-05", Ev("A shell came through the roof of her home, killing her.",
+                                  place="port", date="2031-06-05"))  # fmt: skip
+    ev = rep.events[0]
+    fig = ReportedFigure(
+        kind="dead",
+        value=1,
+        document=rep.document.id,
+        sentence=ev.sentence.text,
+        start=ev.sentence.start,
+        end=ev.sentence.end,
+    )
+    one = ReportedFigure(kind="dead", value=1, document=rep.document.id,
+                         sentence="One fisherman was killed.", start=ev.sentence.start,
+                         end=ev.sentence.end)  # fmt: skip
+    shelling = _incident(
+        1,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-05",
+        location="Port Halden",
+        figures=[fig],
+    )
+    shelling = shelling.model_copy(update={"independent_reports": 2})
+    brief = build_brief([shelling], [rep])
+    assert brief.tolls[shelling.id] == [] and "1 dead" not in to_markdown(brief)
+    counted = shelling.model_copy(update={"figures": [one]})
+    assert [f.value for f in build_brief([counted], [rep]).tolls[counted.id]] == [1]
+
+
+def test_a_figure_whose_sentence_names_no_place_is_shown_with_no_place() -> None:
+    rep = report("2031-06-05", Ev("Security forces killed 43 people on Wednesday.",
+                                  place="port", date="2031-06-05"))  # fmt: skip
+    ev = rep.events[0]
+    fig = ReportedFigure(
+        kind="dead",
+        value=43,
+        document=rep.document.id,
+        sentence=ev.sentence.text,
+        start=ev.sentence.start,
+        end=ev.sentence.end,
+    )
+    inc = _incident(
+        1,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-05",
+        location="Port Halden",
+        figures=[fig],
+    )
+    text = to_markdown(build_brief([inc], [rep]))
+    assert "- 2031-06-05, assault: dead 43" in text and "Port Halden, assault: dead" not in text
+
+
+def test_the_page_uses_analysts_words_and_explains_the_tension_index() -> None:
+    incidents = [
+        _incident(1, "RETREAT", "material_cooperation", 5, mode="disarm", date="2031-06-02",
+                  source_actors=["Kestria (KST/GOV)"]),
+        _incident(2, "SANCTION", "material_conflict", -5, mode="discontinue",
+                  date="2031-06-03", source_actors=["Kestria (KST/GOV)"]),
+        _incident(3, "ASSAULT", "material_conflict", -9, date="2031-06-10",
+                  source_actors=["Kestria (KST/GOV)"]),
+    ]  # fmt: skip
+    text = to_markdown(build_brief(incidents, days=1, until=dt.date(2031, 6, 12)))
+    assert "**surrender**" in text or "**diplomatic ties cut**" in text or "**assault**" in text
+    assert "(disarm)" not in text and "(discontinue)" not in text
+    assert "conflict counting up" in text  # the scale and the sign, in one line
+    assert "too thin to read as a trend" in text  # one incident against two
+    assert "Only 4 days of the last week lie in the period" in text  # 9 to 12 June
+    assert "3 incidents from 3 reports" in text and "1 of them are listed below" in text
+    assert "--days" not in text
+
+
+def test_a_signed_op_ed_and_a_question_lead_are_comment() -> None:
+    signed = _doc_report(
+        "c1",
+        "Fighters retook the harbour of Port Halden on Saturday. The war is not over."
+        " • Mara Quell is co-founder of Harbour Analytics and a former fellow at Millbrook.",
+    )
+    question = "Remember the brave fishermen who held Port Halden against the navy?"
+    asked = _doc_report(
+        "c2", question + " They risk being wiped out. A Kestrian fleet is massing off the coast."
+    )
+    asked.document.sentences = [0, len(question) + 1]
+    news = _doc_report(
+        "n1",
+        "Kestrian gunboats shelled Port Halden on Saturday. Is the port safe? Nobody knows,"
+        " residents said. • Reporting by Mara Quell.",
+    )
+    assert comment_piece(signed) and comment_piece(asked) and not comment_piece(news)
+
+
+def test_an_undated_act_on_a_named_weekday_is_that_days() -> None:
+    # 2031-06-07 is a Saturday: "on Friday" is the 6th
+    rep = _with_trigger(
+        report("2031-06-07", Ev("On Friday, activists said at least 52 people were killed by"
+                                " Kestrian shelling in Port Halden.", place="port")),
+        "killed",
+    )  # fmt: skip
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert [d.day for d in brief.days] == [dt.date(2031, 6, 6)]
