@@ -1529,6 +1529,32 @@ def own_act(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) 
     return inc.model_copy(update={"type": "SANCTION", "mode": "discontinue"})
 
 
+# "China sends a senior envoy to Syria": a MOBILIZE trigger whose object is a diplomat,
+# not troops, is a visit.
+_ENVOY_OBJECT = re.compile(
+    r"^\s+(?:(?:a|an|the|its|his|her|their|two|three|several)\s+)?(?:[\w’'-]+\s+){0,2}"
+    r"(?:envoys?|delegations?|ministers?|diplomats?|emissar(?:y|ies)|mediators?)\b",
+    re.IGNORECASE,
+)
+
+
+def envoy_act(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> Incident:
+    """A mobilization every sighting of which sends a diplomat ("sends a senior envoy to
+    Syria"): shown as the visit it is (``consult (visit)``), not as troops sent."""
+    if inc.type != "MOBILIZE":
+        return inc
+    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    if not told:
+        return inc
+    for event, report in told:
+        after = report.document.text[event.trigger.end : event.trigger.end + 60]
+        if not _ENVOY_OBJECT.match(after):
+            return inc
+    return inc.model_copy(
+        update={"type": "CONSULT", "mode": "visit", "quad": "verbal_cooperation", "intensity": 1.0}
+    )
+
+
 _FUNCTION_WORDS = frozenset(
     {"in", "on", "at", "by", "of", "the", "a", "an", "to", "for", "with", "from", "and", "as"}
 )
@@ -1700,7 +1726,7 @@ def build_brief(
     asked = [
         v
         for v in (
-            own_act(news_view(i, events), events)
+            envoy_act(own_act(news_view(i, events), events), events)
             for i in select(incidents, country=country, since=since, until=until)
         )
         if _within(v, since, until)

@@ -1704,3 +1704,20 @@ def test_an_undated_act_on_a_named_weekday_is_that_days() -> None:
     )  # fmt: skip
     brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
     assert [d.day for d in brief.days] == [dt.date(2031, 6, 6)]
+
+
+def test_sending_an_envoy_is_a_visit_not_troops() -> None:
+    def sent(sentence: str) -> Report:
+        ev = Ev(sentence, type="SANCTION", source=("kst-gov",), target=(), date="2031-06-05")
+        rep = _with_trigger(report("2031-06-05", ev), "sends")
+        rep.events[0].type, rep.events[0].mode = "MOBILIZE", "troops"
+        return rep
+
+    envoy = sent("President Alder Voss sends a senior envoy to Varnia to seek a settlement.")
+    troops = sent("President Alder Voss sends 2,000 troops to the Varnian border.")
+    out = {}
+    for name, rep in (("envoy", envoy), ("troops", troops)):
+        brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+        out[name] = to_markdown(brief)
+    assert "**visit**" in out["envoy"] and "mobiliz" not in out["envoy"]
+    assert "**visit**" not in out["troops"] and "**troop deployment**" in out["troops"]
