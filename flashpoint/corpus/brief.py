@@ -106,6 +106,7 @@ class Brief:
     lower: list[Incident] = field(default_factory=list)  # news leads below the threshold
     threshold: float | None = None  # the confidence the key incidents were chosen at
     echoed: int = 0  # lines left out as another line's happening told again
+    unasserted: int = 0  # incidents counted but told as denied or only possible
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -1772,6 +1773,7 @@ def build_brief(
         echoed=left[5],
         threshold=default_threshold() if min_confidence is None else min_confidence,
     )
+    brief.unasserted = sum(1 for i in chosen if i.modality != "asserted")
     shown = {i.id for i in period}
     brief.lower = _lower(
         screen(
@@ -1999,10 +2001,19 @@ def _counts(b: Brief) -> str:
     listed = sum(len(d.incidents) for d in b.days)
     line = f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})"
     if listed < b.incidents:
+        why = []
+        if b.other_days:
+            why.append("the other days with incidents are named after the list")
+        if b.unasserted:
+            verb = "is not a key line" if b.unasserted == 1 else "are not key lines"
+            why.append(f"{b.unasserted} told as denied or only possible {verb}")
+        more = b.incidents - listed - b.unasserted
+        if more > 0 and not b.other_days:
+            verb = "falls" if more == 1 else "fall"
+            why.append(f"{more} more {verb} on the key days past their three lines")
         line += (
             f"; {listed} of them are listed below, the most important on"
-            f" {_n(len(b.days), 'key day')}; the other days with incidents are named after"
-            " the list."
+            f" {_n(len(b.days), 'key day')}" + ("; " + "; ".join(why) if why else "") + "."
         )
     else:
         line += "."
