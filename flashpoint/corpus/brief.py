@@ -238,6 +238,7 @@ _DAY_WORD = re.compile(
     r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 MONTH_REACH = 2  # sentences back
+_SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 # "It is six weeks since Muthana surrendered", "two years since the siege began": the act
 # after "since" and a duration is dated from now back, a look-back.
 _SINCE_SPAN = re.compile(
@@ -249,13 +250,17 @@ _SINCE_SPAN = re.compile(
 _SPAN_BACK = re.compile(
     r"\b(?:over|in|during|throughout|for)\s+the\s+(?:last|past|previous)\s+"
     r"(?:(?:few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)\s+)?"
-    r"(?:weeks|months|years|decades|month|year|decade)\b",
+    r"(?:weeks|months|years|decades|month|year|decade)\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:last|past|previous)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-9][0-9])\s+days\b",
     re.IGNORECASE,
 )
 # A day named with its month ("took place on 10 January", "on March 3"): an explicit date.
 _DAY_MONTH = re.compile(
-    rf"\b(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})|({_MONTHS})\s+([0-9]{{1,2}})(?![0-9]))\b"
+    rf"\b(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS}|{_SHORT_MONTHS})"
+    rf"|({_MONTHS}|{_SHORT_MONTHS})\s+([0-9]{{1,2}})(?![0-9]))\b"
 )
+CHRONOLOGY_DATES = 2  # a toll's sentence naming this many day-and-month dates is a list
 DATE_REACH = 6  # sentences back an explicit earlier date dates an undated act
 DATE_GAP_DAYS = 7  # an explicit date this many days or more before the report's
 # "at the summit last week": a past phrase of a relative time, which the next sentence's
@@ -369,7 +374,8 @@ def _explicit_day(found: re.Match[str], published: dt.date) -> dt.date | None:
     """The day a :data:`_DAY_MONTH` match names, in the report's year (the year before
     when that would fall after the report)."""
     day = int(found.group(1) or found.group(4))
-    month = _MONTHS.split("|").index(found.group(2) or found.group(3)) + 1
+    name = (found.group(2) or found.group(3))[:3]
+    month = [m[:3] for m in _MONTHS.split("|")].index(name) + 1
     for year in (published.year, published.year - 1):
         try:
             when = dt.date(year, month, day)
@@ -780,6 +786,8 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
                 continue
         if report is not None and _running_total(fig, report):
             continue
+        if len(_DAY_MONTH.findall(fig.sentence or "")) >= CHRONOLOGY_DATES:
+            continue  # "23 Dec: Two bombs hit ... 6 Jan: Car bomb kills 26": a chronology
         if fig.value == 1 and several and not _ONE.search(fig.sentence or ""):
             continue  # "a mortar bomb came through the roof, killing her": one victim's story
         out.append(fig)

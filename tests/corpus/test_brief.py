@@ -1721,3 +1721,31 @@ def test_sending_an_envoy_is_a_visit_not_troops() -> None:
         out[name] = to_markdown(brief)
     assert "**visit**" in out["envoy"] and "mobiliz" not in out["envoy"]
     assert "**visit**" not in out["troops"] and "**troop deployment**" in out["troops"]
+
+
+def test_a_chronology_is_no_toll_and_the_past_few_days_no_days_act() -> None:
+    listed = ("3 May: Two bombs hit the port of Port Halden 9 May: Car bomb in Port Halden"
+              " kills 26 2 Jun: Twin blasts in Port Halden leave 28 dead")  # fmt: skip
+    told = "A car bomb in Port Halden killed 26 people on Monday."
+    reports = [report("2031-06-05", Ev(x, place="port", date="2031-06-05")) for x in (listed, told)]
+    tolls = []
+    for n, rep in enumerate(reports):
+        ev = rep.events[0]
+        fig = ReportedFigure(kind="dead", value=26, document=rep.document.id,
+                             sentence=ev.sentence.text, start=ev.sentence.start,
+                             end=ev.sentence.end)  # fmt: skip
+        inc = _incident(n + 1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                        location="Port Halden", figures=[fig])  # fmt: skip
+        tolls.append(build_brief([inc], [rep]).tolls[inc.id])
+    assert tolls[0] == [] and [f.value for f in tolls[1]] == [26]
+    two_days = _with_trigger(
+        report("2031-06-05", Ev("Activists say 100 people were killed in the past two days in"
+                                " Port Halden.", place="port")),
+        "killed",
+    )  # fmt: skip
+    hours = _with_trigger(
+        report("2031-06-05", Ev("Activists say 10 people were killed in Port Halden, officials"
+                                " said.", place="port")),
+        "killed",
+    )  # fmt: skip
+    assert looks_back(two_days.events[0], two_days) and not looks_back(hours.events[0], hours)
