@@ -1420,19 +1420,28 @@ _PAPER_SAYS = re.compile(
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+# "a corner of eastern Syria", "in northern Varnia": a country with a compass adjective is
+# a region, where the act happened, not a side of any act.
+_REGION_NAME = re.compile(
+    r"^(?i:the\s+)?(?i:north|south|east|west|north-east|north-west|south-east|south-west)ern"
+    r"\s+[A-Z]"
+)
 
 
 def named_as_no_side(inc: Incident, event: Event, report: Report) -> set[str]:
     """The labels of the event's targets that its sentence names as no one the act is
     done to or aimed at: a backer ("with support from Hassan Rouhani, Putin demanded"),
     the country of a withdrawal ("withdrew through eastern Syria"), the subject of a
-    document the act is about ("vetoed a resolution condemning the Syrian government")."""
+    document the act is about ("vetoed a resolution condemning the Syrian government"),
+    a country with a compass adjective ("refusing to leave a corner of eastern Syria")."""
     text = report.document.text
     actors = {a.id: a for a in report.actors}
     out = set()
     for p in event.target:
         if _marks().own.match(p.name):
             out.add(label(p, actors))  # "closed its embassy": the doer's own
+        if _REGION_NAME.match(p.name):
+            out.add(label(p, actors))  # "eastern Syria": a region
         if p.start is None:
             continue
         before = text[max(event.sentence.start, p.start - 60) : p.start]

@@ -1749,3 +1749,16 @@ def test_a_chronology_is_no_toll_and_the_past_few_days_no_days_act() -> None:
         "killed",
     )  # fmt: skip
     assert looks_back(two_days.events[0], two_days) and not looks_back(hours.events[0], hours)
+
+
+def test_a_country_with_a_compass_adjective_is_a_region_not_a_side() -> None:
+    from flashpoint.corpus.brief import named_as_no_side
+
+    told = Ev("Fighters are refusing to leave a corner of eastern Varnia.", type="REJECT",
+              source=("fighters",), target=("vrn",))  # fmt: skip
+    rep = report("2031-06-05", told)
+    rep.events[0].target[0].name = "eastern Varnia"
+    inc = _incident(1, "REJECT", "verbal_conflict", -4, date="2031-06-05")
+    assert named_as_no_side(inc, rep.events[0], rep)
+    rep.events[0].target[0].name = "northern rebels"
+    assert not named_as_no_side(inc, rep.events[0], rep)
