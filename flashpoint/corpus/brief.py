@@ -1422,6 +1422,9 @@ _PAPER_SAYS = re.compile(
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 # "a corner of eastern Syria", "in northern Varnia": a country with a compass adjective is
 # a region, where the act happened, not a side of any act.
+# "A Syrian and a German-Lebanese man have been arrested": an article and a nationality
+# word alone name one person of that nationality, not the state the actor table codes.
+_ONE_NATIONAL = re.compile(r"^(?i:an?|one)\s+[A-Z][\w’'-]*(?:an|ese|i|ish|ch)$")
 _REGION_NAME = re.compile(
     r"^(?i:the\s+)?(?i:north|south|east|west|north-east|north-west|south-east|south-west)ern"
     r"\s+[A-Z]"
@@ -1433,7 +1436,8 @@ def named_as_no_side(inc: Incident, event: Event, report: Report) -> set[str]:
     done to or aimed at: a backer ("with support from Hassan Rouhani, Putin demanded"),
     the country of a withdrawal ("withdrew through eastern Syria"), the subject of a
     document the act is about ("vetoed a resolution condemning the Syrian government"),
-    a country with a compass adjective ("refusing to leave a corner of eastern Syria")."""
+    a country with a compass adjective ("refusing to leave a corner of eastern Syria"),
+    one person named by nationality ("a Syrian", which the actor table codes as the state)."""
     text = report.document.text
     actors = {a.id: a for a in report.actors}
     out = set()
@@ -1442,6 +1446,8 @@ def named_as_no_side(inc: Incident, event: Event, report: Report) -> set[str]:
             out.add(label(p, actors))  # "closed its embassy": the doer's own
         if _REGION_NAME.match(p.name):
             out.add(label(p, actors))  # "eastern Syria": a region
+        if _ONE_NATIONAL.match(p.name):
+            out.add(label(p, actors))  # "a Syrian" (a man) is not the Syrian state
         if p.start is None:
             continue
         before = text[max(event.sentence.start, p.start - 60) : p.start]

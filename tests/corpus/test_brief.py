@@ -1751,7 +1751,7 @@ def test_a_chronology_is_no_toll_and_the_past_few_days_no_days_act() -> None:
     assert looks_back(two_days.events[0], two_days) and not looks_back(hours.events[0], hours)
 
 
-def test_a_country_with_a_compass_adjective_is_a_region_not_a_side() -> None:
+def test_a_region_and_one_person_named_by_nationality_are_no_side() -> None:
     from flashpoint.corpus.brief import named_as_no_side
 
     told = Ev("Fighters are refusing to leave a corner of eastern Varnia.", type="REJECT",
@@ -1761,4 +1761,8 @@ def test_a_country_with_a_compass_adjective_is_a_region_not_a_side() -> None:
     inc = _incident(1, "REJECT", "verbal_conflict", -4, date="2031-06-05")
     assert named_as_no_side(inc, rep.events[0], rep)
     rep.events[0].target[0].name = "northern rebels"
+    assert not named_as_no_side(inc, rep.events[0], rep)
+    rep.events[0].target[0].name = "A Varnian"  # one person, not the state
+    assert named_as_no_side(inc, rep.events[0], rep)
+    rep.events[0].target[0].name = "Varnia"
     assert not named_as_no_side(inc, rep.events[0], rep)
