@@ -100,3 +100,11 @@ def test_every_data_file_is_documented() -> None:
     missing = shipped - documented
     assert not missing, f"data files missing from docs/architecture.md: {sorted(missing)}"
     assert documented <= shipped, f"documented but not shipped: {sorted(documented - shipped)}"
+
+
+def test_incidents_doc_states_the_default_confidence_of_the_code() -> None:
+    from flashpoint.extractors.events.confidence import default_threshold
+
+    text = (DOC.parent / "incidents.md").read_text(encoding="utf-8")
+    found = re.search(r"calibrated threshold, `confidence\.default_threshold\(\)`, ([0-9.]+)", text)
+    assert found is not None and float(found.group(1)) == pytest.approx(default_threshold())

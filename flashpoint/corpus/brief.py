@@ -64,6 +64,7 @@ class FigureChange:
     latest: float
     first_by: str | None
     latest_by: str | None
+    placed: bool = True  # the latest figure's sentence names the incident's place
 
 
 @dataclass(slots=True)
@@ -105,6 +106,7 @@ class Brief:
     lower: list[Incident] = field(default_factory=list)  # news leads below the threshold
     threshold: float | None = None  # the confidence the key incidents were chosen at
     echoed: int = 0  # lines left out as another line's happening told again
+    unasserted: int = 0  # incidents counted but told as denied or only possible
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -194,6 +196,13 @@ def _marks() -> _Marks:
     )
 
 
+# "It is not known whether all the fighters have been killed or captured": an act asked
+# about ("whether", "if" after not known / unclear / asked), not one told as done.
+_WHETHER = re.compile(
+    r"\b(?:not\s+(?:known|clear|yet\s+known)|unclear|unknown|uncertain|asked|wonder(?:s|ed)?)"
+    r"\s+(?:whether|if)\b[^.;]*$",
+    re.IGNORECASE,
+)
 # A non-restrictive relative clause in the perfect describes an actor by its past
 # conduct ("China and Russia, which have opposed previous votes, ..."; "the envoy,
 # who had visited Damascus, ..."): background, not the sentence's news.
@@ -229,6 +238,36 @@ _DAY_WORD = re.compile(
     r"\b(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 MONTH_REACH = 2  # sentences back
+_SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# "It is six weeks since Muthana surrendered", "two years since the siege began": the act
+# after "since" and a duration is dated from now back, a look-back.
+_SINCE_SPAN = re.compile(
+    r"\b(?:days|weeks|months|years|decades|a\s+(?:week|month|year|decade))\s+since\b",
+    re.IGNORECASE,
+)
+# "captured over the last three years", "in the past two months": a span back from the
+# time of telling, a running account, not a day's happening ("in the past 24 hours" is).
+_SPAN_BACK = re.compile(
+    r"\b(?:over|in|during|throughout|for)\s+the\s+(?:last|past|previous)\s+"
+    r"(?:(?:few|several|two|three|four|five|six|seven|eight|nine|ten|[0-9]+)\s+)?"
+    r"(?:weeks|months|years|decades|month|year|decade)\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:last|past|previous)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-9][0-9])\s+days\b",
+    re.IGNORECASE,
+)
+# A day named with its month ("took place on 10 January", "on March 3"): an explicit date.
+_DAY_MONTH = re.compile(
+    rf"\b(?:([0-9]{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS}|{_SHORT_MONTHS})"
+    rf"|({_MONTHS}|{_SHORT_MONTHS})\s+([0-9]{{1,2}})(?![0-9]))\b"
+)
+CHRONOLOGY_DATES = 2  # a toll's sentence naming this many day-and-month dates is a list
+DATE_REACH = 6  # sentences back an explicit earlier date dates an undated act
+DATE_GAP_DAYS = 7  # an explicit date this many days or more before the report's
+# "at the summit last week": a past phrase of a relative time, which the next sentence's
+# undated act (with no day of its own) continues.
+_RELATIVE_PAST = re.compile(
+    r"\blast\s+(?:week|month|year|weekend)\b|\b(?:weeks|months|years)\s+ago\b", re.IGNORECASE
+)
 # "more than 400 people have been killed since security forces launched an assault": a
 # perfect passive trigger with a running-total phrase right after it counts up to the
 # time of telling, not a day's happening.
@@ -270,6 +309,8 @@ def looks_back(event: Event, report: Report) -> bool:
     marks = _marks()
     if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
+    if _WHETHER.search(text[event.sentence.start : event.trigger.start]):
+        return True  # "it is not known whether all the fighters have been killed": a question
     after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
     if _PERFECT_PASSIVE.search(before) and _RUNNING_AFTER.match(after):
         return True  # "400 people have been killed since the assault began": a running total
@@ -296,8 +337,10 @@ def looks_back(event: Event, report: Report) -> bool:
         return True  # "is pulling out its troops": a plan under way
     if gerund and _AFTER_GERUND.search(before):
         return True  # "stripped of her citizenship after surrendering to Kurdish forces"
-    if _month_before(event, report, published):
+    if _month_before(event, report, published) or _date_before(event, report, published):
         return True
+    if _SINCE_SPAN.search(head) or _SPAN_BACK.search(event.sentence.text):
+        return True  # "it is six weeks since she surrendered"; "over the last three years"
     if marks.earlier.search(head) or marks.dated_by.match(after) or marks.former.search(wide):
         return True  # "a day after the US closed its embassy"; "the killing came on the
         # day of the vote": an earlier happening, the point the news is dated from
@@ -323,6 +366,46 @@ def _month_before(event: Event, report: Report, published: dt.date) -> bool:
             year = int(found.group(2)) if found.group(2) else None
             return (year or published.year, month) != (published.year, published.month)
         if _DAY_WORD.search(text, a, b):
+            return False
+    return False
+
+
+def _explicit_day(found: re.Match[str], published: dt.date) -> dt.date | None:
+    """The day a :data:`_DAY_MONTH` match names, in the report's year (the year before
+    when that would fall after the report)."""
+    day = int(found.group(1) or found.group(4))
+    name = (found.group(2) or found.group(3))[:3]
+    month = [m[:3] for m in _MONTHS.split("|")].index(name) + 1
+    for year in (published.year, published.year - 1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if when <= published:
+            return when
+    return None
+
+
+def _date_before(event: Event, report: Report, published: dt.date) -> bool:
+    """The undated event's sentence (or one of the ``DATE_REACH`` before it, with no
+    sentence between holding a day of its own) names an explicit day ``DATE_GAP_DAYS``
+    or more before the report ("The incident took place on 10 January ... 'There was a
+    clash and two people were killed'"), or the sentence right before it a relative
+    past ("celebrations in Sochi last week ... Exploiting the moment, Putin demanded"):
+    the act is that earlier time's."""
+    if _DAY_WORD.search(event.sentence.text):
+        return False
+    text = report.document.text
+    spans = [(event.sentence.start, event.sentence.end)]
+    spans += list(reversed([(a, b) for a, b in sentences(report) if b <= event.sentence.start]))
+    for n, (a, b) in enumerate(spans[: DATE_REACH + 1]):
+        for found in _DAY_MONTH.finditer(text, a, b):
+            when = _explicit_day(found, published)
+            if when is not None and (published - when).days >= DATE_GAP_DAYS:
+                return True
+        if n == 1 and _RELATIVE_PAST.search(text, a, b):
+            return True
+        if n and _DAY_WORD.search(text, a, b):
             return False
     return False
 
@@ -378,11 +461,25 @@ def _recalled(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     return bool(told) and all(looks_back(e, r) for e, r in told)
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# "On Friday, activists said at least 52 people were killed": the weekday the sentence
+# names dates its act (a material one, told in the past) when the extractor left it undated.
+_ON_WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})\b")
+
+
 def _told_day(event: Event, report: Report) -> dt.date | None:
-    """The day a sighting tells of: the event's own day, else its report's day."""
+    """The day a sighting tells of: the event's own day; for an undated material act
+    whose sentence says "on <weekday>" (one weekday only), that weekday in the six days
+    up to its report; else its report's day."""
     if event.date and event.date_precision in (None, "day"):
         return iso_day(event.date)
-    return iso_day(report.document.published)
+    published = iso_day(report.document.published)
+    if published is not None and not event.date and event.quad.startswith("material"):
+        named = {m.group(1) for m in _ON_WEEKDAY.finditer(event.sentence.text)}
+        if len(named) == 1:
+            back = (published.weekday() - _WEEKDAYS.index(named.pop())) % 7
+            return published - dt.timedelta(days=back)
+    return published
 
 
 def _own_day(event: Event) -> bool:
@@ -421,7 +518,8 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     first = min((d for d in (own or days).values() if d is not None), default=None)
     if first is not None:
         news = [(s, er) for s, er in news if _same_news(days[id(s)], first, id(s) in own)]
-    if len(news) == len(known) and len(known) == len(inc.sightings):
+    same_day = first is None or not inc.date or iso_day(inc.date) == first
+    if len(news) == len(known) and len(known) == len(inc.sightings) and same_day:
         return inc
     kept = [s for s, _ in news]
     docs = {s.document for s in kept}
@@ -669,9 +767,12 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
     and that are told of its own place: a figure whose sentence names a town
     (:func:`linking.towns_named`), none of them the incident's town, counts another
     happening ("two blasts in Aleppo killed 28" is no toll of the shelling of Homs),
-    and a nationwide toll (:func:`_nationwide`) is no toll of a town's incident."""
+    and a nationwide toll (:func:`_nationwide`) is no toll of a town's incident. In an
+    incident two or more reports tell, a toll of one whose sentence writes no count
+    (:data:`_ONE`: "killing her") is an anecdote's victim, not the incident's toll."""
     own = inc.location
     towns = {p.name for r in reports.values() for p in r.places if p.feature == "city"}
+    several = independent_reports(inc) >= 2
     out = []
     for fig in inc.figures:
         if fig.kind not in ("dead", "injured") or not stated_toll(fig):
@@ -685,8 +786,17 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
                 continue
         if report is not None and _running_total(fig, report):
             continue
+        if len(_DAY_MONTH.findall(fig.sentence or "")) >= CHRONOLOGY_DATES:
+            continue  # "23 Dec: Two bombs hit ... 6 Jan: Car bomb kills 26": a chronology
+        if fig.value == 1 and several and not _ONE.search(fig.sentence or ""):
+            continue  # "a mortar bomb came through the roof, killing her": one victim's story
         out.append(fig)
     return out
+
+
+# A count of one written as such ("one person was killed", "1 dead"); a toll of one read
+# from a pronoun or a name ("killing her") is one victim's story.
+_ONE = re.compile(r"\b(?:one|1|single)\b", re.IGNORECASE)
 
 
 def _nationwide(fig: ReportedFigure, report: Report, towns: set[str]) -> bool:
@@ -823,7 +933,19 @@ def _chronological(incidents: Iterable[Incident]) -> list[Incident]:
     return sorted(incidents, key=lambda i: (incident_day(i) or dt.date.max, i.id))
 
 
-def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, list[Incident]]:
+# How to read the index, in one line: its sign and its scale (corpus/tension.py).
+TENSION_SCALE = (
+    "(The index adds each incident's weight on the PLOVER scale, conflict counting up"
+    " (an assault +9) and cooperation down (a surrender -5), more reports weighing more,"
+    " divided by the week's coverage: above zero a week of mostly conflict, higher is"
+    " tenser.)"
+)
+TREND_INCIDENTS = 3  # fewer incidents in either week compared: no trend to read
+
+
+def _tension(
+    chosen: list[Incident], by_id: dict[str, Incident], until: dt.date | None = None
+) -> tuple[str, list[Incident]]:
     points = index_points(chosen, "week")
     if not points:
         return "No dated incidents: nothing to say about tension.", []
@@ -847,11 +969,19 @@ def _tension(chosen: list[Incident], by_id: dict[str, Incident]) -> tuple[str, l
     delta = last.normalized - before.normalized
     way = "rose" if delta > 0.5 else "fell" if delta < -0.5 else "held steady"
     text = (
-        f"Tension {way} in the week of {last.period.isoformat()}: normalized index"
+        f"Tension {way} in the week of {last.period.isoformat()}: index"
         f" {last.normalized:.1f} against {before.normalized:.1f} the week before"
         f" ({_n(last.incidents, 'incident')} in {_n(last.reports, 'report')}, against"
-        f" {before.incidents} in {before.reports})."
+        f" {before.incidents} in {before.reports}). {TENSION_SCALE}"
     )
+    if min(last.incidents, before.incidents) < TREND_INCIDENTS:
+        text += (
+            f" With fewer than {TREND_INCIDENTS} incidents in one of the two weeks, the"
+            " change is too thin to read as a trend."
+        )
+    if until is not None and (until - last.period).days < 6:
+        inside = (until - last.period).days + 1
+        text += f" Only {_n(inside, 'day')} of the last week lie in the period."
     drivers = [by_id[i] for i in last.drivers if i in by_id] if way == "rose" else []
     return text, drivers
 
@@ -952,6 +1082,9 @@ _COMMENT_MARK = re.compile(
     r"|\bthe \w+ view on\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# A signed piece's closing bio line ("• Alia Brahimi is co-founder of ..."): a bullet, a
+# name of two to four capitalized words and "is".
+_BIO_TRAILER = re.compile(r"•\s*(?:[A-Z][\w’'.-]+\s+){2,4}is\s+\w")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)\b")
 _PRESCRIBES = re.compile(
     r"\b(?:should|must|ought to)\b|\bit is (?:only )?(?:right|time|wrong)\b", re.IGNORECASE
@@ -1035,9 +1168,14 @@ def comment_piece(report: Report) -> bool:
     title = report.document.title or ""
     if _COMMENT_MARK.search(title) or _COMMENT_MARK.search(text[:400] + "\n" + text[-400:]):
         return True
+    if _BIO_TRAILER.search(text[-400:]):
+        return True  # "• Name Surname is co-founder of ...": a signed op-ed
     spans = sentences(report)
     if not spans:
         return False
+    opening = text[spans[0][0] : spans[0][1]].strip()
+    if opening.endswith("?") and not any(q in opening for q in '“”"‘'):
+        return True  # "Remember those plucky Kurdish forces ...?": a lead that argues
     said = _attributions(report)
     quoted = [(q.start, q.end) for q in report.quotes]
 
@@ -1282,19 +1420,34 @@ _PAPER_SAYS = re.compile(
 
 
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+# "a corner of eastern Syria", "in northern Varnia": a country with a compass adjective is
+# a region, where the act happened, not a side of any act.
+# "A Syrian and a German-Lebanese man have been arrested": an article and a nationality
+# word alone name one person of that nationality, not the state the actor table codes.
+_ONE_NATIONAL = re.compile(r"^(?i:an?|one)\s+[A-Z][\w’'-]*(?:an|ese|i|ish|ch)$")
+_REGION_NAME = re.compile(
+    r"^(?i:the\s+)?(?i:north|south|east|west|north-east|north-west|south-east|south-west)ern"
+    r"\s+[A-Z]"
+)
 
 
 def named_as_no_side(inc: Incident, event: Event, report: Report) -> set[str]:
     """The labels of the event's targets that its sentence names as no one the act is
     done to or aimed at: a backer ("with support from Hassan Rouhani, Putin demanded"),
     the country of a withdrawal ("withdrew through eastern Syria"), the subject of a
-    document the act is about ("vetoed a resolution condemning the Syrian government")."""
+    document the act is about ("vetoed a resolution condemning the Syrian government"),
+    a country with a compass adjective ("refusing to leave a corner of eastern Syria"),
+    one person named by nationality ("a Syrian", which the actor table codes as the state)."""
     text = report.document.text
     actors = {a.id: a for a in report.actors}
     out = set()
     for p in event.target:
         if _marks().own.match(p.name):
             out.add(label(p, actors))  # "closed its embassy": the doer's own
+        if _REGION_NAME.match(p.name):
+            out.add(label(p, actors))  # "eastern Syria": a region
+        if _ONE_NATIONAL.match(p.name):
+            out.add(label(p, actors))  # "a Syrian" (a man) is not the Syrian state
         if p.start is None:
             continue
         before = text[max(event.sentence.start, p.start - 60) : p.start]
@@ -1400,6 +1553,32 @@ def own_act(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) 
     return inc.model_copy(update={"type": "SANCTION", "mode": "discontinue"})
 
 
+# "China sends a senior envoy to Syria": a MOBILIZE trigger whose object is a diplomat,
+# not troops, is a visit.
+_ENVOY_OBJECT = re.compile(
+    r"^\s+(?:(?:a|an|the|its|his|her|their|two|three|several)\s+)?(?:[\w’'-]+\s+){0,2}"
+    r"(?:envoys?|delegations?|ministers?|diplomats?|emissar(?:y|ies)|mediators?)\b",
+    re.IGNORECASE,
+)
+
+
+def envoy_act(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> Incident:
+    """A mobilization every sighting of which sends a diplomat ("sends a senior envoy to
+    Syria"): shown as the visit it is (``consult (visit)``), not as troops sent."""
+    if inc.type != "MOBILIZE":
+        return inc
+    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    if not told:
+        return inc
+    for event, report in told:
+        after = report.document.text[event.trigger.end : event.trigger.end + 60]
+        if not _ENVOY_OBJECT.match(after):
+            return inc
+    return inc.model_copy(
+        update={"type": "CONSULT", "mode": "visit", "quad": "verbal_cooperation", "intensity": 1.0}
+    )
+
+
 _FUNCTION_WORDS = frozenset(
     {"in", "on", "at", "by", "of", "the", "a", "an", "to", "for", "with", "from", "and", "as"}
 )
@@ -1427,12 +1606,13 @@ def echoes(
     comment: set[str] | None = None,
 ) -> set[str]:
     """The incidents that tell again, within a day, the happening of another line of
-    the same type: one with no doer whose first words from the trigger the other's
-    share ("several
+    the same type: one with the same stated toll on the same day (:func:`_toll_keys`),
+    one with no doer whose first words from the trigger the other's share ("several
     European countries have recalled their ambassadors" beside "The UK, France ... have
     recalled their ambassadors"), or a one-speaker act of a speaker the other already
     shows (two sentences of one video message, linked apart). The more salient stays."""
     doers = {i.id: plausible_sides(i, reports, comment)[0] for i in found}
+    counts = {i.id: _toll_keys(i, reports) for i in found}
     out: set[str] = set()
     ranked = sorted(found, key=lambda i: (-i.salience, i.id))
     for n, inc in enumerate(ranked):
@@ -1448,11 +1628,23 @@ def echoes(
                 not mine and theirs and _trigger_words(inc, events) & _trigger_words(other, events)
             )
             speaker = inc.type in ONE_SPEAKER and there == day
-            if echo or (speaker and any(_matches(a, theirs) for a in mine)):
+            toll = (
+                there == day
+                and bool(counts[inc.id] & counts[other.id])
+                and (inc.location == other.location or not inc.location or not other.location)
+            )
+            if echo or toll or (speaker and any(_matches(a, theirs) for a in mine)):
                 out.add(inc.id)
             if inc.id in out:
                 break
     return out
+
+
+def _toll_keys(inc: Incident, reports: dict[str, Report]) -> set[tuple[str, float]]:
+    """The (kind, value) of the incident's stated tolls of two or more (:func:`tolls`):
+    two lines of one type on one day with the same toll ("at least 40 killed on
+    Thursday" in two reports the linker kept apart) tell one happening."""
+    return {(f.kind, f.value) for f in tolls(inc, reports) if f.value >= 2}
 
 
 def said_by_paper(inc: Incident, sources: list[str]) -> bool:
@@ -1558,7 +1750,7 @@ def build_brief(
     asked = [
         v
         for v in (
-            own_act(news_view(i, events), events)
+            envoy_act(own_act(news_view(i, events), events), events)
             for i in select(incidents, country=country, since=since, until=until)
         )
         if _within(v, since, until)
@@ -1604,6 +1796,7 @@ def build_brief(
         echoed=left[5],
         threshold=default_threshold() if min_confidence is None else min_confidence,
     )
+    brief.unasserted = sum(1 for i in chosen if i.modality != "asserted")
     shown = {i.id for i in period}
     brief.lower = _lower(
         screen(
@@ -1646,6 +1839,7 @@ def build_brief(
         and not (until and d.day > until)
     )
     ranked = sorted(chosen, key=lambda i: (-i.salience, i.id))
+    figure_keys: set[tuple[dt.date | None, str, float, str | None]] = set()
     for inc in ranked:
         if inc.quad != "material_conflict":
             continue  # a call for restraint that repeats a toll is not the toll's incident
@@ -1654,6 +1848,12 @@ def build_brief(
         kinds = sorted({f.kind for f in current})
         for kind in kinds:
             figs = [f for f in current if f.kind == kind]
+            at = brief.places.get(inc.id, inc.location)
+            placed = bool(at) and _names_place(figs[-1], at or "", by_doc)
+            fig_key = (incident_day(inc), kind, figs[-1].value, at if placed else None)
+            if fig_key in figure_keys:
+                continue  # the same toll of the same day and place, told again
+            figure_keys.add(fig_key)
             brief.figures.append(
                 FigureChange(
                     inc,
@@ -1662,6 +1862,7 @@ def build_brief(
                     figs[-1].value,
                     _reporter(figs[0].reported_by),
                     _reporter(figs[-1].reported_by),
+                    placed,
                 )
             )
         if len(brief.figures) >= 8:
@@ -1703,7 +1904,7 @@ def build_brief(
     rank = {"denial": 0, "allegation": 1, "rumour": 2, "uncertainty": 3}
     brief.doubts.sort(key=lambda d: (rank.get(d.hedge, 4), d.published or "", d.source))
     brief.doubts = sorted(brief.doubts[:8], key=lambda d: (d.published or "", d.source))
-    brief.tension, brief.drivers = _tension(chosen, by_id)
+    brief.tension, brief.drivers = _tension(chosen, by_id, until)
     # An incident whose doer was a speaker (its source dropped) does not drive the line.
     brief.drivers = [i for i in brief.drivers if i.id not in doubtful]
     return brief
@@ -1716,9 +1917,87 @@ def _ev(b: Brief, inc: Incident, entry: DayEntry | None = None) -> str:
     return entry.evidence(inc) if entry else " ".join((inc.summary or "").split())
 
 
+# The words an analyst uses for a PLOVER type and mode ("surrender", not "retreat
+# (disarm)"); a pair not listed reads by its type's word, and the mode's words after it.
+_PLAIN_TYPES = {
+    "AGREE": "agreement",
+    "CONSULT": "talks",
+    "SUPPORT": "backing",
+    "CONCEDE": "concession",
+    "COOPERATE": "cooperation",
+    "AID": "aid",
+    "RETREAT": "retreat",
+    "REQUEST": "request",
+    "ACCUSE": "accusation",
+    "REJECT": "refusal",
+    "THREATEN": "threat",
+    "PROTEST": "protest",
+    "SANCTION": "sanction",
+    "MOBILIZE": "mobilization",
+    "COERCE": "coercion",
+    "ASSAULT": "assault",
+}
+_PLAIN = {
+    ("CONSULT", "visit"): "visit",
+    ("CONSULT", "phone"): "phone call",
+    ("CONSULT", "third-party"): "mediation",
+    ("CONSULT", "multilateral"): "multilateral talks",
+    ("RETREAT", "withdraw"): "withdrawal",
+    ("RETREAT", "release"): "release",
+    ("RETREAT", "return"): "return",
+    ("RETREAT", "disarm"): "surrender",
+    ("RETREAT", "ceasefire"): "ceasefire",
+    ("RETREAT", "access"): "access granted",
+    ("RETREAT", "resign"): "resignation",
+    ("REQUEST", "assist"): "appeal for help",
+    ("REQUEST", "change"): "demand",
+    ("REQUEST", "yield"): "demand to give way",
+    ("REQUEST", "meet"): "call for talks",
+    ("ACCUSE", "disapprove"): "condemnation",
+    ("ACCUSE", "allege"): "accusation",
+    ("ACCUSE", "investigate"): "call for an inquiry",
+    ("REJECT", "change"): "refusal of a demand",
+    ("REJECT", "meet"): "refusal to meet",
+    ("PROTEST", "demo"): "demonstration",
+    ("PROTEST", "riot"): "riot",
+    ("PROTEST", "strike"): "strike",
+    ("PROTEST", "hunger"): "hunger strike",
+    ("PROTEST", "boycott"): "boycott",
+    ("PROTEST", "obstruct"): "blockade",
+    ("SANCTION", "convict"): "conviction",
+    ("SANCTION", "expel"): "expulsion",
+    ("SANCTION", "withdraw"): "aid or support withdrawn",
+    ("SANCTION", "discontinue"): "diplomatic ties cut",
+    ("MOBILIZE", "troops"): "troop deployment",
+    ("MOBILIZE", "weapons"): "arms build-up",
+    ("MOBILIZE", "police"): "police deployment",
+    ("MOBILIZE", "militia"): "militia mobilization",
+    ("COERCE", "seize"): "seizure",
+    ("COERCE", "arrest"): "arrests",
+    ("COERCE", "deport"): "deportation",
+    ("COERCE", "curfew"): "curfew",
+    ("COERCE", "censor"): "censorship",
+    ("ASSAULT", "firearms"): "assault (gunfire)",
+    ("ASSAULT", "heavy-weapons"): "assault (shelling, heavy weapons)",
+    ("ASSAULT", "aerial"): "assault (air strikes)",
+    ("ASSAULT", "explosives"): "assault (bombing)",
+    ("ASSAULT", "suicide-attack"): "assault (suicide bombing)",
+    ("ASSAULT", "assassinate"): "assassination",
+    ("ASSAULT", "execute"): "execution",
+    ("ASSAULT", "abduct"): "abduction",
+    ("ASSAULT", "massacre"): "massacre",
+    ("ASSAULT", "crowd-control"): "assault (crowd control)",
+}
+
+
 def _kind(inc: Incident) -> str:
-    """``"assault (aerial)"``: the PLOVER type and, when coded, its mode."""
-    return inc.type.lower() + (f" ({inc.mode})" if inc.mode else "")
+    """The incident's type in the words an analyst uses (:data:`_PLAIN`: "surrender"
+    for RETREAT/disarm, "arrests" for COERCE/arrest); a pair not listed is its type's
+    word and, when coded, its mode ("threat (violence)")."""
+    if (inc.type, inc.mode) in _PLAIN:
+        return _PLAIN[(inc.type, inc.mode or "")]
+    word = _PLAIN_TYPES.get(inc.type, inc.type.lower())
+    return word + (f" ({inc.mode.replace('-', ' ')})" if inc.mode else "")
 
 
 def _title(b: Brief) -> str:
@@ -1742,7 +2021,25 @@ def _reports(inc: Incident, b: Brief | None = None) -> str:
 
 def _counts(b: Brief) -> str:
     outlets = _n(b.outlets, "outlet") if b.outlets else "outlets not recorded"
-    line = f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})."
+    listed = sum(len(d.incidents) for d in b.days)
+    line = f"{_n(b.incidents, 'incident')} from {_n(b.reports, 'report')} ({outlets})"
+    if listed < b.incidents:
+        why = []
+        if b.other_days:
+            why.append("the other days with incidents are named after the list")
+        if b.unasserted:
+            verb = "is not a key line" if b.unasserted == 1 else "are not key lines"
+            why.append(f"{b.unasserted} told as denied or only possible {verb}")
+        more = b.incidents - listed - b.unasserted
+        if more > 0 and not b.other_days:
+            verb = "falls" if more == 1 else "fall"
+            why.append(f"{more} more {verb} on the key days past their three lines")
+        line += (
+            f"; {listed} of them are listed below, the most important on"
+            f" {_n(len(b.days), 'key day')}" + ("; " + "; ".join(why) if why else "") + "."
+        )
+    else:
+        line += "."
     left = []
     if b.recalled:
         left.append(
@@ -1767,11 +2064,28 @@ def _counts(b: Brief) -> str:
         line += " Left out: " + "; ".join(left) + "."
     if b.threshold is not None:
         line += (
-            f" Listed: incidents at the calibrated confidence ({b.threshold:.3g}) or told by"
-            f" two or more independent reports, and articles' leads up to {LEAD_MARGIN:g}"
-            " below it."
+            " An incident counts when two or more independent reports tell it, when one"
+            f" report tells it with an extraction score of {b.threshold:.3g} or more (the"
+            " calibrated threshold), or when it is what an article leads with, at a score"
+            f" up to {LEAD_MARGIN:g} lower."
         )
     return line
+
+
+def _names_place(fig: ReportedFigure, place: str, reports: dict[str, Report]) -> bool:
+    """The figure's sentence names the place (or a place the report resolved to it): a
+    toll told with no place ("43 were killed by security forces on Wednesday") is not
+    shown as the toll of the town its incident was placed in."""
+    sentence = (fig.sentence or "").casefold()
+    if place.casefold() in sentence:
+        return True
+    report = reports.get(fig.document)
+    if report is None or fig.start is None or fig.end is None:
+        return False
+    return any(
+        p.name == place and any(fig.start <= m.start < fig.end for m in p.mentions)
+        for p in report.places
+    )
 
 
 def _reporter(name: str | None) -> str | None:
@@ -1800,9 +2114,9 @@ def _period(b: Brief) -> str:
     return f"{since.isoformat() if since else '...'} to {until.isoformat() if until else '...'}"
 
 
-def _other_days(b: Brief, quote: str = "`") -> str:
+def _other_days(b: Brief) -> str:
     days = ", ".join(d.isoformat() for d in b.other_days)
-    return f"Also with incidents, not listed above: {days} ({quote}--days{quote} lists more)."
+    return f"Other days with incidents, not listed above: {days}."
 
 
 def _where(b: Brief, inc: Incident) -> str | None:
@@ -1818,8 +2132,8 @@ def _figure_line(f: FigureChange, b: Brief | None = None) -> str:
     else:
         change = f"{f.latest:g} ({f.latest_by or 'unattributed'})"
     shown = _where(b, f.incident) if b is not None else f.incident.location
-    where = f" {shown}" if shown else ""
-    return f"{_day(f.incident)}{where}: {f.kind} {change}"
+    where = f" {shown}" if shown and f.placed else ""
+    return f"{_day(f.incident)}{where}, {_kind(f.incident)}: {f.kind} {change}"
 
 
 _LOWER_NOTE = (
@@ -1840,7 +2154,7 @@ def to_markdown(b: Brief) -> str:
         b.tension,
     ]
     for inc in b.drivers:
-        out.append(f"- driven by: {_day(inc)} {inc.type.lower()} ({_who(inc, b)}): {_ev(b, inc)}")
+        out.append(f"- driven by: {_day(inc)} {_kind(inc)} ({_who(inc, b)}): {_ev(b, inc)}")
     out += ["", "## Key incidents by day", ""]
     for entry in b.days:
         out.append(f"### {entry.day.isoformat()}")
@@ -1874,14 +2188,14 @@ def to_markdown(b: Brief) -> str:
     if b.accusations:
         out += ["## Who accused or threatened whom", ""]
         for inc in b.accusations:
-            out.append(f"- {_day(inc)} {inc.type.lower()}: {_who(inc, b)}. > {_ev(b, inc)}")
+            out.append(f"- {_day(inc)} {_kind(inc)}: {_who(inc, b)}. > {_ev(b, inc)}")
         out.append("")
     if b.doubts or b.denied:
         out += ["## Unconfirmed or denied", ""]
         for d in b.doubts:
             out.append(f"- {d.published or '?'} ({d.hedge}) {d.source}: {d.text}")
         for inc in b.denied:
-            out.append(f"- {_day(inc)} denied {inc.type.lower()}: {_ev(b, inc)}")
+            out.append(f"- {_day(inc)} denied {_kind(inc)}: {_ev(b, inc)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -1911,7 +2225,7 @@ def to_html(b: Brief) -> str:
             )
         body.append("</ul>")
     if b.other_days:
-        body.append(f"<p>{e(_other_days(b, quote=''))}</p>")
+        body.append(f"<p>{e(_other_days(b))}</p>")
     if b.lower:
         body.append(f"<h2>Lower confidence</h2><p>{e(_LOWER_NOTE)}</p><ul>")
         body += [
@@ -1929,7 +2243,7 @@ def to_html(b: Brief) -> str:
     if b.accusations:
         body.append("<h2>Who accused or threatened whom</h2><ul>")
         body += [
-            f"<li>{e(_day(i))} {e(i.type.lower())}: {e(_who(i, b))}. {e(_ev(b, i))}</li>"
+            f"<li>{e(_day(i))} {e(_kind(i))}: {e(_who(i, b))}. {e(_ev(b, i))}</li>"
             for i in b.accusations
         ]
         body.append("</ul>")

@@ -140,7 +140,7 @@ def test_brief_says_who_with_whom_and_drops_repeats() -> None:
     text = to_markdown(build_brief(_wording_corpus()))
     assert "Alder Voss (KST/GOV) with Varnian envoys (VRN/GOV)" in text
     assert "Alder Voss, Alder Voss" not in text
-    assert "**mobilize**, Varnia (VRN/GOV) [" in text  # no "against someone"
+    assert "**mobilization**, Varnia (VRN/GOV) [" in text  # no "against someone"
     assert "someone" not in text
 
 
@@ -148,8 +148,8 @@ def test_brief_dates_accusations_and_orders_them() -> None:
     text = to_markdown(build_brief(_wording_corpus()))
     section = text.split("## Who accused or threatened whom")[1]
     assert "None" not in section
-    first = section.index("reported 2031-06-01 accuse: Varnia")
-    assert first < section.index("2031-06-06 accuse: Kestria")
+    first = section.index("reported 2031-06-01 accusation: Varnia")
+    assert first < section.index("2031-06-06 accusation: Kestria")
 
 
 def test_brief_period_and_figures_come_from_the_incidents() -> None:
@@ -157,12 +157,12 @@ def test_brief_period_and_figures_come_from_the_incidents() -> None:
     text = to_markdown(brief)
     assert text.startswith("# Situation brief: all countries, 2031-06-01 to 2031-06-06\n")
     figures = text.split("## Figures and how they changed")[1].split("##")[0]
-    assert "2031-06-03: dead 8" in figures  # no location: no stray " :"
+    assert "2031-06-03, assault: dead 8" in figures  # no location: no stray " :"
     assert "2031-06-04" not in figures  # the call for restraint is not the toll's incident
     # ... though its line in the day's list still carries the toll it is about.
     assert "(8 dead)" in text.split("### 2031-06-04")[1].split("###")[0]
     page = to_html(brief)
-    assert "<h2>Figures and how they changed</h2>" in page and "2031-06-03: dead 8" in page
+    assert "<h2>Figures and how they changed</h2>" in page and "2031-06-03, assault: dead 8" in page
 
 
 def test_brief_of_one_week_says_there_is_nothing_to_compare() -> None:
@@ -199,11 +199,13 @@ def test_brief_names_the_days_it_leaves_out() -> None:
     text = to_markdown(build_brief(incidents, days=2))
     shown = [line[4:] for line in text.splitlines() if line.startswith("### ")]
     assert len(shown) == 2
-    left = text.split("Also with incidents, not listed above: ")[1].split(" (")[0].split(", ")
+    left = text.split("Other days with incidents, not listed above: ")[1].split(".\n")[0]
+    left_days = left.split(", ")
     every = {i.date or i.first_reported for i in incidents}
-    assert sorted(left) == sorted(every - set(shown)) and left
-    assert "Also with incidents" not in to_markdown(build_brief(incidents, days=10))
-    assert "(--days lists more)" in to_html(build_brief(incidents, days=2))
+    assert sorted(left_days) == sorted(every - set(shown)) and left_days
+    assert "Other days with incidents" not in to_markdown(build_brief(incidents, days=10))
+    assert "--days" not in to_html(build_brief(incidents, days=2))  # no CLI hint on the page
+    assert "--days" not in text
 
 
 def test_brief_leaves_out_recaps_and_lone_unsure_incidents() -> None:
@@ -448,7 +450,7 @@ def test_brief_names_the_mode_of_an_incident() -> None:
                        summary="Police detained the editor.",
                        source_actors=["Police (VRN/COP)"])  # fmt: skip
     text = to_markdown(build_brief([arrest]))
-    assert "- **coerce (arrest)**, Police (VRN/COP) [" in text
+    assert "- **arrests**, Police (VRN/COP) [" in text
 
 
 def test_brief_names_no_left_out_day_outside_the_period() -> None:
@@ -514,10 +516,10 @@ def test_brief_reads_one_way_acts_as_one_way() -> None:
             one(5, "AID", "material_cooperation"),
         )
     )
-    assert "- **retreat (withdraw)**, Kestria (KST/GOV) from Varnia (VRN/GOV) [" in text
-    assert "- **retreat (disarm)**, Kestria (KST/GOV) yielding to Varnia (VRN/GOV) [" in text
+    assert "- **withdrawal**, Kestria (KST/GOV) from Varnia (VRN/GOV) [" in text
+    assert "- **surrender**, Kestria (KST/GOV) yielding to Varnia (VRN/GOV) [" in text
     assert "- **request**, Kestria (KST/GOV) asking Varnia (VRN/GOV) [" in text
-    assert "- **consult**, Kestria (KST/GOV) with Varnia (VRN/GOV) [" in text
+    assert "- **talks**, Kestria (KST/GOV) with Varnia (VRN/GOV) [" in text
     assert "- **aid**, Kestria (KST/GOV) aiding Varnia (VRN/GOV) [" in text
 
 
@@ -536,7 +538,7 @@ def test_brief_tolls_are_counts_of_the_day_at_the_incident_town() -> None:
     ])  # fmt: skip
     brief = build_brief([shelling])
     text = to_markdown(brief).split("\n", 3)[3]  # after the head line (its "0.12" margin)
-    assert "(31 dead)" in text and "- 2031-06-03: dead 31 (unattributed)" in text
+    assert "(31 dead)" in text and "- 2031-06-03, assault: dead 31 (unattributed)" in text
     assert not any(w in text for w in ("400", "20 dead", "12", "90"))
 
 
@@ -1035,7 +1037,8 @@ def test_a_joined_appeal_counts_the_reports_of_the_speaker_shown(
         }
     )
     text = to_markdown(build_brief([joined], [first, other]))
-    line = next(x for x in text.splitlines() if x.startswith("- **request"))
+    asks = ("- **request", "- **demand", "- **appeal", "- **call")
+    line = next(x for x in text.splitlines() if x.startswith(asks))
     assert "Marten" not in line
     assert "[1 report;" in line  # the president's appeal, told once
 
@@ -1064,7 +1067,7 @@ def test_a_caption_glued_to_the_lead_is_not_evidence_place_or_side_of_its_act() 
     lo, hi = glued_part(event, rep)
     assert rep.document.text[lo:hi].strip().startswith("A Varnian and an Ossland man")
     text = to_markdown(build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1)))
-    line = next(x for x in text.splitlines() if x.startswith("- **coerce"))
+    line = next(x for x in text.splitlines() if x.startswith(("- **coerc", "- **arrests")))
     assert "in Millbrook" in line and "Varnia" in line  # the lead's own place and side
     assert "Kestrian navy" not in line  # the caption's gunboats arrested nobody
     assert "> A Varnian and an Ossland man have been arrested" in text
@@ -1388,7 +1391,7 @@ def test_own_embassy_is_a_discontinued_tie_and_a_doerless_retelling_is_one_line(
              one(3, named, "SANCTION", oss)]  # fmt: skip
     brief = build_brief(found, reports, since=dt.date(2031, 6, 1))
     text = to_markdown(brief)
-    assert "**sanction (discontinue)**, Ossland government (OSS/GOV) [1 report" in text
+    assert "**diplomatic ties cut**, Ossland government (OSS/GOV) [1 report" in text
     assert "coerce" not in text and "its embassy" in text  # the line, not the side
     assert "Several countries" not in text and brief.echoed == 1
 
@@ -1524,3 +1527,242 @@ def test_an_act_in_the_meeting_the_news_is_dated_from_is_a_look_back() -> None:
         "vetoed",
     )  # fmt: skip
     assert looks_back(after.events[0], after) and not looks_back(during.events[0], during)
+
+
+# --- the review of the example briefs (issue 9): look-backs, twins, the page itself ---
+
+
+def test_a_duration_since_previously_a_span_back_and_a_cumulative_count_look_back() -> None:
+    def one(sentence: str, trigger: str, type: str = "ASSAULT") -> Report:
+        return _with_trigger(report("2031-06-05", Ev(sentence, type=type, place="mill")), trigger)
+
+    told = [
+        one("It is five weeks since Tomas Brenn surrendered to the Kestrian navy near"
+            " Millbrook.", "surrendered", "RETREAT"),
+        one("Kestria has previously refused to take back its sailors held in Varnia.",
+            "refused", "REJECT"),
+        one("Hundreds of fishermen are held in Millbrook, having been detained by the"
+            " Kestrian navy over the last two years.", "detained", "COERCE"),
+        one("Altogether, relatives have appealed to the Varnian ombudsman to trace 400"
+            " missing sailors.", "appealed", "REQUEST"),
+        one("The Kestrian navy has detained a total of 600 fishermen.", "detained", "COERCE"),
+        one("It is not known whether all the gunmen in Millbrook were killed or captured.",
+            "killed"),
+    ]  # fmt: skip
+    news = [
+        one("Kestria refused to take back its sailors held in Varnia.", "refused", "REJECT"),
+        one("The Kestrian navy detained 30 fishermen off Millbrook, officials said.",
+            "detained", "COERCE"),
+        one("It is known that the gunmen in Millbrook were killed.", "killed"),
+    ]  # fmt: skip
+    assert all(looks_back(r.events[0], r) for r in told)
+    assert not any(looks_back(r.events[0], r) for r in news)
+
+
+def test_an_earlier_date_or_last_week_just_before_dates_the_undated_act() -> None:
+    def two(first: str, second: str, trigger: str, type: str = "ASSAULT") -> Report:
+        rep = report("2031-06-05", Ev(first, type="AID"), Ev(second, type=type, place="mill"))
+        rep.events = rep.events[1:]  # the first sentence holds no event
+        return _with_trigger(rep, trigger)
+
+    clash = two("The raid took place on 3 May in a village near Millbrook.",
+                "Officials said two guards were killed.", "killed")  # fmt: skip
+    summit = two("Leaders met at a summit in Port Halden last week.",
+                 "Seizing the moment, President Alder Voss demanded new sanctions.",
+                 "demanded", "REQUEST")  # fmt: skip
+    recent = two("The raid took place on 3 June in a village near Millbrook.",
+                 "Officials said two guards were killed.", "killed")  # fmt: skip
+    today = two("Leaders met at a summit in Port Halden last week.",
+                "On Thursday, President Alder Voss demanded new sanctions.", "demanded",
+                "REQUEST")  # fmt: skip
+    assert looks_back(clash.events[0], clash) and looks_back(summit.events[0], summit)
+    assert not looks_back(recent.events[0], recent)  # two days before: the week's news
+    assert not looks_back(today.events[0], today)  # a day of its own
+
+
+def test_the_same_toll_of_a_day_is_one_line_and_one_figure() -> None:
+    texts = (
+        "Activists said at least 40 people were killed across Varnia on Thursday.",
+        "At least 40 people were killed in Varnia on Thursday, a monitoring group said.",
+    )
+    reps = [report("2031-06-05", Ev(t, place="vrn", date="2031-06-05")) for t in texts]
+    incidents = []
+    for n, rep in enumerate(reps):
+        ev = rep.events[0]
+        fig = ReportedFigure(kind="dead", value=40, document=rep.document.id,
+                             sentence=ev.sentence.text, start=ev.sentence.start,
+                             end=ev.sentence.end)  # fmt: skip
+        incidents.append(
+            _incident(n + 1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                      location="Varnia", figures=[fig], summary=ev.sentence.text)
+        )  # fmt: skip
+    text = to_markdown(build_brief(incidents, reps))
+    assert text.count("(40 dead)") == 1 and text.count("dead 40") == 1
+    assert "1 line telling again another line's happening" in text
+
+
+def test_one_victims_story_is_no_toll_of_a_reported_incident() -> None:
+    rep = report("2031-06-05", Ev("A shell came through the roof of her home, killing her.",
+                                  place="port", date="2031-06-05"))  # fmt: skip
+    ev = rep.events[0]
+    fig = ReportedFigure(
+        kind="dead",
+        value=1,
+        document=rep.document.id,
+        sentence=ev.sentence.text,
+        start=ev.sentence.start,
+        end=ev.sentence.end,
+    )
+    one = ReportedFigure(kind="dead", value=1, document=rep.document.id,
+                         sentence="One fisherman was killed.", start=ev.sentence.start,
+                         end=ev.sentence.end)  # fmt: skip
+    shelling = _incident(
+        1,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-05",
+        location="Port Halden",
+        figures=[fig],
+    )
+    shelling = shelling.model_copy(update={"independent_reports": 2})
+    brief = build_brief([shelling], [rep])
+    assert brief.tolls[shelling.id] == [] and "1 dead" not in to_markdown(brief)
+    counted = shelling.model_copy(update={"figures": [one]})
+    assert [f.value for f in build_brief([counted], [rep]).tolls[counted.id]] == [1]
+
+
+def test_a_figure_whose_sentence_names_no_place_is_shown_with_no_place() -> None:
+    rep = report("2031-06-05", Ev("Security forces killed 43 people on Wednesday.",
+                                  place="port", date="2031-06-05"))  # fmt: skip
+    ev = rep.events[0]
+    fig = ReportedFigure(
+        kind="dead",
+        value=43,
+        document=rep.document.id,
+        sentence=ev.sentence.text,
+        start=ev.sentence.start,
+        end=ev.sentence.end,
+    )
+    inc = _incident(
+        1,
+        "ASSAULT",
+        "material_conflict",
+        -9,
+        date="2031-06-05",
+        location="Port Halden",
+        figures=[fig],
+    )
+    text = to_markdown(build_brief([inc], [rep]))
+    assert "- 2031-06-05, assault: dead 43" in text and "Port Halden, assault: dead" not in text
+
+
+def test_the_page_uses_analysts_words_and_explains_the_tension_index() -> None:
+    incidents = [
+        _incident(1, "RETREAT", "material_cooperation", 5, mode="disarm", date="2031-06-02",
+                  source_actors=["Kestria (KST/GOV)"]),
+        _incident(2, "SANCTION", "material_conflict", -5, mode="discontinue",
+                  date="2031-06-03", source_actors=["Kestria (KST/GOV)"]),
+        _incident(3, "ASSAULT", "material_conflict", -9, date="2031-06-10",
+                  source_actors=["Kestria (KST/GOV)"]),
+    ]  # fmt: skip
+    text = to_markdown(build_brief(incidents, days=1, until=dt.date(2031, 6, 12)))
+    assert "**surrender**" in text or "**diplomatic ties cut**" in text or "**assault**" in text
+    assert "(disarm)" not in text and "(discontinue)" not in text
+    assert "conflict counting up" in text  # the scale and the sign, in one line
+    assert "too thin to read as a trend" in text  # one incident against two
+    assert "Only 4 days of the last week lie in the period" in text  # 9 to 12 June
+    assert "3 incidents from 3 reports" in text and "1 of them are listed below" in text
+    assert "--days" not in text
+
+
+def test_a_signed_op_ed_and_a_question_lead_are_comment() -> None:
+    signed = _doc_report(
+        "c1",
+        "Fighters retook the harbour of Port Halden on Saturday. The war is not over."
+        " • Mara Quell is co-founder of Harbour Analytics and a former fellow at Millbrook.",
+    )
+    question = "Remember the brave fishermen who held Port Halden against the navy?"
+    asked = _doc_report(
+        "c2", question + " They risk being wiped out. A Kestrian fleet is massing off the coast."
+    )
+    asked.document.sentences = [0, len(question) + 1]
+    news = _doc_report(
+        "n1",
+        "Kestrian gunboats shelled Port Halden on Saturday. Is the port safe? Nobody knows,"
+        " residents said. • Reporting by Mara Quell.",
+    )
+    assert comment_piece(signed) and comment_piece(asked) and not comment_piece(news)
+
+
+def test_an_undated_act_on_a_named_weekday_is_that_days() -> None:
+    # 2031-06-07 is a Saturday: "on Friday" is the 6th
+    rep = _with_trigger(
+        report("2031-06-07", Ev("On Friday, activists said at least 52 people were killed by"
+                                " Kestrian shelling in Port Halden.", place="port")),
+        "killed",
+    )  # fmt: skip
+    brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+    assert [d.day for d in brief.days] == [dt.date(2031, 6, 6)]
+
+
+def test_sending_an_envoy_is_a_visit_not_troops() -> None:
+    def sent(sentence: str) -> Report:
+        ev = Ev(sentence, type="SANCTION", source=("kst-gov",), target=(), date="2031-06-05")
+        rep = _with_trigger(report("2031-06-05", ev), "sends")
+        rep.events[0].type, rep.events[0].mode = "MOBILIZE", "troops"
+        return rep
+
+    envoy = sent("President Alder Voss sends a senior envoy to Varnia to seek a settlement.")
+    troops = sent("President Alder Voss sends 2,000 troops to the Varnian border.")
+    out = {}
+    for name, rep in (("envoy", envoy), ("troops", troops)):
+        brief = build_brief(merge_reports([rep]), [rep], since=dt.date(2031, 6, 1))
+        out[name] = to_markdown(brief)
+    assert "**visit**" in out["envoy"] and "mobiliz" not in out["envoy"]
+    assert "**visit**" not in out["troops"] and "**troop deployment**" in out["troops"]
+
+
+def test_a_chronology_is_no_toll_and_the_past_few_days_no_days_act() -> None:
+    listed = ("3 May: Two bombs hit the port of Port Halden 9 May: Car bomb in Port Halden"
+              " kills 26 2 Jun: Twin blasts in Port Halden leave 28 dead")  # fmt: skip
+    told = "A car bomb in Port Halden killed 26 people on Monday."
+    reports = [report("2031-06-05", Ev(x, place="port", date="2031-06-05")) for x in (listed, told)]
+    tolls = []
+    for n, rep in enumerate(reports):
+        ev = rep.events[0]
+        fig = ReportedFigure(kind="dead", value=26, document=rep.document.id,
+                             sentence=ev.sentence.text, start=ev.sentence.start,
+                             end=ev.sentence.end)  # fmt: skip
+        inc = _incident(n + 1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                        location="Port Halden", figures=[fig])  # fmt: skip
+        tolls.append(build_brief([inc], [rep]).tolls[inc.id])
+    assert tolls[0] == [] and [f.value for f in tolls[1]] == [26]
+    two_days = _with_trigger(
+        report("2031-06-05", Ev("Activists say 100 people were killed in the past two days in"
+                                " Port Halden.", place="port")),
+        "killed",
+    )  # fmt: skip
+    hours = _with_trigger(
+        report("2031-06-05", Ev("Activists say 10 people were killed in Port Halden, officials"
+                                " said.", place="port")),
+        "killed",
+    )  # fmt: skip
+    assert looks_back(two_days.events[0], two_days) and not looks_back(hours.events[0], hours)
+
+
+def test_a_region_and_one_person_named_by_nationality_are_no_side() -> None:
+    from flashpoint.corpus.brief import named_as_no_side
+
+    told = Ev("Fighters are refusing to leave a corner of eastern Varnia.", type="REJECT",
+              source=("fighters",), target=("vrn",))  # fmt: skip
+    rep = report("2031-06-05", told)
+    rep.events[0].target[0].name = "eastern Varnia"
+    inc = _incident(1, "REJECT", "verbal_conflict", -4, date="2031-06-05")
+    assert named_as_no_side(inc, rep.events[0], rep)
+    rep.events[0].target[0].name = "northern rebels"
+    assert not named_as_no_side(inc, rep.events[0], rep)
+    rep.events[0].target[0].name = "A Varnian"  # one person, not the state
+    assert named_as_no_side(inc, rep.events[0], rep)
+    rep.events[0].target[0].name = "Varnia"
+    assert not named_as_no_side(inc, rep.events[0], rep)
