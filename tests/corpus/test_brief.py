@@ -244,6 +244,11 @@ def _with_trigger(rep: Report, word: str) -> Report:
     return rep
 
 
+def _killed_in_port(sentence: str) -> Report:
+    """A report of 2031-06-05 of one sentence placed in Port Halden, its event on "killed"."""
+    return _with_trigger(report("2031-06-05", Ev(sentence, place="port")), "killed")
+
+
 def test_brief_leaves_out_look_backs_and_averted_attacks() -> None:
     old = report("2031-06-05", Ev("In 2028 Kestrian warships shelled Port Halden.", place="port"))
     spared = _with_trigger(
@@ -1397,16 +1402,14 @@ def test_own_embassy_is_a_discontinued_tie_and_a_doerless_retelling_is_one_line(
 
 
 def test_a_running_count_is_no_days_act_and_a_toll_across_the_country_no_towns() -> None:
-    count = _with_trigger(
-        report("2031-06-05", Ev("Activists say more than 300 people have been killed since"
-                                " the navy began shelling Port Halden.", place="port")),
-        "killed",
-    )  # fmt: skip
-    day = _with_trigger(
-        report("2031-06-05", Ev("Activists say 30 people have been killed in Port Halden"
-                                " on Monday.", place="port")),
-        "killed",
-    )  # fmt: skip
+    count = _killed_in_port(
+        "Activists say more than 300 people have been killed since"
+        " the navy began shelling Port Halden."
+    )
+    day = _killed_in_port(
+        "Activists say 30 people have been killed in Port Halden"
+        " on Monday."
+    )
     assert looks_back(count.events[0], count) and not looks_back(day.events[0], day)
     rep = report(
         "2031-06-05",
@@ -1738,16 +1741,14 @@ def test_a_chronology_is_no_toll_and_the_past_few_days_no_days_act() -> None:
                         location="Port Halden", figures=[fig])  # fmt: skip
         tolls.append(build_brief([inc], [rep]).tolls[inc.id])
     assert tolls[0] == [] and [f.value for f in tolls[1]] == [26]
-    two_days = _with_trigger(
-        report("2031-06-05", Ev("Activists say 100 people were killed in the past two days in"
-                                " Port Halden.", place="port")),
-        "killed",
-    )  # fmt: skip
-    hours = _with_trigger(
-        report("2031-06-05", Ev("Activists say 10 people were killed in Port Halden, officials"
-                                " said.", place="port")),
-        "killed",
-    )  # fmt: skip
+    two_days = _killed_in_port(
+        "Activists say 100 people were killed in the past two days in"
+        " Port Halden."
+    )
+    hours = _killed_in_port(
+        "Activists say 10 people were killed in Port Halden, officials"
+        " said."
+    )
     assert looks_back(two_days.events[0], two_days) and not looks_back(hours.events[0], hours)
 
 
