@@ -56,11 +56,6 @@ def conditional(tok: Token) -> bool:
     )
 
 
-def purpose(tok: Token) -> bool:
-    """A "to" clause of purpose: "staged a strike to protest ..."."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def vlemma(tok: Token) -> str:
     """A verb's lemma, mended where the small model's lemmatiser trips ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()

@@ -148,7 +148,7 @@ def _own_subject(verb: Token) -> list[Token] | Token:
         return [verb.head]
     # An adjunct participle or a purpose clause shares its main clause's subject
     # ("..., killing 31 people", "stayed home to protest ...").
-    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    purpose = infinitive(verb)
     if verb.dep_ == "advcl" and verb.head.lemma_.lower() in lexicon().death_verbs:
         return []  # "four civilians died in government shelling": the dead did not shell
     if (
@@ -538,7 +538,7 @@ def role_clause(verb: Token) -> bool:
     head = verb.head
     return (
         verb.dep_ in ("xcomp", "attr", "ccomp")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and infinitive(verb)
         and head.lemma_.lower() == "be"
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in ROLE_NOUNS for c in head.children)
     )
@@ -601,11 +601,11 @@ def embedded(verb: Token) -> str | None:
         and not auxiliaries
     ):
         return "drop"  # "demanded Israel apologize, pay and lift ...": the demand's content
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    nominal = verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and infinitive
+    to_clause = infinitive(verb)
+    nominal = verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and to_clause
     if nominal and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         return "negated"  # "there were no orders for troops to fire": none given
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and infinitive:
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and to_clause:
         return "future" if verb.head.lemma_.lower() in INTENT_NOUNS else "drop"
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in DENYING_VERBS:
         return "negated"  # "Turkey denied supplying weapons", "denied that it had fired"
@@ -849,7 +849,7 @@ def purpose(verb: Token) -> bool:
     return (
         verb.pos_ in ("VERB", "AUX")
         and verb.dep_ in ("acl", "advcl", "relcl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and infinitive(verb)
     )
 
 

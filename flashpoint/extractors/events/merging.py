@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events import places as event_places
-from flashpoint.extractors.events.base import EventCandidate, marks, purpose
+from flashpoint.extractors.events.base import EventCandidate, marks
 from flashpoint.extractors.events.lexicon import CONFLICT_MATERIAL
 from flashpoint.extractors.events.setting import SIMULTANEOUS, Setting
 from flashpoint.models import Event, EventParticipant, Figure, Span
@@ -38,7 +38,7 @@ class Merging(Setting):
         simultaneous = trig.dep_ == "advcl" and bool(marks(trig) & SIMULTANEOUS)
         # "staged a hunger strike to protest ...", "blocked roads demanding ...": the
         # purpose of a protest is its aim, not a second event.
-        for_purpose = trig.dep_ == "advcl" and purpose(trig)
+        for_purpose = trig.dep_ == "advcl" and fr.infinitive(trig)
         adjunct = trig.dep_ in ("advcl", "conj", "xcomp") and trig.tag_ == "VBG"
         # "two blasts that killed 28 and wounded 200": the second verb of a relative
         # clause on an attack adds to the same attack

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from flashpoint.extractors.events import frames as fr
-from flashpoint.extractors.events.base import EventCandidate, conditional, marks, purpose, vlemma
+from flashpoint.extractors.events.base import EventCandidate, conditional, marks, vlemma
 from flashpoint.extractors.events.lexicon import (
     Sense,
 )
@@ -186,7 +186,7 @@ class Targets(Participants):
         if child.dep_ in ("advcl", "conj") and child.pos_ in ("VERB", "AUX"):
             opened = marks(child)
             return child.dep_ == "advcl" and (
-                purpose(child) or (child.tag_ == "VBG" and not opened)
+                fr.infinitive(child) or (child.tag_ == "VBG" and not opened)
             )
         return True
 
