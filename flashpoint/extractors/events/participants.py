@@ -75,11 +75,11 @@ QUOTE_CHARS = frozenset('"“”')
 CAPTION_MARK = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\bEnd Quote\b")
 
 
-def caption_trimmed(toks: list[Token], head: Token) -> list[Token]:
-    """The phrase from after the last caption mark before its head word."""
+def caption_trimmed(toks: list[Token], head: Token, text: str) -> list[Token]:
+    """The phrase from after the last caption mark before its head word (``text`` is
+    the document's text, which ``Token.idx`` counts in)."""
     if not toks or toks[0].i >= head.i:
         return toks
-    text = head.doc.text
     marks = list(CAPTION_MARK.finditer(text, toks[0].idx, head.idx))
     if not marks:
         return toks
@@ -100,7 +100,7 @@ class Participants(Setting):
         head = fr.resolve_relative(head)
         sem = fr.semantic_head(head)
         actor_id = self.token_actor.get(head.i) or self.token_actor.get(sem.i)
-        toks = caption_trimmed(fr.phrase(head), head)
+        toks = caption_trimmed(fr.phrase(head), head, self.ctx.text)
         if actor_id is None and head.pos_ == "PROPN":
             actor_id = next((self.token_actor[t.i] for t in toks if t.i in self.token_actor), None)
         actor = self.actors.get(actor_id or "")
