@@ -113,6 +113,13 @@ HEADER_WINDOW = 600
 # A BBC page's time stamp run into its first sentence: "17 January 12 16:55 GMT Syria's
 # government has rejected ..." (day, month, two-digit year, time).
 PAGE_STAMP = re.compile(r"\d{1,2} [A-Z][a-z]{2,8} \d\d \d\d:\d\d (?:GMT|BST) ")
+# A live blog's update stamp opening an entry: "(Update 3 p.m. Cairo, 8 a.m. ET)",
+# "-- (Updated 7:40 p.m. (0240 in Egypt))". Left in, its town reads as the entry's
+# place and its words as a doer.
+LIVE_STAMP = re.compile(
+    r"(?m)^[ \t]*(?:--[ \t]*)?\((?:Update|Updated|UPDATE|UPDATED)\b[^()\n]{0,60}"
+    r"(?:\([^()\n]{0,30}\)[^()\n]{0,20})?\)[ \t]*"
+)
 # The dateline: PLACE[, Region][, Month Day] (Outlet) -- ; or (Outlet) -- alone.
 OUTLETS = r"Reuters|CNN|AP|AFP|BBC|Xinhua|Al Jazeera|dpa|UPI|ANSA|IANS|PTI|Anadolu"
 DATELINE = re.compile(
@@ -269,6 +276,8 @@ def clean(text: str) -> Cleaned:
         blocks.append(Block("widget", m.start(), m.end()))
     for m in CAPTIONS.finditer(body):
         blocks.append(Block("caption", m.start(), m.end()))
+    for m in LIVE_STAMP.finditer(body):
+        blocks.append(Block("header", m.start(), m.end()))
     head = 0
     header = TIME_HEADER.search(body, 0, HEADER_WINDOW)
     if header:

@@ -207,3 +207,18 @@ def test_a_page_time_stamp_run_into_the_first_sentence_is_a_header() -> None:
     # a day and a time told in the sentence itself stay
     told = "On 14 March the army shelled the city at 09:41, residents said.\n"
     assert clean(told).removed == []
+
+
+def test_a_live_blogs_update_stamps_are_headers() -> None:
+    text = (
+        "Follow the latest developments here.\n"
+        "(Update 3 p.m. Cairo, 8 a.m. ET) Turkey has sent two planes to evacuate its citizens.\n"
+        "-- (Updated 7:40 p.m. (0240 in Egypt)) A senior official said the curfew would hold.\n"
+    )
+    cleaned = clean(text)
+    assert [b.kind for b in cleaned.removed] == ["header", "header"]
+    assert "Cairo" not in cleaned.text and "Egypt" not in cleaned.text
+    assert "Turkey has sent" in cleaned.text and "A senior official" in cleaned.text
+    # an update told in the story's words stays
+    told = "The ministry posted an update (at 3 p.m.) saying the road was open.\n"
+    assert clean(told).removed == []
