@@ -21,7 +21,6 @@ from flashpoint.extractors.events.lexicon import (
 )
 from flashpoint.extractors.events.merging import Merging
 from flashpoint.extractors.events.participants import STATE_SECTORS
-from flashpoint.extractors.events.setting import EVENT_WORDS
 from flashpoint.models import Event, EventParticipant, Place, Span
 
 UNRESOLVED_PERSONS = frozenset({"i", "me", "you", "we", "us"})
@@ -284,6 +283,7 @@ class Coder(Candidates, Merging):
         )
         if anaphor is not None and coarse:  # "shelled the city": the town named before
             clause_place, reason = anaphor.id, "anaphora"
+        toll = event_places.running_toll(cand.anchor)
         location, place_precision, place_reason = event_places.choose(
             clause_place,
             self.places,
@@ -293,9 +293,7 @@ class Coder(Candidates, Merging):
             self.ctx.dateline,
             scope,
             # a running toll ("hundreds have been killed") is no scene's: nothing carried
-            None
-            if unknown or named_elsewhere or event_places.running_toll(cand.anchor)
-            else self.carried(cand, sent, index),
+            None if unknown or named_elsewhere or toll else self.carried(cand, sent, index),
             self.home,
             cand.anchor,
         )
@@ -305,7 +303,6 @@ class Coder(Candidates, Merging):
             location, place_precision, place_reason = self.beyond_dateline(
                 cand, sources, (location, place_precision, place_reason)
             )
-        toll = event_places.running_toll(cand.anchor)
         if toll and place_reason in ("clause", "sentence") and all(
             event_places.on_speaker(t) for t in sent if self.places.get(t.i) is not None
             and self.places[t.i].id == location
@@ -515,8 +512,7 @@ class Coder(Candidates, Merging):
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
                 continue
             for noun in prep.children:
-                lemma = noun.lemma_.lower()
-                if noun.dep_ != "pobj" or not (lemma in self.lex.nouns or lemma in EVENT_WORDS):
+                if noun.dep_ != "pobj" or not self.names_happening(noun):
                     continue
                 for rel in noun.children:
                     if rel.dep_ in ("relcl", "acl") and rel.pos_ == "VERB":

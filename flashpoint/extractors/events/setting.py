@@ -230,16 +230,19 @@ class Setting(CoderBase):
             return memo[cand.trigger.i]
         out: set[int] = set()
         memo[cand.trigger.i] = out
-        nouns = self.lex.nouns
         for tok in cand.trigger.subtree:
             if tok.i == cand.trigger.i or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            lemma = tok.lemma_.lower()
             if tok.dep_ == "pobj" and tok.head.lower_ in CONTAINERS:
                 continue  # "offered safe passage during the call on November 21": its time
-            if lemma in nouns or lemma in EVENT_WORDS:
+            if self.names_happening(tok):
                 out.update(t.i for t in tok.subtree)
         return out
+
+    def names_happening(self, noun: Token) -> bool:
+        """The noun names a happening: an event trigger or an ``EVENT_WORDS`` noun."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.lex.nouns or lemma in EVENT_WORDS
 
     def scope(self, cand: EventCandidate) -> list[Token]:
         """Tokens whose times, places and figures belong to the event."""
