@@ -244,6 +244,18 @@ def _with_trigger(rep: Report, word: str) -> Report:
     return rep
 
 
+def _port_and_country(rep: Report) -> list[Place]:
+    """Port Halden (a city) and Varnia (its country), found where the report names them."""
+    text = rep.document.text
+
+    def place(key: str, name: str, feature: str) -> Place:
+        at = text.index(name)
+        return Place(id=f"p-{key}", name=name, feature=feature, country="VRN",  # type: ignore[arg-type]
+                     mentions=[Mention(start=at, end=at + len(name), text=name)])  # fmt: skip
+
+    return [place("port", "Port Halden", "city"), place("vrn", "Varnia", "country")]
+
+
 def _killed_in_port(sentence: str) -> Report:
     """A report of 2031-06-05 of one sentence placed in Port Halden, its event on "killed"."""
     return _with_trigger(report("2031-06-05", Ev(sentence, place="port")), "killed")
@@ -1243,14 +1255,7 @@ def test_a_nationwide_toll_is_no_toll_of_a_town_incident() -> None:
         Ev("Shells hit Port Halden on Monday, killing 9 people.", place="port",
            date="2031-06-05"),
     )  # fmt: skip
-    text = rep.document.text
-
-    def place(key: str, name: str, feature: str) -> Place:
-        at = text.index(name)
-        return Place(id=f"p-{key}", name=name, feature=feature, country="VRN",  # type: ignore[arg-type]
-                     mentions=[Mention(start=at, end=at + len(name), text=name)])  # fmt: skip
-
-    rep.places = [place("port", "Port Halden", "city"), place("vrn", "Varnia", "country")]
+    rep.places = _port_and_country(rep)
     told = ((52, 0), (16, 0), (40, 1), (9, 2))
     figures = [
         ReportedFigure(kind="dead", value=v, document=rep.document.id,
@@ -1418,14 +1423,7 @@ def test_a_running_count_is_no_days_act_and_a_toll_across_the_country_no_towns()
         Ev("Shells hit Port Halden on Saturday, killing 9 people.", place="port",
            date="2031-06-05"),
     )  # fmt: skip
-    text = rep.document.text
-
-    def place(key: str, name: str, feature: str) -> Place:
-        at = text.index(name)
-        return Place(id=f"p-{key}", name=name, feature=feature, country="VRN",  # type: ignore[arg-type]
-                     mentions=[Mention(start=at, end=at + len(name), text=name)])  # fmt: skip
-
-    rep.places = [place("port", "Port Halden", "city"), place("vrn", "Varnia", "country")]
+    rep.places = _port_and_country(rep)
     figures = [
         ReportedFigure(kind="dead", value=v, document=rep.document.id,
                        sentence=rep.events[n].sentence.text, start=rep.events[n].sentence.start,
