@@ -266,3 +266,28 @@ def test_the_dead_did_not_do_the_shelling_they_died_in(run: Callable[..., Report
     assert all(
         "civilians" not in p.name for e in run(text, "2012-02-07").events for p in e.source
     )
+
+
+# --- the tenth round: small clauses of seeing, pronouns inside a quotation -----------
+
+
+def test_a_bare_participle_after_seeing_has_its_subject_as_victim(
+    run: Callable[..., Report],
+) -> None:
+    text = "A shopkeeper said he saw two conscripts killed near the bridge on Saturday.\n"
+    killed = _on(_events(run, text), "killed")
+    assert killed and killed[0].source == []
+    assert [p.name for p in killed[0].target] == ["two conscripts"]
+    # an active past tense after "saw" keeps its subject as the doer
+    active = _on(_events(run, "Villagers said they saw the militia kill two conscripts.\n"), "kill")
+    assert active and _names(active[0]) == ["the militia"]
+
+
+def test_they_inside_a_quotation_is_not_its_speaker(run: Callable[..., Report]) -> None:
+    quoted = '"They arrested my brother on Friday," the woman said.\n'
+    arrested = _on(_events(run, quoted), "arrested")
+    assert arrested and arrested[0].source == []
+    # told in reported speech, "they" is the speakers themselves
+    told = "The villagers said they had blocked the highway on Sunday.\n"
+    blocked = _on(_events(run, told), "blocked")
+    assert blocked and _names(blocked[0]) == ["villagers"]

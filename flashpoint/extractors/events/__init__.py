@@ -46,7 +46,16 @@ __all__ = ["Coder", "EventCandidate", "extract_events", "vlemma"]
 @extractor(
     "events",
     produces="events",
-    requires=("actors", "actor_index", "places", "times", "quantities", "quotes", "claims"),
+    requires=(
+        "actors",
+        "actor_index",
+        "places",
+        "times",
+        "quantities",
+        "quotes",
+        "quote_marks",
+        "claims",
+    ),
 )
 def extract_events(ctx: Context) -> list[Any]:
     return Coder(ctx).run()

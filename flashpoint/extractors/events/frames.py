@@ -67,14 +67,20 @@ HARM_VERBS = frozenset(
 )
 
 
+# Verbs of seeing and finding whose object can take a bare participle: "saw soldiers
+# killed", "found three men shot dead".
+SMALL_CLAUSE_VERBS = frozenset({"see", "watch", "witness", "find", "hear", "leave"})
+
+
 def gapped_passive(verb: Token) -> bool:
     """ "hundreds were killed and thousands more detained", "with six passengers
-    killed": a bare participle with a subject of its own and no auxiliary is a passive
-    whose "were" is left out (an active verb would be in the past tense); its subject
-    is who was detained or killed."""
+    killed", "saw soldiers killed": a bare participle with a subject of its own and no
+    auxiliary is a passive whose "were" is left out (an active verb would be in the past
+    tense); its subject is who was detained or killed."""
     absolute = (verb.dep_ == "pcomp" and verb.head.lower_ == "with") or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
     )
+    absolute = absolute or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SMALL_CLAUSE_VERBS)
     if verb.tag_ == "VBD" and verb.dep_ == "conj" and is_passive(verb.head):
         # "were killed and dozens wounded": the tagger's past tense of a passive's twin
         objects_ = any(c.dep_ == "dobj" for c in verb.children)
@@ -184,6 +190,8 @@ def passive_patient(verb: Token) -> list[Token]:
                 return [resolve_relative(child)]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "officials accused by the US"
             return [verb.head]
+        if verb.dep_ == "ccomp" and gapped_passive(verb):  # "saw soldiers killed"
+            return [resolve_relative(c) for c in verb.children if c.dep_ == "nsubj"][:1]
         if not (verb.dep_ == "conj" and is_passive(verb.head)):
             break
         verb = verb.head

@@ -215,10 +215,19 @@ class Participants(Setting):
                     found = fr.subject(anc)
         elif pron.dep_ in ("nsubj", "nsubjpass"):
             verb = fr.top_of_chain(pron.head)
-            if verb.dep_ == "ccomp" and vlemma(verb.head) in self.lex.speech_verbs:
+            told = verb.dep_ == "ccomp" and vlemma(verb.head) in self.lex.speech_verbs
+            if told and not self.quoted_apart(pron, verb.head):
                 found = fr.subject(verb.head)
         found = [t for t in found if t.i != pron.i and t.pos_ != "PRON"]
         return found[0] if found else None
+
+    def quoted_apart(self, token: Token, verb: Token) -> bool:
+        """``token`` is inside quotation marks that leave ``verb`` out: in '"They
+        massacred us," the judge said' the speaker is "I" or "we", never "they"."""
+        return any(
+            m.start <= token.idx < m.end and not m.start <= verb.idx < m.end
+            for m in self.ctx.quote_marks
+        )
 
     def observers(self, trigger: Token) -> set[int]:
         """The subjects of a verb of seeing or telling whose object is the act ("residents
