@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from flashpoint import gazetteer
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import EventCandidate, vlemma
 from flashpoint.extractors.events.lexicon import (
@@ -61,6 +62,12 @@ def _dated(prep: Token) -> bool:
     )
 
 
+# The ``needs`` word met by a named place acted on ("stormed Hama"), and the entity
+# labels that name one.
+NAMED_PLACE = "@place"
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
 class Candidates(Targets):
     """Finds the event a verb, adjective or noun evokes."""
 
@@ -91,7 +98,16 @@ class Candidates(Targets):
         for head in heads:
             sem = fr.semantic_head(head)
             words.update((sem.lemma_.lower(), sem.lower_))
+            if head.dep_ != "nsubj" and self.named_place(sem):
+                words.add(NAMED_PLACE)  # "stormed Hama", "retook Palmyra"
         return words
+
+    def named_place(self, tok: Token) -> bool:
+        """A town or country by its name: a place entity, one the places layer found, or
+        a proper noun the gazetteer knows (the tagger reads many towns as persons)."""
+        if tok.ent_type_ in PLACE_ENTS or tok.i in self.places:
+            return True
+        return tok.pos_ == "PROPN" and bool(gazetteer.lookup(tok.text))
 
     def _object_words(self, tok: Token, passive: bool, sense: Sense) -> set[str]:
         """The lemma of what the verb acts on: its object or passive subject, and the
