@@ -301,3 +301,15 @@ def test_a_named_town_taken_or_stormed_is_an_assault(run: Callable[..., Report])
     # what is stormed must still be a place: a person's name or a word of another sense
     assert not _on(_events(run, "Fans stormed the pitch after the final whistle.\n"), "stormed")
     assert not _on(_events(run, "The singer stormed off the stage on Monday.\n"), "stormed")
+
+
+def test_unidentified_gunmen_are_carried_to_the_toll_of_their_attack(
+    run: Callable[..., Report],
+) -> None:
+    fired = "Gunmen opened fire on a minibus outside the market on Friday.\n"
+    killed = _on(_events(run, fired + "Six passengers were killed.\n"), "killed")
+    assert killed and _names(killed[0]) == ["Gunmen"] and killed[0].source_reason == "carried"
+    # soldiers among the dead are another armed side: no doer is guessed
+    mixed = fired + "Two soldiers and six passengers were killed.\n"
+    killed = _on(_events(run, mixed), "killed")
+    assert killed and killed[0].source == []

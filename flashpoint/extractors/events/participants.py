@@ -56,7 +56,7 @@ def _common_noun(word: str, model: str) -> bool:
 # one, the acts that give one, the sectors of a doer that can be carried, the reach.
 CARRY_TO = frozenset({"ASSAULT", "COERCE"})
 CARRY_FROM = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "GOV"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "GOV", "UAF"})  # UAF: gunmen, a bomber
 DOER_WINDOW = 2  # sentences looked back, besides the lead
 # Verbs of an explosion told of what burst ("the car blew up", "a device exploded"):
 # their subject is a thing, the doer only when it is a party ("the bomber blew up").
