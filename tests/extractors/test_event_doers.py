@@ -313,3 +313,14 @@ def test_unidentified_gunmen_are_carried_to_the_toll_of_their_attack(
     mixed = fired + "Two soldiers and six passengers were killed.\n"
     killed = _on(_events(run, mixed), "killed")
     assert killed and killed[0].source == []
+
+
+def test_we_in_an_officials_quotation_is_the_body_she_speaks_for(
+    run: Callable[..., Report],
+) -> None:
+    text = '"We condemn the shelling of the hospital," Foreign Minister Anna Kovac said.\n'
+    condemn = _on(_events(run, text), "condemn")
+    assert condemn and condemn[0].type == "ACCUSE" and _names(condemn[0]) == ["Anna Kovac"]
+    # a private person's "we" is no party the text codes: the act is not given to her
+    private = '"We condemn the shelling of the hospital," said Mira Dalton, a nurse.\n'
+    assert not _on(_events(run, private), "condemn")

@@ -68,6 +68,10 @@ OBSERVING_VERBS = frozenset(
     | {"photograph", "count", "confirm", "recount", "recall", "detail", "monitor", "log"}
 )
 QUOTE_CHARS = frozenset('"“”')
+ONE_SELF = frozenset({"i", "me", "my"})
+FIRST_PERSON = ONE_SELF | {"we", "us", "our"}
+# The sectors of a speaker whose "we" is the body they speak for.
+SPEAKING_FOR = frozenset({"GOV", "MIL", "COP", "REB", "SPY", "IGO", "JUD", "LEG"})
 
 
 # Photo-caption marks a glued caption leaves in a name: "Assad (L) Iran's President
@@ -100,6 +104,8 @@ class Participants(Setting):
         head = fr.resolve_relative(head)
         sem = fr.semantic_head(head)
         actor_id = self.token_actor.get(head.i) or self.token_actor.get(sem.i)
+        if actor_id is None and head.pos_ == "PRON" and head.lower_ in FIRST_PERSON:
+            actor_id = self.quote_speaker(head)
         toks = caption_trimmed(fr.phrase(head), head, self.ctx.text)
         if actor_id is None and head.pos_ == "PROPN":
             actor_id = next((self.token_actor[t.i] for t in toks if t.i in self.token_actor), None)
@@ -220,6 +226,21 @@ class Participants(Setting):
                 found = fr.subject(verb.head)
         found = [t for t in found if t.i != pron.i and t.pos_ != "PRON"]
         return found[0] if found else None
+
+    def quote_speaker(self, token: Token) -> str | None:
+        """The coded speaker of the direct quotation ``token`` is in: '"We condemn these
+        attacks," the minister said' is the minister's condemnation."""
+        for quote in self.ctx.results.get("quotes", []):
+            if quote.start <= token.idx < quote.end and not quote.partial and quote.speaker:
+                actor = self.actors.get(quote.speaker.actor or "")
+                if actor is None:
+                    return None
+                # who speaks for a state, a force or a body, not a private person telling
+                # of herself ('"I support some British values," she said'); "I" is a person
+                official = actor.sector in SPEAKING_FOR and actor.kind == "person"
+                body = actor.kind in ("country", "organization") and token.lower_ not in ONE_SELF
+                return actor.id if official or body else None
+        return None
 
     def quoted_apart(self, token: Token, verb: Token) -> bool:
         """``token`` is inside quotation marks that leave ``verb`` out: in '"They
