@@ -324,3 +324,16 @@ def test_we_in_an_officials_quotation_is_the_body_she_speaks_for(
     # a private person's "we" is no party the text codes: the act is not given to her
     private = '"We condemn the shelling of the hospital," said Mira Dalton, a nurse.\n'
     assert not _on(_events(run, private), "condemn")
+
+
+def test_an_unresolved_they_takes_the_one_armed_doer_told_before(
+    run: Callable[..., Report],
+) -> None:
+    # "the army" is an institution, which the actors layer does not take for "they"
+    text = "The army shelled the funeral on Friday. They killed four mourners.\n"
+    killed = _on(_events(run, text), "killed")
+    assert killed and _names(killed[0]) == ["The army"] and killed[0].source_reason == "carried"
+    # the act before was done to many people, who could be "they": no doer guessed
+    many = "The army shelled the mourners on Friday. They killed two guards.\n"
+    killed = _on(_events(run, many), "killed")
+    assert killed and killed[0].source == []

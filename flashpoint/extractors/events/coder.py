@@ -342,8 +342,11 @@ class Coder(Candidates, Merging):
             # a doer told in a relative clause ("who was killed in a Russian airstrike")
             # belongs to an aside, not to the scene that goes on
             self.doers.setdefault(index, []).append((cand.type, shown_sources))
-        elif not sources:  # "Four people were killed.": the doer of the act told before
-            shown_sources = self.carried_doers(cand, sent, index, self.doers, self.lead_index)
+        elif not shown_sources:  # "Four people were killed.": the doer of the act told
+            # before; an unresolved "they" too, when nothing else there could be it
+            shown_sources = self.carried_doers(
+                cand, sent, index, self.doers, self.lead_index, pronoun=bool(sources)
+            )
             source_reason = "carried" if shown_sources else None
         if cand.type in ("ASSAULT", "COERCE") and named_site is None and country is None:
             # "Homs was shelled again", "troops stormed Rastan": the attacked town is

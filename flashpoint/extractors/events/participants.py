@@ -310,6 +310,7 @@ class Participants(Setting):
         index: int,
         doers: dict[int, list[tuple[str, list[EventParticipant]]]],
         lead: int | None,
+        pronoun: bool = False,
     ) -> list[EventParticipant]:
         """The doer of an agentless assault or coercion ("At least 27 civilians have been
         killed since, residents said") carried from the act told just before it ("Syrian
@@ -320,7 +321,9 @@ class Participants(Setting):
         sentence naming no armed side of its own; the walk stops at a quotation, at a
         sentence naming another armed side or two doers, and at the end of a paragraph
         of several sentences. ``doers`` holds, by sentence index, the (type, source) of
-        the events coded there with a doer of their own."""
+        the events coded there with a doer of their own. For an unresolved "they"
+        (``pronoun``) the act before must not be done to many people, who could be
+        "they" ("soldiers fired on protesters. They threw stones")."""
         if cand.type not in CARRY_TO or cand.modality != "asserted" or cand.background:
             return []
         if QUOTE_CHARS & set(sent.text) or self.names_armed_side(sent):
@@ -343,10 +346,23 @@ class Participants(Setting):
                 if type_ in CARRY_FROM and parts and all(self.armed_party(p) for p in parts):
                     given[tuple(sorted(p.actor or p.name.lower() for p in parts))] = parts
             if len(given) == 1:
-                return [p.model_copy() for p in next(iter(given.values()))]
+                parts = next(iter(given.values()))
+                if pronoun and (len(parts) > 1 or self.acts_on_many(prev, parts)):
+                    return []  # "the army and the rebels clashed. They killed ...": either
+                return [p.model_copy() for p in parts]
             if given or self.names_armed_side(prev):
                 return []  # two doers, or another armed side named: not guessed
         return []
+
+    def acts_on_many(self, sent: SpacySpan, doers: list[EventParticipant]) -> bool:
+        """A plural noun acted on in ``sent`` besides the doers ("fired on protesters")."""
+        spans = [(p.start, p.end) for p in doers if p.start is not None and p.end is not None]
+        return any(
+            t.dep_ in ("dobj", "pobj", "nsubjpass", "dative")
+            and t.tag_ in ("NNS", "NNPS")
+            and not any(start <= t.idx < end for start, end in spans)
+            for t in sent
+        )
 
     def fire_of(self, fire: Token) -> str | None:
         """The sector of whoever fired "tank fire", "sniper fire", "tank and sniper fire":
