@@ -506,3 +506,16 @@ def test_a_sports_story_holds_no_political_demand(run: Callable[..., Report]) ->
         "He added that the militias should leave the capital by Sunday."
     )
     assert _of(_events(run, politics), "REQUEST")
+
+
+def test_an_attack_in_words_is_a_disapproval_not_an_assault(run: Callable[..., Report]) -> None:
+    said = "The opposition leader launched a scathing attack on the finance minister on Friday.\n"
+    assert [e.type for e in _events(run, said) if e.trigger.text == "attack"] == ["ACCUSE"]
+    plan = "In an interview on Thursday, the senator attacked the government's plan.\n"
+    assert [e.type for e in _events(run, plan) if e.trigger.text == "attacked"] == ["ACCUSE"]
+    # an attack on a right or a value is no act of force at all
+    speech = "Editors called the new law an attack on free speech.\n"
+    assert not _of(_events(run, speech), "ASSAULT")
+    # a fierce attack on a base is still an assault
+    base = "Insurgents launched a fierce attack on the army base at dawn on Friday.\n"
+    assert [e.type for e in _events(run, base) if e.trigger.text == "attack"] == ["ASSAULT"]
