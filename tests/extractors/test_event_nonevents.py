@@ -519,3 +519,11 @@ def test_an_attack_in_words_is_a_disapproval_not_an_assault(run: Callable[..., R
     # a fierce attack on a base is still an assault
     base = "Insurgents launched a fierce attack on the army base at dawn on Friday.\n"
     assert [e.type for e in _events(run, base) if e.trigger.text == "attack"] == ["ASSAULT"]
+
+
+def test_a_bare_plural_in_a_clause_of_habit_is_a_kind_of_act(run: Callable[..., Report]) -> None:
+    habit = "The grenades are commonly used by riot police during protests.\n"
+    assert not _of(_events(run, habit), "PROTEST")
+    # the same words told of one day are news
+    told = "Riot police used the grenades during protests in the capital on Friday.\n"
+    assert _of(_events(run, told), "PROTEST")

@@ -62,6 +62,8 @@ def _dated(prep: Token) -> bool:
     )
 
 
+# Prepositions after which a bare plural of the simple present is a kind of act.
+GENERIC_PREPS = frozenset({"during", "in", "against", "for", "at"})
 # The ``needs`` word met by a named place acted on ("stormed Hama"), and the entity
 # labels that name one.
 NAMED_PLACE = "@place"
@@ -394,7 +396,8 @@ class Candidates(Targets):
             return None  # part of a name: "the Arab Spring", "Operation Storm"
         if tok.dep_ == "nsubj" and self._codes_same(tok.head, senses):
             return None  # "a suicide bombing killed 12": one event, coded on the verb
-        if generic_subject(tok) or counted_kind(tok):
+        generic = generic_adjunct(tok) and vlemma(tok.head.head) not in self.lex.participation_verbs
+        if generic_subject(tok) or generic or counted_kind(tok):
             return None  # "attacks on civilians are a crime": a kind of act, not one act
         background = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps
         # "due to ethnic clashes", "because of the fighting": a cause, not a new event
@@ -545,6 +548,21 @@ def counted_kind(noun: Token) -> bool:
         and noun.head.head.lemma_.lower() in COUNT_HEADS
         and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
     )
+
+
+def generic_adjunct(noun: Token) -> bool:
+    """A bare plural event noun after "during", "in" or "against" in a clause of the
+    simple present ("the canisters are used during riots", "police train for raids"):
+    a habit or a kind, not one happening."""
+    if noun.dep_ != "pobj" or noun.tag_ != "NNS" or noun.head.lower_ not in GENERIC_PREPS:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "prep") for c in noun.children):
+        return False  # "during Friday's riots", "during the riots in Hama"
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ == "VBG":
+        return False  # "are taking part in protests": happening now
+    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tenses & {"VBP", "VBZ"}) and not tenses & {"VBD", "MD"}
 
 
 def generic_subject(noun: Token) -> bool:
