@@ -337,3 +337,15 @@ def test_an_unresolved_they_takes_the_one_armed_doer_told_before(
     many = "The army shelled the mourners on Friday. They killed two guards.\n"
     killed = _on(_events(run, many), "killed")
     assert killed and killed[0].source == []
+
+
+def test_the_victims_of_force_a_demand_would_end_are_not_its_target(
+    run: Callable[..., Report],
+) -> None:
+    text = "Qatar demanded an end to the use of force against unarmed marchers on Sunday.\n"
+    demanded = _on(_events(run, text), "demanded")
+    assert demanded and demanded[0].type == "REQUEST" and demanded[0].target == []
+    # what is demanded for a party still names it
+    freed = "The ministers demanded the release of the detained reporters on Sunday.\n"
+    demanded = _on(_events(run, freed), "demanded")
+    assert demanded and [p.name for p in demanded[0].target] == ["the detained reporters"]

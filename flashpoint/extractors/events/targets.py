@@ -13,6 +13,8 @@ from flashpoint.extractors.events.lexicon import (
 from flashpoint.extractors.events.participants import ACTOR_ENTS, Participants
 from flashpoint.models import EventParticipant
 
+# Words of force whose "against" phrase names its victims.
+FORCE_NOUNS = frozenset({"force", "violence", "use", "brutality", "repression", "abuse"})
 # Places that can stand for the population an act is done to (not seas or regions).
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
 
@@ -137,7 +139,7 @@ class Targets(Participants):
                         continue
                     if conditional(child):
                         conditions.append(child)
-                    if not self._follow(child):
+                    if not self._follow(child) or self.victims_of_force(child, root_ids):
                         continue
                     seen.add(child.i)
                     nxt.append(child)
@@ -172,6 +174,18 @@ class Targets(Participants):
         heads = [c for c in fr.conjuncts(chosen) if c.i not in taken]
         parts = self.participants(heads)
         return [p for p in parts if (p.start, p.end) not in spans]
+
+    def victims_of_force(self, prep: Token, roots: set[int]) -> bool:
+        """ "against civilians" on a word of force inside what the act is about
+        ("demanded an end to the use of force against civilians"): the victims of that
+        force, not whom the demand is made of."""
+        if prep.dep_ != "prep" or prep.lower_ != "against" or prep.head.i in roots:
+            return False
+        noun = prep.head
+        senses = self.lex.nouns.get(noun.lemma_.lower(), ())
+        return noun.lemma_.lower() in FORCE_NOUNS or any(
+            s.type in ("ASSAULT", "COERCE") for s in senses
+        )
 
     def _follow(self, child: Token) -> bool:
         """Dependents the target search may walk into: not the subject, other
