@@ -37,6 +37,7 @@ from flashpoint.corpus.incidents import (
     normalize,
     rules,
     running_total,
+    salience,
 )
 from flashpoint.corpus.linking import stated_count, towns_named
 from flashpoint.corpus.tension import incident_day, index_points
@@ -48,7 +49,7 @@ from flashpoint.extractors.events.confidence import (
     RECAP_OPENING_WORDS,
     default_threshold,
 )
-from flashpoint.models import Event, Incident, Place, Report, ReportedFigure, Span
+from flashpoint.models import Event, Incident, Place, Report, ReportedFigure, Sighting, Span
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -903,6 +904,21 @@ def link_word(inc: Incident) -> str:
     return "with" if inc.quad.endswith("cooperation") else "against"
 
 
+# "United States-backed fighters", "Iranian-backed militias": the backer named in an
+# adjective is not the group's country.
+_BACKED = re.compile(r"\b[A-Z][\w.’'-]*-(?:backed|funded|sponsored|supported|armed|trained)\s")
+
+
+def backed(text: str) -> str:
+    """A label whose name is a group backed by a state ("United States-backed fighters
+    (USA/REB)") without the code the actor table gave it from the backer's name."""
+    code = label_code(text)
+    if code is None:
+        return text
+    name = text[: text.rindex(" (")]
+    return name if _BACKED.search(name + " ") else text
+
+
 def _who(inc: Incident, b: Brief | None = None) -> str:
     """``"A against B"`` for conflict, ``"A with B"`` for joint cooperation, ``"A asking
     B"``, ``"A from B"`` for one-way acts (:func:`link_word`); unknown sides left out, and
@@ -912,8 +928,8 @@ def _who(inc: Incident, b: Brief | None = None) -> str:
         if b is not None and inc.id in b.sides
         else (inc.source_actors, inc.target_actors)
     )
-    src = ", ".join(distinct_labels(named(sources), 2))
-    tgt = ", ".join(distinct_labels(named(targets), 2))
+    src = ", ".join(distinct_labels(named(backed(a) for a in sources), 2))
+    tgt = ", ".join(distinct_labels(named(backed(a) for a in targets), 2))
     link = link_word(inc)
     if src and tgt:
         return f"{src} {link} {tgt}"
@@ -1215,10 +1231,38 @@ def comment_piece(report: Report) -> bool:
     )
 
 
-def _opinion_only(inc: Incident, comment: set[str]) -> bool:
-    """Every report of the incident is a comment piece (:func:`comment_piece`)."""
+def _opinion_only(
+    inc: Incident,
+    comment: set[str],
+    events: dict[tuple[str, str], tuple[Event, Report]] | None = None,
+) -> bool:
+    """Every report of the incident is a comment piece (:func:`comment_piece`), and none
+    opens with it as its news hook (:func:`news_hook`)."""
     docs = {s.document for s in inc.sightings}
-    return bool(docs) and docs <= comment
+    if not docs or not docs <= comment:
+        return False
+    return not any(
+        news_hook(*events[(s.document, s.event)])
+        for s in inc.sightings
+        if events and (s.document, s.event) in events
+    )
+
+
+def news_hook(event: Event, report: Report) -> bool:
+    """A comment piece's opening sentence that tells, in the third person, a material
+    act with a stated day ("Fighters retook the last enclave on Saturday in the
+    border town, ..."): the news the piece then argues about, told as news."""
+    spans = sentences(report)
+    if not spans or not event.quad.startswith("material") or event.modality != "asserted":
+        return False
+    lo, hi = spans[0]
+    opening = report.document.text[lo:hi]
+    return (
+        lo <= event.sentence.start < hi
+        and _own_day(event)
+        and not _FIRST_PERSON.search(opening)
+        and not opening.strip().endswith("?")
+    )
 
 
 # --- plausible sides ------------------------------------------------------------------
@@ -1268,9 +1312,8 @@ def _comment_labels(inc: Incident, reports: dict[str, Report], comment: set[str]
         if report is None or event is None:
             continue
         actors = {a.id: a for a in report.actors}
-        brought[s.document in comment].update(
-            label(p, actors) for p in (*event.source, *event.target)
-        )
+        opinion = s.document in comment and not news_hook(event, report)
+        brought[opinion].update(label(p, actors) for p in (*event.source, *event.target))
     return brought[True] - brought[False]
 
 
@@ -1640,6 +1683,156 @@ def echoes(
     return out
 
 
+# A vote on a text: "vetoed the resolution", "voted against the draft". Its doers are
+# states or bodies, its day is the session's, and each report of the session tells it.
+_VOTE_TRIGGER = re.compile(r"^(?:veto|vot)", re.IGNORECASE)
+VOTE_DAYS = 1  # two tellings of one vote by the same states lie this many days apart
+VOTE_ID = "-vote-"  # in the id of an incident :func:`joined_votes` made
+
+
+# Before a vote's trigger: the perfect ("have vetoed two resolutions", a record), or a
+# clause that tells the vote as the background of another act ("comes after Russia
+# vetoed", "one which Russia vetoed", "nations that voted against").
+_VOTE_RECORD = re.compile(
+    r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:after|since|following|which|who|that|when|whether)\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# A vote on an earlier text, or a count of votes ("two previous resolutions").
+_VOTE_EARLIER = re.compile(
+    r"\b(?:previous|previously|earlier|prior|twice|again|last|before|third|second)\b",
+    re.IGNORECASE,
+)
+
+
+def _vote_day(event: Event, report: Report) -> dt.date | None:
+    """The day of the session a report tells a vote of as its news: the event's stated
+    day, or the report's, when that is at most ``VOTE_DAYS + 1`` days before the report
+    and the sentence tells the vote itself, not a record of votes or the background of
+    another act (:data:`_VOTE_RECORD`, :data:`_VOTE_EARLIER`)."""
+    day = _told_day(event, report)
+    published = iso_day(report.document.published)
+    if day is None or published is None or not 0 <= (published - day).days <= VOTE_DAYS + 1:
+        return None
+    text = report.document.text
+    before = text[event.sentence.start : event.trigger.start]
+    if _VOTE_RECORD.search(before) or _VOTE_EARLIER.search(
+        text[event.sentence.start : event.sentence.end]
+    ):
+        return None
+    return day
+
+
+def _names_country(report: Report, start: int, end: int, country: str) -> bool:
+    """A place of ``country`` (the country, or a town of it) is named in start..end."""
+    return any(
+        p.country == country and any(start <= m.start < end for m in p.mentions)
+        for p in report.places
+    )
+
+
+def _vote_about(event: Event, report: Report, country: str | None) -> bool:
+    """The vote is on ``country``: its sentence names it ("a resolution condemning the
+    crackdown in Syria"), or the report's lead does (the article is about it)."""
+    if country is None:
+        return True
+    lead = sentences(report)[:1]
+    spans = [(event.sentence.start, event.sentence.end), *lead]
+    return any(_names_country(report, a, b, country) for a, b in spans)
+
+
+def joined_votes(
+    incidents: list[Incident],
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    country: str | None = None,
+) -> list[Incident]:
+    """One incident per vote on a text about ``country``: the sightings told as news
+    (:func:`looks_back`) whose trigger is a vote ("vetoed", "voted against") and whose
+    doers share a state, on days at most :data:`VOTE_DAYS` apart, are one happening,
+    whichever incidents the linker put them in ("was vetoed by Russia and China" in one
+    report, "the Russians vetoed" in the next day's). The votes are tagged with the
+    country they concern (the text the states voted on is about it, though no side is
+    of it). The incidents all of whose sightings they took, or that tell only a record
+    of votes (:func:`_vote_day`: "has vetoed two previous resolutions"), are left out."""
+    votes: list[tuple[Incident, Sighting, Event, Report, set[str]]] = []
+    records: set[tuple[str, str]] = set()  # "has vetoed two previous resolutions"
+    for inc in incidents:
+        for s in inc.sightings:
+            er = events.get((s.document, s.event))
+            if er is None or er[0].type != inc.type:
+                continue
+            event, report = er
+            trigger = report.document.text[event.trigger.start : event.trigger.end]
+            if not _VOTE_TRIGGER.match(trigger) or looks_back(event, report):
+                continue
+            if _vote_day(event, report) is None:
+                records.add((s.document, s.event))
+                continue
+            if event.modality != "asserted" or not _vote_about(event, report, country):
+                continue
+            actors = {a.id: a for a in report.actors}
+            codes = {
+                (label_code(label(p, actors)) or "").split("/")[0] for p in event.source
+            } - {""}
+            if codes:
+                votes.append((inc, s, event, report, codes))
+    votes.sort(key=lambda v: (_vote_day(v[2], v[3]) or dt.date.max, v[1].document))
+    groups: list[list[tuple[Incident, Sighting, Event, Report, set[str]]]] = []
+    for vote in votes:
+        day = _vote_day(vote[2], vote[3])
+        for group in groups:
+            first = _vote_day(group[0][2], group[0][3])
+            if (
+                group[0][2].type == vote[2].type
+                and group[0][4] & vote[4]
+                and day is not None
+                and first is not None
+                and abs((day - first).days) <= VOTE_DAYS
+            ):
+                group.append(vote)
+                break
+        else:
+            groups.append([vote])
+    taken = {(v[1].document, v[1].event) for g in groups for v in g} | records
+    out = [
+        i for i in incidents if not all((s.document, s.event) in taken for s in i.sightings)
+    ]
+    for group in groups:
+        base = max(group, key=lambda v: (v[2].confidence or 0.0, -len(v[1].document)))[0]
+        first_day = _vote_day(group[0][2], group[0][3])
+        sources: dict[str, None] = {}
+        targets: dict[str, None] = {}
+        for _, _, event, report, _ in group:
+            actors = {a.id: a for a in report.actors}
+            sources.update(dict.fromkeys(label(p, actors) for p in event.source))
+            targets.update(dict.fromkeys(label(p, actors) for p in event.target))
+        kept = list({(v[1].document, v[1].event): v[1] for v in group}.values())
+        docs = {s.document for s in kept}
+        scores = [v[2].confidence for v in group if v[2].confidence is not None]
+        update: dict[str, object] = {
+            "id": f"{base.id}{VOTE_ID}{first_day.isoformat() if first_day else ''}",
+            "sightings": kept,
+            "figures": [],
+            "independent_reports": len(docs),
+            "main_documents": [d for d in base.main_documents if d in docs],
+            "source_actors": list(sources),
+            "target_actors": list(targets),
+            "confidence": max(scores) if scores else base.confidence,
+            "countries": sorted({*base.countries, *([country] if country else [])}),
+            "date_end": None,
+            "summary": " ".join(
+                group[0][3].document.text[
+                    group[0][2].sentence.start : group[0][2].sentence.end
+                ].split()
+            ),
+        }
+        if first_day is not None:
+            update["date"] = first_day.isoformat()
+        joined = base.model_copy(update=update)
+        out.append(joined.model_copy(update={"salience": salience(joined)}))
+    return out
+
+
 def _toll_keys(inc: Incident, reports: dict[str, Report]) -> set[tuple[str, float]]:
     """The (kind, value) of the incident's stated tolls of two or more (:func:`tolls`):
     two lines of one type on one day with the same toll ("at least 40 killed on
@@ -1747,11 +1940,12 @@ def build_brief(
     are left out and counted in ``recalled``."""
     reports = list(reports)
     events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
+    voted = joined_votes(list(incidents), events, country)
     asked = [
         v
         for v in (
             envoy_act(own_act(news_view(i, events), events), events)
-            for i in select(incidents, country=country, since=since, until=until)
+            for i in select(voted, country=country, since=since, until=until)
         )
         if _within(v, since, until)
     ]
@@ -1768,7 +1962,7 @@ def build_brief(
         look-backs, comment only, thin, said by no one)."""
         fresh = [i for i in found if not _stock(i, events, stock)]
         told = [i for i in fresh if not _recalled(i, events)]
-        reported = [i for i in told if not _opinion_only(i, comment)]
+        reported = [i for i in told if not _opinion_only(i, comment, events)]
         full = [i for i in reported if not thin(i, events, by_doc)]
         said = [i for i in full if not said_by_paper(i, plausible_sides(i, by_doc, comment)[0])]
         echoed = echoes(said, events, by_doc, comment)
@@ -1994,6 +2188,8 @@ def _kind(inc: Incident) -> str:
     """The incident's type in the words an analyst uses (:data:`_PLAIN`: "surrender"
     for RETREAT/disarm, "arrests" for COERCE/arrest); a pair not listed is its type's
     word and, when coded, its mode ("threat (violence)")."""
+    if inc.type == "REJECT" and VOTE_ID in inc.id:
+        return "veto or vote against"
     if (inc.type, inc.mode) in _PLAIN:
         return _PLAIN[(inc.type, inc.mode or "")]
     word = _PLAIN_TYPES.get(inc.type, inc.type.lower())

@@ -1765,3 +1765,66 @@ def test_a_region_and_one_person_named_by_nationality_are_no_side() -> None:
     assert named_as_no_side(inc, rep.events[0], rep)
     rep.events[0].target[0].name = "Varnia"
     assert not named_as_no_side(inc, rep.events[0], rep)
+
+
+# --- the period's biggest news (issue 9): a vote on a text, a comment piece's hook ---
+
+
+def _named_varnia(rep: Report) -> Report:
+    """The report with Varnia (the country) found wherever its text names it."""
+    text = rep.document.text
+    at = [i for i in range(len(text)) if text.startswith("Varnia", i)]
+    rep.places.append(Place(id="p-vrn", name="Varnia", feature="country", country="VRN",
+                            mentions=[Mention(start=i, end=i + 6, text="Varnia") for i in at]))  # fmt: skip
+    return rep
+
+
+def _vote(published: str, sentence: str) -> Report:
+    rep = report(published, Ev(sentence, type="REJECT", source=("oss-gov",), target=()))
+    return _named_varnia(_with_trigger(rep, "vetoed"))
+
+
+def test_a_veto_told_by_two_reports_is_one_line_of_the_country_its_text_is_about() -> None:
+    reports = [
+        _vote("2031-06-04", "A resolution condemning the crackdown in Varnia was vetoed in"
+                            " the council by the Ossland government."),
+        _vote("2031-06-05", "Despite the appeals from Varnia, the Ossland government vetoed."),
+        # a record of votes, told a week on: not the session's news
+        _vote("2031-06-12", "The Ossland government has vetoed two previous resolutions on"
+                            " Varnia."),
+    ]  # fmt: skip
+    incidents = merge_reports(reports)
+    brief = build_brief(incidents, reports, country="VRN", since=dt.date(2031, 6, 1))
+    text = to_markdown(brief)
+    lines = [line for line in text.splitlines() if "veto or vote against" in line]
+    assert len(lines) == 1 and "Ossland government (OSS/GOV)" in lines[0]
+    assert "[2 reports" in lines[0] and "### 2031-06-04" in text
+    assert "two previous resolutions" not in text
+    # The same veto with no word of Varnia in it is no line of Varnia's brief.
+    other = [_with_trigger(report("2031-06-04", Ev("The Ossland government vetoed the draft.",
+                                                   type="REJECT", source=("oss-gov",),
+                                                   target=())), "vetoed")]  # fmt: skip
+    quiet = build_brief(merge_reports(other), other, country="VRN", since=dt.date(2031, 6, 1))
+    assert "vetoed the draft" not in to_markdown(quiet)
+
+
+def test_a_comment_pieces_dated_opening_is_its_news_hook() -> None:
+    from flashpoint.corpus.brief import backed
+
+    rep = report(
+        "2031-06-10",
+        Ev("Kestrian marines retook the last rebel enclave in Port Halden on Saturday.",
+           date="2031-06-07", place="port"),
+        Ev("For years the brigade had murdered thousands of people in Millbrook.",
+           place="mill", source=("brig",)),
+    )  # fmt: skip
+    rep.document.text += " • Mara Quist is co-founder of a research group on the war."
+    assert comment_piece(rep)
+    incidents = merge_reports([rep])
+    text = to_markdown(build_brief(incidents, [rep], since=dt.date(2031, 6, 1)))
+    key = text.partition("## Key incidents by day")[2]
+    assert "retook the last rebel enclave" in key and "Kestrian navy" in key
+    assert "murdered thousands" not in key  # the rest of the piece is still comment
+    # "Kestrian-backed militia": the backer named in an adjective is not its country
+    assert backed("Kestrian-backed militia (KST/REB)") == "Kestrian-backed militia"
+    assert backed("Kestrian navy (KST/MIL)") == "Kestrian navy (KST/MIL)"
