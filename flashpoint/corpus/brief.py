@@ -1771,9 +1771,8 @@ def joined_votes(
             if event.modality != "asserted" or not _vote_about(event, report, country):
                 continue
             actors = {a.id: a for a in report.actors}
-            codes = {
-                (label_code(label(p, actors)) or "").split("/")[0] for p in event.source
-            } - {""}
+            codes = {(label_code(label(p, actors)) or "").split("/")[0] for p in event.source}
+            codes.discard("")
             if codes:
                 votes.append((inc, s, event, report, codes))
     votes.sort(key=lambda v: (_vote_day(v[2], v[3]) or dt.date.max, v[1].document))
@@ -1794,9 +1793,7 @@ def joined_votes(
         else:
             groups.append([vote])
     taken = {(v[1].document, v[1].event) for g in groups for v in g} | records
-    out = [
-        i for i in incidents if not all((s.document, s.event) in taken for s in i.sightings)
-    ]
+    out = [i for i in incidents if not all((s.document, s.event) in taken for s in i.sightings)]
     for group in groups:
         base = max(group, key=lambda v: (v[2].confidence or 0.0, -len(v[1].document)))[0]
         first_day = _vote_day(group[0][2], group[0][3])
@@ -1807,6 +1804,7 @@ def joined_votes(
             sources.update(dict.fromkeys(label(p, actors) for p in event.source))
             targets.update(dict.fromkeys(label(p, actors) for p in event.target))
         kept = list({(v[1].document, v[1].event): v[1] for v in group}.values())
+        told, at = group[0][2], group[0][3].document.text
         docs = {s.document for s in kept}
         scores = [v[2].confidence for v in group if v[2].confidence is not None]
         update: dict[str, object] = {
@@ -1820,11 +1818,7 @@ def joined_votes(
             "confidence": max(scores) if scores else base.confidence,
             "countries": sorted({*base.countries, *([country] if country else [])}),
             "date_end": None,
-            "summary": " ".join(
-                group[0][3].document.text[
-                    group[0][2].sentence.start : group[0][2].sentence.end
-                ].split()
-            ),
+            "summary": " ".join(at[told.sentence.start : told.sentence.end].split()),
         }
         if first_day is not None:
             update["date"] = first_day.isoformat()

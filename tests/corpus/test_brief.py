@@ -1774,8 +1774,9 @@ def _named_varnia(rep: Report) -> Report:
     """The report with Varnia (the country) found wherever its text names it."""
     text = rep.document.text
     at = [i for i in range(len(text)) if text.startswith("Varnia", i)]
+    found = [Mention(start=i, end=i + 6, text="Varnia") for i in at]
     rep.places.append(Place(id="p-vrn", name="Varnia", feature="country", country="VRN",
-                            mentions=[Mention(start=i, end=i + 6, text="Varnia") for i in at]))  # fmt: skip
+                            mentions=found))  # fmt: skip
     return rep
 
 
