@@ -607,6 +607,31 @@ def _window(text: str, at: int, size: int = EVIDENCE_CHARS) -> str:
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 
+def _opening_run(event: Event, report: Report) -> bool:
+    """The event's sentence opens its text and is a headline, a caption and a lead run
+    together (a cut of :func:`glued_part`, or longer than :data:`EVIDENCE_CHARS`): "Syria:
+    UN veto gives Assad licence to kill - opposition The BBC's ... were smuggled into
+    Homs" tells the headline's words, not the night's shelling."""
+    spans = sentences(report)
+    if not spans or not spans[0][0] <= event.sentence.start < spans[0][1]:
+        return False
+    whole = (event.sentence.start, event.sentence.end)
+    return (
+        glued_part(event, report) != whole
+        or len(event.sentence.text) > EVIDENCE_CHARS
+        or bool(_HEADLINE_START.match(event.sentence.text))
+    )
+
+
+# The start of a headline ("Syria crisis: Gulf states expel envoys", a topic before a
+# colon) or of a photo or video caption ("Amateur video shows the shelling of ...").
+_HEADLINE_START = re.compile(
+    r"^\W*(?:[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s*:\s(?!\W)"
+    r"|(?:[A-Z][\w-]*\s+)?(?i:video|footage|pictures?|images?|photos?|photographs?)\s+"
+    r"(?:shows?|showed|appears?\s+to\s+show|purports?\s+to\s+show)\b)"
+)
+
+
 def evidence_event(
     inc: Incident,
     events: dict[tuple[str, str], tuple[Event, Report]],
@@ -619,6 +644,14 @@ def evidence_event(
     piece's (``comment``: their document ids)."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
     told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    if told and all(_opening_run(*er) for er in told):
+        # a headline run into a caption and a lead: a body sentence of the incident first
+        every = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+        body = [er for er in every if not _opening_run(*er)]
+        here = (inc.location or "").casefold()
+        told = [er for er in body if here and here in er[0].sentence.text.casefold()] or (
+            body or told
+        )
     if comment:  # a news report's sentence before a comment piece's
         news = [er for er in told if er[1].document.id not in comment]
         if not news:
@@ -1698,11 +1731,9 @@ _VOTE_RECORD = re.compile(
     r"|\b(?:after|since|following|which|who|that|when|whether)\s+(?:[\w’'-]+\s+){0,5}$",
     re.IGNORECASE,
 )
-# A vote on an earlier text, or a count of votes ("two previous resolutions").
-_VOTE_EARLIER = re.compile(
-    r"\b(?:previous|previously|earlier|prior|twice|again|last|before|third|second)\b",
-    re.IGNORECASE,
-)
+# A vote on an earlier text, or a count of votes ("two previous resolutions"); a vote
+# cast "again" or "for the third time" is the session's own.
+_VOTE_EARLIER = re.compile(r"\b(?:previous|previously|earlier|prior|twice|last|before)\b", re.I)
 
 
 def _vote_day(event: Event, report: Report) -> dt.date | None:

@@ -1829,3 +1829,32 @@ def test_a_comment_pieces_dated_opening_is_its_news_hook() -> None:
     # "Kestrian-backed militia": the backer named in an adjective is not its country
     assert backed("Kestrian-backed militia (KST/REB)") == "Kestrian-backed militia"
     assert backed("Kestrian navy (KST/MIL)") == "Kestrian navy (KST/MIL)"
+
+
+def test_a_headline_run_into_the_lead_gives_way_to_a_body_sentence_as_evidence() -> None:
+    from flashpoint.corpus.brief import evidence
+
+    rep = report(
+        "2031-06-05",
+        Ev("Varnia: council deadlock gives navy free hand - rebels The Kestrian navy went on"
+           " shelling the coast", place="port"),
+        Ev("Rebels said the Kestrian navy began shelling Port Halden on Friday night.",
+           place="port"),
+        Ev("Protesters attacked Kestrian consulates abroad.", place="port"),
+    )  # fmt: skip
+    rep.document.sentences = [e.sentence.start for e in rep.events]
+    for ev, word in zip(rep.events, ("gives", "shelling", "attacked"), strict=True):
+        at = rep.document.text.index(word, ev.sentence.start)
+        ev.trigger = Span(start=at, end=at + len(word), text=word)
+    events = {(rep.document.id, e.id): (e, rep) for e in rep.events}
+    inc = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                    location="Port Halden")  # fmt: skip
+    inc.sightings = [Sighting(document=rep.document.id, event=e.id, main=(n == 0))
+                     for n, e in enumerate(rep.events)]  # fmt: skip
+    assert evidence(inc, events).startswith("Rebels said the Kestrian navy began shelling")
+    # a plain opening sentence stays the evidence
+    plain = report("2031-06-05", Ev("The Kestrian navy shelled Port Halden on Friday.",
+                                    place="port"))  # fmt: skip
+    inc.sightings = [Sighting(document=plain.document.id, event="e0", main=True)]
+    told = {(plain.document.id, "e0"): (plain.events[0], plain)}
+    assert evidence(inc, told).startswith("The Kestrian navy shelled")
