@@ -1365,6 +1365,16 @@ def plausible_sides(
     extra = _comment_labels(inc, reports, comment) if comment else set()
     sources = [a for a in inc.source_actors if a not in extra and not _PAPER.search(_bare(a))]
     targets = [a for a in inc.target_actors if a not in extra]
+    if inc.type == "CONSULT":
+        # "Lavrov visited Damascus": the town of talks or a visit is where, not with whom
+        visited = {
+            p.name.casefold()
+            for s in inc.sightings
+            if s.document in reports
+            for p in reports[s.document].places
+            if p.feature == "city"
+        }
+        targets = [a for a in targets if _bare(a).casefold() not in visited]
     if not inc.quad.startswith("material"):
         return sources, targets, len(sources) < len(inc.source_actors)
     # "shot dead six people": the particle of the verb is no part of whom it struck
@@ -2126,6 +2136,16 @@ def build_brief(
     brief.tension, brief.drivers = _tension(chosen, by_id, until)
     # An incident whose doer was a speaker (its source dropped) does not drive the line.
     brief.drivers = [i for i in brief.drivers if i.id not in doubtful]
+    # A toll over a span ("some 100 killed in the past two days") or a running total is
+    # no one week's happening: it does not drive the week's line.
+    brief.drivers = [
+        i
+        for i in brief.drivers
+        if not (
+            _SPAN_BACK.search(brief.evidence.get(i.id, ""))
+            or running_total(brief.evidence.get(i.id, ""))
+        )
+    ]
     return brief
 
 

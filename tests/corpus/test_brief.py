@@ -1858,3 +1858,33 @@ def test_a_headline_run_into_the_lead_gives_way_to_a_body_sentence_as_evidence()
     inc.sightings = [Sighting(document=plain.document.id, event="e0", main=True)]
     told = {(plain.document.id, "e0"): (plain.events[0], plain)}
     assert evidence(inc, told).startswith("The Kestrian navy shelled")
+
+
+def test_the_town_of_a_visit_is_no_party_and_a_span_toll_drives_no_week() -> None:
+    from flashpoint.corpus.brief import plausible_sides
+
+    rep = report("2031-06-05", Ev("President Alder Voss visited Port Halden.", type="CONSULT",
+                                  source=("kst-gov",), place="port"))  # fmt: skip
+    inc = _incident(1, "CONSULT", "verbal_cooperation", 1, date="2031-06-05",
+                    source_actors=["President Alder Voss (KST/GOV)"],
+                    target_actors=["Port Halden (VRN)", "Varnian government (VRN/GOV)"])  # fmt: skip
+    inc.sightings = [Sighting(document=rep.document.id, event="e0", published="2031-06-05")]
+    _, targets, _ = plausible_sides(inc, {rep.document.id: rep})
+    assert targets == ["Varnian government (VRN/GOV)"]
+    # a week of talks, then a week of shelling: the toll of "the past two days" is told
+    # over a span and is not named as what drove the rise
+    quiet = [
+        report(f"2031-06-0{n}", Ev(TALKS, type="CONSULT", source=("kst-gov",),
+                                   target=("vrn-gov",), date=f"2031-06-0{n}"))
+        for n in (2, 3)
+    ]  # fmt: skip
+    busy = [
+        report("2031-06-09", Ev("Kestrian gunners shelled Millbrook, killing 30 people.",
+                                date="2031-06-09", place="mill")),
+        report("2031-06-10", Ev("Activists say 100 people were killed in the past two days"
+                                " in Port Halden.", date="2031-06-10", place="port")),
+    ]  # fmt: skip
+    reports = [*quiet, *busy]
+    text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
+    drivers = [line for line in text.splitlines() if line.startswith("- driven by")]
+    assert drivers and not any("past two days" in line for line in drivers)
