@@ -1867,7 +1867,8 @@ def test_the_town_of_a_visit_is_no_party_and_a_span_toll_drives_no_week() -> Non
                                   source=("kst-gov",), place="port"))  # fmt: skip
     inc = _incident(1, "CONSULT", "verbal_cooperation", 1, date="2031-06-05",
                     source_actors=["President Alder Voss (KST/GOV)"],
-                    target_actors=["Port Halden (VRN)", "Varnian government (VRN/GOV)"])  # fmt: skip
+                    target_actors=["Port Halden (VRN)",
+                                   "Varnian government (VRN/GOV)"])  # fmt: skip
     inc.sightings = [Sighting(document=rep.document.id, event="e0", published="2031-06-05")]
     _, targets, _ = plausible_sides(inc, {rep.document.id: rep})
     assert targets == ["Varnian government (VRN/GOV)"]
