@@ -207,6 +207,15 @@ _WHETHER = re.compile(
 # A non-restrictive relative clause in the perfect describes an actor by its past
 # conduct ("China and Russia, which have opposed previous votes, ..."; "the envoy,
 # who had visited Damascus, ..."): background, not the sentence's news.
+# A relative clause in the present progressive that holds the trigger ("fighters who
+# are refusing to leave", "officials who are struggling to keep records and provide
+# food"): what the actor is doing these days, its state, not a happening of the day.
+_STATE = re.compile(
+    r"\b(?:who|which|that)\s+(?:is|are)\s+(?:\w+ly\s+)?"
+    r"(?:[\w’'-]+ing\s+(?:to\s+)?"
+    r"(?:(?!(?:is|are|was|were|has|have|had|be|been)\b)[\w’'-]+\s+){0,5}?)?$",
+    re.IGNORECASE,
+)
 _DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s+){0,2}$")
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
 # 44") refers back to a happening told before: the events extractor's recap opening
@@ -310,6 +319,8 @@ def looks_back(event: Event, report: Report) -> bool:
     marks = _marks()
     if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
+    if _STATE.search(text[event.sentence.start : event.trigger.start]):
+        return True  # "fighters who are refusing to leave": a state, not a day's act
     if _WHETHER.search(text[event.sentence.start : event.trigger.start]):
         return True  # "it is not known whether all the fighters have been killed": a question
     after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]

@@ -1889,3 +1889,22 @@ def test_the_town_of_a_visit_is_no_party_and_a_span_toll_drives_no_week() -> Non
     text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
     drivers = [line for line in text.splitlines() if line.startswith("- driven by")]
     assert drivers and not any("past two days" in line for line in drivers)
+
+
+def test_an_era_opening_and_a_state_in_a_relative_clause_look_back() -> None:
+    def one(sentence: str, trigger: str, type: str = "ASSAULT") -> Report:
+        return _with_trigger(report("2031-06-05", Ev(sentence, type=type, place="mill")), trigger)
+
+    told = [
+        one("During the occupation, Millbrook men were rounded up and shot.", "shot"),
+        one("The camp holds 300 people, nearly all of them fighters who are refusing to leave"
+            " Millbrook.", "refusing", "REJECT"),
+        one("The influx has overwhelmed aid workers, who are struggling to register families"
+            " and provide food.", "provide", "AID"),
+    ]  # fmt: skip
+    news = [
+        one("During the night, Kestrian gunners shelled Millbrook.", "shelled"),
+        one("Fighters who are fleeing Millbrook were shot at a checkpoint.", "shot"),
+    ]  # fmt: skip
+    assert all(looks_back(r.events[0], r) for r in told)
+    assert not any(looks_back(r.events[0], r) for r in news)
