@@ -49,7 +49,16 @@ from flashpoint.extractors.events.confidence import (
     RECAP_OPENING_WORDS,
     default_threshold,
 )
-from flashpoint.models import Event, Incident, Place, Report, ReportedFigure, Sighting, Span
+from flashpoint.models import (
+    Claim,
+    Event,
+    Incident,
+    Place,
+    Report,
+    ReportedFigure,
+    Sighting,
+    Span,
+)
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -1775,6 +1784,24 @@ def _vote_day(event: Event, report: Report) -> dt.date | None:
     return day
 
 
+def claim_about(claim: Claim, report: Report, country: str) -> bool:
+    """The claim may bear on ``country``: its sentence names a place or an actor of it,
+    or its source is of no other country. A hedged claim by another country's actor
+    whose sentence names nothing of this one ("Iraq's militia said the plan could make
+    US forces targets") is about that country's affairs, not a doubt of this brief."""
+    span = claim.sentence or claim.content
+    if _names_country(report, span.start, span.end, country):
+        return True
+    actors = {a.id: a for a in report.actors}
+    if any(
+        a.country == country and any(span.start <= m.start < span.end for m in a.mentions)
+        for a in actors.values()
+    ):
+        return True
+    source = actors.get(claim.source.actor or "")
+    return source is None or source.country in (None, country)
+
+
 def _names_country(report: Report, start: int, end: int, country: str) -> bool:
     """A place of ``country`` (the country, or a town of it) is named in start..end."""
     return any(
@@ -2128,6 +2155,8 @@ def build_brief(
                 continue
             if hedge and claim.source.name.strip().casefold() in rules().pronouns:
                 continue  # "she: it is hoped ...": a pronoun names no one to weigh
+            if hedge and country and not claim_about(claim, report, country):
+                continue  # "Iraq's militia: the plan could make US forces targets"
             if hedge and key not in seen:
                 seen.add(key)
                 doubted.append(content)

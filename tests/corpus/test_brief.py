@@ -1908,3 +1908,25 @@ def test_an_era_opening_and_a_state_in_a_relative_clause_look_back() -> None:
     ]  # fmt: skip
     assert all(looks_back(r.events[0], r) for r in told)
     assert not any(looks_back(r.events[0], r) for r in news)
+
+
+def test_a_hedged_claim_by_another_countrys_actor_about_its_own_affairs_is_no_doubt() -> None:
+    from flashpoint.corpus.brief import claim_about
+    from flashpoint.models import Actor, Claim, Source
+
+    text = ("Ossland's ministry said the plan could raise taxes in Ossburg. Mara Quist said"
+            " the talks in Varnia could fail.")  # fmt: skip
+    first, second = text.index("the plan"), text.index("the talks")
+    doc = Document(id="d-claims", published="2031-06-05", text=text)
+    ossland = Actor(id="a-oss", name="Ossland's ministry", kind="organization", country="OSS",
+                    mentions=[Mention(start=0, end=18, text="Ossland's ministry")])  # fmt: skip
+    rep = report("2031-06-05", Ev("Filler."))
+    rep = rep.model_copy(update={"document": doc, "actors": [ossland], "places": []})
+    rep = _named_varnia(rep)
+    own = Claim(id="c1", content=Span(start=first, end=text.index("."), text="x"),
+                source=Source(name="Ossland's ministry", actor="a-oss"))  # fmt: skip
+    theirs = Claim(id="c2", content=Span(start=second, end=len(text) - 1, text="y"),
+                   source=Source(name="Mara Quist"))  # fmt: skip
+    assert not claim_about(own, rep, "VRN")
+    assert claim_about(theirs, rep, "VRN")
+    assert claim_about(own, rep, "OSS")
