@@ -563,6 +563,12 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     if not any(e.type == inc.type for e, _ in told):
         lead = min(told, key=lambda er: er[0].sentence.start)[0]
         update.update(type=lead.type, mode=lead.mode, quad=lead.quad, intensity=lead.intensity)
+    elif inc.mode and not any(e.type == inc.type and e.mode == inc.mode for e, _ in told):
+        # the mode came from a sighting dropped ("shelling" in a look-back): re-read it
+        lead = min(
+            (er for er in told if er[0].type == inc.type), key=lambda er: er[0].sentence.start
+        )
+        update["mode"] = lead[0].mode
     sources: dict[str, None] = {}
     targets: dict[str, None] = {}
     for event, report in told:
@@ -687,6 +693,7 @@ def evidence_event(
     return min(
         told,
         key=lambda er: (
+            er[0].type != inc.type,  # an arrest the linker joined to an attack is not it
             running_total(er[0].sentence.text),  # "7,000 killed since March" is no day's
             er[0].confidence is not None and er[0].confidence < sure,
             er[0].sentence.start,

@@ -1930,3 +1930,29 @@ def test_a_hedged_claim_by_another_countrys_actor_about_its_own_affairs_is_no_do
     assert not claim_about(own, rep, "VRN")
     assert claim_about(theirs, rep, "VRN")
     assert claim_about(own, rep, "OSS")
+
+
+def test_a_line_rests_on_a_sighting_of_its_own_type_and_mode() -> None:
+    from flashpoint.corpus.brief import evidence, news_view
+
+    rep = report(
+        "2031-06-05",
+        Ev("Protests took place in Ossburg amid reports that in 2028 warships shelled Port"
+           " Halden.", place="oss"),
+        Ev("Twenty people were arrested in Ossburg on Saturday.", type="COERCE",
+           date="2031-06-05", place="oss"),
+        Ev("The ministry condemned the attack on the consulate in Ossburg.", place="oss"),
+    )  # fmt: skip
+    rep.events[0].mode = "heavy-weapons"
+    for ev, word in zip(rep.events, ("shelled", "arrested", "attack"), strict=True):
+        at = rep.document.text.index(word, ev.sentence.start)
+        ev.trigger = Span(start=at, end=at + len(word), text=word)
+    rep.events[1].confidence, rep.events[2].confidence = 0.9, 0.8
+    events = {(rep.document.id, e.id): (e, rep) for e in rep.events}
+    inc = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                    mode="heavy-weapons", location="Ossburg")  # fmt: skip
+    inc.sightings = [Sighting(document=rep.document.id, event=e.id, published="2031-06-05")
+                     for e in rep.events]  # fmt: skip
+    view = news_view(inc, events)
+    assert view.type == "ASSAULT" and view.mode is None  # the shelling was a look-back
+    assert evidence(view, events).startswith("The ministry condemned the attack")
