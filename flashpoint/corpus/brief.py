@@ -537,6 +537,12 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     own = {id(s): _told_day(*er) for s, er in news if _own_day(er[0])}
     days = {id(s): _told_day(*er) for s, er in news}
     first = min((d for d in (own or days).values() if d is not None), default=None)
+    stated = [d for d in own.values() if d is not None]
+    if len(set(stated)) > 1:
+        # sightings that state different days ("is due to visit on Tuesday", "who
+        # visited Damascus on Tuesday" beside one a resolver dated Monday): the day most
+        # of them state, the earliest of a tie
+        first = min(set(stated), key=lambda d: (-stated.count(d), d))
     if first is not None:
         news = [(s, er) for s, er in news if _same_news(days[id(s)], first, id(s) in own)]
     same_day = first is None or not inc.date or iso_day(inc.date) == first

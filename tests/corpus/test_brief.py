@@ -1956,3 +1956,24 @@ def test_a_line_rests_on_a_sighting_of_its_own_type_and_mode() -> None:
     view = news_view(inc, events)
     assert view.type == "ASSAULT" and view.mode is None  # the shelling was a look-back
     assert evidence(view, events).startswith("The ministry condemned the attack")
+
+
+def test_sightings_stating_different_days_date_the_line_by_the_day_most_state() -> None:
+    from flashpoint.corpus.brief import news_view
+
+    told = [
+        ("2031-06-05", "President Alder Voss is due to visit Port Halden on Tuesday.",
+         "2031-06-10"),
+        ("2031-06-10", "The talks came as Kestrian officials visited Port Halden.", "2031-06-09"),
+        ("2031-06-12", "Voss, who visited Port Halden on Tuesday, said little.", "2031-06-10"),
+    ]  # fmt: skip
+    reports = [
+        report(day, Ev(text, type="CONSULT", source=("kst-gov",), date=date, place="port"))
+        for day, text, date in told
+    ]
+    events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
+    inc = _incident(1, "CONSULT", "verbal_cooperation", 1, date="2031-06-09",
+                    location="Port Halden")  # fmt: skip
+    inc.sightings = [Sighting(document=r.document.id, event="e0", published=r.document.published)
+                     for r in reports]  # fmt: skip
+    assert news_view(inc, events).date == "2031-06-10"
