@@ -857,6 +857,12 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
             continue  # "23 Dec: Two bombs hit ... 6 Jan: Car bomb kills 26": a chronology
         if fig.value == 1 and several and not _ONE.search(fig.sentence or ""):
             continue  # "a mortar bomb came through the roof, killing her": one victim's story
+        if (
+            fig.value == 1
+            and _ONE.search(fig.sentence or "")
+            and not _ONE.search(_ONE_TELLER.sub(" ", fig.sentence or ""))
+        ):
+            continue  # "One report said an equal number of troops were killed": no count
         out.append(fig)
     return out
 
@@ -864,6 +870,13 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
 # A count of one written as such ("one person was killed", "1 dead"); a toll of one read
 # from a pronoun or a name ("killing her") is one victim's story.
 _ONE = re.compile(r"\b(?:one|1|single)\b", re.IGNORECASE)
+# "one" counting who told, or when, not whom it struck ("One report quoting the group
+# said ...", "one activist network said", "one day"): no toll of one.
+_ONE_TELLER = re.compile(
+    r"\b(?:one|single)\s+(?:[\w-]+\s+)?(?:reports?|sources?|accounts?|statements?|networks?"
+    r"|groups?|witness|witnesses|videos?|day|night|week|time|way)\b",
+    re.IGNORECASE,
+)
 
 
 def _nationwide(fig: ReportedFigure, report: Report, towns: set[str]) -> bool:

@@ -1977,3 +1977,20 @@ def test_sightings_stating_different_days_date_the_line_by_the_day_most_state() 
     inc.sightings = [Sighting(document=r.document.id, event="e0", published=r.document.published)
                      for r in reports]  # fmt: skip
     assert news_view(inc, events).date == "2031-06-10"
+
+
+def test_a_one_that_counts_who_told_is_no_toll_of_one() -> None:
+    from flashpoint.corpus.brief import tolls
+
+    kept = []
+    for n, sentence in enumerate([
+        "One report quoting the group said as many Varnian troops were also killed.",
+        "One soldier was killed in Port Halden, officials said.",
+    ]):  # fmt: skip
+        rep = _killed_in_port(sentence)
+        fig = ReportedFigure(kind="dead", value=1, document=rep.document.id,
+                             sentence=sentence, start=0, end=len(sentence))  # fmt: skip
+        inc = _incident(n + 1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                        location="Port Halden", figures=[fig])  # fmt: skip
+        kept.append(tolls(inc, {rep.document.id: rep}))
+    assert kept[0] == [] and [f.value for f in kept[1]] == [1]
