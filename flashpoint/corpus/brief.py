@@ -117,6 +117,7 @@ class Brief:
     threshold: float | None = None  # the confidence the key incidents were chosen at
     echoed: int = 0  # lines left out as another line's happening told again
     unasserted: int = 0  # incidents counted but told as denied or only possible
+    hooks: set[str] = field(default_factory=set)  # ids told only by a comment piece's hook
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -2090,6 +2091,7 @@ def build_brief(
         threshold=default_threshold() if min_confidence is None else min_confidence,
     )
     brief.unasserted = sum(1 for i in chosen if i.modality != "asserted")
+    brief.hooks = {i.id for i in chosen if {s.document for s in i.sightings} <= comment}
     shown = {i.id for i in period}
     brief.lower = _lower(
         screen(
@@ -2326,6 +2328,13 @@ def _reports(inc: Incident, b: Brief | None = None) -> str:
     return _n(independent_reports(inc), "report")
 
 
+def _outlets(b: Brief, inc: Incident) -> str:
+    """The incident's outlets; "comment piece" when only a comment piece's opening
+    tells it (:func:`news_hook`): news told by an op-ed, to weigh as such."""
+    src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+    return src + (", comment piece" if inc.id in b.hooks else "")
+
+
 def _counts(b: Brief) -> str:
     outlets = _n(b.outlets, "outlet") if b.outlets else "outlets not recorded"
     listed = sum(len(d.incidents) for d in b.days)
@@ -2468,7 +2477,7 @@ def to_markdown(b: Brief) -> str:
         out.append("")
         for inc in entry.incidents:
             where = f" in {_where(b, inc)}" if _where(b, inc) else ""
-            src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+            src = _outlets(b, inc)
             figs = _figures_line(b, inc)
             out.append(
                 f"- **{_kind(inc)}**{where}, {_who(inc, b)}"
@@ -2521,7 +2530,7 @@ def to_html(b: Brief) -> str:
     for entry in b.days:
         body.append(f"<h3>{entry.day.isoformat()}</h3><ul>")
         for inc in entry.incidents:
-            src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+            src = _outlets(b, inc)
             figs = _figures_line(b, inc)
             body.append(
                 f"<li><b>{e(_kind(inc))}</b>"

@@ -1825,6 +1825,7 @@ def test_a_comment_pieces_dated_opening_is_its_news_hook() -> None:
     text = to_markdown(build_brief(incidents, [rep], since=dt.date(2031, 6, 1)))
     key = text.partition("## Key incidents by day")[2]
     assert "retook the last rebel enclave" in key and "Kestrian navy" in key
+    assert "1 report; unnamed outlets, comment piece]" in key  # said to be an op-ed's
     assert "murdered thousands" not in key  # the rest of the piece is still comment
     # "Kestrian-backed militia": the backer named in an adjective is not its country
     assert backed("Kestrian-backed militia (KST/REB)") == "Kestrian-backed militia"
