@@ -989,6 +989,20 @@ def link_word(inc: Incident) -> str:
 _BACKED = re.compile(r"\b[A-Z][\w.’'-]*-(?:backed|funded|sponsored|supported|armed|trained)\s")
 
 
+# A label cut at a hyphen ("backed Kurdish and Arab militia" from "a western-backed
+# Kurdish and Arab militia"): the name lost its first part.
+_CUT_COMPOUND = re.compile(r"^(?:backed|led|funded|sponsored|supported|allied|based)\s")
+
+
+def whole_name(text: str, sentence: str) -> str:
+    """The label with the part before its hyphen that the evidence sentence writes
+    ("western-backed Kurdish and Arab militia"), when the label starts cut there."""
+    if not _CUT_COMPOUND.match(text):
+        return text
+    found = re.search(rf"[\w’'.-]+-{re.escape(text.split(' (')[0])}", sentence)
+    return found.group(0) + text[len(text.split(" (")[0]) :] if found else text
+
+
 def backed(text: str) -> str:
     """A label whose name is a group backed by a state ("United States-backed fighters
     (USA/REB)") without the code the actor table gave it from the backer's name."""
@@ -2112,6 +2126,12 @@ def build_brief(
         if dropped:
             doubtful.add(inc.id)
     brief.evidence = {i.id: evidence(i, events, comment) for i in [*chosen, *brief.lower]}
+    for key, (sources, targets) in brief.sides.items():
+        told = brief.evidence.get(key, "")
+        brief.sides[key] = (
+            [whole_name(a, told) for a in sources],
+            [whole_name(a, told) for a in targets],
+        )
     brief.places = {i.id: place(i, events) for i in [*chosen, *brief.lower]}
     for inc in [*chosen, *brief.lower]:
         if set(inc.source_actors) & set(inc.target_actors):

@@ -1832,6 +1832,15 @@ def test_a_comment_pieces_dated_opening_is_its_news_hook() -> None:
     assert backed("Kestrian navy (KST/MIL)") == "Kestrian navy (KST/MIL)"
 
 
+def test_a_label_cut_at_its_hyphen_gets_its_first_part_back_from_the_sentence() -> None:
+    from flashpoint.corpus.brief import whole_name
+
+    told = "Rebels surrendered to a Kestrian-backed coastal militia near Millbrook."
+    assert whole_name("backed coastal militia", told) == "Kestrian-backed coastal militia"
+    assert whole_name("coastal militia", told) == "coastal militia"
+    assert whole_name("backed river militia", told) == "backed river militia"
+
+
 def test_a_headline_run_into_the_lead_gives_way_to_a_body_sentence_as_evidence() -> None:
     from flashpoint.corpus.brief import evidence
 
