@@ -1607,6 +1607,13 @@ def named_as_no_side(inc: Incident, event: Event, report: Report) -> set[str]:
     return out
 
 
+def _same_head(sources: list[str], targets: list[str]) -> bool:
+    """A target that is a source's head noun ("fighters" beside "Islamic State
+    fighters", from "fired on the wives of fighters"): one side told on both."""
+    heads = {_bare(a).casefold() for a in targets}
+    return any(_bare(a).casefold().endswith(" " + h) for a in sources for h in heads if h)
+
+
 def sides_of_evidence(
     inc: Incident,
     sources: list[str],
@@ -1627,10 +1634,20 @@ def sides_of_evidence(
         if (s.document, s.event) in events:
             off |= named_as_no_side(inc, *events[(s.document, s.event)])
     targets = [a for a in targets if a not in off]
-    if set(sources) & set(targets):
+    if set(sources) & set(targets) or _same_head(sources, targets):
         actors = {a.id: a for a in report.actors}
-        src = [label(p, actors) for p in event.source]
-        tgt = [label(p, actors) for p in event.target if label(p, actors) not in off]
+        # the sides of every sighting told in the evidence sentence
+        same = [
+            e
+            for e, r in (
+                events[(s.document, s.event)]
+                for s in inc.sightings
+                if (s.document, s.event) in events
+            )
+            if r.document.id == report.document.id and e.sentence.start == event.sentence.start
+        ] or [event]
+        src = [label(p, actors) for e in same for p in e.source]
+        tgt = [label(p, actors) for e in same for p in e.target if label(p, actors) not in off]
         sources = [a for a in sources if _matches(a, src)]
         targets = [a for a in targets if _matches(a, tgt) and a not in sources]
     return sources, targets

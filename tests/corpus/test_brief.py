@@ -2004,3 +2004,26 @@ def test_a_one_that_counts_who_told_is_no_toll_of_one() -> None:
                         location="Port Halden", figures=[fig])  # fmt: skip
         kept.append(tolls(inc, {rep.document.id: rep}))
     assert kept[0] == [] and [f.value for f in kept[1]] == [1]
+
+
+def test_a_target_that_is_a_sources_head_noun_gives_way_to_the_evidence_sides() -> None:
+    from flashpoint.corpus.brief import sides_of_evidence
+
+    rep = report(
+        "2031-06-05",
+        Ev("Brigade fighters shot fleeing villagers near Millbrook.", source=("brig",),
+           date="2031-06-05"),
+        Ev("An official said the brigade fired on the wives of fighters.", source=("brig",),
+           target=("fighters",), date="2031-06-05"),
+    )  # fmt: skip
+    names = [("Brigade fighters", "fleeing villagers"), ("Brigade fighters", "fighters")]
+    for ev, (doer, done_to) in zip(rep.events, names, strict=True):
+        ev.source[0].actor, ev.source[0].name = None, doer
+        ev.target[0].actor, ev.target[0].name = None, done_to
+        ev.target[0].country = None
+    events = {(rep.document.id, e.id): (e, rep) for e in rep.events}
+    inc = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05")
+    inc.sightings = [Sighting(document=rep.document.id, event=e.id, main=(n == 0))
+                     for n, e in enumerate(rep.events)]  # fmt: skip
+    sides = sides_of_evidence(inc, ["Brigade fighters"], ["fighters", "fleeing villagers"], events)
+    assert sides == (["Brigade fighters"], ["fleeing villagers"])
