@@ -2180,6 +2180,12 @@ def build_brief(
         kinds = sorted({f.kind for f in current})
         for kind in kinds:
             figs = [f for f in current if f.kind == kind]
+            if (
+                kind == "injured"
+                and "dead" not in kinds
+                and _UNCOUNTED_DEAD.search(figs[-1].sentence or "")
+            ):
+                continue  # "X also died and two others were wounded": not a toll of 2 hurt
             at = brief.places.get(inc.id, inc.location)
             placed = bool(at) and _names_place(figs[-1], at or "", by_doc)
             fig_key = (incident_day(inc), kind, figs[-1].value, at if placed else None)
@@ -2192,8 +2198,8 @@ def build_brief(
                     kind,
                     figs[0].value,
                     figs[-1].value,
-                    _reporter(figs[0].reported_by),
-                    _reporter(figs[-1].reported_by),
+                    _reporter(figs[0].reported_by, figs[0].sentence),
+                    _reporter(figs[-1].reported_by, figs[-1].sentence),
                     placed,
                 )
             )
@@ -2441,11 +2447,27 @@ def _names_place(fig: ReportedFigure, place: str, reports: dict[str, Report]) ->
     )
 
 
-def _reporter(name: str | None) -> str | None:
-    """Who gave a figure; a pronoun ("they said") names no one."""
+# Deaths told with no count beside a count of the wounded ("Ochlik also died and two
+# other journalists were wounded"): the toll shown would be the wounded alone.
+_UNCOUNTED_DEAD = re.compile(r"\b(?:died|killed|dead|death|deaths)\b", re.IGNORECASE)
+# A figure's sentence that opens with who said it ("One activist network said 110 ...").
+_TELLER = re.compile(r"^\W*((?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,5}?)\s+(?:said|says|say)\b")
+
+
+def _reporter(name: str | None, sentence: str | None = None) -> str | None:
+    """Who gave a figure; a pronoun ("they said") names no one. When the figure's
+    sentence opens with a teller the name is not part of ("One activist network said
+    110 people were killed", credited to the outlet), the teller."""
     if name and normalize(name) in rules().pronouns:
         return None
+    found = _TELLER.match(sentence or "")
+    if found and (not name or name.casefold() not in found.group(1).casefold()):
+        teller = found.group(1)
+        return teller[0].lower() + teller[1:] if teller.split()[0] in _OPENERS else teller
     return name
+
+
+_OPENERS = frozenset({"One", "A", "An", "The", "Two", "Some", "Several", "Local", "Opposition"})
 
 
 def _figures_line(b: Brief, inc: Incident) -> str:

@@ -2027,3 +2027,24 @@ def test_a_target_that_is_a_sources_head_noun_gives_way_to_the_evidence_sides() 
                      for n, e in enumerate(rep.events)]  # fmt: skip
     sides = sides_of_evidence(inc, ["Brigade fighters"], ["fighters", "fleeing villagers"], events)
     assert sides == (["Brigade fighters"], ["fleeing villagers"])
+
+
+def test_a_figure_is_credited_to_its_teller_and_the_wounded_alone_are_no_toll_line() -> None:
+    from flashpoint.corpus.brief import _reporter
+
+    told = "One rights network said 40 people were killed in Port Halden on Monday."
+    assert _reporter("Harbour Post", told) == "one rights network"
+    assert _reporter("the rights network", "The rights network said 40 died.") == (
+        "the rights network"
+    )
+    assert _reporter("Harbour Post", "Forty people were killed on Monday.") == "Harbour Post"
+    sentence = "A reporter also died and two other reporters were wounded in Port Halden."
+    rep = _with_trigger(report("2031-06-05", Ev(sentence, date="2031-06-05", place="port")),
+                        "died")  # fmt: skip
+    fig = ReportedFigure(kind="injured", value=2, document=rep.document.id, sentence=sentence,
+                         start=0, end=len(sentence))  # fmt: skip
+    inc = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-05",
+                    location="Port Halden", figures=[fig])  # fmt: skip
+    inc.sightings = [Sighting(document=rep.document.id, event="e0", published="2031-06-05")]
+    brief = build_brief([inc], [rep])
+    assert brief.tolls[inc.id] and not brief.figures  # the line's toll, no figure line
