@@ -578,7 +578,9 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
         update["mode"] = lead[0].mode
     sources: dict[str, None] = {}
     targets: dict[str, None] = {}
-    for event, report in told:
+    kind = update.get("type", inc.type)
+    typed = [er for er in told if er[0].type == kind] or told  # an arrest joined to an
+    for event, report in typed:  # attack: its sides are not the attack's
         actors = {a.id: a for a in report.actors}
         sources.update(dict.fromkeys(label(p, actors) for p in event.source))
         targets.update(dict.fromkeys(label(p, actors) for p in event.target))

@@ -1950,7 +1950,7 @@ def test_a_line_rests_on_a_sighting_of_its_own_type_and_mode() -> None:
         Ev("Protests took place in Ossburg amid reports that in 2028 warships shelled Port"
            " Halden.", place="oss"),
         Ev("Twenty people were arrested in Ossburg on Saturday.", type="COERCE",
-           date="2031-06-05", place="oss"),
+           target=("fighters",), date="2031-06-05", place="oss"),
         Ev("The ministry condemned the attack on the consulate in Ossburg.", place="oss"),
     )  # fmt: skip
     rep.events[0].mode = "heavy-weapons"
@@ -1965,6 +1965,7 @@ def test_a_line_rests_on_a_sighting_of_its_own_type_and_mode() -> None:
                      for e in rep.events]  # fmt: skip
     view = news_view(inc, events)
     assert view.type == "ASSAULT" and view.mode is None  # the shelling was a look-back
+    assert "the fighters" not in view.target_actors  # the arrest's side is not the attack's
     assert evidence(view, events).startswith("The ministry condemned the attack")
 
 
