@@ -572,10 +572,10 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
         update.update(type=lead.type, mode=lead.mode, quad=lead.quad, intensity=lead.intensity)
     elif inc.mode and not any(e.type == inc.type and e.mode == inc.mode for e, _ in told):
         # the mode came from a sighting dropped ("shelling" in a look-back): re-read it
-        lead = min(
+        typed_lead = min(
             (er for er in told if er[0].type == inc.type), key=lambda er: er[0].sentence.start
         )
-        update["mode"] = lead[0].mode
+        update["mode"] = typed_lead[0].mode
     sources: dict[str, None] = {}
     targets: dict[str, None] = {}
     kind = update.get("type", inc.type)
@@ -681,8 +681,8 @@ def evidence_event(
     told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
     if told and all(_opening_run(*er) for er in told):
         # a headline run into a caption and a lead: a body sentence of the incident first
-        every = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
-        body = [er for er in every if not _opening_run(*er)]
+        known = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+        body = [er for er in known if not _opening_run(*er)]
         here = (inc.location or "").casefold()
         told = [er for er in body if here and here in er[0].sentence.text.casefold()] or (
             body or told
@@ -2145,11 +2145,11 @@ def build_brief(
         if dropped:
             doubtful.add(inc.id)
     brief.evidence = {i.id: evidence(i, events, comment) for i in [*chosen, *brief.lower]}
-    for key, (sources, targets) in brief.sides.items():
-        told = brief.evidence.get(key, "")
-        brief.sides[key] = (
-            [whole_name(a, told) for a in sources],
-            [whole_name(a, told) for a in targets],
+    for inc_id, (sources, targets) in brief.sides.items():
+        said = brief.evidence.get(inc_id, "")
+        brief.sides[inc_id] = (
+            [whole_name(a, said) for a in sources],
+            [whole_name(a, said) for a in targets],
         )
     brief.places = {i.id: place(i, events) for i in [*chosen, *brief.lower]}
     for inc in [*chosen, *brief.lower]:
