@@ -37,6 +37,7 @@ from flashpoint.corpus.incidents import (
     normalize,
     rules,
     running_total,
+    salience,
 )
 from flashpoint.corpus.linking import stated_count, towns_named
 from flashpoint.corpus.tension import incident_day, index_points
@@ -48,7 +49,16 @@ from flashpoint.extractors.events.confidence import (
     RECAP_OPENING_WORDS,
     default_threshold,
 )
-from flashpoint.models import Event, Incident, Place, Report, ReportedFigure, Span
+from flashpoint.models import (
+    Claim,
+    Event,
+    Incident,
+    Place,
+    Report,
+    ReportedFigure,
+    Sighting,
+    Span,
+)
 
 ACCUSING = frozenset({"ACCUSE", "THREATEN"})
 DOUBT = frozenset({"allegation", "rumour", "denial", "uncertainty"})
@@ -107,6 +117,7 @@ class Brief:
     threshold: float | None = None  # the confidence the key incidents were chosen at
     echoed: int = 0  # lines left out as another line's happening told again
     unasserted: int = 0  # incidents counted but told as denied or only possible
+    hooks: set[str] = field(default_factory=set)  # ids told only by a comment piece's hook
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -206,6 +217,15 @@ _WHETHER = re.compile(
 # A non-restrictive relative clause in the perfect describes an actor by its past
 # conduct ("China and Russia, which have opposed previous votes, ..."; "the envoy,
 # who had visited Damascus, ..."): background, not the sentence's news.
+# A relative clause in the present progressive that holds the trigger ("fighters who
+# are refusing to leave", "officials who are struggling to keep records and provide
+# food"): what the actor is doing these days, its state, not a happening of the day.
+_STATE = re.compile(
+    r"\b(?:who|which|that)\s+(?:is|are)\s+(?:\w+ly\s+)?"
+    r"(?:[\w’'-]+ing\s+(?:to\s+)?"
+    r"(?:(?!(?:is|are|was|were|has|have|had|be|been)\b)[\w’'-]+\s+){0,5}?)?$",
+    re.IGNORECASE,
+)
 _DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s+){0,2}$")
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
 # 44") refers back to a happening told before: the events extractor's recap opening
@@ -309,6 +329,8 @@ def looks_back(event: Event, report: Report) -> bool:
     marks = _marks()
     if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
+    if _STATE.search(text[event.sentence.start : event.trigger.start]):
+        return True  # "fighters who are refusing to leave": a state, not a day's act
     if _WHETHER.search(text[event.sentence.start : event.trigger.start]):
         return True  # "it is not known whether all the fighters have been killed": a question
     after = text[event.trigger.end : min(event.sentence.end, event.trigger.end + 80)]
@@ -516,6 +538,12 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     own = {id(s): _told_day(*er) for s, er in news if _own_day(er[0])}
     days = {id(s): _told_day(*er) for s, er in news}
     first = min((d for d in (own or days).values() if d is not None), default=None)
+    stated = [d for d in own.values() if d is not None]
+    if len(set(stated)) > 1:
+        # sightings that state different days ("is due to visit on Tuesday", "who
+        # visited Damascus on Tuesday" beside one a resolver dated Monday): the day most
+        # of them state, the earliest of a tie
+        first = min(set(stated), key=lambda d: (-stated.count(d), d))
     if first is not None:
         news = [(s, er) for s, er in news if _same_news(days[id(s)], first, id(s) in own)]
     same_day = first is None or not inc.date or iso_day(inc.date) == first
@@ -542,9 +570,17 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     if not any(e.type == inc.type for e, _ in told):
         lead = min(told, key=lambda er: er[0].sentence.start)[0]
         update.update(type=lead.type, mode=lead.mode, quad=lead.quad, intensity=lead.intensity)
+    elif inc.mode and not any(e.type == inc.type and e.mode == inc.mode for e, _ in told):
+        # the mode came from a sighting dropped ("shelling" in a look-back): re-read it
+        typed_lead = min(
+            (er for er in told if er[0].type == inc.type), key=lambda er: er[0].sentence.start
+        )
+        update["mode"] = typed_lead[0].mode
     sources: dict[str, None] = {}
     targets: dict[str, None] = {}
-    for event, report in told:
+    kind = update.get("type", inc.type)
+    typed = [er for er in told if er[0].type == kind] or told  # an arrest joined to an
+    for event, report in typed:  # attack: its sides are not the attack's
         actors = {a.id: a for a in report.actors}
         sources.update(dict.fromkeys(label(p, actors) for p in event.source))
         targets.update(dict.fromkeys(label(p, actors) for p in event.target))
@@ -606,6 +642,31 @@ def _window(text: str, at: int, size: int = EVIDENCE_CHARS) -> str:
     return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 
+def _opening_run(event: Event, report: Report) -> bool:
+    """The event's sentence opens its text and is a headline, a caption and a lead run
+    together (a cut of :func:`glued_part`, or longer than :data:`EVIDENCE_CHARS`): "Syria:
+    UN veto gives Assad licence to kill - opposition The BBC's ... were smuggled into
+    Homs" tells the headline's words, not the night's shelling."""
+    spans = sentences(report)
+    if not spans or not spans[0][0] <= event.sentence.start < spans[0][1]:
+        return False
+    whole = (event.sentence.start, event.sentence.end)
+    return (
+        glued_part(event, report) != whole
+        or len(event.sentence.text) > EVIDENCE_CHARS
+        or bool(_HEADLINE_START.match(event.sentence.text))
+    )
+
+
+# The start of a headline ("Syria crisis: Gulf states expel envoys", a topic before a
+# colon) or of a photo or video caption ("Amateur video shows the shelling of ...").
+_HEADLINE_START = re.compile(
+    r"^\W*(?:[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s*:\s(?!\W)"
+    r"|(?:[A-Z][\w-]*\s+)?(?i:video|footage|pictures?|images?|photos?|photographs?)\s+"
+    r"(?:shows?|showed|appears?\s+to\s+show|purports?\s+to\s+show)\b)"
+)
+
+
 def evidence_event(
     inc: Incident,
     events: dict[tuple[str, str], tuple[Event, Report]],
@@ -618,6 +679,14 @@ def evidence_event(
     piece's (``comment``: their document ids)."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
     told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    if told and all(_opening_run(*er) for er in told):
+        # a headline run into a caption and a lead: a body sentence of the incident first
+        known = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+        body = [er for er in known if not _opening_run(*er)]
+        here = (inc.location or "").casefold()
+        told = [er for er in body if here and here in er[0].sentence.text.casefold()] or (
+            body or told
+        )
     if comment:  # a news report's sentence before a comment piece's
         news = [er for er in told if er[1].document.id not in comment]
         if not news:
@@ -633,6 +702,7 @@ def evidence_event(
     return min(
         told,
         key=lambda er: (
+            er[0].type != inc.type,  # an arrest the linker joined to an attack is not it
             running_total(er[0].sentence.text),  # "7,000 killed since March" is no day's
             er[0].confidence is not None and er[0].confidence < sure,
             er[0].sentence.start,
@@ -790,6 +860,12 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
             continue  # "23 Dec: Two bombs hit ... 6 Jan: Car bomb kills 26": a chronology
         if fig.value == 1 and several and not _ONE.search(fig.sentence or ""):
             continue  # "a mortar bomb came through the roof, killing her": one victim's story
+        if (
+            fig.value == 1
+            and _ONE.search(fig.sentence or "")
+            and not _ONE.search(_ONE_TELLER.sub(" ", fig.sentence or ""))
+        ):
+            continue  # "One report said an equal number of troops were killed": no count
         out.append(fig)
     return out
 
@@ -797,6 +873,13 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
 # A count of one written as such ("one person was killed", "1 dead"); a toll of one read
 # from a pronoun or a name ("killing her") is one victim's story.
 _ONE = re.compile(r"\b(?:one|1|single)\b", re.IGNORECASE)
+# "one" counting who told, or when, not whom it struck ("One report quoting the group
+# said ...", "one activist network said", "one day"): no toll of one.
+_ONE_TELLER = re.compile(
+    r"\b(?:one|single)\s+(?:[\w-]+\s+)?(?:reports?|sources?|accounts?|statements?|networks?"
+    r"|groups?|witness|witnesses|videos?|day|night|week|time|way)\b",
+    re.IGNORECASE,
+)
 
 
 def _nationwide(fig: ReportedFigure, report: Report, towns: set[str]) -> bool:
@@ -903,6 +986,35 @@ def link_word(inc: Incident) -> str:
     return "with" if inc.quad.endswith("cooperation") else "against"
 
 
+# "United States-backed fighters", "Iranian-backed militias": the backer named in an
+# adjective is not the group's country.
+_BACKED = re.compile(r"\b[A-Z][\w.’'-]*-(?:backed|funded|sponsored|supported|armed|trained)\s")
+
+
+# A label cut at a hyphen ("backed Kurdish and Arab militia" from "a western-backed
+# Kurdish and Arab militia"): the name lost its first part.
+_CUT_COMPOUND = re.compile(r"^(?:backed|led|funded|sponsored|supported|allied|based)\s")
+
+
+def whole_name(text: str, sentence: str) -> str:
+    """The label with the part before its hyphen that the evidence sentence writes
+    ("western-backed Kurdish and Arab militia"), when the label starts cut there."""
+    if not _CUT_COMPOUND.match(text):
+        return text
+    found = re.search(rf"[\w’'.-]+-{re.escape(text.split(' (')[0])}", sentence)
+    return found.group(0) + text[len(text.split(" (")[0]) :] if found else text
+
+
+def backed(text: str) -> str:
+    """A label whose name is a group backed by a state ("United States-backed fighters
+    (USA/REB)") without the code the actor table gave it from the backer's name."""
+    code = label_code(text)
+    if code is None:
+        return text
+    name = text[: text.rindex(" (")]
+    return name if _BACKED.search(name + " ") else text
+
+
 def _who(inc: Incident, b: Brief | None = None) -> str:
     """``"A against B"`` for conflict, ``"A with B"`` for joint cooperation, ``"A asking
     B"``, ``"A from B"`` for one-way acts (:func:`link_word`); unknown sides left out, and
@@ -912,8 +1024,8 @@ def _who(inc: Incident, b: Brief | None = None) -> str:
         if b is not None and inc.id in b.sides
         else (inc.source_actors, inc.target_actors)
     )
-    src = ", ".join(distinct_labels(named(sources), 2))
-    tgt = ", ".join(distinct_labels(named(targets), 2))
+    src = ", ".join(distinct_labels(named(backed(a) for a in sources), 2))
+    tgt = ", ".join(distinct_labels(named(backed(a) for a in targets), 2))
     link = link_word(inc)
     if src and tgt:
         return f"{src} {link} {tgt}"
@@ -1215,10 +1327,38 @@ def comment_piece(report: Report) -> bool:
     )
 
 
-def _opinion_only(inc: Incident, comment: set[str]) -> bool:
-    """Every report of the incident is a comment piece (:func:`comment_piece`)."""
+def _opinion_only(
+    inc: Incident,
+    comment: set[str],
+    events: dict[tuple[str, str], tuple[Event, Report]] | None = None,
+) -> bool:
+    """Every report of the incident is a comment piece (:func:`comment_piece`), and none
+    opens with it as its news hook (:func:`news_hook`)."""
     docs = {s.document for s in inc.sightings}
-    return bool(docs) and docs <= comment
+    if not docs or not docs <= comment:
+        return False
+    return not any(
+        news_hook(*events[(s.document, s.event)])
+        for s in inc.sightings
+        if events and (s.document, s.event) in events
+    )
+
+
+def news_hook(event: Event, report: Report) -> bool:
+    """A comment piece's opening sentence that tells, in the third person, a material
+    act with a stated day ("Fighters retook the last enclave on Saturday in the
+    border town, ..."): the news the piece then argues about, told as news."""
+    spans = sentences(report)
+    if not spans or not event.quad.startswith("material") or event.modality != "asserted":
+        return False
+    lo, hi = spans[0]
+    opening = report.document.text[lo:hi]
+    return (
+        lo <= event.sentence.start < hi
+        and _own_day(event)
+        and not _FIRST_PERSON.search(opening)
+        and not opening.strip().endswith("?")
+    )
 
 
 # --- plausible sides ------------------------------------------------------------------
@@ -1268,9 +1408,8 @@ def _comment_labels(inc: Incident, reports: dict[str, Report], comment: set[str]
         if report is None or event is None:
             continue
         actors = {a.id: a for a in report.actors}
-        brought[s.document in comment].update(
-            label(p, actors) for p in (*event.source, *event.target)
-        )
+        opinion = s.document in comment and not news_hook(event, report)
+        brought[opinion].update(label(p, actors) for p in (*event.source, *event.target))
     return brought[True] - brought[False]
 
 
@@ -1289,6 +1428,16 @@ def plausible_sides(
     extra = _comment_labels(inc, reports, comment) if comment else set()
     sources = [a for a in inc.source_actors if a not in extra and not _PAPER.search(_bare(a))]
     targets = [a for a in inc.target_actors if a not in extra]
+    if inc.type == "CONSULT":
+        # "Lavrov visited Damascus": the town of talks or a visit is where, not with whom
+        visited = {
+            p.name.casefold()
+            for s in inc.sightings
+            if s.document in reports
+            for p in reports[s.document].places
+            if p.feature == "city"
+        }
+        targets = [a for a in targets if _bare(a).casefold() not in visited]
     if not inc.quad.startswith("material"):
         return sources, targets, len(sources) < len(inc.source_actors)
     # "shot dead six people": the particle of the verb is no part of whom it struck
@@ -1460,6 +1609,13 @@ def named_as_no_side(inc: Incident, event: Event, report: Report) -> set[str]:
     return out
 
 
+def _same_head(sources: list[str], targets: list[str]) -> bool:
+    """A target that is a source's head noun ("fighters" beside "Islamic State
+    fighters", from "fired on the wives of fighters"): one side told on both."""
+    heads = {_bare(a).casefold() for a in targets}
+    return any(_bare(a).casefold().endswith(" " + h) for a in sources for h in heads if h)
+
+
 def sides_of_evidence(
     inc: Incident,
     sources: list[str],
@@ -1480,10 +1636,20 @@ def sides_of_evidence(
         if (s.document, s.event) in events:
             off |= named_as_no_side(inc, *events[(s.document, s.event)])
     targets = [a for a in targets if a not in off]
-    if set(sources) & set(targets):
+    if set(sources) & set(targets) or _same_head(sources, targets):
         actors = {a.id: a for a in report.actors}
-        src = [label(p, actors) for p in event.source]
-        tgt = [label(p, actors) for p in event.target if label(p, actors) not in off]
+        # the sides of every sighting told in the evidence sentence
+        same = [
+            e
+            for e, r in (
+                events[(s.document, s.event)]
+                for s in inc.sightings
+                if (s.document, s.event) in events
+            )
+            if r.document.id == report.document.id and e.sentence.start == event.sentence.start
+        ] or [event]
+        src = [label(p, actors) for e in same for p in e.source]
+        tgt = [label(p, actors) for e in same for p in e.target if label(p, actors) not in off]
         sources = [a for a in sources if _matches(a, src)]
         targets = [a for a in targets if _matches(a, tgt) and a not in sources]
     return sources, targets
@@ -1640,6 +1806,166 @@ def echoes(
     return out
 
 
+# A vote on a text: "vetoed the resolution", "voted against the draft". Its doers are
+# states or bodies, its day is the session's, and each report of the session tells it.
+_VOTE_TRIGGER = re.compile(r"^(?:veto|vot)", re.IGNORECASE)
+VOTE_DAYS = 1  # two tellings of one vote by the same states lie this many days apart
+VOTE_ID = "-vote-"  # in the id of an incident :func:`joined_votes` made
+
+
+# Before a vote's trigger: the perfect ("have vetoed two resolutions", a record), or a
+# clause that tells the vote as the background of another act ("comes after Russia
+# vetoed", "one which Russia vetoed", "nations that voted against").
+_VOTE_RECORD = re.compile(
+    r"\b(?:have|has|had)\s+(?:\w+\s+){0,2}$"
+    r"|\b(?:after|since|following|which|who|that|when|whether)\s+(?:[\w’'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# A vote on an earlier text, or a count of votes ("two previous resolutions"); a vote
+# cast "again" or "for the third time" is the session's own.
+_VOTE_EARLIER = re.compile(r"\b(?:previous|previously|earlier|prior|twice|last|before)\b", re.I)
+
+
+def _vote_day(event: Event, report: Report) -> dt.date | None:
+    """The day of the session a report tells a vote of as its news: the event's stated
+    day, or the report's, when that is at most ``VOTE_DAYS + 1`` days before the report
+    and the sentence tells the vote itself, not a record of votes or the background of
+    another act (:data:`_VOTE_RECORD`, :data:`_VOTE_EARLIER`)."""
+    day = _told_day(event, report)
+    published = iso_day(report.document.published)
+    if day is None or published is None or not 0 <= (published - day).days <= VOTE_DAYS + 1:
+        return None
+    text = report.document.text
+    before = text[event.sentence.start : event.trigger.start]
+    if _VOTE_RECORD.search(before) or _VOTE_EARLIER.search(
+        text[event.sentence.start : event.sentence.end]
+    ):
+        return None
+    return day
+
+
+def claim_about(claim: Claim, report: Report, country: str) -> bool:
+    """The claim may bear on ``country``: its sentence names a place or an actor of it,
+    or its source is of no other country. A hedged claim by another country's actor
+    whose sentence names nothing of this one ("Iraq's militia said the plan could make
+    US forces targets") is about that country's affairs, not a doubt of this brief."""
+    span = claim.sentence or claim.content
+    if _names_country(report, span.start, span.end, country):
+        return True
+    actors = {a.id: a for a in report.actors}
+    if any(
+        a.country == country and any(span.start <= m.start < span.end for m in a.mentions)
+        for a in actors.values()
+    ):
+        return True
+    source = actors.get(claim.source.actor or "")
+    return source is None or source.country in (None, country)
+
+
+def _names_country(report: Report, start: int, end: int, country: str) -> bool:
+    """A place of ``country`` (the country, or a town of it) is named in start..end."""
+    return any(
+        p.country == country and any(start <= m.start < end for m in p.mentions)
+        for p in report.places
+    )
+
+
+def _vote_about(event: Event, report: Report, country: str | None) -> bool:
+    """The vote is on ``country``: its sentence names it ("a resolution condemning the
+    crackdown in Syria"), or the report's lead does (the article is about it)."""
+    if country is None:
+        return True
+    lead = sentences(report)[:1]
+    spans = [(event.sentence.start, event.sentence.end), *lead]
+    return any(_names_country(report, a, b, country) for a, b in spans)
+
+
+def joined_votes(
+    incidents: list[Incident],
+    events: dict[tuple[str, str], tuple[Event, Report]],
+    country: str | None = None,
+) -> list[Incident]:
+    """One incident per vote on a text about ``country``: the sightings told as news
+    (:func:`looks_back`) whose trigger is a vote ("vetoed", "voted against") and whose
+    doers share a state, on days at most :data:`VOTE_DAYS` apart, are one happening,
+    whichever incidents the linker put them in ("was vetoed by Russia and China" in one
+    report, "the Russians vetoed" in the next day's). The votes are tagged with the
+    country they concern (the text the states voted on is about it, though no side is
+    of it). The incidents all of whose sightings they took, or that tell only a record
+    of votes (:func:`_vote_day`: "has vetoed two previous resolutions"), are left out."""
+    votes: list[tuple[Incident, Sighting, Event, Report, set[str]]] = []
+    records: set[tuple[str, str]] = set()  # "has vetoed two previous resolutions"
+    for inc in incidents:
+        for s in inc.sightings:
+            er = events.get((s.document, s.event))
+            if er is None or er[0].type != inc.type:
+                continue
+            event, report = er
+            trigger = report.document.text[event.trigger.start : event.trigger.end]
+            if not _VOTE_TRIGGER.match(trigger) or looks_back(event, report):
+                continue
+            if _vote_day(event, report) is None:
+                records.add((s.document, s.event))
+                continue
+            if event.modality != "asserted" or not _vote_about(event, report, country):
+                continue
+            actors = {a.id: a for a in report.actors}
+            codes = {(label_code(label(p, actors)) or "").split("/")[0] for p in event.source}
+            codes.discard("")
+            if codes:
+                votes.append((inc, s, event, report, codes))
+    votes.sort(key=lambda v: (_vote_day(v[2], v[3]) or dt.date.max, v[1].document))
+    groups: list[list[tuple[Incident, Sighting, Event, Report, set[str]]]] = []
+    for vote in votes:
+        day = _vote_day(vote[2], vote[3])
+        for group in groups:
+            first = _vote_day(group[0][2], group[0][3])
+            if (
+                group[0][2].type == vote[2].type
+                and group[0][4] & vote[4]
+                and day is not None
+                and first is not None
+                and abs((day - first).days) <= VOTE_DAYS
+            ):
+                group.append(vote)
+                break
+        else:
+            groups.append([vote])
+    taken = {(v[1].document, v[1].event) for g in groups for v in g} | records
+    out = [i for i in incidents if not all((s.document, s.event) in taken for s in i.sightings)]
+    for group in groups:
+        base = max(group, key=lambda v: (v[2].confidence or 0.0, -len(v[1].document)))[0]
+        first_day = _vote_day(group[0][2], group[0][3])
+        sources: dict[str, None] = {}
+        targets: dict[str, None] = {}
+        for _, _, event, report, _ in group:
+            actors = {a.id: a for a in report.actors}
+            sources.update(dict.fromkeys(label(p, actors) for p in event.source))
+            targets.update(dict.fromkeys(label(p, actors) for p in event.target))
+        kept = list({(v[1].document, v[1].event): v[1] for v in group}.values())
+        told, at = group[0][2], group[0][3].document.text
+        docs = {s.document for s in kept}
+        scores = [v[2].confidence for v in group if v[2].confidence is not None]
+        update: dict[str, object] = {
+            "id": f"{base.id}{VOTE_ID}{first_day.isoformat() if first_day else ''}",
+            "sightings": kept,
+            "figures": [],
+            "independent_reports": len(docs),
+            "main_documents": [d for d in base.main_documents if d in docs],
+            "source_actors": list(sources),
+            "target_actors": list(targets),
+            "confidence": max(scores) if scores else base.confidence,
+            "countries": sorted({*base.countries, *([country] if country else [])}),
+            "date_end": None,
+            "summary": " ".join(at[told.sentence.start : told.sentence.end].split()),
+        }
+        if first_day is not None:
+            update["date"] = first_day.isoformat()
+        joined = base.model_copy(update=update)
+        out.append(joined.model_copy(update={"salience": salience(joined)}))
+    return out
+
+
 def _toll_keys(inc: Incident, reports: dict[str, Report]) -> set[tuple[str, float]]:
     """The (kind, value) of the incident's stated tolls of two or more (:func:`tolls`):
     two lines of one type on one day with the same toll ("at least 40 killed on
@@ -1747,11 +2073,12 @@ def build_brief(
     are left out and counted in ``recalled``."""
     reports = list(reports)
     events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
+    voted = joined_votes(list(incidents), events, country)
     asked = [
         v
         for v in (
             envoy_act(own_act(news_view(i, events), events), events)
-            for i in select(incidents, country=country, since=since, until=until)
+            for i in select(voted, country=country, since=since, until=until)
         )
         if _within(v, since, until)
     ]
@@ -1768,7 +2095,7 @@ def build_brief(
         look-backs, comment only, thin, said by no one)."""
         fresh = [i for i in found if not _stock(i, events, stock)]
         told = [i for i in fresh if not _recalled(i, events)]
-        reported = [i for i in told if not _opinion_only(i, comment)]
+        reported = [i for i in told if not _opinion_only(i, comment, events)]
         full = [i for i in reported if not thin(i, events, by_doc)]
         said = [i for i in full if not said_by_paper(i, plausible_sides(i, by_doc, comment)[0])]
         echoed = echoes(said, events, by_doc, comment)
@@ -1797,6 +2124,7 @@ def build_brief(
         threshold=default_threshold() if min_confidence is None else min_confidence,
     )
     brief.unasserted = sum(1 for i in chosen if i.modality != "asserted")
+    brief.hooks = {i.id for i in chosen if {s.document for s in i.sightings} <= comment}
     shown = {i.id for i in period}
     brief.lower = _lower(
         screen(
@@ -1817,6 +2145,12 @@ def build_brief(
         if dropped:
             doubtful.add(inc.id)
     brief.evidence = {i.id: evidence(i, events, comment) for i in [*chosen, *brief.lower]}
+    for inc_id, (sources, targets) in brief.sides.items():
+        said = brief.evidence.get(inc_id, "")
+        brief.sides[inc_id] = (
+            [whole_name(a, said) for a in sources],
+            [whole_name(a, said) for a in targets],
+        )
     brief.places = {i.id: place(i, events) for i in [*chosen, *brief.lower]}
     for inc in [*chosen, *brief.lower]:
         if set(inc.source_actors) & set(inc.target_actors):
@@ -1848,6 +2182,12 @@ def build_brief(
         kinds = sorted({f.kind for f in current})
         for kind in kinds:
             figs = [f for f in current if f.kind == kind]
+            if (
+                kind == "injured"
+                and "dead" not in kinds
+                and _UNCOUNTED_DEAD.search(figs[-1].sentence or "")
+            ):
+                continue  # "X also died and two others were wounded": not a toll of 2 hurt
             at = brief.places.get(inc.id, inc.location)
             placed = bool(at) and _names_place(figs[-1], at or "", by_doc)
             fig_key = (incident_day(inc), kind, figs[-1].value, at if placed else None)
@@ -1860,8 +2200,8 @@ def build_brief(
                     kind,
                     figs[0].value,
                     figs[-1].value,
-                    _reporter(figs[0].reported_by),
-                    _reporter(figs[-1].reported_by),
+                    _reporter(figs[0].reported_by, figs[0].sentence),
+                    _reporter(figs[-1].reported_by, figs[-1].sentence),
                     placed,
                 )
             )
@@ -1888,6 +2228,8 @@ def build_brief(
                 continue
             if hedge and claim.source.name.strip().casefold() in rules().pronouns:
                 continue  # "she: it is hoped ...": a pronoun names no one to weigh
+            if hedge and country and not claim_about(claim, report, country):
+                continue  # "Iraq's militia: the plan could make US forces targets"
             if hedge and key not in seen:
                 seen.add(key)
                 doubted.append(content)
@@ -1907,6 +2249,16 @@ def build_brief(
     brief.tension, brief.drivers = _tension(chosen, by_id, until)
     # An incident whose doer was a speaker (its source dropped) does not drive the line.
     brief.drivers = [i for i in brief.drivers if i.id not in doubtful]
+    # A toll over a span ("some 100 killed in the past two days") or a running total is
+    # no one week's happening: it does not drive the week's line.
+    brief.drivers = [
+        i
+        for i in brief.drivers
+        if not (
+            _SPAN_BACK.search(brief.evidence.get(i.id, ""))
+            or running_total(brief.evidence.get(i.id, ""))
+        )
+    ]
     return brief
 
 
@@ -1994,6 +2346,8 @@ def _kind(inc: Incident) -> str:
     """The incident's type in the words an analyst uses (:data:`_PLAIN`: "surrender"
     for RETREAT/disarm, "arrests" for COERCE/arrest); a pair not listed is its type's
     word and, when coded, its mode ("threat (violence)")."""
+    if inc.type == "REJECT" and VOTE_ID in inc.id:
+        return "veto or vote against"
     if (inc.type, inc.mode) in _PLAIN:
         return _PLAIN[(inc.type, inc.mode or "")]
     word = _PLAIN_TYPES.get(inc.type, inc.type.lower())
@@ -2017,6 +2371,13 @@ def _reports(inc: Incident, b: Brief | None = None) -> str:
     if b is not None and inc.id in b.counts:
         return _n(b.counts[inc.id], "report")
     return _n(independent_reports(inc), "report")
+
+
+def _outlets(b: Brief, inc: Incident) -> str:
+    """The incident's outlets; "comment piece" when only a comment piece's opening
+    tells it (:func:`news_hook`): news told by an op-ed, to weigh as such."""
+    src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+    return src + (", comment piece" if inc.id in b.hooks else "")
 
 
 def _counts(b: Brief) -> str:
@@ -2088,11 +2449,27 @@ def _names_place(fig: ReportedFigure, place: str, reports: dict[str, Report]) ->
     )
 
 
-def _reporter(name: str | None) -> str | None:
-    """Who gave a figure; a pronoun ("they said") names no one."""
+# Deaths told with no count beside a count of the wounded ("Ochlik also died and two
+# other journalists were wounded"): the toll shown would be the wounded alone.
+_UNCOUNTED_DEAD = re.compile(r"\b(?:died|killed|dead|death|deaths)\b", re.IGNORECASE)
+# A figure's sentence that opens with who said it ("One activist network said 110 ...").
+_TELLER = re.compile(r"^\W*((?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,5}?)\s+(?:said|says|say)\b")
+
+
+def _reporter(name: str | None, sentence: str | None = None) -> str | None:
+    """Who gave a figure; a pronoun ("they said") names no one. When the figure's
+    sentence opens with a teller the name is not part of ("One activist network said
+    110 people were killed", credited to the outlet), the teller."""
     if name and normalize(name) in rules().pronouns:
         return None
+    found = _TELLER.match(sentence or "")
+    if found and (not name or name.casefold() not in found.group(1).casefold()):
+        teller = found.group(1)
+        return teller[0].lower() + teller[1:] if teller.split()[0] in _OPENERS else teller
     return name
+
+
+_OPENERS = frozenset({"One", "A", "An", "The", "Two", "Some", "Several", "Local", "Opposition"})
 
 
 def _figures_line(b: Brief, inc: Incident) -> str:
@@ -2161,7 +2538,7 @@ def to_markdown(b: Brief) -> str:
         out.append("")
         for inc in entry.incidents:
             where = f" in {_where(b, inc)}" if _where(b, inc) else ""
-            src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+            src = _outlets(b, inc)
             figs = _figures_line(b, inc)
             out.append(
                 f"- **{_kind(inc)}**{where}, {_who(inc, b)}"
@@ -2214,7 +2591,7 @@ def to_html(b: Brief) -> str:
     for entry in b.days:
         body.append(f"<h3>{entry.day.isoformat()}</h3><ul>")
         for inc in entry.incidents:
-            src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
+            src = _outlets(b, inc)
             figs = _figures_line(b, inc)
             body.append(
                 f"<li><b>{e(_kind(inc))}</b>"

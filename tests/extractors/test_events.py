@@ -265,3 +265,14 @@ def test_participle_clause_takes_the_date_of_its_main_clause(run: Callable[..., 
     (event,) = run(text, "2024-03-13").events
     assert (event.type, event.trigger.text) == ("ASSAULT", "killing")
     assert (event.date, event.date_precision) == ("2024-03-07", "day")
+
+
+def test_a_vote_against_a_text_is_its_rejection(run: Run) -> None:
+    report = run("Russia and China voted against the resolution in the assembly on Thursday.",
+                 "2024-03-16")  # fmt: skip
+    event = only(report, "REJECT")
+    assert event.trigger.text == "voted"
+    assert {p.country for p in event.source} == {"RUS", "CHN"}
+    assert event.date == "2024-03-14"
+    # a vote for a party is no event
+    assert not run("Most residents voted for the ruling party.", "2024-03-16").events
