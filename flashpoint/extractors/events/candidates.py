@@ -551,9 +551,10 @@ def counted_kind(noun: Token) -> bool:
 
 
 def generic_adjunct(noun: Token) -> bool:
-    """A bare plural event noun after "during", "in" or "against" in a clause of the
+    """A bare plural event noun after one of ``GENERIC_PREPS`` in a clause of the
     simple present ("the canisters are used during riots", "police train for raids"):
-    a habit or a kind, not one happening."""
+    a habit or a kind, not one happening. The caller leaves out verbs of taking part
+    ("thousands take part in protests" is a headline's news)."""
     if noun.dep_ != "pobj" or noun.tag_ != "NNS" or noun.head.lower_ not in GENERIC_PREPS:
         return False
     if any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "prep") for c in noun.children):
