@@ -517,6 +517,85 @@ def _same_news(day: dt.date | None, first: dt.date, dated: bool) -> bool:
     return abs(gap) <= 1 if dated else -1 <= gap <= rules().max_span_days
 
 
+def _written_day(event: Event, report: Report) -> dt.date | None:
+    """The event's stated day when its own sentence names that day's weekday ("On
+    Tuesday X was killed", "resumed on Wednesday morning"): a day the report writes, not
+    one the resolver inferred from the text around it."""
+    if not _own_day(event) or looks_back(event, report):
+        return None
+    day = _told_day(event, report)
+    if day is None or _WEEKDAYS[day.weekday()] not in event.sentence.text:
+        return None
+    return day
+
+
+def _nearest(days: list[dt.date], told: dt.date) -> dt.date:
+    """The day of ``days`` nearest ``told``, the later of a tie."""
+    return min(days, key=lambda d: (abs((d - told).days), -d.toordinal()))
+
+
+def split_days(
+    inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
+) -> list[Incident]:
+    """One incident per day its reports write (:func:`_written_day`): sightings that name
+    two different weekdays for their acts ("On Tuesday a citizen journalist was killed",
+    "when the shelling resumed on Wednesday morning") tell two happenings, however the
+    linker joined their articles. Every other sighting goes to the written day nearest
+    the day it tells of (:func:`_told_day`; an undated one its report's day, the later
+    day of a tie) when that is within a day of it, else to the first written day (where
+    :func:`news_view` weighs it as before); a figure goes with the sighting whose
+    sentence gives it. An incident
+    with one written day or none stays whole."""
+    told: dict[int, dt.date | None] = {}
+    written: set[dt.date] = set()
+    for s in inc.sightings:
+        er = events.get((s.document, s.event))
+        if er is None:
+            continue
+        told[id(s)] = _told_day(*er)
+        day = _written_day(*er)
+        if day is not None:
+            written.add(day)
+    if len(written) < 2:
+        return [inc]
+    ordered = sorted(written)
+    parts: dict[dt.date, list[Sighting]] = {d: [] for d in ordered}
+    for s in inc.sightings:
+        day = told.get(id(s))
+        near = ordered[0] if day is None else _nearest(ordered, day)
+        if day is not None and abs((near - day).days) > 1:
+            near = ordered[0]  # of no written day: the first's, for news_view to weigh
+        parts[near].append(s)
+    starts: dict[tuple[str, int | None], dt.date] = {
+        (s.document, events[(s.document, s.event)][0].sentence.start): d
+        for d, kept in parts.items()
+        for s in kept
+        if (s.document, s.event) in events
+    }
+    out = []
+    for day, kept in parts.items():
+        if not kept:
+            continue
+        docs = {s.document for s in kept}
+        part = inc.model_copy(
+            update={
+                "id": f"{inc.id}-day-{day.isoformat()}",
+                "sightings": kept,
+                "date": day.isoformat(),
+                "date_end": None,
+                "figures": [
+                    f
+                    for f in inc.figures
+                    if f.document in docs and starts.get((f.document, f.start), day) == day
+                ],
+                "independent_reports": min(independent_reports(inc), len(docs)),
+                "main_documents": [d for d in inc.main_documents if d in docs],
+            }
+        )
+        out.append(part.model_copy(update={"salience": salience(part)}))
+    return out
+
+
 def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> Incident:
     """The incident as its news tells it: the sightings whose event the report tells as
     news (not a look-back, an averted or only called-for act: :func:`looks_back`), and of
@@ -2077,8 +2156,9 @@ def build_brief(
     asked = [
         v
         for v in (
-            envoy_act(own_act(news_view(i, events), events), events)
+            envoy_act(own_act(news_view(part, events), events), events)
             for i in select(voted, country=country, since=since, until=until)
+            for part in split_days(i, events)
         )
         if _within(v, since, until)
     ]

@@ -1176,7 +1176,11 @@ def test_a_later_report_joined_to_an_incident_is_the_news_of_its_own_day() -> No
     text = to_markdown(build_brief([joined], reports, since=dt.date(2031, 6, 1)))
     assert "### 2031-06-01" in text and "> Kestrian guns shelled Port Halden on Sunday" in text
     assert "[2 reports;" in text and "(12 dead)" in text  # the gunboats' fire is kept
-    assert "60" not in text and "30" not in text  # the tolls of later days
+    first_day = text.partition("### 2031-06-01")[2].partition("###")[0]
+    assert "60" not in first_day and "30" not in first_day  # the tolls of later days
+    assert "60 died" not in text  # the report ten days on is no line of this period
+    # Wednesday's shelling, a day its sentence writes, is its own line (split_days)
+    assert "### 2031-06-04" in text and "(30 dead)" in text.partition("### 2031-06-04")[2]
 
 
 def test_the_lower_confidence_section_says_what_it_is() -> None:
@@ -1988,6 +1992,30 @@ def test_sightings_stating_different_days_date_the_line_by_the_day_most_state() 
     inc.sightings = [Sighting(document=r.document.id, event="e0", published=r.document.published)
                      for r in reports]  # fmt: skip
     assert news_view(inc, events).date == "2031-06-10"
+
+
+def test_sightings_writing_two_weekdays_are_two_incidents() -> None:
+    from flashpoint.corpus.brief import split_days
+
+    told = [
+        ("2031-06-11", "On Tuesday a Varnian cameraman was shot dead in Port Halden.",
+         "2031-06-10"),
+        ("2031-06-11", "When the shelling resumed on Wednesday morning, two reporters died in"
+                       " Port Halden.", "2031-06-11"),
+        ("2031-06-11", "Two reporters were killed in Port Halden, their editors said.", None),
+    ]  # fmt: skip
+    reports = [report(day, Ev(text, date=date, place="port")) for day, text, date in told]
+    events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
+    inc = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-10",
+                    location="Port Halden")  # fmt: skip
+    inc.sightings = [Sighting(document=r.document.id, event="e0", published=r.document.published)
+                     for r in reports]  # fmt: skip
+    parts = split_days(inc, events)
+    assert [(p.date, len(p.sightings)) for p in parts] == [("2031-06-10", 1), ("2031-06-11", 2)]
+    assert len({p.id for p in parts}) == 2
+    # A day the resolver read from elsewhere (no weekday in its sentence) splits nothing.
+    reports[0].events[0].sentence.text = "A Varnian cameraman was shot dead in Port Halden."
+    assert split_days(inc, events) == [inc]
 
 
 def test_a_one_that_counts_who_told_is_no_toll_of_one() -> None:
