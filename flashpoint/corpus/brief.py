@@ -544,10 +544,11 @@ def split_days(
     the day it tells of (:func:`_told_day`; an undated one its report's day, the later
     day of a tie) when that is within a day of it, else to the first written day (where
     :func:`news_view` weighs it as before); a figure goes with the sighting whose
-    sentence gives it. An incident
-    with one written day or none stays whole."""
+    sentence gives it. A night ("on Friday night") runs into the next day: the two
+    are one. An incident with one written day or none stays whole."""
     told: dict[int, dt.date | None] = {}
     written: set[dt.date] = set()
+    nights: set[dt.date] = set()
     for s in inc.sightings:
         er = events.get((s.document, s.event))
         if er is None:
@@ -556,6 +557,10 @@ def split_days(
         day = _written_day(*er)
         if day is not None:
             written.add(day)
+            if re.search(rf"\b{_WEEKDAYS[day.weekday()]}\s+night\b", er[0].sentence.text):
+                nights.add(day)
+    # "on Friday night": a night runs into the next day, whose reports tell the same act
+    written -= {d + dt.timedelta(days=1) for d in nights}
     if len(written) < 2:
         return [inc]
     ordered = sorted(written)

@@ -2013,6 +2013,9 @@ def test_sightings_writing_two_weekdays_are_two_incidents() -> None:
     parts = split_days(inc, events)
     assert [(p.date, len(p.sightings)) for p in parts] == [("2031-06-10", 1), ("2031-06-11", 2)]
     assert len({p.id for p in parts}) == 2
+    # "on Tuesday night" runs into Wednesday: one night's act, one incident
+    reports[0].events[0].sentence.text = "On Tuesday night a Varnian cameraman was shot dead."
+    assert split_days(inc, events) == [inc]
     # A day the resolver read from elsewhere (no weekday in its sentence) splits nothing.
     reports[0].events[0].sentence.text = "A Varnian cameraman was shot dead in Port Halden."
     assert split_days(inc, events) == [inc]
