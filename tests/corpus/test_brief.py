@@ -1551,6 +1551,8 @@ def test_a_duration_since_previously_a_span_back_and_a_cumulative_count_look_bac
         one("Altogether, relatives have appealed to the Varnian ombudsman to trace 400"
             " missing sailors.", "appealed", "REQUEST"),
         one("The Kestrian navy has detained a total of 600 fishermen.", "detained", "COERCE"),
+        one("So far Ossland and Kestria have given Varnia the arms that kept its army"
+            " fighting.", "given", "AID"),
         one("It is not known whether all the gunmen in Millbrook were killed or captured.",
             "killed"),
     ]  # fmt: skip
@@ -1559,6 +1561,7 @@ def test_a_duration_since_previously_a_span_back_and_a_cumulative_count_look_bac
         one("The Kestrian navy detained 30 fishermen off Millbrook, officials said.",
             "detained", "COERCE"),
         one("It is known that the gunmen in Millbrook were killed.", "killed"),
+        one("Ossland gave Varnia arms for its army, officials said.", "gave", "AID"),
     ]  # fmt: skip
     assert all(looks_back(r.events[0], r) for r in told)
     assert not any(looks_back(r.events[0], r) for r in news)
