@@ -493,7 +493,7 @@ def _told_day(event: Event, report: Report) -> dt.date | None:
     """The day a sighting tells of: the event's own day; for an undated material act
     whose sentence says "on <weekday>" (one weekday only), that weekday in the six days
     up to its report; else its report's day."""
-    if event.date and event.date_precision in (None, "day"):
+    if _own_day(event):
         return iso_day(event.date)
     published = iso_day(report.document.published)
     if published is not None and not event.date and event.quad.startswith("material"):
