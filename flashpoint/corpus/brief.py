@@ -708,6 +708,17 @@ def glued_part(event: Event, report: Report) -> tuple[int, int]:
     return start, end
 
 
+def caption(event: Event, report: Report) -> bool:
+    """The event is told in a photo caption run into the next body sentence ("Homes in
+    the old city have been badly damaged by shelling The army says ..."): the part
+    before a cut of :func:`glued_part`, in a sentence that does not open the text (an
+    opening one is a headline, :func:`_opening_run`)."""
+    spans = sentences(report)
+    if spans and spans[0][0] <= event.sentence.start < spans[0][1]:
+        return False
+    return glued_part(event, report)[1] < event.sentence.end
+
+
 EVIDENCE_CHARS = 260  # a longer sentence is shown around its trigger
 
 
@@ -952,6 +963,17 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
             continue  # "One report said an equal number of troops were killed": no count
         out.append(fig)
     return out
+
+
+def counted_harm(figures: list[ReportedFigure]) -> list[ReportedFigure]:
+    """The tolls less a count of the wounded told beside deaths with no count ("Two
+    reporters died and two others were wounded"; :data:`_UNCOUNTED_DEAD`): shown alone,
+    the wounded would stand for the whole toll."""
+    if any(f.kind == "dead" for f in figures):
+        return figures
+    return [
+        f for f in figures if not (f.kind == "injured" and _UNCOUNTED_DEAD.search(f.sentence or ""))
+    ]
 
 
 # A count of one written as such ("one person was killed", "1 dead"); a toll of one read
@@ -1254,11 +1276,13 @@ def thin(
         return False
     if _vague_verbal(inc):
         return True  # "request, asking government": no asker, no one named asked
+    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    if told and all(caption(*er) for er in told):
+        return True  # a photo's caption tells what it shows, not the day's news
     if named(inc.source_actors) or named(inc.target_actors):
         return False
     if any(f.value >= 2 for f in tolls(inc, reports)):
         return False  # a count; "1" may be a bare "killed" read as one
-    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
     return bool(told) and all(e.date is None for e, _ in told)
 
 
@@ -2243,7 +2267,7 @@ def build_brief(
             told = evidence_event(inc, events, comment)
             if told is not None:
                 brief.places[inc.id] = _own_place(*told)
-    brief.tolls = {i.id: tolls(i, by_doc) for i in chosen}
+    brief.tolls = {i.id: counted_harm(tolls(i, by_doc)) for i in chosen}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
@@ -2267,12 +2291,6 @@ def build_brief(
         kinds = sorted({f.kind for f in current})
         for kind in kinds:
             figs = [f for f in current if f.kind == kind]
-            if (
-                kind == "injured"
-                and "dead" not in kinds
-                and _UNCOUNTED_DEAD.search(figs[-1].sentence or "")
-            ):
-                continue  # "X also died and two others were wounded": not a toll of 2 hurt
             at = brief.places.get(inc.id, inc.location)
             placed = bool(at) and _names_place(figs[-1], at or "", by_doc)
             fig_key = (incident_day(inc), kind, figs[-1].value, at if placed else None)
@@ -2427,16 +2445,41 @@ _PLAIN = {
 }
 
 
-def _kind(inc: Incident) -> str:
+def _kind(inc: Incident, b: Brief | None = None) -> str:
     """The incident's type in the words an analyst uses (:data:`_PLAIN`: "surrender"
     for RETREAT/disarm, "arrests" for COERCE/arrest); a pair not listed is its type's
-    word and, when coded, its mode ("threat (violence)")."""
+    word and, when coded, its mode ("threat (violence)"). A cut in relations is named by
+    the words of the line's evidence in ``b`` (:func:`_discontinued`)."""
     if inc.type == "REJECT" and VOTE_ID in inc.id:
         return "veto or vote against"
+    if (inc.type, inc.mode) == ("SANCTION", "discontinue"):
+        return _discontinued((b.evidence.get(inc.id) if b else None) or inc.summary or "")
     if (inc.type, inc.mode) in _PLAIN:
         return _PLAIN[(inc.type, inc.mode or "")]
     word = _PLAIN_TYPES.get(inc.type, inc.type.lower())
     return word + (f" ({inc.mode.replace('-', ' ')})" if inc.mode else "")
+
+
+# A state's relations cut back, in the words its report uses: a recall of envoys or a
+# closed embassy is not a break of ties. The first of these words in the incident's
+# sentence names it; none: ties cut.
+_DISCONTINUED = re.compile(
+    r"\b(?:(?P<recalled>recall(?:s|ed|ing)?)|(?P<closed>clos(?:e|es|ed|ing)|shut(?:s|ting)?)"
+    r"|(?P<suspended>suspend(?:s|ed|ing)?))\b",
+    re.IGNORECASE,
+)
+_DISCONTINUED_WORDS = {
+    "recalled": "envoys recalled",
+    "closed": "embassy closed",
+    "suspended": "ties suspended",
+}
+
+
+def _discontinued(sentence: str) -> str:
+    """ "The UK and France have recalled their ambassadors": envoys recalled; "closed its
+    embassy": embassy closed; "severed ties", or no such word: diplomatic ties cut."""
+    found = _DISCONTINUED.search(sentence)
+    return _DISCONTINUED_WORDS[found.lastgroup or ""] if found else "diplomatic ties cut"
 
 
 def _title(b: Brief) -> str:
@@ -2595,7 +2638,7 @@ def _figure_line(f: FigureChange, b: Brief | None = None) -> str:
         change = f"{f.latest:g} ({f.latest_by or 'unattributed'})"
     shown = _where(b, f.incident) if b is not None else f.incident.location
     where = f" {shown}" if shown and f.placed else ""
-    return f"{_day(f.incident)}{where}, {_kind(f.incident)}: {f.kind} {change}"
+    return f"{_day(f.incident)}{where}, {_kind(f.incident, b)}: {f.kind} {change}"
 
 
 _LOWER_NOTE = (
@@ -2616,7 +2659,7 @@ def to_markdown(b: Brief) -> str:
         b.tension,
     ]
     for inc in b.drivers:
-        out.append(f"- driven by: {_day(inc)} {_kind(inc)} ({_who(inc, b)}): {_ev(b, inc)}")
+        out.append(f"- driven by: {_day(inc)} {_kind(inc, b)} ({_who(inc, b)}): {_ev(b, inc)}")
     out += ["", "## Key incidents by day", ""]
     for entry in b.days:
         out.append(f"### {entry.day.isoformat()}")
@@ -2626,7 +2669,7 @@ def to_markdown(b: Brief) -> str:
             src = _outlets(b, inc)
             figs = _figures_line(b, inc)
             out.append(
-                f"- **{_kind(inc)}**{where}, {_who(inc, b)}"
+                f"- **{_kind(inc, b)}**{where}, {_who(inc, b)}"
                 f" [{_reports(inc, b)}; {src}]" + (f" ({figs})" if figs else "")
             )
             out.append(f"  > {_ev(b, inc, entry)}")
@@ -2639,7 +2682,8 @@ def to_markdown(b: Brief) -> str:
             where = f" in {_where(b, inc)}" if _where(b, inc) else ""
             src = ", ".join(inc.outlets[:4]) or "unnamed outlets"
             out.append(
-                f"- {_day(inc)} **{_kind(inc)}**{where}, {_who(inc, b)} [{_reports(inc, b)}; {src}]"
+                f"- {_day(inc)} **{_kind(inc, b)}**{where}, {_who(inc, b)}"
+                f" [{_reports(inc, b)}; {src}]"
             )
             out.append(f"  > {_ev(b, inc)}")
         out.append("")
@@ -2650,14 +2694,14 @@ def to_markdown(b: Brief) -> str:
     if b.accusations:
         out += ["## Who accused or threatened whom", ""]
         for inc in b.accusations:
-            out.append(f"- {_day(inc)} {_kind(inc)}: {_who(inc, b)}. > {_ev(b, inc)}")
+            out.append(f"- {_day(inc)} {_kind(inc, b)}: {_who(inc, b)}. > {_ev(b, inc)}")
         out.append("")
     if b.doubts or b.denied:
         out += ["## Unconfirmed or denied", ""]
         for d in b.doubts:
             out.append(f"- {d.published or '?'} ({d.hedge}) {d.source}: {d.text}")
         for inc in b.denied:
-            out.append(f"- {_day(inc)} denied {_kind(inc)}: {_ev(b, inc)}")
+            out.append(f"- {_day(inc)} denied {_kind(inc, b)}: {_ev(b, inc)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -2679,7 +2723,7 @@ def to_html(b: Brief) -> str:
             src = _outlets(b, inc)
             figs = _figures_line(b, inc)
             body.append(
-                f"<li><b>{e(_kind(inc))}</b>"
+                f"<li><b>{e(_kind(inc, b))}</b>"
                 f"{' in ' + e(_where(b, inc) or '') if _where(b, inc) else ''}, {e(_who(inc, b))}"
                 f" [{_reports(inc, b)}; {e(src)}]"
                 f"{' (' + e(figs) + ')' if figs else ''}"
@@ -2691,7 +2735,7 @@ def to_html(b: Brief) -> str:
     if b.lower:
         body.append(f"<h2>Lower confidence</h2><p>{e(_LOWER_NOTE)}</p><ul>")
         body += [
-            f"<li>{e(_day(i))} <b>{e(_kind(i))}</b>"
+            f"<li>{e(_day(i))} <b>{e(_kind(i, b))}</b>"
             f"{' in ' + e(_where(b, i) or '') if _where(b, i) else ''}, {e(_who(i, b))}"
             f" [{_reports(i, b)}; {e(', '.join(i.outlets[:4]) or 'unnamed outlets')}]"
             f"<blockquote>{e(_ev(b, i))}</blockquote></li>"
@@ -2705,7 +2749,7 @@ def to_html(b: Brief) -> str:
     if b.accusations:
         body.append("<h2>Who accused or threatened whom</h2><ul>")
         body += [
-            f"<li>{e(_day(i))} {e(_kind(i))}: {e(_who(i, b))}. {e(_ev(b, i))}</li>"
+            f"<li>{e(_day(i))} {e(_kind(i, b))}: {e(_who(i, b))}. {e(_ev(b, i))}</li>"
             for i in b.accusations
         ]
         body.append("</ul>")

@@ -926,8 +926,10 @@ def _resolve_period(g: dict[str, str | None], state: State) -> Resolved:
     if g.get("y") and what == "year":
         return _date(state, Point(dt.date(int(g["y"] or 0), 1, 1), "year"), False)
     base, anchored = state.ref, state.ref_anchored
-    if "current" in (g.get("which") or "").lower():
-        base = None  # "the current year" is the report's, whatever the text was about
+    if "current" in (g.get("which") or "").lower() or what == "week":
+        # "the current year" is the report's, whatever the text was about; so is a
+        # news week ("expelled the envoys during the week"), not the week last named
+        base = None
     if what != "period":
         grain: Grain = "year" if what == "year" else "week"
         if base is None and state.published is not None:

@@ -1405,7 +1405,7 @@ def test_own_embassy_is_a_discontinued_tie_and_a_doerless_retelling_is_one_line(
              one(3, named, "SANCTION", oss)]  # fmt: skip
     brief = build_brief(found, reports, since=dt.date(2031, 6, 1))
     text = to_markdown(brief)
-    assert "**diplomatic ties cut**, Ossland government (OSS/GOV) [1 report" in text
+    assert "**embassy closed**, Ossland government (OSS/GOV) [1 report" in text
     assert "coerce" not in text and "its embassy" in text  # the line, not the side
     assert "Several countries" not in text and brief.echoed == 1
 
@@ -2064,7 +2064,7 @@ def test_a_target_that_is_a_sources_head_noun_gives_way_to_the_evidence_sides() 
     assert sides == (["Brigade fighters"], ["fleeing villagers"])
 
 
-def test_a_figure_is_credited_to_its_teller_and_the_wounded_alone_are_no_toll_line() -> None:
+def test_a_figure_is_credited_to_its_teller_and_the_wounded_alone_are_no_toll() -> None:
     from flashpoint.corpus.brief import _reporter
 
     told = "One rights network said 40 people were killed in Port Halden on Monday."
@@ -2082,4 +2082,45 @@ def test_a_figure_is_credited_to_its_teller_and_the_wounded_alone_are_no_toll_li
                     location="Port Halden", figures=[fig])  # fmt: skip
     inc.sightings = [Sighting(document=rep.document.id, event="e0", published="2031-06-05")]
     brief = build_brief([inc], [rep])
-    assert brief.tolls[inc.id] and not brief.figures  # the line's toll, no figure line
+    assert not brief.tolls[inc.id] and not brief.figures  # no toll line, no figure line
+
+
+def test_a_lone_photo_caption_is_no_key_incident() -> None:
+    from flashpoint.corpus.brief import caption, thin
+
+    lead = "Rebels said the army shelled the old quarter of Port Halden for a third day."
+    shown = "Streets in the old quarter have been wrecked by shelling The army denies it."
+    rep = report("2031-06-11", Ev(lead, date="2031-06-11"), Ev(shown, date="2031-06-11"))
+    events = {(rep.document.id, e.id): (e, rep) for e in rep.events}
+    assert [caption(e, rep) for e in rep.events] == [False, True]
+    inc = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-11")
+    inc.sightings = [Sighting(document=rep.document.id, event="e1", published="2031-06-11")]
+    assert thin(inc, events, {rep.document.id: rep})
+    inc.sightings = [Sighting(document=rep.document.id, event="e0", published="2031-06-11")]
+    assert not thin(inc, events, {rep.document.id: rep})  # dated, in a body sentence
+
+
+def test_a_cut_in_relations_is_named_by_its_own_words() -> None:
+    from flashpoint.corpus.brief import _discontinued
+
+    assert _discontinued("Varnia and Kestria have recalled their ambassadors.") == (
+        "envoys recalled"
+    )
+    assert _discontinued("Varnia closed its embassy, and others recalled envoys.") == (
+        "embassy closed"
+    )
+    assert _discontinued("Kestria severed all ties with the junta.") == "diplomatic ties cut"
+
+
+def test_wounded_told_beside_uncounted_deaths_are_no_toll_alone() -> None:
+    from flashpoint.corpus.brief import counted_harm
+
+    def fig(kind: str, value: float, sentence: str) -> ReportedFigure:
+        return ReportedFigure(kind=kind, value=value, document="d", sentence=sentence)
+
+    hurt = fig("injured", 2, "Two reporters died in the blast and two others were wounded.")
+    assert counted_harm([hurt]) == []
+    dead = fig("dead", 3, "Three soldiers were killed and two were wounded.")
+    assert counted_harm([dead, hurt]) == [dead, hurt]
+    alone = fig("injured", 4, "Four guards were wounded when the convoy was ambushed.")
+    assert counted_harm([alone]) == [alone]

@@ -236,3 +236,18 @@ def test_both_verbs_of_a_relative_clause_on_an_attack_are_that_attack(run: Run) 
         ("dead", 28.0),
         ("injured", 200.0),
     ]
+
+
+def test_the_start_of_a_campaign_does_not_date_the_act_it_names_again(run: Run) -> None:
+    # "since the shelling began on Saturday" tells when the campaign began, not the
+    # day of this morning's barrage, which the next sentence names again
+    text = (
+        "Our correspondent in the city says the army resumed artillery shelling of the"
+        " old quarter at dawn. Scores of people have died since the shelling of the"
+        " quarter began on Saturday."
+    )
+    report = run(text, "2012-02-07")
+    shelling = [e for e in report.events if e.type == "ASSAULT" and e.trigger.text == "shelling"]
+    assert shelling and shelling[0].date != "2012-02-04", [
+        (e.trigger.text, e.date, [m.text for m in e.mentions]) for e in report.events
+    ]

@@ -308,3 +308,14 @@ def test_rules_without_cased_parts_match_the_lower_case_copy() -> None:
         assert rule.cased == ("(?-i:" in rule.pattern.pattern), rule.kind
         if not rule.cased:
             assert not re.search("[A-Z]", bare), rule.kind
+
+
+def test_the_week_of_a_news_report_is_the_report_s_week(times: Times) -> None:
+    # a weekend named before does not pull "the week" back to its own week
+    text = (
+        "The talks collapsed last weekend. Three states that recalled their envoys"
+        " during the week met again on Sunday."
+    )
+    found = times(text, "2012-02-12")
+    assert one(found, "the week").value == "2012-W06"
+    assert one(found, "last weekend").value == "2012-W05-WE"

@@ -269,7 +269,7 @@ def running_since_long_ago(coder: Any, anchor: Token, published: dt.date | None)
 
 
 # "the uprising, which began in March": verbs that tell when a happening began
-_START_VERBS = frozenset({"begin", "start", "erupt", "break"})
+START_VERBS = frozenset({"begin", "start", "erupt", "break"})
 
 
 def coarse_start(coder: Any, prep: Token) -> bool:
@@ -286,7 +286,7 @@ def began_then(trigger: Token, coder: Any) -> bool:
     """ "the uprising, which began in March", "protests that started in January": an
     event noun told by when it began, a recap of the unrest as a whole."""
     for child in trigger.children:
-        if child.dep_ not in ("relcl", "acl") or child.lemma_.lower() not in _START_VERBS:
+        if child.dep_ not in ("relcl", "acl") or child.lemma_.lower() not in START_VERBS:
             continue
         if any(coder.times.get(t.i) is not None for t in child.subtree):
             return True

@@ -7,11 +7,24 @@ from spacy.tokens import Token
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import EventCandidate, marks
+from flashpoint.extractors.events.confidence import START_VERBS
 from flashpoint.extractors.events.lexicon import CONFLICT_MATERIAL
 from flashpoint.extractors.events.setting import SIMULTANEOUS, Setting
 from flashpoint.models import Event, EventParticipant, Figure, Span
 
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+def campaign_start(noun: Token) -> bool:
+    """ "since the shelling of the city began on Friday": the noun is told by when a
+    campaign began; that day is the campaign's start, not the day of the act it names
+    again (which goes on: "the army resumed mortar attacks after daybreak")."""
+    head = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and head.lemma_.lower() in START_VERBS
+        and "since" in marks(head)
+    )
 
 
 def definite(noun: Token) -> bool:
@@ -74,7 +87,7 @@ class Merging(Setting):
         self.add_mention(earlier, cand)
         self.by_anchor.setdefault(cand.anchor.i, earlier)  # a verb joined to it follows
         self.by_anchor.setdefault(trig.i, earlier)
-        if earlier.date is None:
+        if earlier.date is None and not campaign_start(trig):
             date, precision, time_id = self.date(cand)
             earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
         if earlier.location is None:
