@@ -522,3 +522,16 @@ def test_the_story_countrys_act_told_from_abroad_is_placed_at_home(
     names = {p.id: p.name for p in report.places}
     arrests = [e for e in report.events if e.type == "COERCE"]
     assert arrests and all(names.get(e.location or "") == "Syria" for e in arrests)
+
+
+def test_the_country_is_the_one_its_sentence_is_in(run: Run) -> None:
+    # a story mostly about Russia's diplomacy: "the country" is the one the sentence is in
+    text = (
+        "Russia said on Friday it would oppose the draft. Moscow has sold arms to Damascus"
+        " for years, and Russia's envoy met Western diplomats in New York.\n"
+        "In Yemen itself, 12 people were killed in clashes across the country on Friday,"
+        " activists said."
+    )
+    report = run(text, "2012-02-03")
+    event = next(e for e in report.events if e.type == "ASSAULT")
+    assert _place(report, event) == "Yemen" and event.place_reason == "nationwide"

@@ -318,10 +318,30 @@ def nationwide(scope: list[Token], places: dict[int, Any], all_places: list[Any]
             if tok.lower_ == "country" and any(c.lower_ in ("the", "this") for c in tok.children):
                 country = home
         if country is not None:
+            stated = sentence_country(tok.sent, places)
+            if stated is not None:
+                return stated  # "In Syria itself, 18 were killed across the country"
             if only_others_people(tok.sent, home):
                 return None  # "Syrian activists called for protests across the country"
             return home_country(all_places, country)
     return None
+
+
+LOCATIVE_IN = frozenset({"in", "inside", "within"})
+
+
+def sentence_country(sent: SpacySpan, places: dict[int, Any]) -> Any | None:
+    """The one country the sentence says it is in ("In Syria itself, ..."): "the
+    country" is that one, whichever country the story names most."""
+    found = {
+        places[t.i].id: places[t.i]
+        for t in sent
+        if t.i in places
+        and places[t.i].feature == "country"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in LOCATIVE_IN
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def only_others_people(sent: SpacySpan, home: str | None) -> bool:
