@@ -1242,6 +1242,13 @@ def test_an_earlier_happening_the_news_is_dated_from_is_a_look_back() -> None:
                                 " Millbrook.", place="mill")),
         "raided",
     )  # fmt: skip
+    beaten = _with_trigger(
+        report("2031-06-07", Ev("The arrests come weeks after a Varnian exile and city"
+                                " councillor, Ana Brel, 41, was beaten up by two men in her flat.",
+                                type="ASSAULT", target=("vrn-mil",))),
+        "beaten",
+    )  # fmt: skip
+    assert looks_back(beaten.events[0], beaten)  # the passive "after" clause, a long subject
     reports = [after, dated_by, former, hours]
     text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
     assert "raided the depot" in text  # hours after: the same day's news

@@ -98,3 +98,16 @@ def test_an_act_with_a_bound_of_its_own_takes_no_day_from_the_sentence_before(
     )
     assert _event(report, "stormed").date == "2012-05-16"
     assert _event(report, "bombed").date is None
+
+
+def test_an_act_weeks_before_the_news_takes_no_day_from_the_sentence_before(run: Run) -> None:
+    text = (
+        "Last Friday, police arrested 20 protesters outside the embassy.\n"
+        "The arrests come weeks after an exiled writer and city councillor, Omar Said, 52,"
+        " was beaten up by two men outside his home."
+    )
+    report = run(text, "2012-02-07")
+    beaten = next(e for e in report.events if e.trigger.text == "beaten")
+    assert beaten.date != "2012-02-03"
+    arrest = next(e for e in report.events if e.type == "COERCE")
+    assert arrest.date == "2012-02-03"  # the sentence's own day still dates its act

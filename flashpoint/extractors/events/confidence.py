@@ -382,12 +382,15 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         # have been killed") is not told at the time of the sentence it hangs on
         sentence_date(coder, event, sent, coder.other_event(cand), reported=reported,
                       verbal=cand.type in VERBAL_TYPES, anchor=cand.anchor)
-    if event.date is None and not event.background:
+    # "comes weeks after a dissident was beaten up": days apart from the news around it,
+    # so no day of the lead, the sentence before or the dateline
+    carried = event.date is None and not event.background and not measured_gap(top)
+    if carried:
         lead_date(coder, event, coder.other_event(cand))
-    if event.date is None and not event.background:
+    if carried and event.date is None:
         previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
     dateline = ctx.dateline
-    if event.date is None and not event.background and dateline is not None and dateline.day:
+    if carried and event.date is None and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
 
         day = dateline_day(dateline.day, published)
@@ -500,6 +503,27 @@ def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
     ):
         return  # "police said on Tuesday": the day of a statement, not of the scene
     event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+# Units of a gap of a day or more: "weeks after", "two days before" ("hours after" is
+# the same day's news)
+GAP_UNITS = frozenset({"day", "week", "month", "year"})
+
+
+def measured_gap(verb: Token) -> bool:
+    """The verb heads an "after/before" clause a gap of days or more sets apart from its
+    main clause ("The arrests come weeks after X was beaten up", "two days after gunmen
+    attacked"): its day is not the day of the sentence before."""
+    if verb.dep_ != "advcl":
+        return False
+    opener = marks(verb) & {"after", "before"} or any(
+        c.dep_ == "prep" and c.lower_ in ("after", "before") and c.i < verb.i
+        for c in verb.head.children
+    )  # the parser also hangs "after" on the main verb, the clause beside it
+    if not opener:
+        return False
+    gaps = [c for t in (verb, verb.head) for c in t.children if c.dep_ == "npadvmod"]
+    return any(g.lemma_.lower() in GAP_UNITS for g in gaps)
 
 
 def attributed(tok: Token, sent: SpacySpan) -> bool:
