@@ -118,6 +118,7 @@ class Brief:
     echoed: int = 0  # lines left out as another line's happening told again
     unasserted: int = 0  # incidents counted but told as denied or only possible
     hooks: set[str] = field(default_factory=set)  # ids told only by a comment piece's hook
+    weeks: dict[str, str] = field(default_factory=dict)  # id -> the week it is dated to only
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -964,6 +965,17 @@ def tolls(inc: Incident, reports: dict[str, Report]) -> list[ReportedFigure]:
             continue  # "One report said an equal number of troops were killed": no count
         out.append(fig)
     return out
+
+
+def week_only(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> str:
+    """The Monday of the one week every report of the incident dates it to, when none
+    gives a day ("expelled the envoys during the week"): listed on its report's day,
+    the line says so. Empty otherwise."""
+    told = [events[k][0] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    weeks = {e.date for e in told if e.date_precision == "week"}
+    if len(weeks) != 1 or any(e.date_precision != "week" for e in told):
+        return ""
+    return weeks.pop() or ""
 
 
 def counted_harm(figures: list[ReportedFigure]) -> list[ReportedFigure]:
@@ -2269,6 +2281,7 @@ def build_brief(
             if told is not None:
                 brief.places[inc.id] = _own_place(*told)
     brief.tolls = {i.id: counted_harm(tolls(i, by_doc)) for i in chosen}
+    brief.weeks = {i.id: w for i in chosen if (w := week_only(i, events))}
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
@@ -2612,6 +2625,11 @@ def _figures_line(b: Brief, inc: Incident) -> str:
     return "; ".join(parts)
 
 
+def _week_note(b: Brief, inc: Incident) -> str:
+    """ " (dated only to the week of 2012-02-06)" for a line no report gives a day."""
+    return f" (dated only to the week of {b.weeks[inc.id]})" if inc.id in b.weeks else ""
+
+
 def _period(b: Brief) -> str:
     """The asked period; an open end is the first or last day of the chosen incidents."""
     since, until = b.since or b.first, b.until or b.last
@@ -2671,7 +2689,9 @@ def to_markdown(b: Brief) -> str:
             figs = _figures_line(b, inc)
             out.append(
                 f"- **{_kind(inc, b)}**{where}, {_who(inc, b)}"
-                f" [{_reports(inc, b)}; {src}]" + (f" ({figs})" if figs else "")
+                f" [{_reports(inc, b)}; {src}]"
+                + (f" ({figs})" if figs else "")
+                + _week_note(b, inc)
             )
             out.append(f"  > {_ev(b, inc, entry)}")
         out.append("")
@@ -2727,7 +2747,7 @@ def to_html(b: Brief) -> str:
                 f"<li><b>{e(_kind(inc, b))}</b>"
                 f"{' in ' + e(_where(b, inc) or '') if _where(b, inc) else ''}, {e(_who(inc, b))}"
                 f" [{_reports(inc, b)}; {e(src)}]"
-                f"{' (' + e(figs) + ')' if figs else ''}"
+                f"{' (' + e(figs) + ')' if figs else ''}{e(_week_note(b, inc))}"
                 f"<blockquote>{e(_ev(b, inc, entry))}</blockquote></li>"
             )
         body.append("</ul>")

@@ -2131,3 +2131,21 @@ def test_wounded_told_beside_uncounted_deaths_are_no_toll_alone() -> None:
     assert counted_harm([dead, hurt]) == [dead, hurt]
     alone = fig("injured", 4, "Four guards were wounded when the convoy was ambushed.")
     assert counted_harm([alone]) == [alone]
+
+
+def test_a_line_dated_only_to_a_week_says_so() -> None:
+    from flashpoint.corpus.brief import week_only
+
+    rep = report(
+        "2031-06-15",
+        Ev("Ossland expelled the Varnian envoys during the week.", type="SANCTION",
+           source=("oss-gov",), target=("vrn-gov",), date="2031-06-09"),
+    )  # fmt: skip
+    rep.events[0].date_precision = "week"
+    events = {(rep.document.id, e.id): (e, rep) for e in rep.events}
+    (inc,) = merge_reports([rep])
+    assert week_only(inc, events) == "2031-06-09"
+    text = to_markdown(build_brief([inc], [rep]))
+    assert "### 2031-06-15" in text and "(dated only to the week of 2031-06-09)" in text
+    rep.events[0].date_precision = "day"
+    assert week_only(inc, events) == ""

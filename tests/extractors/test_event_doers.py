@@ -349,3 +349,13 @@ def test_the_victims_of_force_a_demand_would_end_are_not_its_target(
     freed = "The ministers demanded the release of the detained reporters on Sunday.\n"
     demanded = _on(_events(run, freed), "demanded")
     assert demanded and [p.name for p in demanded[0].target] == ["the detained reporters"]
+
+
+def test_members_of_a_body_act_as_that_body(run: Run) -> None:
+    report = run(
+        "The members of the African Union, which suspended Mali's membership on Friday,"
+        " met in Addis Ababa on Sunday.",
+        "2012-03-25",
+    )
+    doers = {e.type: [p.name for p in e.source] for e in report.events}
+    assert doers.get("CONSULT") == ["the African Union"], doers

@@ -101,7 +101,7 @@ class Participants(Setting):
         return [p for p in map(self.participant, heads) if p is not None]
 
     def participant(self, head: Token) -> EventParticipant | None:
-        head = fr.resolve_relative(head)
+        head = self.body_of_members(fr.resolve_relative(head))
         sem = fr.semantic_head(head)
         actor_id = self.token_actor.get(head.i) or self.token_actor.get(sem.i)
         if actor_id is None and head.pos_ == "PRON" and head.lower_ in FIRST_PERSON:
@@ -148,6 +148,19 @@ class Participants(Setting):
             start=start,
             end=end,
         )
+
+    def body_of_members(self, head: Token) -> Token:
+        """ "The members of the Gulf Co-operation Council expelled ...": the members
+        act as the body they belong to, when it is a known actor."""
+        if head.lemma_.lower() != "member" or head.i in self.token_actor:
+            return head
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for body in prep.children:
+                if body.dep_ == "pobj" and body.i in self.token_actor:
+                    return body
+        return head
 
     def capitalized_common(self, head: Token, toks: list[Token]) -> bool:
         """ "Militiamen attacked": a common noun the tagger read as a name only because it
