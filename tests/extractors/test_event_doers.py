@@ -351,7 +351,7 @@ def test_the_victims_of_force_a_demand_would_end_are_not_its_target(
     assert demanded and [p.name for p in demanded[0].target] == ["the detained reporters"]
 
 
-def test_members_of_a_body_act_as_that_body(run: Run) -> None:
+def test_members_of_a_body_act_as_that_body(run: Callable[..., Report]) -> None:
     report = run(
         "The members of the African Union, which suspended Mali's membership on Friday,"
         " met in Addis Ababa on Sunday.",
