@@ -342,6 +342,8 @@ def looks_back(event: Event, report: Report) -> bool:
         head = text[event.sentence.start : event.trigger.start]
         if len(head.split()) < RECAP_OPENING_WORDS:
             return True
+    if quoted_account(event, report):
+        return True  # '"Rather than take that opportunity, he cracked down on his people."'
     published = iso_day(report.document.published)
     if published is None:
         return False
@@ -372,6 +374,21 @@ def looks_back(event: Event, report: Report) -> bool:
     if marks.past.search(marks.not_past.sub(" ", sentence)) or _SINCE.search(sentence):
         return True
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
+
+
+def quoted_account(event: Event, report: Report) -> bool:
+    """The act is told only inside a direct quotation whose sentence states no time, no
+    figure and no place of its own ('"Rather than take that opportunity, Assad brutally
+    cracked down on his own people," the spokesman said'): a speaker's account of the
+    story so far, not the day's news (a quoted scene with a day, a toll or a town stays)."""
+    start = event.trigger.start
+    if not any(q.start <= start < q.end and not q.partial for q in report.quotes):
+        return False
+    lo, hi = event.sentence.start, event.sentence.end
+    spans = [*report.times, *report.quantities]
+    if any(lo <= s.start < hi for s in spans):
+        return False
+    return not any(lo <= m.start < hi for p in report.places for m in p.mentions)
 
 
 def _month_before(event: Event, report: Report, published: dt.date) -> bool:

@@ -2149,3 +2149,24 @@ def test_a_line_dated_only_to_a_week_says_so() -> None:
     assert "### 2031-06-15" in text and "(dated only to the week of 2031-06-09)" in text
     rep.events[0].date_precision = "day"
     assert week_only(inc, events) == ""
+
+
+def test_a_quoted_account_of_the_story_so_far_is_a_look_back(
+    run: Callable[..., Report],
+) -> None:
+    from flashpoint.corpus.brief import quoted_account
+
+    account = run(
+        '"Instead of talking to the opposition, the general brutally cracked down on his own'
+        ' people," the spokesman told reporters.',
+        "2031-06-09",
+    )
+    scene = run(
+        '"Soldiers shot dead four people in Port Halden on Monday," a witness told reporters.',
+        "2031-06-09",
+    )
+    told = [e for e in account.events if e.type in ("COERCE", "ASSAULT")]
+    assert told and all(quoted_account(e, account) for e in told)
+    assert looks_back(told[0], account)
+    shot = [e for e in scene.events if e.type == "ASSAULT"]
+    assert shot and not any(quoted_account(e, scene) for e in shot)  # a day, a toll, a town
