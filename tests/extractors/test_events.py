@@ -276,3 +276,14 @@ def test_a_vote_against_a_text_is_its_rejection(run: Run) -> None:
     assert event.date == "2024-03-14"
     # a vote for a party is no event
     assert not run("Most residents voted for the ruling party.", "2024-03-16").events
+
+
+def test_each_victim_of_a_list_is_one_dead(run: Run) -> None:
+    def dead(text: str) -> list[float]:
+        event = only(run(text, "2031-06-11"), "ASSAULT")
+        return [f.value for f in event.figures if f.kind == "dead"]
+
+    assert dead("Gunmen killed a policeman and his son in Mosul on Monday.") == [2]
+    assert dead("Anna Brel of the Harbour Post and Dutch cameraman Piet Smit were killed.") == [2]
+    assert dead("A sniper killed a nurse.") == [1]
+    assert dead("Troops killed the mayor.") == []  # one, but maybe an office: no count

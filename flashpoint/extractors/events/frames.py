@@ -639,6 +639,18 @@ def single_victim(victim: Token) -> bool:
     )
 
 
+def named_victims(victim: Token) -> int:
+    """How many people a victim phrase names when it is a list of names and nothing
+    else counted ("Anna Brel of the Harbour Post and Dutch cameraman Piet Smit": two,
+    however the parser hung the second); 0 when it holds a number or a plural."""
+    words = list(victim.subtree)
+    if not any(t.lower_ == "and" for t in words):
+        return 0
+    if any(t.like_num or t.tag_ in ("NNS", "NNPS") for t in words):
+        return 0
+    return sum(1 for t in words if t.ent_type_ == "PERSON" and t.ent_iob_ == "B")
+
+
 def reported_dead(verb: Token) -> bool:
     """The verb's subject is reported dead: "were found shot dead", "were dead"."""
     for child in verb.children:

@@ -452,11 +452,23 @@ class Setting(CoderBase):
         shot_dead = any(c.lower_ == "dead" for c in trig.children)
         if cand.modality != "asserted" or not (killing or shot_dead) or cand.nominal:
             return []
-        # "a man was killed" is one dead; a generic "kill" with no count is no figure
+        # "a man was killed" is one dead; a generic "kill" with no count is no figure;
+        # "Colvin and a French photographer were killed" is two, one for each named
         victims = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not victims or not fr.single_victim(victims[0]):
+        if not victims:
             return []
-        return [Figure(kind="dead", value=1, qualifier="exact")]
+        named = fr.named_victims(victims[0])
+        if named > 1:
+            return [Figure(kind="dead", value=named, qualifier="exact")]
+        each = fr.conjuncts(victims[0])
+        single = [fr.single_victim(v) for v in each]
+        # in a list with one victim named or counted, a singular noun is one more
+        # ("a policeman and his son", "Colvin and French photographer Remi Ochlik")
+        if not all(
+            one or (any(single) and v.tag_ == "NN") for one, v in zip(single, each, strict=True)
+        ):
+            return []
+        return [Figure(kind="dead", value=len(each), qualifier="exact")]
 
     def figure_kind(self, quantity: Any) -> str | None:
         span = self.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
