@@ -527,3 +527,14 @@ def test_a_bare_plural_in_a_clause_of_habit_is_a_kind_of_act(run: Callable[..., 
     # the same words told of one day are news
     told = "Riot police used the grenades during protests in the capital on Friday.\n"
     assert _of(_events(run, told), "PROTEST")
+
+
+def test_what_someone_is_asked_to_do_is_not_done(run: Callable[..., Report]) -> None:
+    # the parser hangs "to resign" on "calls" as an adverbial clause here
+    report = run(
+        "The regional initiative, which also calls on President Anton Kell to resign, is the"
+        " latest of several attempts to end the crisis.",
+        "2031-06-11",
+    )
+    asserted = [e for e in report.events if e.type == "RETREAT" and e.modality == "asserted"]
+    assert not asserted, [(e.type, e.trigger.text, e.modality) for e in report.events]

@@ -384,6 +384,10 @@ def modality(trigger: Token, anchor: Token) -> str:
         role = lex.control.get(verb.lemma_.lower())
         if role == "hypothetical":
             return "hypothetical"
+        if role == "ask" and verb.i != anchor.i and verb.pos_ == "VERB":
+            # "the initiative, which calls on the president to resign": what someone is
+            # asked to do is not done (the asking is the event, where it is one)
+            return "hypothetical"
     # "going to strike"
     if anchor.dep_ == "xcomp" and anchor.head.lower_ == "going":
         return "future"
