@@ -139,6 +139,36 @@ def _misread_date(tok: Token) -> bool:
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of a list of names ("in Tunisia and Egypt": Tunisia), which holds the
+    list's preposition."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def in_aside(tok: Token, act: Token | None) -> bool:
+    """``tok`` sits in a relative clause that does not hold the act ("Facebook, where
+    users talk to others outside Syria"): a description, not the act's words."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return act is None or not (cur.i == act.i or cur.is_ancestor(act))
+        cur = cur.head
+    return False
+
+
+def outside_country(tok: Token, place: Any) -> bool:
+    """ "protests outside Italy", "rallies outside Syria": a country after "outside" is
+    where the act is not (outside a town is its outskirts: "villages outside Hama")."""
+    return (
+        place is not None
+        and place.feature == "country"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "outside"
+    )
+
+
 
 
 def in_sentence(
@@ -151,7 +181,7 @@ def in_sentence(
     """The one place named in a locative phrase of the sentence, if only one is; none
     when it names another happening abroad ("a toll like that of the uprising in
     Tunisia", ``home`` being the story's country)."""
-    from flashpoint.extractors.events.setting import other_scene
+    from flashpoint.extractors.events.setting import deed_scene, other_scene
 
     found = {}
     for tok in sent:
@@ -163,8 +193,13 @@ def in_sentence(
             bound.i == anchor.i or bound.is_ancestor(anchor)
         ):
             continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
-        if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
+        if outside_country(tok, place) and not in_aside(tok, anchor):
+            return None  # "protests outside Italy": somewhere else, not told here
+        obj = first_conjunct(tok)
+        if home and place.country != home and obj.dep_ == "pobj" and other_scene(obj.head, obj):
             return None  # "as after the uprising in Tunisia": the sentence is not placed
+        if obj.dep_ == "pobj" and anchor is not None and deed_scene(obj.head, anchor):
+            continue  # "sentenced for the murder in Basra": the murder's place
         found[place.id] = place
     if len(found) > 1:  # "In Syria, ... killed in the province of Latakia": the town
         towns = [p for p in found.values() if p.feature != "country"]
@@ -274,6 +309,10 @@ def named_country(
         place = places.get(tok.i)
         country = None
         if place is not None:
+            if outside_country(tok, place):
+                if tok.i in own:
+                    return None  # "staged protests outside Syria": not in the country
+                continue  # "users outside Syria" in an aside: says nothing of the act
             if place.feature != "country":
                 return None  # a town, an area: the other rules' to use or to leave
             country = place.country

@@ -137,10 +137,47 @@ def other_scene(prep: Token, trigger: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in BESIDE
 
 
+# "sentenced for the murder of a teenager in Basra", "arrested over the bombing in
+# Beirut", "protests inspired by the uprising in Tunisia": the deed an act answers or
+# follows as a model, told with its own place.
+CAUSE_PREPS = frozenset({"for", "over"})
+MODEL_VERBS = frozenset({"inspire", "encourage", "embolden", "galvanise", "galvanize"})
+OF_CHAIN = 3  # "the murder of a teenager in Basra": "in Basra" may hang on "teenager"
+
+
+def deed_scene(prep: Token, trigger: Token) -> bool:
+    """The locative phrase hangs (through "of" phrases) on a noun naming a happening
+    that is the object of "for"/"over" or of "inspired by": the place of that deed (a
+    trial's, an arrest's or a rally's is elsewhere or not told), whatever its country."""
+    noun = prep.head
+    for _ in range(OF_CHAIN):
+        if noun.i == trigger.i or noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+            continue
+        break
+    if noun.i == trigger.i or noun.dep_ != "pobj" or not happening_noun(noun):
+        return False
+    link = noun.head
+    return link.lower_ in CAUSE_PREPS or (
+        link.lower_ == "by" and link.head.lemma_.lower() in MODEL_VERBS
+    )
+
+
+def happening_noun(noun: Token) -> bool:
+    """The noun names a happening: an event trigger noun or an ``EVENT_WORDS`` noun."""
+    from flashpoint.extractors.events.lexicon import lexicon
+
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon().nouns or lemma in EVENT_WORDS
+
+
 # Nouns of happenings with their own date and place, besides the trigger lexicon's.
 EVENT_WORDS = frozenset(
     {"referendum", "election", "vote", "poll", "revolution", "uprising", "summit",
-     "conference", "meeting", "talks", "funeral", "visit", "ceremony"}
+     "conference", "meeting", "talks", "funeral", "visit", "ceremony", "revolt", "murder",
+     "rebellion", "assassination"}
 )  # fmt: skip
 # Prepositions that put the act inside the happening: "during the call", "at the summit".
 CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
@@ -413,6 +450,8 @@ class Setting(CoderBase):
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
+            if event_places.outside_country(tok, place) or deed_scene(prep, cand.trigger):
+                continue  # "protests outside Italy", "sentenced for the murder in Basra"
             if event_places.in_support(prep):
                 continue  # "marched in support of compatriots in Jisr": where they are not
             if event_places.said_elsewhere(tok, cand.trigger):

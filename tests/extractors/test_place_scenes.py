@@ -1,0 +1,36 @@
+"""Places of the event's own scene (issue 8): a place told for another deed, a
+description of a town, movements from and to a place, sites named by their town."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Event, Report
+
+Run = Callable[..., Report]
+
+
+def _place(report: Report, event: Event) -> str | None:
+    return next((p.name for p in report.places if p.id == event.location), None)
+
+
+def _event(report: Report, kind: str) -> Event:
+    return next(e for e in report.events if e.type == kind)
+
+
+def test_a_country_after_outside_is_not_the_scene(run: Run) -> None:
+    report = run("Exiled activists staged protests outside Syria on Friday, organisers said.")
+    assert _event(report, "PROTEST").location is None
+
+
+def test_the_place_of_the_deed_a_sentence_is_for(run: Run) -> None:
+    report = run(
+        "A court martial sentenced a British soldier to life in prison on Friday for the"
+        " murder of a teenager in Basra."
+    )
+    assert _event(report, "SANCTION").location is None
+
+
+def test_the_place_of_the_uprising_a_protest_is_inspired_by(run: Run) -> None:
+    report = run("Students marched on Friday in rallies inspired by the revolt in Tunisia.")
+    assert _event(report, "PROTEST").location is None
