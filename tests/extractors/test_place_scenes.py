@@ -34,3 +34,24 @@ def test_the_place_of_the_deed_a_sentence_is_for(run: Run) -> None:
 def test_the_place_of_the_uprising_a_protest_is_inspired_by(run: Run) -> None:
     report = run("Students marched on Friday in rallies inspired by the revolt in Tunisia.")
     assert _event(report, "PROTEST").location is None
+
+
+def test_a_withdrawal_is_placed_where_the_troops_left(run: Run) -> None:
+    report = run("Government troops withdrew from the town of Rastan on Monday, residents said.")
+    event = _event(report, "RETREAT")
+    assert _place(report, event) == "Ar Rastan" and event.place_reason == "target"
+
+
+def test_a_pull_out_of_a_country(run: Run) -> None:
+    report = run("Spain pulled its last soldiers out of Iraq in May, the ministry said.")
+    assert _place(report, _event(report, "RETREAT")) == "Iraq"
+
+
+def test_a_deployment_is_placed_where_the_troops_went(run: Run) -> None:
+    report = run("The army deployed tanks and armoured vehicles to Hama on Sunday.")
+    assert _place(report, _event(report, "MOBILIZE")) == "Ḩamāh"
+
+
+def test_envoys_recalled_from_a_capital(run: Run) -> None:
+    report = run("Three Gulf states recalled their ambassadors from Damascus on Monday.")
+    assert _place(report, _event(report, "SANCTION")) == "Damascus"

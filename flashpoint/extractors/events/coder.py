@@ -364,6 +364,16 @@ class Coder(Candidates, Merging):
                 or place_reason in ("dateline", "paragraph")  # "shelled Homs", filed elsewhere
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
+        moved = self.moved_place(cand) if country is None else None
+        here = self.places_by_id.get(location or "")
+        if moved is not None and (
+            here is None
+            or (here.feature == "country" and here.country == moved.country)
+            or place_reason in ("dateline", "paragraph")
+        ):
+            # "withdrew from Rastan", "sent troops into Bahrain": where the force went
+            location, place_reason = moved.id, "target"
+            place_precision = event_places.precision_of(moved)
         if (
             location is None
             and named_site is None

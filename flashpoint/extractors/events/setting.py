@@ -253,6 +253,39 @@ def attack_on_town(prep: Token, place: Any) -> bool:
     )
 
 
+# A withdrawal is placed where the force leaves ("withdrew from Rastan", "pulled out of
+# Iraq"), a deployment where it is sent ("deployed tanks to Hama", "sent troops into
+# Bahrain"), a recall where the envoys were: (type, mode or None for any) -> prepositions
+# on the trigger.
+MOVEMENT_PREPS: dict[tuple[str, str | None], frozenset[str]] = {
+    ("RETREAT", "withdraw"): frozenset({"from", "out of"}),
+    ("MOBILIZE", None): frozenset({"to", "into"}),
+    ("SANCTION", "discontinue"): frozenset({"from"}),  # "recalled envoys from Damascus"
+}
+
+
+def movement_objects(cand: EventCandidate) -> list[Token]:
+    """The objects of the prepositions of leaving or arriving ``MOVEMENT_PREPS`` gives
+    for the act, on its trigger or anchor verb ("pulled its troops out of Iraq")."""
+    preps = MOVEMENT_PREPS.get((cand.type, cand.mode)) or MOVEMENT_PREPS.get((cand.type, None))
+    if not preps or cand.modality != "asserted":
+        return []
+    out: list[Token] = []
+    for verb in {cand.trigger, cand.anchor}:
+        for child in verb.children:
+            link = child
+            if child.lower_ == "out" and "out of" in preps:
+                link = next((c for c in child.children if c.lower_ == "of"), child)
+                word = "out of"
+            else:
+                word = child.lower_
+            if child.dep_ == "prep" and word == "of":
+                word = "out of" if verb.doc[child.i - 1].lower_ == "out" else "of"
+            if word in preps:
+                out += [o for o in link.children if o.dep_ == "pobj"]
+    return out
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -463,6 +496,17 @@ class Setting(CoderBase):
         if best is None:
             return None
         return finer_in_country(found) or best[1]
+
+    def moved_place(self, cand: EventCandidate) -> Any:
+        """The one place a withdrawal leaves or a deployment goes to (``movement_objects``),
+        named or as "the town of X"; None when none or several."""
+        found = {}
+        for obj in movement_objects(cand):
+            for tok in [obj, *fr.objects(obj, "of")]:
+                place = self.places.get(tok.i)
+                if place is not None:
+                    found[place.id] = place
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def figures(self, scope: list[Token]) -> list[Figure]:
         out: list[Figure] = []
