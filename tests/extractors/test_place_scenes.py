@@ -55,3 +55,16 @@ def test_a_deployment_is_placed_where_the_troops_went(run: Run) -> None:
 def test_envoys_recalled_from_a_capital(run: Run) -> None:
     report = run("Three Gulf states recalled their ambassadors from Damascus on Monday.")
     assert _place(report, _event(report, "SANCTION")) == "Damascus"
+
+
+def test_a_town_naming_the_building_an_act_is_done_to(run: Run) -> None:
+    report = run("Iran shut down the Tehran offices of the satellite channel on Sunday.")
+    event = _event(report, "COERCE")
+    assert _place(report, event) == "Tehran" and event.place_precision == "town"
+
+
+def test_a_country_naming_a_building_is_its_owner(run: Run) -> None:
+    report = run("Protesters stormed the Damascus embassy of Qatar on Saturday.")
+    assert _place(report, _event(report, "ASSAULT")) == "Damascus"
+    report = run("Students stormed the British embassy on Saturday.")
+    assert _event(report, "ASSAULT").location is None

@@ -266,6 +266,9 @@ class Coder(Candidates, Merging):
         if scene_verbs:  # "killed four in protests that erupted in Deraa"
             toks = [t for v in scene_verbs for t in fr.clause(v)]
             clause_place = self.location(toks, cand, tuple(v.i for v in scene_verbs))
+        if clause_place is None:  # "shut down its Tehran offices": the building's town
+            town = event_places.town_of_site(scope, cand.anchor, self.places)
+            clause_place = town.id if town is not None else None
         reason = "clause"
         # "shot dead in Mezze, on the capital's western edge": an unknown district in it
         anaphor = event_places.anaphoric_place(

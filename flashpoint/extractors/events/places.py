@@ -489,6 +489,30 @@ def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
     return None
 
 
+# Parts of a town that name no building; "the Homs district" is left to the other rules.
+NOT_BUILDINGS = frozenset(
+    {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "port"}
+)
+
+
+def town_of_site(scope: list[Token], anchor: Token, places: dict[int, Any]) -> Any | None:
+    """ "shut down its Tehran offices", "stormed the Damascus embassy": the one town named
+    as the modifier of a building the act is done to or by (an object or subject of the
+    act's verb) is where it was done; a country so named ("the US embassy") is the
+    building's owner, not its place."""
+    found = {}
+    for tok in scope:
+        place = places.get(tok.i)
+        noun = tok.head
+        if place is None or place.feature != "city" or tok.dep_ != "compound":
+            continue
+        if noun.lemma_.lower() not in SITE_WORDS - NOT_BUILDINGS:
+            continue
+        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.i == anchor.i:
+            found[place.id] = place
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, Any]) -> Any:
     """The named site nearest the trigger in a locative phrase of the event's clause
     (or of a "when" clause it governs), or the site a "where" clause hangs on
