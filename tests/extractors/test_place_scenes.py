@@ -68,3 +68,22 @@ def test_a_country_naming_a_building_is_its_owner(run: Run) -> None:
     assert _place(report, _event(report, "ASSAULT")) == "Damascus"
     report = run("Students stormed the British embassy on Saturday.")
     assert _event(report, "ASSAULT").location is None
+
+
+def test_a_description_of_the_town_attacked_is_not_the_scene(run: Run) -> None:
+    report = run("Syrian troops stormed Rastan, a town near Homs, on Sunday.")
+    assert _place(report, _event(report, "ASSAULT")) == "Ar Rastan"
+
+
+def test_what_goes_on_in_a_place_visited_is_not_the_visit_scene(run: Run) -> None:
+    report = run(
+        "The envoy spoke during a visit to Jordan, where he was attending a conference on"
+        " refugees in Lebanon."
+    )
+    assert _place(report, _event(report, "CONSULT")) == "Jordan"
+
+
+def test_an_act_in_a_where_clause_on_a_town(run: Run) -> None:
+    report = run("Residents fled the Syrian town of Rastan, where troops killed 12 people.")
+    event = _event(report, "ASSAULT")
+    assert _place(report, event) == "Ar Rastan" and event.place_reason == "clause"

@@ -268,6 +268,8 @@ class Coder(Candidates, Merging):
             clause_place = self.location(toks, cand, tuple(v.i for v in scene_verbs))
         if clause_place is None:  # "shut down its Tehran offices": the building's town
             town = event_places.town_of_site(scope, cand.anchor, self.places)
+            # "the town of Rastan, where troops killed 12 people": the town described
+            town = town or event_places.where_town(cand.anchor, self.places)
             clause_place = town.id if town is not None else None
         reason = "clause"
         # "shot dead in Mezze, on the capital's western edge": an unknown district in it

@@ -158,6 +158,40 @@ def in_aside(tok: Token, act: Token | None) -> bool:
     return False
 
 
+def describes_place(tok: Token, places: dict[int, Any], act: Token | None) -> bool:
+    """The locative phrase of ``tok`` sits in an appositive or a relative clause on a
+    place the gazetteer knows, which does not hold the act ("stormed Rastan, a town
+    near Homs", "a visit to Austria, where he attended a conference on Afghanistan"):
+    it tells where that place lies or what happens there, not the act's scene. A
+    described town the gazetteer lacks ("Tremseh, a village in Hama province") keeps
+    the description's place as the coarser one."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if act is not None and (cur.i == act.i or cur.is_ancestor(act)):
+            return False
+        if cur.dep_ in ("appos", "relcl") and cur.head.i in places:
+            return True
+        cur = cur.head
+    return False
+
+
+def where_town(anchor: Token, places: dict[int, Any]) -> Any | None:
+    """ "the town of Rastan, where troops killed 12 people", "Homs, where ...": the
+    place a "where" clause holding the act hangs on, named or as "the town of X"."""
+    verb = fr.top_of_chain(anchor)
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    if any(t.i in places for t in verb.subtree):
+        return None  # "Lebanon, where three were killed in the city of Tripoli": its own
+    head = verb.head
+    if head.i in places:
+        return places[head.i]
+    if head.pos_ == "NOUN" and head.lemma_.lower() in SETTLEMENT_WORDS:
+        named = [places[o.i] for o in fr.objects(head, "of") if o.i in places]
+        return named[0] if len(named) == 1 else None
+    return None
+
+
 def outside_country(tok: Token, place: Any) -> bool:
     """ "protests outside Italy", "rallies outside Syria": a country after "outside" is
     where the act is not (outside a town is its outskirts: "villages outside Hama")."""
@@ -193,6 +227,8 @@ def in_sentence(
             bound.i == anchor.i or bound.is_ancestor(anchor)
         ):
             continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
+        if describes_place(tok, places, anchor):
+            continue  # "in Talbiseh, a town that lies in Homs province": where Talbiseh is
         if outside_country(tok, place) and not in_aside(tok, anchor):
             return None  # "protests outside Italy": somewhere else, not told here
         obj = first_conjunct(tok)

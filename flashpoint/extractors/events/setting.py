@@ -485,6 +485,9 @@ class Setting(CoderBase):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
             if event_places.outside_country(tok, place) or deed_scene(prep, cand.trigger):
                 continue  # "protests outside Italy", "sentenced for the murder in Basra"
+            act = cand.trigger if cand.nominal else cand.anchor
+            if event_places.describes_place(tok, self.places, act):
+                continue  # "stormed Rastan, a town near Homs": where Rastan lies
             if event_places.in_support(prep):
                 continue  # "marched in support of compatriots in Jisr": where they are not
             if event_places.said_elsewhere(tok, cand.trigger):
