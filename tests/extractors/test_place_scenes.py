@@ -87,3 +87,24 @@ def test_an_act_in_a_where_clause_on_a_town(run: Run) -> None:
     report = run("Residents fled the Syrian town of Rastan, where troops killed 12 people.")
     event = _event(report, "ASSAULT")
     assert _place(report, event) == "Ar Rastan" and event.place_reason == "clause"
+
+
+def test_the_city_of_a_town_shelled_is_where(run: Run) -> None:
+    report = run("Government forces shelled the city of Homs on Sunday, activists said.")
+    event = _event(report, "ASSAULT")
+    assert _place(report, event) == "Homs" and event.place_reason == "target"
+
+
+def test_a_statement_on_violence_elsewhere_is_not_placed_there(run: Run) -> None:
+    report = run("Britain's foreign secretary condemned the violence in Hama on Monday.")
+    assert _event(report, "ACCUSE").location is None
+
+
+def test_a_town_of_the_country_named_on_the_way_lets_the_country_carry(run: Run) -> None:
+    report = run(
+        "Syrian security forces fired on crowds in Syria on Friday, activists said.\n"
+        "Damascus has blamed armed gangs for the unrest.\n"
+        "Four people were killed, a rights group said."
+    )
+    killed = next(e for e in report.events if e.trigger.text == "killed")
+    assert _place(report, killed) == "Syria" and killed.place_reason == "paragraph"

@@ -726,10 +726,12 @@ def carried_place(
     sentences (the paragraph before it has two or more); Reuters and BBC paragraphs
     are one sentence each, so there the break says nothing. The walk also stops,
     giving no place, at a sentence that names two places in locative
-    phrases, that names any other place than the story's country (``home``, a
-    sentence about another town or country), that places a statement ("said in
+    phrases, that names a place abroad (not in ``home``, the story's country), that
+    places a statement ("said in
     Ankara") or that opens a quotation; a place abroad is carried only from the lead
-    (elsewhere it is mostly where a reporter or a speaker is). ``scene``
+    (elsewhere it is mostly where a reporter or a speaker is). A town of the story's
+    country named on the way, not as a scene, lets the walk go on, but only a place
+    that holds it is carried past it (a country, not another town). ``scene``
     holds, by sentence index, the (type, Place.id) of the events coded there. A
     sentence opening on another topic ("Meanwhile, ...", "Elsewhere, ...") carries
     nothing over."""
@@ -742,6 +744,7 @@ def carried_place(
             return by_id[same[-1]]
     if not material:
         return None
+    passed: list[Any] = []  # places of the story's country named on the way, not as a scene
     for k in sentences_back(index, lead, CARRY_WINDOW):
         prev = sentences[k]
         if text and _paragraph_ends(text, sentences, k):
@@ -756,15 +759,27 @@ def carried_place(
             place = next(iter(found.values()))
             if home and place.country != home and k != lead:
                 return None  # "the BBC's correspondent in neighbouring Lebanon": not the scene
-            return place
+            return place if all(_within(p, place) for p in passed) else None
         if found:
             return None  # two places: unknown, not guessed
-        if any(
-            t.i in places and not (places[t.i].feature == "country" and places[t.i].country == home)
+        named = [
+            places[t.i]
             for t in prev
-        ):
+            if t.i in places
+            and not (places[t.i].feature == "country" and places[t.i].country == home)
+        ]
+        if any(p.country != home for p in named):
             return None  # "Turkey's prime minister said ...": another place's sentence
+        passed += named  # "dug into the centre of Baghuz village": a town of the country
     return None
+
+
+def _within(inner: Any, outer: Any) -> bool:
+    """``inner`` is ``outer`` or lies in it (a town of a country carried past: "dug into
+    Baghuz village" does not stop the carry of the lead's Syria, but does stop a town's)."""
+    return inner.id == outer.id or (
+        outer.feature == "country" and inner.country == outer.country
+    )
 
 
 def _line_between(text: str, sentences: list[SpacySpan], k: int) -> bool:

@@ -177,7 +177,7 @@ def happening_noun(noun: Token) -> bool:
 EVENT_WORDS = frozenset(
     {"referendum", "election", "vote", "poll", "revolution", "uprising", "summit",
      "conference", "meeting", "talks", "funeral", "visit", "ceremony", "revolt", "murder",
-     "rebellion", "assassination"}
+     "rebellion", "assassination", "violence", "bloodshed", "escalation", "unrest"}
 )  # fmt: skip
 # Prepositions that put the act inside the happening: "during the call", "at the summit".
 CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
