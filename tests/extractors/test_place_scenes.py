@@ -108,3 +108,22 @@ def test_a_town_of_the_country_named_on_the_way_lets_the_country_carry(run: Run)
     )
     killed = next(e for e in report.events if e.trigger.text == "killed")
     assert _place(report, killed) == "Syria" and killed.place_reason == "paragraph"
+
+
+def test_a_small_town_from_the_towns_file(run: Run) -> None:
+    report = run(
+        "Kurdish-led fighters shelled Islamic State positions in Baghuz, eastern Syria, on Sunday."
+    )
+    event = _event(report, "ASSAULT")
+    assert _place(report, event) == "Baghuz" and event.place_precision == "town"
+
+
+def test_the_towns_file_town_does_not_stop_the_country_carry(run: Run) -> None:
+    report = run(
+        "Islamic State snipers shot at families fleeing the last enclave in Syria on"
+        " Monday, a coalition spokesman said.\n"
+        "A few hundred fighters remain dug into the centre of Baghuz, he said.\n"
+        "Two children were wounded, he added."
+    )
+    wounded = next(e for e in report.events if e.trigger.text == "wounded")
+    assert _place(report, wounded) == "Syria"

@@ -751,7 +751,10 @@ def carried_place(
             return None  # a paragraph of several sentences ended: another scene
         if _quoted(prev):
             return None
-        located = [t for t in prev if t.i in places and _locative(t)]
+        located = [  # "in Tremseh, a village in Hama province": the village's scene
+            t for t in prev
+            if t.i in places and _locative(t) and not describes_place(t, places, None)
+        ]
         found = {places[t.i].id: places[t.i] for t in located}
         if any(_said_at(t) for t in located):
             return None  # a statement's place: the scene has moved to the speaker
