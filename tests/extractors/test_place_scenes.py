@@ -127,3 +127,13 @@ def test_the_towns_file_town_does_not_stop_the_country_carry(run: Run) -> None:
     )
     wounded = next(e for e in report.events if e.trigger.text == "wounded")
     assert _place(report, wounded) == "Syria"
+
+
+def test_a_state_police_act_at_home_in_a_story_about_another_country(run: Run) -> None:
+    report = run(
+        "Syrian troops shelled Homs on Monday, killing 12 people in Syria.\n"
+        "Egyptian police arrested 30 activists on Tuesday, a rights group said.\n"
+        "Egypt has condemned the killings."
+    )
+    arrest = _event(report, "COERCE")
+    assert _place(report, arrest) == "Egypt" and arrest.place_reason == "own_country"
