@@ -137,3 +137,8 @@ def test_a_state_police_act_at_home_in_a_story_about_another_country(run: Run) -
     )
     arrest = _event(report, "COERCE")
     assert _place(report, arrest) == "Egypt" and arrest.place_reason == "own_country"
+
+
+def test_a_list_of_countries_places_none_of_them(run: Run) -> None:
+    report = run("Protests broke out in Algeria and Yemen on Friday, witnesses said.")
+    assert _event(report, "PROTEST").location is None

@@ -192,6 +192,21 @@ def where_town(anchor: Token, places: dict[int, Any]) -> Any | None:
     return None
 
 
+def several_countries(tok: Token, places: dict[int, Any]) -> bool:
+    """``tok`` is a country in a list of two or more countries ("protests in Algeria and
+    Yemen", "talks in France, Germany and Britain"): the act is told for them all, no
+    one of them is its place."""
+    place = places.get(tok.i)
+    if place is None or place.feature != "country":
+        return False
+    others = {
+        places[c.i].country
+        for c in tok.conjuncts
+        if c.i in places and places[c.i].feature == "country"
+    }
+    return bool(others - {place.country})
+
+
 def outside_country(tok: Token, place: Any) -> bool:
     """ "protests outside Italy", "rallies outside Syria": a country after "outside" is
     where the act is not (outside a town is its outskirts: "villages outside Hama")."""

@@ -483,6 +483,8 @@ class Setting(CoderBase):
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
+            if event_places.several_countries(tok, self.places):
+                continue  # "protests in Algeria and Yemen": told for both, placed in neither
             if event_places.outside_country(tok, place) or deed_scene(prep, cand.trigger):
                 continue  # "protests outside Italy", "sentenced for the murder in Basra"
             act = cand.trigger if cand.nominal else cand.anchor
