@@ -142,3 +142,13 @@ def test_a_state_police_act_at_home_in_a_story_about_another_country(run: Run) -
 def test_a_list_of_countries_places_none_of_them(run: Run) -> None:
     report = run("Protests broke out in Algeria and Yemen on Friday, witnesses said.")
     assert _event(report, "PROTEST").location is None
+
+
+def test_a_where_clause_on_two_countries_places_neither(run: Run) -> None:
+    report = run("Unlike Tunisia and Egypt, where crowds marched to oust their rulers, Syria held.")
+    assert _event(report, "PROTEST").location is None
+
+
+def test_a_deployment_to_two_places_is_not_placed_in_one(run: Run) -> None:
+    report = run("The army sent tanks into Hama and two suburbs of Damascus on Monday.")
+    assert _event(report, "MOBILIZE").location is None

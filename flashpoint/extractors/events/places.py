@@ -184,6 +184,8 @@ def where_town(anchor: Token, places: dict[int, Any]) -> Any | None:
     if any(t.i in places for t in verb.subtree):
         return None  # "Lebanon, where three were killed in the city of Tripoli": its own
     head = verb.head
+    if head.conjuncts:
+        return None  # "Tunisia and Egypt, where millions took to the streets": both
     if head.i in places:
         return places[head.i]
     if head.pos_ == "NOUN" and head.lemma_.lower() in SETTLEMENT_WORDS:

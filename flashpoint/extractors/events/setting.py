@@ -506,7 +506,9 @@ class Setting(CoderBase):
         """The one place a withdrawal leaves or a deployment goes to (``movement_objects``),
         named or as "the town of X"; None when none or several."""
         found = {}
-        for obj in movement_objects(cand):
+        objects = movement_objects(cand)
+        objects += [c for o in objects for c in o.conjuncts]  # "into Deraa and two suburbs"
+        for obj in objects:
             for tok in [obj, *fr.objects(obj, "of")]:
                 place = self.places.get(tok.i)
                 if place is not None:
