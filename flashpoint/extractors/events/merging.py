@@ -92,6 +92,13 @@ class Merging(Setting):
             earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
         if earlier.location is None:
             earlier.location = self.location(self.scope(cand), cand)
+            if earlier.location is not None:  # "the attack in Haffa": its clause's place
+                earlier.place_reason = "clause"
+                place = next(
+                    (p for p in self.ctx.results.get("places", []) if p.id == earlier.location),
+                    None,
+                )
+                earlier.place_precision = event_places.precision_of(place)  # type: ignore[assignment]
         if earlier.site is None and earlier.type in CONFLICT_MATERIAL:  # "the explosion
             # targeted a bakery on Rue Victor Hugo": the site the first mention lacked
             found = event_places.site(self.scope(cand), cand.anchor, cand.trigger, self.places)

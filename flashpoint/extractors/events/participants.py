@@ -185,7 +185,12 @@ class Participants(Setting):
         span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
         if span is None or not len(span):
             return None, None
-        return span, self.places_by_span.get(key) or self.places.get(span.root.i)
+        head = span.root
+        if head.lemma_.lower() == "control":  # "seized control of the town of Haffa"
+            head = next(iter(fr.objects(head, "of")), head)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in SETTLEMENTS:
+            head = next(iter(fr.objects(head, "of")), head)  # "the town of Haffa"
+        return span, self.places_by_span.get(key) or self.places.get(head.i)
 
     def _town(self, place: Place, part: EventParticipant) -> bool:
         key = (part.start or 0, part.end or 0)

@@ -139,6 +139,87 @@ def _misread_date(tok: Token) -> bool:
 SETTLEMENT_WORDS = frozenset({"town", "city", "village", "district", "suburb", "province"})
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of a list of names ("in Tunisia and Egypt": Tunisia), which holds the
+    list's preposition."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def in_aside(tok: Token, act: Token | None) -> bool:
+    """``tok`` sits in a relative clause that does not hold the act ("Facebook, where
+    users talk to others outside Syria"): a description, not the act's words."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return act is None or not (cur.i == act.i or cur.is_ancestor(act))
+        cur = cur.head
+    return False
+
+
+def describes_place(tok: Token, places: dict[int, Any], act: Token | None) -> bool:
+    """The locative phrase of ``tok`` sits in an appositive or a relative clause on a
+    place the gazetteer knows, which does not hold the act ("stormed Rastan, a town
+    near Homs", "a visit to Austria, where he attended a conference on Afghanistan"):
+    it tells where that place lies or what happens there, not the act's scene. A
+    described town the gazetteer lacks ("Tremseh, a village in Hama province") keeps
+    the description's place as the coarser one."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if act is not None and (cur.i == act.i or cur.is_ancestor(act)):
+            return False
+        if cur.dep_ in ("appos", "relcl") and cur.head.i in places:
+            return True
+        cur = cur.head
+    return False
+
+
+def where_town(anchor: Token, places: dict[int, Any]) -> Any | None:
+    """ "the town of Rastan, where troops killed 12 people", "Homs, where ...": the
+    place a "where" clause holding the act hangs on, named or as "the town of X"."""
+    verb = fr.top_of_chain(anchor)
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    if any(t.i in places for t in verb.subtree):
+        return None  # "Lebanon, where three were killed in the city of Tripoli": its own
+    head = verb.head
+    if head.conjuncts:
+        return None  # "Tunisia and Egypt, where millions took to the streets": both
+    if head.i in places:
+        return places[head.i]
+    if head.pos_ == "NOUN" and head.lemma_.lower() in SETTLEMENT_WORDS:
+        named = [places[o.i] for o in fr.objects(head, "of") if o.i in places]
+        return named[0] if len(named) == 1 else None
+    return None
+
+
+def several_countries(tok: Token, places: dict[int, Any]) -> bool:
+    """``tok`` is a country in a list of two or more countries ("protests in Algeria and
+    Yemen", "talks in France, Germany and Britain"): the act is told for them all, no
+    one of them is its place."""
+    place = places.get(tok.i)
+    if place is None or place.feature != "country":
+        return False
+    others = {
+        places[c.i].country
+        for c in tok.conjuncts
+        if c.i in places and places[c.i].feature == "country"
+    }
+    return bool(others - {place.country})
+
+
+def outside_country(tok: Token, place: Any) -> bool:
+    """ "protests outside Italy", "rallies outside Syria": a country after "outside" is
+    where the act is not (outside a town is its outskirts: "villages outside Hama")."""
+    return (
+        place is not None
+        and place.feature == "country"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "outside"
+    )
+
+
 
 
 def in_sentence(
@@ -151,7 +232,7 @@ def in_sentence(
     """The one place named in a locative phrase of the sentence, if only one is; none
     when it names another happening abroad ("a toll like that of the uprising in
     Tunisia", ``home`` being the story's country)."""
-    from flashpoint.extractors.events.setting import other_scene
+    from flashpoint.extractors.events.setting import deed_scene, other_scene
 
     found = {}
     for tok in sent:
@@ -163,8 +244,15 @@ def in_sentence(
             bound.i == anchor.i or bound.is_ancestor(anchor)
         ):
             continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
-        if home and place.country != home and tok.dep_ == "pobj" and other_scene(tok.head, tok):
+        if describes_place(tok, places, anchor):
+            continue  # "in Talbiseh, a town that lies in Homs province": where Talbiseh is
+        if outside_country(tok, place) and not in_aside(tok, anchor):
+            return None  # "protests outside Italy": somewhere else, not told here
+        obj = first_conjunct(tok)
+        if home and place.country != home and obj.dep_ == "pobj" and other_scene(obj.head, obj):
             return None  # "as after the uprising in Tunisia": the sentence is not placed
+        if obj.dep_ == "pobj" and anchor is not None and deed_scene(obj.head, anchor):
+            continue  # "sentenced for the murder in Basra": the murder's place
         found[place.id] = place
     if len(found) > 1:  # "In Syria, ... killed in the province of Latakia": the town
         towns = [p for p in found.values() if p.feature != "country"]
@@ -274,6 +362,10 @@ def named_country(
         place = places.get(tok.i)
         country = None
         if place is not None:
+            if outside_country(tok, place):
+                if tok.i in own:
+                    return None  # "staged protests outside Syria": not in the country
+                continue  # "users outside Syria" in an aside: says nothing of the act
             if place.feature != "country":
                 return None  # a town, an area: the other rules' to use or to leave
             country = place.country
@@ -470,6 +562,30 @@ def _named_site(head: Token, places: dict[int, Any]) -> tuple[int, int] | None:
     return None
 
 
+# Parts of a town that name no building; "the Homs district" is left to the other rules.
+NOT_BUILDINGS = frozenset(
+    {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "port"}
+)
+
+
+def town_of_site(scope: list[Token], anchor: Token, places: dict[int, Any]) -> Any | None:
+    """ "shut down its Tehran offices", "stormed the Damascus embassy": the one town named
+    as the modifier of a building the act is done to or by (an object or subject of the
+    act's verb) is where it was done; a country so named ("the US embassy") is the
+    building's owner, not its place."""
+    found = {}
+    for tok in scope:
+        place = places.get(tok.i)
+        noun = tok.head
+        if place is None or place.feature != "city" or tok.dep_ != "compound":
+            continue
+        if noun.lemma_.lower() not in SITE_WORDS - NOT_BUILDINGS:
+            continue
+        if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.i == anchor.i:
+            found[place.id] = place
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def site(scope: list[Token], anchor: Token, trigger: Token, places: dict[int, Any]) -> Any:
     """The named site nearest the trigger in a locative phrase of the event's clause
     (or of a "when" clause it governs), or the site a "where" clause hangs on
@@ -647,10 +763,12 @@ def carried_place(
     sentences (the paragraph before it has two or more); Reuters and BBC paragraphs
     are one sentence each, so there the break says nothing. The walk also stops,
     giving no place, at a sentence that names two places in locative
-    phrases, that names any other place than the story's country (``home``, a
-    sentence about another town or country), that places a statement ("said in
+    phrases, that names a place abroad (not in ``home``, the story's country), that
+    places a statement ("said in
     Ankara") or that opens a quotation; a place abroad is carried only from the lead
-    (elsewhere it is mostly where a reporter or a speaker is). ``scene``
+    (elsewhere it is mostly where a reporter or a speaker is). A town of the story's
+    country named on the way, not as a scene, lets the walk go on, but only a place
+    that holds it is carried past it (a country, not another town). ``scene``
     holds, by sentence index, the (type, Place.id) of the events coded there. A
     sentence opening on another topic ("Meanwhile, ...", "Elsewhere, ...") carries
     nothing over."""
@@ -663,13 +781,17 @@ def carried_place(
             return by_id[same[-1]]
     if not material:
         return None
+    passed: list[Any] = []  # places of the story's country named on the way, not as a scene
     for k in sentences_back(index, lead, CARRY_WINDOW):
         prev = sentences[k]
         if text and _paragraph_ends(text, sentences, k):
             return None  # a paragraph of several sentences ended: another scene
         if _quoted(prev):
             return None
-        located = [t for t in prev if t.i in places and _locative(t)]
+        located = [  # "in Tremseh, a village in Hama province": the village's scene
+            t for t in prev
+            if t.i in places and _locative(t) and not describes_place(t, places, None)
+        ]
         found = {places[t.i].id: places[t.i] for t in located}
         if any(_said_at(t) for t in located):
             return None  # a statement's place: the scene has moved to the speaker
@@ -677,15 +799,27 @@ def carried_place(
             place = next(iter(found.values()))
             if home and place.country != home and k != lead:
                 return None  # "the BBC's correspondent in neighbouring Lebanon": not the scene
-            return place
+            return place if all(_within(p, place) for p in passed) else None
         if found:
             return None  # two places: unknown, not guessed
-        if any(
-            t.i in places and not (places[t.i].feature == "country" and places[t.i].country == home)
+        named = [
+            places[t.i]
             for t in prev
-        ):
+            if t.i in places
+            and not (places[t.i].feature == "country" and places[t.i].country == home)
+        ]
+        if any(p.country != home for p in named):
             return None  # "Turkey's prime minister said ...": another place's sentence
+        passed += named  # "dug into the centre of Baghuz village": a town of the country
     return None
+
+
+def _within(inner: Any, outer: Any) -> bool:
+    """``inner`` is ``outer`` or lies in it (a town of a country carried past: "dug into
+    Baghuz village" does not stop the carry of the lead's Syria, but does stop a town's)."""
+    return inner.id == outer.id or (
+        outer.feature == "country" and inner.country == outer.country
+    )
 
 
 def _line_between(text: str, sentences: list[SpacySpan], k: int) -> bool:

@@ -137,10 +137,47 @@ def other_scene(prep: Token, trigger: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in BESIDE
 
 
+# "sentenced for the murder of a teenager in Basra", "arrested over the bombing in
+# Beirut", "protests inspired by the uprising in Tunisia": the deed an act answers or
+# follows as a model, told with its own place.
+CAUSE_PREPS = frozenset({"for", "over"})
+MODEL_VERBS = frozenset({"inspire", "encourage", "embolden", "galvanise", "galvanize"})
+OF_CHAIN = 3  # "the murder of a teenager in Basra": "in Basra" may hang on "teenager"
+
+
+def deed_scene(prep: Token, trigger: Token) -> bool:
+    """The locative phrase hangs (through "of" phrases) on a noun naming a happening
+    that is the object of "for"/"over" or of "inspired by": the place of that deed (a
+    trial's, an arrest's or a rally's is elsewhere or not told), whatever its country."""
+    noun = prep.head
+    for _ in range(OF_CHAIN):
+        if noun.i == trigger.i or noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+            continue
+        break
+    if noun.i == trigger.i or noun.dep_ != "pobj" or not happening_noun(noun):
+        return False
+    link = noun.head
+    return link.lower_ in CAUSE_PREPS or (
+        link.lower_ == "by" and link.head.lemma_.lower() in MODEL_VERBS
+    )
+
+
+def happening_noun(noun: Token) -> bool:
+    """The noun names a happening: an event trigger noun or an ``EVENT_WORDS`` noun."""
+    from flashpoint.extractors.events.lexicon import lexicon
+
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon().nouns or lemma in EVENT_WORDS
+
+
 # Nouns of happenings with their own date and place, besides the trigger lexicon's.
 EVENT_WORDS = frozenset(
     {"referendum", "election", "vote", "poll", "revolution", "uprising", "summit",
-     "conference", "meeting", "talks", "funeral", "visit", "ceremony"}
+     "conference", "meeting", "talks", "funeral", "visit", "ceremony", "revolt", "murder",
+     "rebellion", "assassination", "violence", "bloodshed", "escalation", "unrest"}
 )  # fmt: skip
 # Prepositions that put the act inside the happening: "during the call", "at the summit".
 CONTAINERS = frozenset({"during", "at", "in", "amid", "throughout"})
@@ -214,6 +251,39 @@ def attack_on_town(prep: Token, place: Any) -> bool:
         and noun.dep_ == "pobj"
         and noun.head.lower_ in fr.LOCATIVE
     )
+
+
+# A withdrawal is placed where the force leaves ("withdrew from Rastan", "pulled out of
+# Iraq"), a deployment where it is sent ("deployed tanks to Hama", "sent troops into
+# Bahrain"), a recall where the envoys were: (type, mode or None for any) -> prepositions
+# on the trigger.
+MOVEMENT_PREPS: dict[tuple[str, str | None], frozenset[str]] = {
+    ("RETREAT", "withdraw"): frozenset({"from", "out of"}),
+    ("MOBILIZE", None): frozenset({"to", "into"}),
+    ("SANCTION", "discontinue"): frozenset({"from"}),  # "recalled envoys from Damascus"
+}
+
+
+def movement_objects(cand: EventCandidate) -> list[Token]:
+    """The objects of the prepositions of leaving or arriving ``MOVEMENT_PREPS`` gives
+    for the act, on its trigger or anchor verb ("pulled its troops out of Iraq")."""
+    preps = MOVEMENT_PREPS.get((cand.type, cand.mode)) or MOVEMENT_PREPS.get((cand.type, None))
+    if not preps or cand.modality != "asserted":
+        return []
+    out: list[Token] = []
+    for verb in {cand.trigger, cand.anchor}:
+        for child in verb.children:
+            link = child
+            if child.lower_ == "out" and "out of" in preps:
+                link = next((c for c in child.children if c.lower_ == "of"), child)
+                word = "out of"
+            else:
+                word = child.lower_
+            if child.dep_ == "prep" and word == "of":
+                word = "out of" if verb.doc[child.i - 1].lower_ == "out" else "of"
+            if word in preps:
+                out += [o for o in link.children if o.dep_ == "pobj"]
+    return out
 
 
 class Setting(CoderBase):
@@ -413,6 +483,13 @@ class Setting(CoderBase):
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
+            if event_places.several_countries(tok, self.places):
+                continue  # "protests in Algeria and Yemen": told for both, placed in neither
+            if event_places.outside_country(tok, place) or deed_scene(prep, cand.trigger):
+                continue  # "protests outside Italy", "sentenced for the murder in Basra"
+            act = cand.trigger if cand.nominal else cand.anchor
+            if event_places.describes_place(tok, self.places, act):
+                continue  # "stormed Rastan, a town near Homs": where Rastan lies
             if event_places.in_support(prep):
                 continue  # "marched in support of compatriots in Jisr": where they are not
             if event_places.said_elsewhere(tok, cand.trigger):
@@ -424,6 +501,19 @@ class Setting(CoderBase):
         if best is None:
             return None
         return finer_in_country(found) or best[1]
+
+    def moved_place(self, cand: EventCandidate) -> Any:
+        """The one place a withdrawal leaves or a deployment goes to (``movement_objects``),
+        named or as "the town of X"; None when none or several."""
+        found = {}
+        objects = movement_objects(cand)
+        objects += [c for o in objects for c in o.conjuncts]  # "into Deraa and two suburbs"
+        for obj in objects:
+            for tok in [obj, *fr.objects(obj, "of")]:
+                place = self.places.get(tok.i)
+                if place is not None:
+                    found[place.id] = place
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def figures(self, scope: list[Token]) -> list[Figure]:
         out: list[Figure] = []

@@ -1,0 +1,154 @@
+"""Places of the event's own scene (issue 8): a place told for another deed, a
+description of a town, movements from and to a place, sites named by their town."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flashpoint.models import Event, Report
+
+Run = Callable[..., Report]
+
+
+def _place(report: Report, event: Event) -> str | None:
+    return next((p.name for p in report.places if p.id == event.location), None)
+
+
+def _event(report: Report, kind: str) -> Event:
+    return next(e for e in report.events if e.type == kind)
+
+
+def test_a_country_after_outside_is_not_the_scene(run: Run) -> None:
+    report = run("Exiled activists staged protests outside Syria on Friday, organisers said.")
+    assert _event(report, "PROTEST").location is None
+
+
+def test_the_place_of_the_deed_a_sentence_is_for(run: Run) -> None:
+    report = run(
+        "A court martial sentenced a British soldier to life in prison on Friday for the"
+        " murder of a teenager in Basra."
+    )
+    assert _event(report, "SANCTION").location is None
+
+
+def test_the_place_of_the_uprising_a_protest_is_inspired_by(run: Run) -> None:
+    report = run("Students marched on Friday in rallies inspired by the revolt in Tunisia.")
+    assert _event(report, "PROTEST").location is None
+
+
+def test_a_withdrawal_is_placed_where_the_troops_left(run: Run) -> None:
+    report = run("Government troops withdrew from the town of Rastan on Monday, residents said.")
+    event = _event(report, "RETREAT")
+    assert _place(report, event) == "Ar Rastan" and event.place_reason == "target"
+
+
+def test_a_pull_out_of_a_country(run: Run) -> None:
+    report = run("Spain pulled its last soldiers out of Iraq in May, the ministry said.")
+    assert _place(report, _event(report, "RETREAT")) == "Iraq"
+
+
+def test_a_deployment_is_placed_where_the_troops_went(run: Run) -> None:
+    report = run("The army deployed tanks and armoured vehicles to Hama on Sunday.")
+    assert _place(report, _event(report, "MOBILIZE")) == "Ḩamāh"
+
+
+def test_envoys_recalled_from_a_capital(run: Run) -> None:
+    report = run("Three Gulf states recalled their ambassadors from Damascus on Monday.")
+    assert _place(report, _event(report, "SANCTION")) == "Damascus"
+
+
+def test_a_town_naming_the_building_an_act_is_done_to(run: Run) -> None:
+    report = run("Iran shut down the Tehran offices of the satellite channel on Sunday.")
+    event = _event(report, "COERCE")
+    assert _place(report, event) == "Tehran" and event.place_precision == "town"
+
+
+def test_a_country_naming_a_building_is_its_owner(run: Run) -> None:
+    report = run("Protesters stormed the Damascus embassy of Qatar on Saturday.")
+    assert _place(report, _event(report, "ASSAULT")) == "Damascus"
+    report = run("Students stormed the British embassy on Saturday.")
+    assert _event(report, "ASSAULT").location is None
+
+
+def test_a_description_of_the_town_attacked_is_not_the_scene(run: Run) -> None:
+    report = run("Syrian troops stormed Rastan, a town near Homs, on Sunday.")
+    assert _place(report, _event(report, "ASSAULT")) == "Ar Rastan"
+
+
+def test_what_goes_on_in_a_place_visited_is_not_the_visit_scene(run: Run) -> None:
+    report = run(
+        "The envoy spoke during a visit to Jordan, where he was attending a conference on"
+        " refugees in Lebanon."
+    )
+    assert _place(report, _event(report, "CONSULT")) == "Jordan"
+
+
+def test_an_act_in_a_where_clause_on_a_town(run: Run) -> None:
+    report = run("Residents fled the Syrian town of Rastan, where troops killed 12 people.")
+    event = _event(report, "ASSAULT")
+    assert _place(report, event) == "Ar Rastan" and event.place_reason == "clause"
+
+
+def test_the_city_of_a_town_shelled_is_where(run: Run) -> None:
+    report = run("Government forces shelled the city of Homs on Sunday, activists said.")
+    event = _event(report, "ASSAULT")
+    assert _place(report, event) == "Homs" and event.place_reason == "target"
+
+
+def test_a_statement_on_violence_elsewhere_is_not_placed_there(run: Run) -> None:
+    report = run("Britain's foreign secretary condemned the violence in Hama on Monday.")
+    assert _event(report, "ACCUSE").location is None
+
+
+def test_a_town_of_the_country_named_on_the_way_lets_the_country_carry(run: Run) -> None:
+    report = run(
+        "Syrian security forces fired on crowds in Syria on Friday, activists said.\n"
+        "Damascus has blamed armed gangs for the unrest.\n"
+        "Four people were killed, a rights group said."
+    )
+    killed = next(e for e in report.events if e.trigger.text == "killed")
+    assert _place(report, killed) == "Syria" and killed.place_reason == "paragraph"
+
+
+def test_a_small_town_from_the_towns_file(run: Run) -> None:
+    report = run(
+        "Kurdish-led fighters shelled Islamic State positions in Baghuz, eastern Syria, on Sunday."
+    )
+    event = _event(report, "ASSAULT")
+    assert _place(report, event) == "Baghuz" and event.place_precision == "town"
+
+
+def test_the_towns_file_town_does_not_stop_the_country_carry(run: Run) -> None:
+    report = run(
+        "Islamic State snipers shot at families fleeing the last enclave in Syria on"
+        " Monday, a coalition spokesman said.\n"
+        "A few hundred fighters remain dug into the centre of Baghuz, he said.\n"
+        "Two children were wounded, he added."
+    )
+    wounded = next(e for e in report.events if e.trigger.text == "wounded")
+    assert _place(report, wounded) == "Syria"
+
+
+def test_a_state_police_act_at_home_in_a_story_about_another_country(run: Run) -> None:
+    report = run(
+        "Syrian troops shelled Homs on Monday, killing 12 people in Syria.\n"
+        "Egyptian police arrested 30 activists on Tuesday, a rights group said.\n"
+        "Egypt has condemned the killings."
+    )
+    arrest = _event(report, "COERCE")
+    assert _place(report, arrest) == "Egypt" and arrest.place_reason == "own_country"
+
+
+def test_a_list_of_countries_places_none_of_them(run: Run) -> None:
+    report = run("Protests broke out in Algeria and Yemen on Friday, witnesses said.")
+    assert _event(report, "PROTEST").location is None
+
+
+def test_a_where_clause_on_two_countries_places_neither(run: Run) -> None:
+    report = run("Unlike Tunisia and Egypt, where crowds marched to oust their rulers, Syria held.")
+    assert _event(report, "PROTEST").location is None
+
+
+def test_a_deployment_to_two_places_is_not_placed_in_one(run: Run) -> None:
+    report = run("The army sent tanks into Hama and two suburbs of Damascus on Monday.")
+    assert _event(report, "MOBILIZE").location is None
