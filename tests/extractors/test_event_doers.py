@@ -359,3 +359,18 @@ def test_members_of_a_body_act_as_that_body(run: Callable[..., Report]) -> None:
     )
     doers = {e.type: [p.name for p in e.source] for e in report.events}
     assert doers.get("CONSULT") == ["the African Union"], doers
+
+
+def test_an_accusation_that_someone_acted_targets_that_someone(
+    run: Callable[..., Report],
+) -> None:
+    report = run(
+        "The reports appeared to support the president's accusation that Iran was arming"
+        " the rebels in the north.",
+        "2012-02-11",
+    )
+    accusation = next(e for e in report.events if e.type == "ACCUSE")
+    assert [p.name for p in accusation.target] == ["Iran"]
+    rejected = run("The minister rejected the accusation that Iran had armed the rebels.")
+    refusal = next(e for e in rejected.events if e.type == "REJECT")
+    assert "the rebels" not in [p.name for p in refusal.target]  # the claim's content

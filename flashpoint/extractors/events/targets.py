@@ -19,6 +19,12 @@ FORCE_NOUNS = frozenset({"force", "violence", "use", "brutality", "repression", 
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
 
 
+def content_clauses(noun: Token) -> list[Token]:
+    """The "that" clauses telling what a noun says ("the accusation that al-Qaeda was
+    involved", "the claim that troops fired"): a proposition, not a party."""
+    return [c for c in noun.children if c.dep_ == "acl" and "that" in marks(c)]
+
+
 class Targets(Participants):
     """Finds an act's targets."""
 
@@ -46,6 +52,11 @@ class Targets(Participants):
         return []
 
     def noun_targets(self, tok: Token, sense: Sense) -> list[Token]:
+        if sense.type == "ACCUSE":
+            for clause in content_clauses(tok):  # "Assad's accusation that al-Qaeda was
+                heads = self.resolve_targets(fr.subject(clause))  # involved": al-Qaeda
+                if heads:
+                    return heads
         for role in sense.target:
             heads = self.resolve_targets(fr.objects(tok, role))
             if heads:
@@ -192,6 +203,8 @@ class Targets(Participants):
         clauses, attribution or the circumstances ("despite", "after")."""
         if child.dep_ in fr.SUBJECTS or child.dep_ in ("relcl", "parataxis", "ccomp", "appos"):
             return False
+        if child.i in {c.i for c in content_clauses(child.head)}:
+            return False  # "rejected the accusation that Iran armed the rebels": its content
         if child.dep_ == "prep" and child.lower_ in self.lex.context_preps:
             return False
         lemma = child.lemma_.lower()
