@@ -495,6 +495,24 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     return None
 
 
+# What the act came ahead of: "ahead of Tuesday's vote", "in the run-up to Sunday's
+# poll". A day naming that happening looks ahead of the act ("before Friday's
+# purchases" does not: "a share of 7% before Friday's purchases is ..." looks back).
+_AWAITING = re.compile(r"(?:\bahead\s+of|\b(?:run|lead)-up\s+to)$", re.IGNORECASE)
+
+
+def awaited(tok: Token) -> bool:
+    """``tok`` (a day) dates a happening still ahead of the act it hangs on: the object
+    of "ahead of" or "in the run-up to", or its possessor ("ahead of Tuesday", "ahead
+    of Tuesday's vote"). The act came before that day."""
+    if tok.dep_ in ("poss", "compound") and tok.head.dep_ == "pobj":
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return bool(_AWAITING.search(prep.doc[max(0, prep.i - 3) : prep.i + 1].text))
+
+
 def _clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -531,6 +549,7 @@ class State:
     ref_anchored: bool = False
     ref_sentence: int = -1
     sentence: int = 0
+    awaited: Callable[[], bool] = lambda: False  # the day of a happening the act awaits
 
 
 _NONE = Resolved("date", None)
@@ -814,6 +833,10 @@ def _resolve_day(g: dict[str, str | None], state: State) -> Resolved:
         return _date(state, _day_point(anchor + dt.timedelta(days=lexicon().days[base])))
     tense = state.tense()
     how = "future" if tense == "future" else "nearest" if tense == "present" else "past"
+    if state.awaited():
+        # "arrested ahead of Tuesday's vote": the vote is after the arrests, so the
+        # day nearest the report (told in the past) or the coming one (otherwise)
+        how = "nearest" if tense == "past" else "future"
     return _date(state, _day_point(_weekday_date(anchor, _weekday(base), how)))
 
 
@@ -1173,6 +1196,7 @@ def resolve_all(
             waiting = []
         state.sentence = sentence
         state.tense = _tense_getter(doc, cand)
+        state.awaited = _awaited_getter(doc, cand)
         try:
             result = _resolve(cand, state)
         except (ValueError, OverflowError, KeyError):
@@ -1206,6 +1230,14 @@ def _tense_getter(doc: Doc | None, cand: PatternMatch) -> Callable[[], Tense | N
         return memo[0]
 
     return tense
+
+
+def _awaited_getter(doc: Doc | None, cand: PatternMatch) -> Callable[[], bool]:
+    def looks_ahead() -> bool:
+        span = None if doc is None else doc.char_span(cand.start, cand.end, "expand")
+        return span is not None and len(span) > 0 and awaited(span.root)
+
+    return looks_ahead
 
 
 @extractor("times", produces="times")

@@ -98,3 +98,13 @@ def test_an_act_with_a_bound_of_its_own_takes_no_day_from_the_sentence_before(
     )
     assert _event(report, "stormed").date == "2012-05-16"
     assert _event(report, "bombed").date is None
+
+
+def test_the_day_of_a_happening_the_act_came_ahead_of_is_not_its_date(run: Run) -> None:
+    report = run(
+        "CAIRO (Reuters) - Riot police sealed off Tahrir Square on Monday.\nThe authorities"
+        " also shut down train services ahead of Tuesday's march on the capital.",
+        "2011-01-31",
+    )
+    assert _event(report, "shut down").date != "2011-01-25"  # the Tuesday before
+    assert _event(report, "shut down").date == "2011-01-31"  # the lead's day

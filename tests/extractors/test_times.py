@@ -308,3 +308,11 @@ def test_rules_without_cased_parts_match_the_lower_case_copy() -> None:
         assert rule.cased == ("(?-i:" in rule.pattern.pattern), rule.kind
         if not rule.cased:
             assert not re.search("[A-Z]", bare), rule.kind
+
+
+def test_the_day_of_a_happening_ahead_of_the_act_is_the_coming_one(times: Times) -> None:
+    # Monday 2024-03-11: the rally is tomorrow, not the Tuesday before
+    found = times("Police sealed off the square ahead of Tuesday's rally.", "2024-03-11")
+    assert one(found, "Tuesday").value == "2024-03-12"
+    found = times("Troops are massing in the run-up to Sunday's referendum.", "2024-03-11")
+    assert one(found, "Sunday").value == "2024-03-17"

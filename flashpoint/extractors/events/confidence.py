@@ -30,6 +30,7 @@ from spacy.tokens import Token
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import marks
+from flashpoint.extractors.times import awaited
 
 FEATURES = (
     "named_source",
@@ -623,7 +624,7 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
             continue
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
-        if before not in BOUNDS:
+        if before not in BOUNDS and not (span is not None and awaited(span.root)):
             return True
     return False
 
@@ -698,6 +699,8 @@ def day_in(
             continue  # "between 3 and 6 June": a span, not its last day
         if not ISO_DAY.fullmatch(value):
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
+        if span is not None and awaited(span.root):
+            continue  # "shut the network ahead of Tuesday's protests": a later happening
         if span is not None and in_bound_clause(span.root):
             continue  # "killed since it agreed on November 2": the bound's day
         if span is not None and span.root.i in skip:
