@@ -513,6 +513,12 @@ def awaited(tok: Token) -> bool:
     return bool(_AWAITING.search(prep.doc[max(0, prep.i - 3) : prep.i + 1].text))
 
 
+def verb_tense(verb: Token) -> Tense | None:
+    """The tense a verb tells its act in: "past" (simple past, perfect), "present" or
+    "future" (a modal, "will", "is to", "plans to"), as the time layer reads it."""
+    return _verb_tense(verb)
+
+
 def _clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):

@@ -108,3 +108,22 @@ def test_the_day_of_a_happening_the_act_came_ahead_of_is_not_its_date(run: Run) 
     )
     assert _event(report, "shut down").date != "2011-01-25"  # the Tuesday before
     assert _event(report, "shut down").date == "2011-01-31"  # the lead's day
+
+
+def test_a_yearless_day_after_the_report_is_last_years_for_an_act_told_as_done(
+    run: Run,
+) -> None:
+    report = run(
+        "Security forces arrested 12 students in Aleppo on 20 March, their families said.",
+        "2011-03-10",
+    )
+    assert _event(report, "arrested").date == "2010-03-20"
+    near = run("Security forces arrested 12 students in Aleppo on 12 March.", "2011-03-10")
+    assert _event(near, "arrested").date == "2011-03-12"  # a stored day may be late
+
+
+def test_a_yearless_day_before_the_report_is_the_coming_one_for_a_planned_act(
+    run: Run,
+) -> None:
+    report = run("The foreign minister is to visit Damascus on December 28.", "2011-03-10")
+    assert _event(report, "visit").date == "2011-12-28"

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import marks
-from flashpoint.extractors.times import awaited
+from flashpoint.extractors.times import awaited, lexicon, verb_tense
 
 FEATURES = (
     "named_source",
@@ -351,6 +351,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     ``event.confidence``; the features are kept in ``ctx.event_features`` for refitting."""
     ctx = coder.ctx
     published = ctx.published
+    year_of_tense(coder, event, cand.anchor)
     event.background = (
         bool(cand.background)
         or is_background(cand.anchor, event.date, published)
@@ -394,6 +395,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         day = dateline_day(dateline.day, published)
         if day is not None:
             event.date, event.date_precision = day, "day"
+    year_of_tense(coder, event, cand.anchor)
     lemma = cand.trigger.lemma_.lower()
     table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
     senses = len(table_.get(lemma) or ())
@@ -416,6 +418,43 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     )
     ctx.event_features[event.id] = feats
     event.confidence = confidence(feats)
+
+
+# A year-less day this many days or fewer from the report, against the act's tense, is
+# left alone: the stored day of a report may itself be a day or two off (a live blog).
+TENSE_SLACK_DAYS = 7
+YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def year_of_tense(coder: Any, event: Any, anchor: Token) -> None:
+    """A day written without its year takes the year the act's tense allows: an act
+    told as done ("police arrested 12 men on 20 March", in a report of 10 March) was
+    last year's, and a future one ("will vote on December 28", told on 10 March) is the
+    coming one. The time layer weighs the tense of the clause the day sits in, which
+    may be another act's; only a day more than ``TENSE_SLACK_DAYS`` off is moved."""
+    published = coder.ctx.published
+    if published is None or event.date is None or event.date_precision != "day":
+        return
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == event.time), None)
+    if item is None or YEAR.search(item.text) or not any(
+        w.lower().rstrip(".") in lexicon().months for w in re.findall(r"[A-Za-z.]+", item.text)
+    ):
+        return  # a weekday, "yesterday", or a day with its year: the time layer's
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    tense = verb_tense(fr.top_of_chain(verb))
+    day = dt.date.fromisoformat(event.date)
+    gap = (day - published).days
+    if event.modality == "asserted" and tense == "past" and gap > TENSE_SLACK_DAYS:
+        step = -1
+    elif (event.modality == "future" or tense == "future") and gap < -TENSE_SLACK_DAYS:
+        step = 1
+    else:
+        return
+    try:
+        moved = day.replace(year=day.year + step)
+    except ValueError:  # 29 February
+        moved = day.replace(year=day.year + step, day=28)
+    event.date = moved.isoformat()
 
 
 LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
