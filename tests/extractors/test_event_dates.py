@@ -127,3 +127,24 @@ def test_a_yearless_day_before_the_report_is_the_coming_one_for_a_planned_act(
 ) -> None:
     report = run("The foreign minister is to visit Damascus on December 28.", "2011-03-10")
     assert _event(report, "visit").date == "2011-12-28"
+
+
+def test_the_perfect_of_a_datelined_lead_is_the_report_day(run: Run) -> None:
+    report = run(
+        "AMMAN (Reuters) - Syrian troops have stormed the northern town of Tel Kalakh,"
+        " residents said.",
+        "2011-05-16",
+    )
+    assert _event(report, "stormed").date == "2011-05-16"
+    past = run(
+        "AMMAN (Reuters) - Syrian troops stormed the northern town of Tel Kalakh, residents"
+        " said.",
+        "2011-05-16",
+    )
+    assert _event(past, "stormed").date is None  # no day stated for a simple past
+    since = run(
+        "AMMAN (Reuters) - Syrian troops have arrested 400 people in Tel Kalakh since"
+        " March, residents said.",
+        "2011-05-16",
+    )
+    assert _event(since, "arrested").date is None  # the lead's own time, a bound

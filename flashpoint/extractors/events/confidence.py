@@ -386,6 +386,8 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
                       verbal=cand.type in VERBAL_TYPES, anchor=cand.anchor)
     if event.date is None and not event.background:
         lead_date(coder, event, coder.other_event(cand))
+    if event.date is None and not event.background and not relative:
+        lead_news(coder, event, cand.anchor)
     if event.date is None and not event.background:
         previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
     dateline = ctx.dateline
@@ -502,6 +504,33 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
     ):
         return
     event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+# Adverbs that put an act at the moment of the report: "rebels now hold", "have just".
+NEWS_ADVERBS = frozenset({"now", "just"})
+
+
+def lead_news(coder: Any, event: Any, anchor: Token) -> None:
+    """The lead of a datelined report tells the day's news: its own act in the present
+    perfect, or with "now" or "just" ("BEIRUT (Reuters) - Syrian troops have stormed
+    the town of Rastan, residents said"), is of the report's day when the lead states
+    no time at all. Not a past or a past perfect ("had seized": an earlier act)."""
+    ctx = coder.ctx
+    if event.modality != "asserted" or ctx.published is None or ctx.dateline is None:
+        return
+    lead = next(iter(lead_sentences(ctx)), None)
+    if lead is None or not lead.start_char <= event.trigger.start < lead.end_char:
+        return
+    if any(lead.start_char <= t.start < lead.end_char for t in ctx.results.get("times", [])
+           if t.type in ("date", "time") and t.value != "PRESENT_REF"):
+        return  # "since March", "last week", "on Monday": the lead's time, not today
+    verb = fr.top_of_chain(anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head)
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    perfect = verb.tag_ == "VBN" and bool(aux & {"has", "have", "'ve"})
+    if not (perfect or (adverbs & NEWS_ADVERBS and not aux & {"had", "will", "would"})):
+        return
+    event.date, event.date_precision = ctx.published.isoformat(), "day"
 
 
 def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
