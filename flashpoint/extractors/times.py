@@ -285,6 +285,8 @@ def _rules() -> tuple[Rule, ...]:
             rf"{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later"
             r"|from\s+now|hence)(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
         ),
+        # "hours ago", "moments ago" with no count: the report's own day
+        ("just_ago", r"(?:(?:just|only|mere)\s+)?(?:hours|minutes|moments)\s+ago"),
         ("year_adj", r"(?:the\s+)?year-(?:ago|earlier)(?:\s+(?P<what>quarter|period|half))?"),
         (
             "the_period",
@@ -364,6 +366,7 @@ def _rules() -> tuple[Rule, ...]:
         "day": _letter_words(lx.weekdays, lx.days),
         "offset": _letter_words(ago),
         "year_adj": _letter_words(("ago", "earlier")),
+        "just_ago": _letter_words(("ago",)),
         "the_period": _letter_words(("period", "year", "week")),
         "duration": _letter_words(units),
         "anaphoric": _letter_words(("day", "week", "month", "year"), lx.parts_of_day),
@@ -869,6 +872,21 @@ def _resolve_daypart(g: dict[str, str | None], state: State) -> Resolved:
     return Resolved("time", f"{day.value}T{part}", day.anchored, day.point)
 
 
+# "hours ago" counted in fewer hours than this is the report's own day.
+_SAME_DAY_HOURS = 12
+
+
+def _report_day(state: State) -> Resolved:
+    """ "hours ago", "minutes ago": the day the report was written."""
+    if state.published is None:
+        return _NONE
+    return _date(state, _day_point(state.published))
+
+
+def _resolve_just_ago(g: Groups, state: State) -> Resolved:
+    return _report_day(state)
+
+
 def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
     n = _n(g["n"])
     unit = _unit(g["unit"] or "")
@@ -876,6 +894,9 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if n is None:
         return _NONE
+    same_day = not isinstance(n, int) or n < _SAME_DAY_HOURS
+    if direction == "ago" and unit in ("hour", "minute", "second") and same_day:
+        return _report_day(state)  # "two hours ago", "a few minutes ago"
     if not isinstance(n, int) and direction == "ago":
         return Resolved("date", "PAST_REF")
     if not isinstance(n, int) or unit in ("hour", "minute", "second"):
@@ -1130,6 +1151,7 @@ _RESOLVERS: dict[str, Callable[[Groups, State], Resolved]] = {
     "day": _resolve_day,
     "offset": _resolve_offset,
     "year_adj": _resolve_year_adj,
+    "just_ago": _resolve_just_ago,
     "duration": _resolve_duration,
     "anaphoric": _resolve_anaphoric,
     "the_period": _resolve_period,
@@ -1174,7 +1196,7 @@ def _is_count(doc: Doc, cand: PatternMatch) -> bool:
     )
 
 
-_DEICTIC = {"offset", "year_adj", "the_period", "anaphoric"}
+_DEICTIC = {"offset", "just_ago", "year_adj", "the_period", "anaphoric"}
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

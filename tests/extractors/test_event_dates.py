@@ -148,3 +148,12 @@ def test_the_perfect_of_a_datelined_lead_is_the_report_day(run: Run) -> None:
         "2011-05-16",
     )
     assert _event(since, "arrested").date is None  # the lead's own time, a bound
+
+
+def test_an_act_of_hours_ago_is_of_the_report_day(run: Run) -> None:
+    report = run(
+        "Soldiers fired into the air to disperse a crowd outside the palace a few hours ago,"
+        " a witness told us.",
+        "2011-02-02",
+    )
+    assert _event(report, "fired").date == "2011-02-02"
