@@ -157,3 +157,23 @@ def test_an_act_of_hours_ago_is_of_the_report_day(run: Run) -> None:
         "2011-02-02",
     )
     assert _event(report, "fired").date == "2011-02-02"
+
+
+def test_a_yearless_day_on_an_event_noun_keeps_the_year_before_a_present_report(
+    run: Run,
+) -> None:
+    report = run(
+        "Doctors say the congressman, among 13 survivors of a January 8 shooting in Tucson"
+        " that killed six people, is making progress.",
+        "2011-02-07",
+    )
+    assert _event(report, "shooting").date == "2011-01-08"
+
+
+def test_a_sidebar_run_into_the_dateline_sentence_is_not_the_lead(run: Run) -> None:
+    report = run(
+        "Students have led protests in Tunisia and Egypt Cairo, Egypt (CNN) -- Thousands"
+        " marched through the capital.",
+        "2011-01-27",
+    )
+    assert all(e.date != "2011-01-27" for e in report.events if e.trigger.text == "protests")

@@ -443,12 +443,12 @@ def year_of_tense(coder: Any, event: Any, anchor: Token) -> None:
     ):
         return  # a weekday, "yesterday", or a day with its year: the time layer's
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
-    tense = verb_tense(fr.top_of_chain(verb))
+    told_done = verb.pos_ in ("VERB", "AUX") and verb_tense(fr.top_of_chain(verb)) == "past"
     day = dt.date.fromisoformat(event.date)
     gap = (day - published).days
-    if event.modality == "asserted" and tense == "past" and gap > TENSE_SLACK_DAYS:
+    if event.modality == "asserted" and told_done and gap > TENSE_SLACK_DAYS:
         step = -1
-    elif (event.modality == "future" or tense == "future") and gap < -TENSE_SLACK_DAYS:
+    elif event.modality == "future" and gap < -TENSE_SLACK_DAYS:
         step = 1
     else:
         return
@@ -519,8 +519,8 @@ def lead_news(coder: Any, event: Any, anchor: Token) -> None:
     if event.modality != "asserted" or ctx.published is None or ctx.dateline is None:
         return
     lead = next(iter(lead_sentences(ctx)), None)
-    if lead is None or not lead.start_char <= event.trigger.start < lead.end_char:
-        return
+    if lead is None or not ctx.dateline.end <= event.trigger.start < lead.end_char:
+        return  # (a caption or a sidebar run into the dateline's sentence is not the lead)
     if any(lead.start_char <= t.start < lead.end_char for t in ctx.results.get("times", [])
            if t.type in ("date", "time") and t.value != "PRESENT_REF"):
         return  # "since March", "last week", "on Monday": the lead's time, not today
