@@ -177,3 +177,12 @@ def test_a_sidebar_run_into_the_dateline_sentence_is_not_the_lead(run: Run) -> N
         "2011-01-27",
     )
     assert all(e.date != "2011-01-27" for e in report.events if e.trigger.text == "protests")
+
+
+def test_the_perfect_of_a_first_sentence_with_no_dateline_is_the_report_day(run: Run) -> None:
+    report = run(
+        "Turkey has recalled its ambassador from Damascus over the shelling of border"
+        " villages.\nThe foreign ministry gave no further details.",
+        "2012-06-27",
+    )
+    assert _event(report, "recalled").date == "2012-06-27"

@@ -387,7 +387,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     if event.date is None and not event.background:
         lead_date(coder, event, coder.other_event(cand))
     if event.date is None and not event.background and not relative:
-        lead_news(coder, event, cand.anchor)
+        lead_news(coder, event, cand)
     if event.date is None and not event.background:
         previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
     dateline = ctx.dateline
@@ -510,21 +510,26 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
 NEWS_ADVERBS = frozenset({"now", "just"})
 
 
-def lead_news(coder: Any, event: Any, anchor: Token) -> None:
-    """The lead of a datelined report tells the day's news: its own act in the present
-    perfect, or with "now" or "just" ("BEIRUT (Reuters) - Syrian troops have stormed
-    the town of Rastan, residents said"), is of the report's day when the lead states
-    no time at all. Not a past or a past perfect ("had seized": an earlier act)."""
+def lead_news(coder: Any, event: Any, cand: Any) -> None:
+    """The lead tells the day's news: its own act in the present perfect, or with "now"
+    or "just" ("BEIRUT (Reuters) - Syrian troops have stormed the town of Rastan,
+    residents said"; a BBC page's first sentence, "China and Russia have vetoed a UN
+    resolution"), is of the report's day when the lead states no time at all. The lead
+    is the dateline's sentence after the dateline, else the page's first sentence. Not
+    a past or a past perfect ("had seized": an earlier act)."""
     ctx = coder.ctx
-    if event.modality != "asserted" or ctx.published is None or ctx.dateline is None:
+    if event.modality != "asserted" or ctx.published is None:
         return
     lead = next(iter(lead_sentences(ctx)), None)
-    if lead is None or not ctx.dateline.end <= event.trigger.start < lead.end_char:
+    opens = ctx.dateline.end if ctx.dateline is not None else 0
+    if lead is None or not opens <= event.trigger.start < lead.end_char:
         return  # (a caption or a sidebar run into the dateline's sentence is not the lead)
     if any(lead.start_char <= t.start < lead.end_char for t in ctx.results.get("times", [])
            if t.type in ("date", "time") and t.value != "PRESENT_REF"):
         return  # "since March", "last week", "on Monday": the lead's time, not today
-    verb = fr.top_of_chain(anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head)
+    if cand.nominal or cand.anchor.pos_ not in ("VERB", "AUX"):
+        return  # "Trump's demand ... has met a mixed response": the response's perfect
+    verb = fr.top_of_chain(cand.anchor)
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     perfect = verb.tag_ == "VBN" and bool(aux & {"has", "have", "'ve"})
