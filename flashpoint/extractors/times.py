@@ -516,6 +516,11 @@ def awaited(tok: Token) -> bool:
     return bool(_AWAITING.search(prep.doc[max(0, prep.i - 3) : prep.i + 1].text))
 
 
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause the text at ``start:end`` sits in (its governing verb)."""
+    return _clause_tense(doc, start, end)
+
+
 def verb_tense(verb: Token) -> Tense | None:
     """The tense a verb tells its act in: "past" (simple past, perfect), "present" or
     "future" (a modal, "will", "is to", "plans to"), as the time layer reads it."""

@@ -186,3 +186,18 @@ def test_the_perfect_of_a_first_sentence_with_no_dateline_is_the_report_day(run:
         "2012-06-27",
     )
     assert _event(report, "recalled").date == "2012-06-27"
+
+
+def test_the_perfect_of_the_sentence_after_an_undated_lead_is_the_report_day(run: Run) -> None:
+    report = run(
+        "Fighting raged across the northern city of Aleppo.\nThe United Nations has urged"
+        " both sides to let aid convoys reach the trapped families.",
+        "2012-08-02",
+    )
+    assert _event(report, "urged").date == "2012-08-02"
+    dated = run(
+        "Fighting raged across the northern city of Aleppo on Tuesday.\nThe United Nations"
+        " has urged both sides to let aid convoys reach the trapped families.",
+        "2012-08-02",
+    )
+    assert _event(dated, "urged").date != "2012-08-02"  # the lead states its own day

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import marks
-from flashpoint.extractors.times import awaited, lexicon, verb_tense
+from flashpoint.extractors.times import awaited, clause_tense, lexicon, verb_tense
 
 FEATURES = (
     "named_source",
@@ -351,7 +351,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     ``event.confidence``; the features are kept in ``ctx.event_features`` for refitting."""
     ctx = coder.ctx
     published = ctx.published
-    year_of_tense(coder, event, cand.anchor)
+    year_of_tense(coder, event, cand)
     event.background = (
         bool(cand.background)
         or is_background(cand.anchor, event.date, published)
@@ -397,7 +397,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         day = dateline_day(dateline.day, published)
         if day is not None:
             event.date, event.date_precision = day, "day"
-    year_of_tense(coder, event, cand.anchor)
+    year_of_tense(coder, event, cand)
     lemma = cand.trigger.lemma_.lower()
     table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
     senses = len(table_.get(lemma) or ())
@@ -428,12 +428,14 @@ TENSE_SLACK_DAYS = 7
 YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
 
-def year_of_tense(coder: Any, event: Any, anchor: Token) -> None:
+def year_of_tense(coder: Any, event: Any, cand: Any) -> None:
     """A day written without its year takes the year the act's tense allows: an act
     told as done ("police arrested 12 men on 20 March", in a report of 10 March) was
     last year's, and a future one ("will vote on December 28", told on 10 March) is the
-    coming one. The time layer weighs the tense of the clause the day sits in, which
-    may be another act's; only a day more than ``TENSE_SLACK_DAYS`` off is moved."""
+    coming one. The time layer lets a much nearer day win against the tense (tense
+    parses err); here the act's own verb and the day's own clause must agree, the day
+    must be in the act's sentence, and only a day more than ``TENSE_SLACK_DAYS`` off
+    is moved. Not for an event noun, whose host clause may be another act's."""
     published = coder.ctx.published
     if published is None or event.date is None or event.date_precision != "day":
         return
@@ -442,15 +444,21 @@ def year_of_tense(coder: Any, event: Any, anchor: Token) -> None:
         w.lower().rstrip(".") in lexicon().months for w in re.findall(r"[A-Za-z.]+", item.text)
     ):
         return  # a weekday, "yesterday", or a day with its year: the time layer's
-    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
-    told_done = verb.pos_ in ("VERB", "AUX") and verb_tense(fr.top_of_chain(verb)) == "past"
+    own = coder.ctx.sentence_at(event.trigger.start)
+    if cand.nominal or not own.start_char <= item.start < own.end_char:
+        return
+    day_tense = clause_tense(coder.doc, item.start, item.end)
+    verb = fr.top_of_chain(cand.anchor)
+    told_done = verb.pos_ in ("VERB", "AUX") and verb_tense(verb) == "past"
     day = dt.date.fromisoformat(event.date)
     gap = (day - published).days
-    if event.modality == "asserted" and told_done and gap > TENSE_SLACK_DAYS:
-        step = -1
-    elif event.modality == "future" and gap < -TENSE_SLACK_DAYS:
-        step = 1
+    if event.modality == "asserted" and told_done and day_tense == "past":
+        step = -1 if gap > TENSE_SLACK_DAYS else 0
+    elif event.modality == "future" and day_tense in ("future", None):
+        step = 1 if gap < -TENSE_SLACK_DAYS else 0
     else:
+        step = 0
+    if not step:
         return
     try:
         moved = day.replace(year=day.year + step)
@@ -511,20 +519,27 @@ NEWS_ADVERBS = frozenset({"now", "just"})
 
 
 def lead_news(coder: Any, event: Any, cand: Any) -> None:
-    """The lead tells the day's news: its own act in the present perfect, or with "now"
-    or "just" ("BEIRUT (Reuters) - Syrian troops have stormed the town of Rastan,
+    """The lead tells the day's news: an act in the present perfect, or with "now" or
+    "just" ("BEIRUT (Reuters) - Syrian troops have stormed the town of Rastan,
     residents said"; a BBC page's first sentence, "China and Russia have vetoed a UN
-    resolution"), is of the report's day when the lead states no time at all. The lead
-    is the dateline's sentence after the dateline, else the page's first sentence. Not
-    a past or a past perfect ("had seized": an earlier act)."""
+    resolution"), in the ``LEAD_SPAN`` sentences from the lead (the dateline's sentence
+    after the dateline, else the page's first sentence), is of the report's day while
+    no time at all is stated from the lead to its sentence's end. Not a past or a
+    past perfect ("had seized": an earlier act)."""
     ctx = coder.ctx
     if event.modality != "asserted" or ctx.published is None:
         return
     lead = next(iter(lead_sentences(ctx)), None)
     opens = ctx.dateline.end if ctx.dateline is not None else 0
-    if lead is None or not opens <= event.trigger.start < lead.end_char:
+    if lead is None or event.trigger.start < opens:
         return  # (a caption or a sidebar run into the dateline's sentence is not the lead)
-    if any(lead.start_char <= t.start < lead.end_char for t in ctx.results.get("times", [])
+    story = [x for x in ctx.sentences if x.start_char >= lead.start_char and x.text.strip()]
+    if not story or event.trigger.start >= story[: LEAD_SPAN][-1].end_char:
+        return
+    own = ctx.sentence_at(event.trigger.start)
+    if own.start_char > lead.start_char and fr.NEW_TOPIC.match(own.text):
+        return  # "Meanwhile, ...": another happening
+    if any(lead.start_char <= t.start < own.end_char for t in ctx.results.get("times", [])
            if t.type in ("date", "time") and t.value != "PRESENT_REF"):
         return  # "since March", "last week", "on Monday": the lead's time, not today
     if cand.nominal or cand.anchor.pos_ not in ("VERB", "AUX"):
