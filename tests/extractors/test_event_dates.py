@@ -201,3 +201,13 @@ def test_the_perfect_of_the_sentence_after_an_undated_lead_is_the_report_day(run
         "2012-08-02",
     )
     assert _event(dated, "urged").date != "2012-08-02"  # the lead states its own day
+
+
+def test_harm_in_the_perfect_on_a_page_with_no_dateline_keeps_no_report_day(
+    run: Run,
+) -> None:
+    report = run(
+        "Two children have been shot in the city in the past four days, police said.",
+        "2015-03-02",
+    )
+    assert _event(report, "shot").date != "2015-03-02"

@@ -514,6 +514,22 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
     event.date, event.date_precision, event.time = found[0], "day", found[1]
 
 
+# Acts told the day they are said or decided: statements, and sanctions such as a
+# recalled ambassador ("Turkey has recalled its ambassador").
+DECLARED_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE",
+                            "CONCEDE", "SANCTION"})
+RECENT_SPAN = re.compile(r"(?:the\s+)?(?:past|last)\s", re.IGNORECASE)
+
+
+def own_time(t: Any) -> bool:
+    """A time the lead states for what it tells: a date or a time of day ("on Monday",
+    "since March"), or a recent span ("in the past four days"); not "now", nor a
+    length ("the 11-month conflict", "less than a year after")."""
+    if t.type in ("date", "time"):
+        return bool(t.value) and t.value != "PRESENT_REF"
+    return t.type == "duration" and bool(RECENT_SPAN.match(t.text))
+
+
 # Adverbs that put an act at the moment of the report: "rebels now hold", "have just".
 NEWS_ADVERBS = frozenset({"now", "just"})
 
@@ -523,9 +539,10 @@ def lead_news(coder: Any, event: Any, cand: Any) -> None:
     "just" ("BEIRUT (Reuters) - Syrian troops have stormed the town of Rastan,
     residents said"; a BBC page's first sentence, "China and Russia have vetoed a UN
     resolution"), in the ``LEAD_SPAN`` sentences from the lead (the dateline's sentence
-    after the dateline, else the page's first sentence), is of the report's day while
-    no time at all is stated from the lead to its sentence's end. Not a past or a
-    past perfect ("had seized": an earlier act)."""
+    after the dateline, else the page's first sentence, and there only a verbal act:
+    a page with no dateline tells harm of days before, "a girl has died, days after
+    she shot herself"), is of the report's day while no time at all is stated from the
+    lead to its sentence's end. Not a past or a past perfect ("had seized")."""
     ctx = coder.ctx
     if event.modality != "asserted" or ctx.published is None:
         return
@@ -539,11 +556,13 @@ def lead_news(coder: Any, event: Any, cand: Any) -> None:
     own = ctx.sentence_at(event.trigger.start)
     if own.start_char > lead.start_char and fr.NEW_TOPIC.match(own.text):
         return  # "Meanwhile, ...": another happening
-    if any(lead.start_char <= t.start < own.end_char for t in ctx.results.get("times", [])
-           if t.type in ("date", "time") and t.value != "PRESENT_REF"):
-        return  # "since March", "last week", "on Monday": the lead's time, not today
+    if any(lead.start_char <= t.start < own.end_char and own_time(t)
+           for t in ctx.results.get("times", [])):
+        return  # "since March", "on Monday", "in the past four days": its own time
     if cand.nominal or cand.anchor.pos_ not in ("VERB", "AUX"):
         return  # "Trump's demand ... has met a mixed response": the response's perfect
+    if ctx.dateline is None and cand.type not in DECLARED_TYPES:
+        return  # with no dateline, only what is said: "a girl has died, days after she ..."
     verb = fr.top_of_chain(cand.anchor)
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
