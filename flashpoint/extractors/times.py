@@ -285,6 +285,8 @@ def _rules() -> tuple[Rule, ...]:
             rf"{qual}(?P<n>{count})[-\s]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later"
             r"|from\s+now|hence)(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
         ),
+        # "hours ago", "moments ago" with no count: the report's own day
+        ("just_ago", r"(?:(?:just|only|mere)\s+)?(?:hours|minutes|moments)\s+ago"),
         ("year_adj", r"(?:the\s+)?year-(?:ago|earlier)(?:\s+(?P<what>quarter|period|half))?"),
         (
             "the_period",
@@ -364,6 +366,7 @@ def _rules() -> tuple[Rule, ...]:
         "day": _letter_words(lx.weekdays, lx.days),
         "offset": _letter_words(ago),
         "year_adj": _letter_words(("ago", "earlier")),
+        "just_ago": _letter_words(("ago",)),
         "the_period": _letter_words(("period", "year", "week")),
         "duration": _letter_words(units),
         "anaphoric": _letter_words(("day", "week", "month", "year"), lx.parts_of_day),
@@ -495,6 +498,35 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     return None
 
 
+# What the act came ahead of: "ahead of Tuesday's vote", "in the run-up to Sunday's
+# poll". A day naming that happening looks ahead of the act ("before Friday's
+# purchases" does not: "a share of 7% before Friday's purchases is ..." looks back).
+_AWAITING = re.compile(r"(?:\bahead\s+of|\b(?:run|lead)-up\s+to)$", re.IGNORECASE)
+
+
+def awaited(tok: Token) -> bool:
+    """``tok`` (a day) dates a happening still ahead of the act it hangs on: the object
+    of "ahead of" or "in the run-up to", or its possessor ("ahead of Tuesday", "ahead
+    of Tuesday's vote"). The act came before that day."""
+    if tok.dep_ in ("poss", "compound") and tok.head.dep_ == "pobj":
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return bool(_AWAITING.search(prep.doc[max(0, prep.i - 3) : prep.i + 1].text))
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """The tense of the clause the text at ``start:end`` sits in (its governing verb)."""
+    return _clause_tense(doc, start, end)
+
+
+def verb_tense(verb: Token) -> Tense | None:
+    """The tense a verb tells its act in: "past" (simple past, perfect), "present" or
+    "future" (a modal, "will", "is to", "plans to"), as the time layer reads it."""
+    return _verb_tense(verb)
+
+
 def _clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -531,6 +563,7 @@ class State:
     ref_anchored: bool = False
     ref_sentence: int = -1
     sentence: int = 0
+    awaited: Callable[[], bool] = lambda: False  # the day of a happening the act awaits
 
 
 _NONE = Resolved("date", None)
@@ -814,6 +847,10 @@ def _resolve_day(g: dict[str, str | None], state: State) -> Resolved:
         return _date(state, _day_point(anchor + dt.timedelta(days=lexicon().days[base])))
     tense = state.tense()
     how = "future" if tense == "future" else "nearest" if tense == "present" else "past"
+    if state.awaited():
+        # "arrested ahead of Tuesday's vote": the vote is after the arrests, so the
+        # day nearest the report (told in the past) or the coming one (otherwise)
+        how = "nearest" if tense == "past" else "future"
     return _date(state, _day_point(_weekday_date(anchor, _weekday(base), how)))
 
 
@@ -840,6 +877,21 @@ def _resolve_daypart(g: dict[str, str | None], state: State) -> Resolved:
     return Resolved("time", f"{day.value}T{part}", day.anchored, day.point)
 
 
+# "hours ago" counted in fewer hours than this is the report's own day.
+_SAME_DAY_HOURS = 12
+
+
+def _report_day(state: State) -> Resolved:
+    """ "hours ago", "minutes ago": the day the report was written."""
+    if state.published is None:
+        return _NONE
+    return _date(state, _day_point(state.published))
+
+
+def _resolve_just_ago(g: Groups, state: State) -> Resolved:
+    return _report_day(state)
+
+
 def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
     n = _n(g["n"])
     unit = _unit(g["unit"] or "")
@@ -847,6 +899,9 @@ def _resolve_offset(g: dict[str, str | None], state: State) -> Resolved:
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if n is None:
         return _NONE
+    same_day = not isinstance(n, int) or n < _SAME_DAY_HOURS
+    if direction == "ago" and unit in ("hour", "minute", "second") and same_day:
+        return _report_day(state)  # "two hours ago", "a few minutes ago"
     if not isinstance(n, int) and direction == "ago":
         return Resolved("date", "PAST_REF")
     if not isinstance(n, int) or unit in ("hour", "minute", "second"):
@@ -1103,6 +1158,7 @@ _RESOLVERS: dict[str, Callable[[Groups, State], Resolved]] = {
     "day": _resolve_day,
     "offset": _resolve_offset,
     "year_adj": _resolve_year_adj,
+    "just_ago": _resolve_just_ago,
     "duration": _resolve_duration,
     "anaphoric": _resolve_anaphoric,
     "the_period": _resolve_period,
@@ -1147,7 +1203,7 @@ def _is_count(doc: Doc, cand: PatternMatch) -> bool:
     )
 
 
-_DEICTIC = {"offset", "year_adj", "the_period", "anaphoric"}
+_DEICTIC = {"offset", "just_ago", "year_adj", "the_period", "anaphoric"}
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -1175,6 +1231,7 @@ def resolve_all(
             waiting = []
         state.sentence = sentence
         state.tense = _tense_getter(doc, cand)
+        state.awaited = _awaited_getter(doc, cand)
         try:
             result = _resolve(cand, state)
         except (ValueError, OverflowError, KeyError):
@@ -1208,6 +1265,14 @@ def _tense_getter(doc: Doc | None, cand: PatternMatch) -> Callable[[], Tense | N
         return memo[0]
 
     return tense
+
+
+def _awaited_getter(doc: Doc | None, cand: PatternMatch) -> Callable[[], bool]:
+    def looks_ahead() -> bool:
+        span = None if doc is None else doc.char_span(cand.start, cand.end, "expand")
+        return span is not None and len(span) > 0 and awaited(span.root)
+
+    return looks_ahead
 
 
 @extractor("times", produces="times")

@@ -111,3 +111,116 @@ def test_an_act_weeks_before_the_news_takes_no_day_from_the_sentence_before(run:
     assert beaten.date != "2012-02-03"
     arrest = next(e for e in report.events if e.type == "COERCE")
     assert arrest.date == "2012-02-03"  # the sentence's own day still dates its act
+
+
+def test_the_day_of_a_happening_the_act_came_ahead_of_is_not_its_date(run: Run) -> None:
+    report = run(
+        "CAIRO (Reuters) - Riot police sealed off Tahrir Square on Monday.\nThe authorities"
+        " also shut down train services ahead of Tuesday's march on the capital.",
+        "2011-01-31",
+    )
+    assert _event(report, "shut down").date != "2011-01-25"  # the Tuesday before
+    assert _event(report, "shut down").date == "2011-01-31"  # the lead's day
+
+
+def test_a_yearless_day_after_the_report_is_last_years_for_an_act_told_as_done(
+    run: Run,
+) -> None:
+    report = run(
+        "Security forces arrested 12 students in Aleppo on 20 March, their families said.",
+        "2011-03-10",
+    )
+    assert _event(report, "arrested").date == "2010-03-20"
+    near = run("Security forces arrested 12 students in Aleppo on 12 March.", "2011-03-10")
+    assert _event(near, "arrested").date == "2011-03-12"  # a stored day may be late
+
+
+def test_a_yearless_day_before_the_report_is_the_coming_one_for_a_planned_act(
+    run: Run,
+) -> None:
+    report = run("The foreign minister is to visit Damascus on December 28.", "2011-03-10")
+    assert _event(report, "visit").date == "2011-12-28"
+
+
+def test_the_perfect_of_a_datelined_lead_is_the_report_day(run: Run) -> None:
+    report = run(
+        "AMMAN (Reuters) - Syrian troops have stormed the northern town of Tel Kalakh,"
+        " residents said.",
+        "2011-05-16",
+    )
+    assert _event(report, "stormed").date == "2011-05-16"
+    past = run(
+        "AMMAN (Reuters) - Syrian troops stormed the northern town of Tel Kalakh, residents"
+        " said.",
+        "2011-05-16",
+    )
+    assert _event(past, "stormed").date is None  # no day stated for a simple past
+    since = run(
+        "AMMAN (Reuters) - Syrian troops have arrested 400 people in Tel Kalakh since"
+        " March, residents said.",
+        "2011-05-16",
+    )
+    assert _event(since, "arrested").date is None  # the lead's own time, a bound
+
+
+def test_an_act_of_hours_ago_is_of_the_report_day(run: Run) -> None:
+    report = run(
+        "Soldiers fired into the air to disperse a crowd outside the palace a few hours ago,"
+        " a witness told us.",
+        "2011-02-02",
+    )
+    assert _event(report, "fired").date == "2011-02-02"
+
+
+def test_a_yearless_day_on_an_event_noun_keeps_the_year_before_a_present_report(
+    run: Run,
+) -> None:
+    report = run(
+        "Doctors say the congressman, among 13 survivors of a January 8 shooting in Tucson"
+        " that killed six people, is making progress.",
+        "2011-02-07",
+    )
+    assert _event(report, "shooting").date == "2011-01-08"
+
+
+def test_a_sidebar_run_into_the_dateline_sentence_is_not_the_lead(run: Run) -> None:
+    report = run(
+        "Students have led protests in Tunisia and Egypt Cairo, Egypt (CNN) -- Thousands"
+        " marched through the capital.",
+        "2011-01-27",
+    )
+    assert all(e.date != "2011-01-27" for e in report.events if e.trigger.text == "protests")
+
+
+def test_the_perfect_of_a_first_sentence_with_no_dateline_is_the_report_day(run: Run) -> None:
+    report = run(
+        "Turkey has recalled its ambassador from Damascus over the shelling of border"
+        " villages.\nThe foreign ministry gave no further details.",
+        "2012-06-27",
+    )
+    assert _event(report, "recalled").date == "2012-06-27"
+
+
+def test_the_perfect_of_the_sentence_after_an_undated_lead_is_the_report_day(run: Run) -> None:
+    report = run(
+        "Fighting raged across the northern city of Aleppo.\nThe United Nations has urged"
+        " both sides to let aid convoys reach the trapped families.",
+        "2012-08-02",
+    )
+    assert _event(report, "urged").date == "2012-08-02"
+    dated = run(
+        "Fighting raged across the northern city of Aleppo on Tuesday.\nThe United Nations"
+        " has urged both sides to let aid convoys reach the trapped families.",
+        "2012-08-02",
+    )
+    assert _event(dated, "urged").date != "2012-08-02"  # the lead states its own day
+
+
+def test_harm_in_the_perfect_on_a_page_with_no_dateline_keeps_no_report_day(
+    run: Run,
+) -> None:
+    report = run(
+        "Two children have been shot in the city in the past four days, police said.",
+        "2015-03-02",
+    )
+    assert _event(report, "shot").date != "2015-03-02"

@@ -319,3 +319,18 @@ def test_the_week_of_a_news_report_is_the_report_s_week(times: Times) -> None:
     found = times(text, "2012-02-12")
     assert one(found, "the week").value == "2012-W06"
     assert one(found, "last weekend").value == "2012-W05-WE"
+
+
+def test_the_day_of_a_happening_ahead_of_the_act_is_the_coming_one(times: Times) -> None:
+    # Monday 2024-03-11: the rally is tomorrow, not the Tuesday before
+    found = times("Police sealed off the square ahead of Tuesday's rally.", "2024-03-11")
+    assert one(found, "Tuesday").value == "2024-03-12"
+    found = times("Troops are massing in the run-up to Sunday's referendum.", "2024-03-11")
+    assert one(found, "Sunday").value == "2024-03-17"
+
+
+def test_hours_ago_is_the_report_day(times: Times) -> None:
+    found = times("Soldiers fired into the air outside the palace hours ago.", "2024-03-11")
+    assert one(found, "hours ago").value == "2024-03-11"
+    found = times("Soldiers fired into the air outside the palace two hours ago.", "2024-03-11")
+    assert one(found, "two hours ago").value == "2024-03-11"

@@ -30,6 +30,7 @@ from spacy.tokens import Token
 from flashpoint.datafiles import load_yaml
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events.base import marks
+from flashpoint.extractors.times import awaited, clause_tense, lexicon, verb_tense
 
 FEATURES = (
     "named_source",
@@ -350,6 +351,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     ``event.confidence``; the features are kept in ``ctx.event_features`` for refitting."""
     ctx = coder.ctx
     published = ctx.published
+    year_of_tense(coder, event, cand)
     event.background = (
         bool(cand.background)
         or is_background(cand.anchor, event.date, published)
@@ -387,6 +389,8 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     carried = event.date is None and not event.background and not measured_gap(top)
     if carried:
         lead_date(coder, event, coder.other_event(cand))
+    if carried and event.date is None and not relative:
+        lead_news(coder, event, cand)
     if carried and event.date is None:
         previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
     dateline = ctx.dateline
@@ -396,6 +400,7 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         day = dateline_day(dateline.day, published)
         if day is not None:
             event.date, event.date_precision = day, "day"
+    year_of_tense(coder, event, cand)
     lemma = cand.trigger.lemma_.lower()
     table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
     senses = len(table_.get(lemma) or ())
@@ -418,6 +423,51 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     )
     ctx.event_features[event.id] = feats
     event.confidence = confidence(feats)
+
+
+# A year-less day this many days or fewer from the report, against the act's tense, is
+# left alone: the stored day of a report may itself be a day or two off (a live blog).
+TENSE_SLACK_DAYS = 7
+YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def year_of_tense(coder: Any, event: Any, cand: Any) -> None:
+    """A day written without its year takes the year the act's tense allows: an act
+    told as done ("police arrested 12 men on 20 March", in a report of 10 March) was
+    last year's, and a future one ("will vote on December 28", told on 10 March) is the
+    coming one. The time layer lets a much nearer day win against the tense (tense
+    parses err); here the act's own verb and the day's own clause must agree, the day
+    must be in the act's sentence, and only a day more than ``TENSE_SLACK_DAYS`` off
+    is moved. Not for an event noun, whose host clause may be another act's."""
+    published = coder.ctx.published
+    if published is None or event.date is None or event.date_precision != "day":
+        return
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == event.time), None)
+    if item is None or YEAR.search(item.text) or not any(
+        w.lower().rstrip(".") in lexicon().months for w in re.findall(r"[A-Za-z.]+", item.text)
+    ):
+        return  # a weekday, "yesterday", or a day with its year: the time layer's
+    own = coder.ctx.sentence_at(event.trigger.start)
+    if cand.nominal or not own.start_char <= item.start < own.end_char:
+        return
+    day_tense = clause_tense(coder.doc, item.start, item.end)
+    verb = fr.top_of_chain(cand.anchor)
+    told_done = verb.pos_ in ("VERB", "AUX") and verb_tense(verb) == "past"
+    day = dt.date.fromisoformat(event.date)
+    gap = (day - published).days
+    if event.modality == "asserted" and told_done and day_tense == "past":
+        step = -1 if gap > TENSE_SLACK_DAYS else 0
+    elif event.modality == "future" and day_tense in ("future", None):
+        step = 1 if gap < -TENSE_SLACK_DAYS else 0
+    else:
+        step = 0
+    if not step:
+        return
+    try:
+        moved = day.replace(year=day.year + step)
+    except ValueError:  # 29 February
+        moved = day.replace(year=day.year + step, day=28)
+    event.date = moved.isoformat()
 
 
 LEAD_SPAN = 3  # sentences that continue the lead (the first one included)
@@ -465,6 +515,64 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
     ):
         return
     event.date, event.date_precision, event.time = found[0], "day", found[1]
+
+
+# Acts told the day they are said or decided: statements, and sanctions such as a
+# recalled ambassador ("Turkey has recalled its ambassador").
+DECLARED_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE",
+                            "CONCEDE", "SANCTION"})
+RECENT_SPAN = re.compile(r"(?:the\s+)?(?:past|last)\s", re.IGNORECASE)
+
+
+def own_time(t: Any) -> bool:
+    """A time the lead states for what it tells: a date or a time of day ("on Monday",
+    "since March"), or a recent span ("in the past four days"); not "now", nor a
+    length ("the 11-month conflict", "less than a year after")."""
+    if t.type in ("date", "time"):
+        return bool(t.value) and t.value != "PRESENT_REF"
+    return t.type == "duration" and bool(RECENT_SPAN.match(t.text))
+
+
+# Adverbs that put an act at the moment of the report: "rebels now hold", "have just".
+NEWS_ADVERBS = frozenset({"now", "just"})
+
+
+def lead_news(coder: Any, event: Any, cand: Any) -> None:
+    """The lead tells the day's news: an act in the present perfect, or with "now" or
+    "just" ("BEIRUT (Reuters) - Syrian troops have stormed the town of Rastan,
+    residents said"; a BBC page's first sentence, "China and Russia have vetoed a UN
+    resolution"), in the ``LEAD_SPAN`` sentences from the lead (the dateline's sentence
+    after the dateline, else the page's first sentence, and there only a verbal act:
+    a page with no dateline tells harm of days before, "a girl has died, days after
+    she shot herself"), is of the report's day while no time at all is stated from the
+    lead to its sentence's end. Not a past or a past perfect ("had seized")."""
+    ctx = coder.ctx
+    if event.modality != "asserted" or ctx.published is None:
+        return
+    lead = next(iter(lead_sentences(ctx)), None)
+    opens = ctx.dateline.end if ctx.dateline is not None else 0
+    if lead is None or event.trigger.start < opens:
+        return  # (a caption or a sidebar run into the dateline's sentence is not the lead)
+    story = [x for x in ctx.sentences if x.start_char >= lead.start_char and x.text.strip()]
+    if not story or event.trigger.start >= story[: LEAD_SPAN][-1].end_char:
+        return
+    own = ctx.sentence_at(event.trigger.start)
+    if own.start_char > lead.start_char and fr.NEW_TOPIC.match(own.text):
+        return  # "Meanwhile, ...": another happening
+    if any(lead.start_char <= t.start < own.end_char and own_time(t)
+           for t in ctx.results.get("times", [])):
+        return  # "since March", "on Monday", "in the past four days": its own time
+    if cand.nominal or cand.anchor.pos_ not in ("VERB", "AUX"):
+        return  # "Trump's demand ... has met a mixed response": the response's perfect
+    if ctx.dateline is None and cand.type not in DECLARED_TYPES:
+        return  # with no dateline, only what is said: "a girl has died, days after she ..."
+    verb = fr.top_of_chain(cand.anchor)
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    perfect = verb.tag_ == "VBN" and bool(aux & {"has", "have", "'ve"})
+    if not (perfect or (adverbs & NEWS_ADVERBS and not aux & {"had", "will", "would"})):
+        return
+    event.date, event.date_precision = ctx.published.isoformat(), "day"
 
 
 def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
@@ -647,7 +755,7 @@ def dated(coder: Any, sent: SpacySpan) -> bool:
             continue
         span = coder.doc.char_span(t.start, t.end, alignment_mode="expand")
         before = coder.doc[span.start - 1].lower_ if span is not None and span.start else ""
-        if before not in BOUNDS:
+        if before not in BOUNDS and not (span is not None and awaited(span.root)):
             return True
     return False
 
@@ -722,6 +830,8 @@ def day_in(
             continue  # "between 3 and 6 June": a span, not its last day
         if not ISO_DAY.fullmatch(value):
             continue  # a bound, a month or year, or a reference such as FUTURE_REF ("soon")
+        if span is not None and awaited(span.root):
+            continue  # "shut the network ahead of Tuesday's protests": a later happening
         if span is not None and in_bound_clause(span.root):
             continue  # "killed since it agreed on November 2": the bound's day
         if span is not None and span.root.i in skip:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from flashpoint.extractors.events import frames as fr
 from flashpoint.extractors.events import places as event_places
 from flashpoint.extractors.events.base import CoderBase, EventCandidate
+from flashpoint.extractors.times import awaited
 from flashpoint.models import Figure
 
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -436,8 +437,8 @@ class Setting(CoderBase):
             bound = first in NOT_EVENT_DATE or (
                 before is not None and before.lower_ in NOT_EVENT_DATE
             )
-            if bound and not prayer_day(tok):
-                continue
+            if (bound and not prayer_day(tok)) or awaited(tok):
+                continue  # "after Monday's talks", "ahead of Tuesday's vote": a bound
             if year_in_name(tok) or across_lines(tok, trigger):
                 continue
             clause = fr.bound_verb(tok)
