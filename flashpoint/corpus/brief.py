@@ -1914,7 +1914,9 @@ def echoes(
     one with no doer whose first words from the trigger the other's share ("several
     European countries have recalled their ambassadors" beside "The UK, France ... have
     recalled their ambassadors"), or a one-speaker act of a speaker the other already
-    shows (two sentences of one video message, linked apart). The more salient stays."""
+    shows (two sentences of one video message, linked apart), or the same article's
+    undated telling of the act another line dates (:func:`_retold_undated`). The more
+    salient stays."""
     doers = {i.id: plausible_sides(i, reports, comment)[0] for i in found}
     counts = {i.id: _toll_keys(i, reports) for i in found}
     out: set[str] = set()
@@ -1937,11 +1939,41 @@ def echoes(
                 and bool(counts[inc.id] & counts[other.id])
                 and (inc.location == other.location or not inc.location or not other.location)
             )
-            if echo or toll or (speaker and any(_matches(a, theirs) for a in mine)):
+            if _retold_undated(other, inc, events):
+                out.add(other.id)  # the dated telling stays, however salient the other
+                continue
+            retold = _retold_undated(inc, other, events)
+            if echo or toll or retold or (speaker and any(_matches(a, theirs) for a in mine)):
                 out.add(inc.id)
             if inc.id in out:
                 break
     return out
+
+
+def _retold_undated(
+    inc: Incident, other: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
+) -> bool:
+    """Every report of ``inc`` is also one of ``other``, of no other mode and a doer of
+    the same country and sector, and none dates
+    ``inc`` ("Islamic State fighters shot and wounded fleeing family members", on the
+    report's day, beside the same article's "Isis fired on the wives of fighters ... on
+    Wednesday"): the article's lead and body telling one act, the linker apart."""
+    if inc.mode and other.mode and inc.mode != other.mode:
+        return False
+    mine = {s.document for s in inc.sightings}
+    if not mine or not mine <= {s.document for s in other.sightings}:
+        return False
+    told = [events[k][0] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    if not told or any(e.date is not None for e in told):
+        return False
+    dated = [events[k][0] for k in ((s.document, s.event) for s in other.sightings) if k in events]
+    return bool(_doer_kinds(told) & _doer_kinds(dated))
+
+
+def _doer_kinds(told: list[Event]) -> set[tuple[str | None, str | None]]:
+    """The (country, sector) of the events' doers: "Islamic State fighters" and "Isis"
+    are both (None, REB); a Turkish minister (TUR, MIL) is not a US president."""
+    return {(p.country, p.sector) for e in told for p in e.source if p.country or p.sector}
 
 
 # A vote on a text: "vetoed the resolution", "voted against the draft". Its doers are

@@ -2170,3 +2170,25 @@ def test_a_quoted_account_of_the_story_so_far_is_a_look_back(
     assert looks_back(told[0], account)
     shot = [e for e in scene.events if e.type == "ASSAULT"]
     assert shot and not any(quoted_account(e, scene) for e in shot)  # a day, a toll, a town
+
+
+def test_an_articles_undated_retelling_of_a_dated_act_is_one_line() -> None:
+    from flashpoint.corpus.brief import echoes
+
+    rep = report(
+        "2031-06-12",
+        Ev("Kestrian gunmen shot and wounded fleeing families near Port Halden.",
+           source=("kst-mil",), place="port"),
+        Ev("An official said Kestrian troops fired on the families on Tuesday.",
+           source=("kst-mil",), place="port", date="2031-06-11"),
+        Ev("The Varnian army shelled Millbrook.", source=("vrn-mil",), place="mill"),
+    )  # fmt: skip
+    events = {(rep.document.id, e.id): (e, rep) for e in rep.events}
+    found = [_incident(n, "ASSAULT", "material_conflict", -9, date=day)
+             for n, day in ((1, "2031-06-12"), (2, "2031-06-11"), (3, "2031-06-12"))]
+    for n, (inc, salience) in enumerate(zip(found, (3.0, 1.0, 2.0), strict=True)):
+        inc.salience = salience
+        inc.sightings = [Sighting(document=rep.document.id, event=f"e{n}",
+                                  published="2031-06-12")]  # fmt: skip
+    # the undated telling goes, however salient; another doer's undated act stays
+    assert echoes(found, events, {rep.document.id: rep}) == {"inc-1"}

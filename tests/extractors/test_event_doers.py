@@ -374,3 +374,15 @@ def test_an_accusation_that_someone_acted_targets_that_someone(
     rejected = run("The minister rejected the accusation that Iran had armed the rebels.")
     refusal = next(e for e in rejected.events if e.type == "REJECT")
     assert "the rebels" not in [p.name for p in refusal.target]  # the claim's content
+
+
+def test_people_named_by_kinship_are_the_target_not_their_kin(
+    run: Callable[..., Report],
+) -> None:
+    report = run(
+        "An official said the militants fired on the wives of fighters as they tried to"
+        " flee on Wednesday.",
+        "2019-02-14",
+    )
+    attack = next(e for e in report.events if e.type == "ASSAULT")
+    assert [(p.name, p.sector) for p in attack.target] == [("the wives of fighters", "CVL")]

@@ -79,6 +79,14 @@ SPEAKING_FOR = frozenset({"GOV", "MIL", "COP", "REB", "SPY", "IGO", "JUD", "LEG"
 CAPTION_MARK = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\bEnd Quote\b")
 
 
+# People named by kinship or as women and children: civilians an act can be done to,
+# not a party of their own to the actors layer ("the wives of fighters")
+KIN_NOUNS = frozenset(
+    {"wife", "widow", "relative", "child", "woman", "son", "daughter", "mother", "father",
+     "brother", "sister", "husband"}
+)
+
+
 def caption_trimmed(toks: list[Token], head: Token, text: str) -> list[Token]:
     """The phrase from after the last caption mark before its head word (``text`` is
     the document's text, which ``Token.idx`` counts in)."""
@@ -131,6 +139,8 @@ class Participants(Setting):
         bare_country = fr.country_of(name) is not None and head.pos_ == "PROPN"
         if sector is None and not bare_country and (actor is None or actor.kind != "country"):
             sector = self.sector_for(toks, sem)
+        if actor is None and sector is None and sem.lemma_.lower() in KIN_NOUNS:
+            sector = "CVL"  # "fired on the wives of fighters": the wives, not the fighters
         if actor is None and sector is None and self.armed_means(sem):
             sector = "MIL"  # "attacks by helicopters and artillery": the force using them
         if actor is None and sector is None and sem.lemma_.lower() in FIRE_NOUNS:
