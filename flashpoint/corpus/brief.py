@@ -229,6 +229,12 @@ _STATE = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s+){0,2}$")
+# A span of time a relative clause tells what happened in ("lived through six months
+# during which her husband was imprisoned and tortured"): a personal account's past.
+_SPAN_WHICH = re.compile(
+    r"\b(?:days|weeks|months|years)\s+(?:during|in)\s+which\s+(?:[\w’'-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
 # A sentence that opens on a distal demonstrative ("That double suicide bombing killed
 # 44") refers back to a happening told before: the events extractor's recap opening
 # (``confidence.RECAP_OPENING``, which marks ``Event.background``), asked here again for
@@ -331,6 +337,9 @@ def looks_back(event: Event, report: Report) -> bool:
     marks = _marks()
     if marks.averted.search(before) or marks.unrealised.search(wide) or _DESCRIBED.search(before):
         return True
+    span_before = text[max(event.sentence.start, event.trigger.start - 90) : event.trigger.start]
+    if _SPAN_WHICH.search(span_before):
+        return True  # "six months during which her husband was imprisoned and tortured"
     if _STATE.search(text[event.sentence.start : event.trigger.start]):
         return True  # "fighters who are refusing to leave": a state, not a day's act
     if _WHETHER.search(text[event.sentence.start : event.trigger.start]):

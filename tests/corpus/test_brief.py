@@ -2192,3 +2192,18 @@ def test_an_articles_undated_retelling_of_a_dated_act_is_one_line() -> None:
                                   published="2031-06-12")]  # fmt: skip
     # the undated telling goes, however salient; another doer's undated act stays
     assert echoes(found, events, {rep.document.id: rep}) == {"inc-1"}
+
+
+def test_what_happened_in_a_span_a_relative_clause_names_is_a_look_back() -> None:
+    told = _with_trigger(
+        report("2031-06-05", Ev("She said she lived through four months during which her brother"
+                                " was jailed and tortured in Port Halden.", place="port")),
+        "tortured",
+    )  # fmt: skip
+    assert looks_back(told.events[0], told)
+    news = _with_trigger(
+        report("2031-06-05", Ev("She said guards tortured her brother in Port Halden.",
+                                place="port")),
+        "tortured",
+    )  # fmt: skip
+    assert not looks_back(news.events[0], news)
