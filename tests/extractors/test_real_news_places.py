@@ -535,3 +535,13 @@ def test_the_country_is_the_one_its_sentence_is_in(run: Run) -> None:
     report = run(text, "2012-02-03")
     event = next(e for e in report.events if e.type == "ASSAULT")
     assert _place(report, event) == "Yemen" and event.place_reason == "nationwide"
+
+
+def test_the_province_an_attack_is_on_beats_another_clauses_town(run: Run) -> None:
+    text = (
+        "Warplanes attacked the rebel-held province of Idlib on Thursday, as donors met in"
+        " Geneva to pledge aid for refugees."
+    )
+    report = run(text, "2019-03-14")
+    attack = _assault(report)
+    assert _place(report, attack) == "Idlib" and attack.place_reason == "target"

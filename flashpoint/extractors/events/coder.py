@@ -373,7 +373,10 @@ class Coder(Candidates, Merging):
             if town is not None and (
                 here is None
                 or (here.feature == "country" and here.country == town.country)
-                or place_reason in ("dateline", "paragraph")  # "shelled Homs", filed elsewhere
+                # "shelled Homs", filed elsewhere; "attack the province of Idlib, as
+                # ministers gathered in Brussels": the act's own object beats another
+                # clause's town
+                or place_reason in ("dateline", "paragraph", "sentence")
             ):
                 location, place_precision, place_reason = town.id, "town", "target"
         moved = self.moved_place(cand) if country is None else None

@@ -22,7 +22,8 @@ from flashpoint.nlp import load as load_model
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "IGO", "JUD", "LEG", "SPY"})
 # Head nouns of a phrase that names a settlement or area ("the town of Rastan").
 SETTLEMENTS = frozenset(
-    {"town", "village", "city", "district", "neighbourhood", "neighborhood", "suburb"}
+    {"town", "village", "city", "district", "neighbourhood", "neighborhood", "suburb", "province",
+     "governorate"}
 )
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # The actor kinds a possessive pronoun the actors layer left unresolved can stand for
