@@ -119,6 +119,7 @@ class Brief:
     unasserted: int = 0  # incidents counted but told as denied or only possible
     hooks: set[str] = field(default_factory=set)  # ids told only by a comment piece's hook
     weeks: dict[str, str] = field(default_factory=dict)  # id -> the week it is dated to only
+    wording: dict[str, str] = field(default_factory=dict)  # id -> its triggers' first words
 
 
 # An event told as a look-back: an undated event whose sentence places it in the past
@@ -229,6 +230,14 @@ _STATE = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBED = re.compile(r",\s*(?:which|who)\s+(?:have|has|had)\s+(?:[\w’'-]+\s+){0,2}$")
+# A help kept up ("Moscow has continued to supply weapons to Syria despite the
+# uprising"): a standing policy, not the day's act. Not said of harm: "troops have
+# continued attacks on Homs" is the day's news.
+_KEPT_UP = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?continued\s+to\s+$|\bcontinues\s+to\s+$",
+    re.IGNORECASE,
+)
+_KEPT_UP_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
 # A span of time a relative clause tells what happened in ("lived through six months
 # during which her husband was imprisoned and tortured"): a personal account's past.
 _SPAN_WHICH = re.compile(
@@ -364,6 +373,8 @@ def looks_back(event: Event, report: Report) -> bool:
         return False
     if _PLUPERFECT.search(before) or _SCENE.match(event.sentence.text):
         return True
+    if event.type in _KEPT_UP_TYPES and _KEPT_UP.search(before):
+        return True  # "has continued to supply weapons": a standing policy
     head = text[event.sentence.start : event.trigger.start]
     if _PLUPERFECT_SEQUENCE.search(head) or marks.sequel.match(event.sentence.text):
         return True  # "he had later been accused ... and was tortured"; "From there, ..."
@@ -1575,14 +1586,14 @@ def plausible_sides(
     extra = _comment_labels(inc, reports, comment) if comment else set()
     sources = [a for a in inc.source_actors if a not in extra and not _PAPER.search(_bare(a))]
     targets = [a for a in inc.target_actors if a not in extra]
-    if inc.type == "CONSULT":
-        # "Lavrov visited Damascus": the town of talks or a visit is where, not with whom
+    if inc.type in ("CONSULT", "PROTEST"):
+        # "Lavrov visited Damascus": the town of talks or a visit is where, not with whom;
+        # "thousands demonstrated in Hama": so is the town of a protest, not its target
         visited = {
-            p.name.casefold()
+            name
             for s in inc.sightings
             if s.document in reports
-            for p in reports[s.document].places
-            if p.feature == "city"
+            for name in town_names(reports[s.document])
         }
         targets = [a for a in targets if _bare(a).casefold() not in visited]
     if not inc.quad.startswith("material"):
@@ -1648,6 +1659,18 @@ def _speaks(name: str, speakers: set[str]) -> bool:
         if said and (said.startswith(low) or said in low or said.endswith(" " + low)):
             return True
     return False
+
+
+def town_names(report: Report) -> set[str]:
+    """The report's towns as the gazetteer names them and as its text writes them
+    ("Ḩamāh" and "Hama"), case-folded."""
+    text = report.document.text
+    return {
+        name.casefold()
+        for p in report.places
+        if p.feature == "city"
+        for name in (p.name, *(text[m.start : m.end] for m in p.mentions))
+    }
 
 
 def _placed_in(name: str, towns: set[str]) -> bool:
@@ -2340,6 +2363,9 @@ def build_brief(
                 brief.places[inc.id] = _own_place(*told)
     brief.tolls = {i.id: counted_harm(tolls(i, by_doc)) for i in chosen}
     brief.weeks = {i.id: w for i in chosen if (w := week_only(i, events))}
+    brief.wording = {
+        i.id: " ".join(sorted(_trigger_words(i, events))) for i in [*chosen, *brief.lower]
+    }
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
     if spans:
@@ -2521,11 +2547,12 @@ def _kind(inc: Incident, b: Brief | None = None) -> str:
     """The incident's type in the words an analyst uses (:data:`_PLAIN`: "surrender"
     for RETREAT/disarm, "arrests" for COERCE/arrest); a pair not listed is its type's
     word and, when coded, its mode ("threat (violence)"). A cut in relations is named by
-    the words of the line's evidence in ``b`` (:func:`_discontinued`)."""
+    its triggers' words in ``b``, else its evidence's (:func:`_discontinued`)."""
     if inc.type == "REJECT" and VOTE_ID in inc.id:
         return "veto or vote against"
     if (inc.type, inc.mode) == ("SANCTION", "discontinue"):
-        return _discontinued((b.evidence.get(inc.id) if b else None) or inc.summary or "")
+        told = (b.wording.get(inc.id) or b.evidence.get(inc.id)) if b else None
+        return _discontinued(told or inc.summary or "")
     if (inc.type, inc.mode) in _PLAIN:
         return _PLAIN[(inc.type, inc.mode or "")]
     word = _PLAIN_TYPES.get(inc.type, inc.type.lower())

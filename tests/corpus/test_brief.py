@@ -2207,3 +2207,31 @@ def test_what_happened_in_a_span_a_relative_clause_names_is_a_look_back() -> Non
         "tortured",
     )  # fmt: skip
     assert not looks_back(news.events[0], news)
+
+
+def test_help_kept_up_is_a_standing_policy_and_continued_attacks_are_news() -> None:
+    kept = _with_trigger(
+        report("2031-06-05", Ev("Ossland has continued to supply arms to Varnia despite the"
+                                " uprising.", type="AID", source=("oss-gov",),
+                                target=("vrn-gov",))),
+        "supply",
+    )  # fmt: skip
+    assert looks_back(kept.events[0], kept)
+    attacks = _with_trigger(
+        report("2031-06-05", Ev("Kestrian troops have continued to shell Port Halden.",
+                                place="port")),
+        "shell",
+    )  # fmt: skip
+    assert not looks_back(attacks.events[0], attacks)
+
+
+def test_the_town_of_a_protest_is_where_not_whom() -> None:
+    from flashpoint.corpus.brief import plausible_sides
+
+    rep = report("2031-06-05", Ev("Thousands of people demonstrated in Port Halden.",
+                                  type="PROTEST", target=("vrn",), place="port"))  # fmt: skip
+    inc = _incident(1, "PROTEST", "verbal_conflict", -3, date="2031-06-05",
+                    target_actors=["Port Halden (VRN)", "Varnia (VRN)"])  # fmt: skip
+    inc.sightings = [Sighting(document=rep.document.id, event="e0", published="2031-06-05")]
+    _, targets, _ = plausible_sides(inc, {rep.document.id: rep})
+    assert targets == ["Varnia (VRN)"]
