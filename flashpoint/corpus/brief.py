@@ -238,6 +238,10 @@ _KEPT_UP = re.compile(
     re.IGNORECASE,
 )
 _KEPT_UP_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
+# An event noun in an absolute "with" phrase of state ("with bombing under way again in
+# Idlib", "with fighting continuing"): a description of the situation, not a happening.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_UNDER_WAY = re.compile(r"^\s+(?:under\s*way|ongoing|continuing|going\s+on)\b", re.IGNORECASE)
 # A span of time a relative clause tells what happened in ("lived through six months
 # during which her husband was imprisoned and tortured"): a personal account's past.
 _SPAN_WHICH = re.compile(
@@ -375,6 +379,8 @@ def looks_back(event: Event, report: Report) -> bool:
         return True
     if event.type in _KEPT_UP_TYPES and _KEPT_UP.search(before):
         return True  # "has continued to supply weapons": a standing policy
+    if _WITH_BEFORE.search(before) and _UNDER_WAY.match(after):
+        return True  # "a dangerous place, with bombing under way again in Idlib": a state
     head = text[event.sentence.start : event.trigger.start]
     if _PLUPERFECT_SEQUENCE.search(head) or marks.sequel.match(event.sentence.text):
         return True  # "he had later been accused ... and was tortured"; "From there, ..."
@@ -2046,6 +2052,26 @@ def _vote_day(event: Event, report: Report) -> dt.date | None:
     return day
 
 
+_THAT_MONTH = re.compile(
+    r"\b(?:that|the previous|the following)\s+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|spring|summer|autumn|winter|year)\b",
+    re.IGNORECASE,
+)
+
+
+def past_claim(content: str, report: Report) -> bool:
+    """A hedged claim about the story's past, not a doubt of the period: it names an
+    earlier year or a look-back phrase, a month told back ("killed in an airstrike that
+    May"), or the past perfect of a sequence ("he had later been accused of spying")."""
+    published = iso_day(report.document.published)
+    if published is not None and any(int(y) < published.year for y in _YEAR.findall(content)):
+        return True
+    if _THAT_MONTH.search(content) or _PLUPERFECT_SEQUENCE.search(content):
+        return True
+    marks = _marks()
+    return bool(marks.past.search(marks.not_past.sub(" ", content)))
+
+
 def claim_about(claim: Claim, report: Report, country: str) -> bool:
     """The claim may bear on ``country``: its sentence names a place or an actor of it,
     or its source is of no other country. A hedged claim by another country's actor
@@ -2413,6 +2439,8 @@ def build_brief(
     brief.accusations = _chronological(accusing)
     brief.denied = _chronological(i for i in ranked if i.modality == "negated")[:5]
     seen: set[tuple[str, str]] = set()
+    keyed = " ".join(brief.evidence.get(i.id, "") for d in brief.days for i in d.incidents)
+    keyed = " ".join(keyed.split()).casefold()  # the key lines' sentences
     for report in reports:
         if report.document.id not in docs:
             continue
@@ -2431,6 +2459,8 @@ def build_brief(
                 continue  # "she: it is hoped ...": a pronoun names no one to weigh
             if hedge and country and not claim_about(claim, report, country):
                 continue  # "Iraq's militia: the plan could make US forces targets"
+            if hedge and (content in keyed or past_claim(content, report)):
+                continue  # a key line's own sentence; a back-story ("killed ... that May")
             if hedge and key not in seen:
                 seen.add(key)
                 doubted.append(content)

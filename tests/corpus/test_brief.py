@@ -2235,3 +2235,41 @@ def test_the_town_of_a_protest_is_where_not_whom() -> None:
     inc.sightings = [Sighting(document=rep.document.id, event="e0", published="2031-06-05")]
     _, targets, _ = plausible_sides(inc, {rep.document.id: rep})
     assert targets == ["Varnia (VRN)"]
+
+
+def test_a_state_told_in_a_with_phrase_is_no_incident() -> None:
+    aside = _with_trigger(
+        report("2031-06-05", Ev("Varnia is a dangerous place, with shelling under way again in"
+                                " Port Halden, but the camps are safe.", place="port")),
+        "shelling",
+    )  # fmt: skip
+    assert looks_back(aside.events[0], aside)
+    news = _with_trigger(
+        report("2031-06-05", Ev("Troops pounded Port Halden with shelling on Monday.",
+                                place="port")),
+        "pounded",
+    )  # fmt: skip
+    assert not looks_back(news.events[0], news)
+
+
+def test_a_hedged_back_story_is_no_doubt_of_the_period() -> None:
+    from flashpoint.corpus.brief import past_claim
+
+    rep = report("2031-06-05", Ev("Troops pounded Port Halden.", place="port"))
+    assert past_claim("her family believed she had been killed in a raid that May", rep)
+    assert past_claim("he had later been accused of spying and was jailed", rep)
+    assert past_claim("the rebels may have held the town in 2029", rep)
+    assert not past_claim("the rebels may try to retake the town", rep)
+
+
+def test_a_key_lines_own_sentence_is_no_doubt(run: Callable[..., Report]) -> None:
+    text = (
+        "A rebel commander said dozens of militiamen had surrendered to his forces in Port"
+        " Halden on Wednesday night and those who remained were likely to be hiding in"
+        " tunnels."
+    )
+    rep = run(text, "2031-06-12")
+    brief = build_brief(merge_reports([rep]), [rep], min_confidence=0.0)
+    keyed = [brief.evidence.get(i.id, "") for d in brief.days for i in d.incidents]
+    assert any("surrendered" in e for e in keyed), keyed
+    assert not any("surrendered" in d.content for d in brief.doubts)
