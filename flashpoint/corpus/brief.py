@@ -2459,8 +2459,10 @@ def build_brief(
                 continue  # "she: it is hoped ...": a pronoun names no one to weigh
             if hedge and country and not claim_about(claim, report, country):
                 continue  # "Iraq's militia: the plan could make US forces targets"
-            if hedge and (content in keyed or past_claim(content, report)):
-                continue  # a key line's own sentence; a back-story ("killed ... that May")
+            if hedge == "uncertainty" and content in keyed:
+                continue  # a key line's own sentence ("had surrendered ... were likely to")
+            if hedge and past_claim(content, report):
+                continue  # a back-story ("killed in an airstrike that May")
             if hedge and key not in seen:
                 seen.add(key)
                 doubted.append(content)
