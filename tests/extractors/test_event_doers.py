@@ -386,3 +386,22 @@ def test_people_named_by_kinship_are_the_target_not_their_kin(
     )
     attack = next(e for e in report.events if e.type == "ASSAULT")
     assert [(p.name, p.sector) for p in attack.target] == [("the wives of fighters", "CVL")]
+
+
+def test_the_subject_of_a_passive_verb_of_saying_is_the_doer_of_its_to_clause(
+    run: Callable[..., Report],
+) -> None:
+    report = run(
+        "Government troops are reported to have launched a new assault on the town of Rastan.",
+        "2012-02-17",
+    )
+    assault = next(e for e in report.events if e.type == "ASSAULT")
+    assert [p.name for p in assault.source] == ["Government troops"]
+
+
+def test_states_named_by_a_common_noun_are_a_government_side(
+    run: Callable[..., Report],
+) -> None:
+    report = run("Several European countries have also recalled their ambassadors.", "2012-02-07")
+    recall = next(e for e in report.events if e.type == "SANCTION")
+    assert [(p.name, p.sector) for p in recall.source] == [("Several European countries", "GOV")]

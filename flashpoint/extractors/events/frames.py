@@ -114,6 +114,14 @@ def resolve_relative(token: Token) -> Token:
     return token
 
 
+# Passive verbs of saying or thinking that raise their "to" clause's subject ("troops
+# are said to have fired", "he is believed to have fled")
+RAISING_VERBS = frozenset(
+    {"report", "say", "believe", "think", "understand", "know", "allege", "fear", "reckon",
+     "suspect", "rumour", "rumor", "claim", "estimate"}
+)
+
+
 def subject(verb: Token) -> list[Token]:
     """The doer: the subject, the "by" agent of a passive, or a shared subject."""
     # Up a chain of coordinated or controlled verbs in a loop, not by recursion.
@@ -143,6 +151,12 @@ def _own_subject(verb: Token) -> list[Token] | Token:
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         if controller:
             return [resolve_relative(controller[0])]
+    # "Government forces are reported to have launched an attack": the subject of a
+    # passive verb of saying or thinking is the doer of its "to" clause
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and verb.head.lemma_ in RAISING_VERBS:
+        raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            return [resolve_relative(raised[0])]
     # Coordinated verbs and controlled "to" clauses share the subject of their head.
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         # "X was indicted by Y and will resign": X, not the agent Y, resigns

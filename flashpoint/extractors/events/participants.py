@@ -88,6 +88,11 @@ KIN_NOUNS = frozenset(
 )
 
 
+# States named by a common noun ("several European countries", "Gulf states"): a
+# government side, with no one country
+STATE_NOUNS = frozenset({"country", "state", "nation"})
+
+
 def caption_trimmed(toks: list[Token], head: Token, text: str) -> list[Token]:
     """The phrase from after the last caption mark before its head word (``text`` is
     the document's text, which ``Token.idx`` counts in)."""
@@ -142,6 +147,8 @@ class Participants(Setting):
             sector = self.sector_for(toks, sem)
         if actor is None and sector is None and sem.lemma_.lower() in KIN_NOUNS:
             sector = "CVL"  # "fired on the wives of fighters": the wives, not the fighters
+        if actor is None and sector is None and sem.lemma_.lower() in STATE_NOUNS:
+            sector = "GOV"  # "several European countries have recalled their ambassadors"
         if actor is None and sector is None and self.armed_means(sem):
             sector = "MIL"  # "attacks by helicopters and artillery": the force using them
         if actor is None and sector is None and sem.lemma_.lower() in FIRE_NOUNS:
