@@ -183,7 +183,8 @@ def _marks() -> _Marks:
         earlier=re.compile(
             rf"\b(?:{_words(raw['earlier_phrases'])})\s+(?:(?:{word}){{0,3}}"
             rf"|(?:{word}){{1,8}}(?:in|at|during)\s+which\s+(?:{word}){{0,4}}"
-            r"|(?:[\w’',-]+\s+){1,12}?(?:was|were)\s+(?:[\w-]+ly\s+)?)$",
+            r"|(?:[\w’',-]+\s+){1,12}?(?:was|were)\s+(?:[\w-]+ly\s+)?"
+            r"|(?:[\w’',-]+\s+){1,12}?and\s+)$",
             re.IGNORECASE,
         ),
         former=re.compile(

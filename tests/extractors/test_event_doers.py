@@ -405,3 +405,9 @@ def test_states_named_by_a_common_noun_are_a_government_side(
     report = run("Several European countries have also recalled their ambassadors.", "2012-02-07")
     recall = next(e for e in report.events if e.type == "SANCTION")
     assert [(p.name, p.sector) for p in recall.source] == [("Several European countries", "GOV")]
+
+
+def test_states_in_lower_case_are_not_the_united_states(run: Callable[..., Report]) -> None:
+    report = run("The Gulf Arab states expelled the envoys of the junta.", "2012-02-07")
+    expulsion = next(e for e in report.events if e.type == "SANCTION")
+    assert [(p.name, p.country) for p in expulsion.source] == [("The Gulf Arab states", None)]

@@ -468,7 +468,9 @@ class Participants(Setting):
             if place is not None and place.country:
                 return str(place.country)
         for tok in toks:
-            if tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.dep_ != "prep":
+            # a country is written with a capital: "Gulf Arab states" is not the States
+            written = tok.text[:1].isupper()
+            if written and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.dep_ != "prep":
                 code = fr.country_of(tok.text)
                 if code:
                     return code
