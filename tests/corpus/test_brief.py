@@ -1249,6 +1249,13 @@ def test_an_earlier_happening_the_news_is_dated_from_is_a_look_back() -> None:
         "beaten",
     )  # fmt: skip
     assert looks_back(beaten.events[0], beaten)  # the passive "after" clause, a long subject
+    pulled = _with_trigger(
+        report("2031-06-07", Ev("The move comes a day after Ossland closed its embassy in"
+                                " Millbrook and pulled out all remaining staff.",
+                                type="RETREAT", source=("oss-gov",))),
+        "pulled",
+    )  # fmt: skip
+    assert looks_back(pulled.events[0], pulled)  # the second verb of the "after" clause
     reports = [after, dated_by, former, hours]
     text = to_markdown(build_brief(merge_reports(reports), reports, since=dt.date(2031, 6, 1)))
     assert "raided the depot" in text  # hours after: the same day's news
