@@ -306,7 +306,8 @@ def _rules() -> tuple[Rule, ...]:
         (
             "anaphoric",
             rf"(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<what>day|week|month|year|{part})"
-            rf"|the\s+(?P<rel>next|following|previous)\s+(?P<what2>day|{part})",
+            rf"|the\s+(?P<rel>next|following|previous)\s+(?P<what2>day|{part})"
+            r"|(?:earlier|later)\s+in\s+the\s+(?P<what3>day)",
         ),
         ("recent_units", r"recent\s+(?P<unit>decades|years|months|weeks|days)"),
         (
@@ -956,16 +957,21 @@ def _resolve_year_adj(g: dict[str, str | None], state: State) -> Resolved:
 
 
 def _resolve_anaphoric(g: dict[str, str | None], state: State) -> Resolved:
-    """ "that day", "later that year", "the next morning": the text's last date."""
-    if state.ref is None:
+    """ "that day", "later that year", "the next morning": the text's last date;
+    "earlier in the day" with no date before it: the report's day (a live blog's)."""
+    ref = state.ref
+    if ref is None and g.get("what3") and state.published is not None:
+        point = Point(state.published, "day")
+        return Resolved("date", point.value, True, point)
+    if ref is None:
         return _NONE
-    what = (g.get("what") or g.get("what2") or "").lower()
+    what = (g.get("what") or g.get("what2") or g.get("what3") or "").lower()
     step = {"next": 1, "following": 1, "previous": -1}.get((g.get("rel") or "").lower(), 0)
     part = lexicon().parts_of_day.get(what)
     grain: Grain = "day" if part or what == "day" else what  # type: ignore[assignment]
-    if _GRAINS.index(state.ref.grain) > _GRAINS.index(grain):
+    if _GRAINS.index(ref.grain) > _GRAINS.index(grain):
         return _NONE  # "that day" after "in 2019": the day is not known
-    point = replace(state.ref, grain=grain).shift(step, "day")
+    point = replace(ref, grain=grain).shift(step, "day")
     if part:
         return Resolved("time", f"{point.value}T{part}", state.ref_anchored, point)
     return Resolved("date", point.value, state.ref_anchored, point)

@@ -334,3 +334,10 @@ def test_hours_ago_is_the_report_day(times: Times) -> None:
     assert one(found, "hours ago").value == "2024-03-11"
     found = times("Soldiers fired into the air outside the palace two hours ago.", "2024-03-11")
     assert one(found, "two hours ago").value == "2024-03-11"
+
+
+def test_earlier_in_the_day_is_the_report_day_or_the_day_told_before(times: Times) -> None:
+    found = times("Earlier in the day, police arrested 20 activists.", "2011-02-01")
+    assert one(found, "Earlier in the day").value == "2011-02-01"
+    found = times("Crowds gathered on Friday. Later in the day, troops fired.", "2011-02-01")
+    assert one(found, "Later in the day").value == "2011-01-28"
