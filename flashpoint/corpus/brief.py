@@ -643,8 +643,30 @@ def split_days(
                 "main_documents": [d for d in inc.main_documents if d in docs],
             }
         )
+        own = [events[(s.document, s.event)] for s in kept if (s.document, s.event) in events]
+        sources, targets = sides_told(inc, own, inc.type)  # a part names its own sides
+        part = part.model_copy(update={"source_actors": sources, "target_actors": targets})
         out.append(part.model_copy(update={"salience": salience(part)}))
     return out
+
+
+def sides_told(
+    inc: Incident, told: list[tuple[Event, Report]], kind: str
+) -> tuple[list[str], list[str]]:
+    """The incident's sources and targets that the sightings ``told`` (of type ``kind``
+    when any is: an arrest joined to an attack has not the attack's sides) name, in the
+    incident's order; their own labels when none is the incident's."""
+    sources: dict[str, None] = {}
+    targets: dict[str, None] = {}
+    typed = [er for er in told if er[0].type == kind] or told
+    for event, report in typed:
+        actors = {a.id: a for a in report.actors}
+        sources.update(dict.fromkeys(label(p, actors) for p in event.source))
+        targets.update(dict.fromkeys(label(p, actors) for p in event.target))
+    return (
+        [a for a in inc.source_actors if a in sources] or list(sources),
+        [a for a in inc.target_actors if a in targets] or list(targets),
+    )
 
 
 def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> Incident:
@@ -706,16 +728,8 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
             (er for er in told if er[0].type == inc.type), key=lambda er: er[0].sentence.start
         )
         update["mode"] = typed_lead[0].mode
-    sources: dict[str, None] = {}
-    targets: dict[str, None] = {}
     kind = update.get("type", inc.type)
-    typed = [er for er in told if er[0].type == kind] or told  # an arrest joined to an
-    for event, report in typed:  # attack: its sides are not the attack's
-        actors = {a.id: a for a in report.actors}
-        sources.update(dict.fromkeys(label(p, actors) for p in event.source))
-        targets.update(dict.fromkeys(label(p, actors) for p in event.target))
-    update["source_actors"] = [a for a in inc.source_actors if a in sources] or list(sources)
-    update["target_actors"] = [a for a in inc.target_actors if a in targets] or list(targets)
+    update["source_actors"], update["target_actors"] = sides_told(inc, told, str(kind))
     scores = [e.confidence for e, _ in told if e.confidence is not None]
     update["confidence"] = max(scores) if scores else inc.confidence
     return inc.model_copy(update=update)

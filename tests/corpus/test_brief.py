@@ -2280,3 +2280,24 @@ def test_a_key_lines_own_sentence_is_no_doubt(run: Callable[..., Report]) -> Non
     keyed = [brief.evidence.get(i.id, "") for d in brief.days for i in d.incidents]
     assert any("surrendered" in e for e in keyed), keyed
     assert not any("surrendered" in d.content for d in brief.doubts)
+
+
+def test_each_written_day_of_an_incident_names_its_own_sides() -> None:
+    from flashpoint.corpus.brief import split_days
+
+    told = [
+        ("On Tuesday Kestrian guns shelled the Varnian army in Port Halden.", "2031-06-10",
+         ("vrn-mil",)),
+        ("On Wednesday Kestrian guns shelled Port Halden again, killing the envoy.",
+         "2031-06-11", ("envoy",)),
+    ]  # fmt: skip
+    reports = [report("2031-06-11", Ev(text, date=date, target=tgt, place="port"))
+               for text, date, tgt in told]  # fmt: skip
+    events = {(r.document.id, e.id): (e, r) for r in reports for e in r.events}
+    inc = _incident(1, "ASSAULT", "material_conflict", -9, date="2031-06-10",
+                    location="Port Halden",
+                    target_actors=["Varnian army (VRN/MIL)", "Mara Quist (VRN)"])  # fmt: skip
+    inc.sightings = [Sighting(document=r.document.id, event="e0", published=r.document.published)
+                     for r in reports]  # fmt: skip
+    parts = split_days(inc, events)
+    assert [p.target_actors for p in parts] == [["Varnian army (VRN/MIL)"], ["Mara Quist (VRN)"]]
