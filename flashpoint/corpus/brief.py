@@ -517,15 +517,22 @@ def _stock(
 ) -> bool:
     """Every main event of the incident (every event when it has none) is a stock line."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
-    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    told = sighted(mains, events)
     return bool(told) and all(_stock_key(e, r) in stock for e, r in told)
+
+
+def sighted(
+    sightings: Iterable[Sighting], events: dict[tuple[str, str], tuple[Event, Report]]
+) -> list[tuple[Event, Report]]:
+    """The (event, report) each sighting names, of those the reports hold, in order."""
+    return [events[k] for k in ((s.document, s.event) for s in sightings) if k in events]
 
 
 def _recalled(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) -> bool:
     """The incident's story is a look-back: every main event of it (the articles' news
     peg; every event when it has none) that the reports hold is told as past or averted."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
-    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    told = sighted(mains, events)
     return bool(told) and all(looks_back(e, r) for e, r in told)
 
 
@@ -643,7 +650,7 @@ def split_days(
                 "main_documents": [d for d in inc.main_documents if d in docs],
             }
         )
-        own = [events[(s.document, s.event)] for s in kept if (s.document, s.event) in events]
+        own = sighted(kept, events)
         sources, targets = sides_told(inc, own, inc.type)  # a part names its own sides
         part = part.model_copy(update={"source_actors": sources, "target_actors": targets})
         out.append(part.model_copy(update={"salience": salience(part)}))
@@ -833,10 +840,10 @@ def evidence_event(
     it, then the one placed highest in its article, a news report's before a comment
     piece's (``comment``: their document ids)."""
     mains = [s for s in inc.sightings if s.main] or inc.sightings
-    told = [events[k] for k in ((s.document, s.event) for s in mains) if k in events]
+    told = sighted(mains, events)
     if told and all(_opening_run(*er) for er in told):
         # a headline run into a caption and a lead: a body sentence of the incident first
-        known = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+        known = sighted(inc.sightings, events)
         body = [er for er in known if not _opening_run(*er)]
         here = (inc.location or "").casefold()
         told = [er for er in body if here and here in er[0].sentence.text.casefold()] or (
@@ -916,7 +923,7 @@ def place(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) ->
         for a in (*inc.source_actors, *inc.target_actors)
     ):
         return None  # "against Damascus": the capital names its government, no place
-    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    told = sighted(inc.sightings, events)
     if not told:
         return inc.location
     for event, report in told:
@@ -1029,7 +1036,7 @@ def week_only(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     """The Monday of the one week every report of the incident dates it to, when none
     gives a day ("expelled the envoys during the week"): listed on its report's day,
     the line says so. Empty otherwise."""
-    told = [events[k][0] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    told = [e for e, _ in sighted(inc.sightings, events)]
     weeks = {e.date for e in told if e.date_precision == "week"}
     if len(weeks) != 1 or any(e.date_precision != "week" for e in told):
         return ""
@@ -1347,7 +1354,7 @@ def thin(
         return False
     if _vague_verbal(inc):
         return True  # "request, asking government": no asker, no one named asked
-    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    told = sighted(inc.sightings, events)
     if told and all(caption(*er) for er in told):
         return True  # a photo's caption tells what it shows, not the day's news
     if named(inc.source_actors) or named(inc.target_actors):
@@ -1903,7 +1910,7 @@ def own_act(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]) 
     (``sanction (discontinue)``, as a recall of ambassadors), not as a coercion."""
     if inc.type != "COERCE":
         return inc
-    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    told = sighted(inc.sightings, events)
     targets = [p.name for e, _ in told for p in e.target]
     if not targets or not all(_marks().own.match(t) for t in targets):
         return inc
@@ -1924,7 +1931,7 @@ def envoy_act(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
     Syria"): shown as the visit it is (``consult (visit)``), not as troops sent."""
     if inc.type != "MOBILIZE":
         return inc
-    told = [events[k] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    told = sighted(inc.sightings, events)
     if not told:
         return inc
     for event, report in told:
@@ -1946,13 +1953,11 @@ def _trigger_words(inc: Incident, events: dict[tuple[str, str], tuple[Event, Rep
     """The first ``ECHO_WORDS`` words from each sighting's trigger ("recalled their
     ambassadors")."""
     out = set()
-    for k in ((s.document, s.event) for s in inc.sightings):
-        if k in events:
-            event, report = events[k]
-            text = report.document.text[event.trigger.start : event.sentence.end]
-            words = re.findall(r"[\w’'-]+", text.casefold())[:ECHO_WORDS]
-            if len(words) == ECHO_WORDS and words[-1] not in _FUNCTION_WORDS:
-                out.add(" ".join(words))  # "shot dead in" says no more than the act
+    for event, report in sighted(inc.sightings, events):
+        text = report.document.text[event.trigger.start : event.sentence.end]
+        words = re.findall(r"[\w’'-]+", text.casefold())[:ECHO_WORDS]
+        if len(words) == ECHO_WORDS and words[-1] not in _FUNCTION_WORDS:
+            out.add(" ".join(words))  # "shot dead in" says no more than the act
     return out
 
 
@@ -2016,10 +2021,10 @@ def _retold_undated(
     mine = {s.document for s in inc.sightings}
     if not mine or not mine <= {s.document for s in other.sightings}:
         return False
-    told = [events[k][0] for k in ((s.document, s.event) for s in inc.sightings) if k in events]
+    told = [e for e, _ in sighted(inc.sightings, events)]
     if not told or any(e.date is not None for e in told):
         return False
-    dated = [events[k][0] for k in ((s.document, s.event) for s in other.sightings) if k in events]
+    dated = [e for e, _ in sighted(other.sightings, events)]
     return bool(_doer_kinds(told) & _doer_kinds(dated))
 
 
@@ -2404,8 +2409,10 @@ def build_brief(
                 brief.places[inc.id] = _own_place(*told)
     brief.tolls = {i.id: counted_harm(tolls(i, by_doc)) for i in chosen}
     brief.weeks = {i.id: w for i in chosen if (w := week_only(i, events))}
-    brief.wording = {
-        i.id: " ".join(sorted(_trigger_words(i, events))) for i in [*chosen, *brief.lower]
+    brief.wording = {  # a cut in relations is named by its triggers' words (_kind)
+        i.id: " ".join(sorted(_trigger_words(i, events)))
+        for i in [*chosen, *brief.lower]
+        if (i.type, i.mode) == DISCONTINUED
     }
     spans = [d for d in (incident_day(i) for i in chosen) if d]
     spans += [d for d in (iso_day(i.date_end) for i in chosen) if d]
@@ -2537,6 +2544,7 @@ _PLAIN_TYPES = {
     "COERCE": "coercion",
     "ASSAULT": "assault",
 }
+DISCONTINUED = ("SANCTION", "discontinue")  # named by its words (_discontinued)
 _PLAIN = {
     ("CONSULT", "visit"): "visit",
     ("CONSULT", "phone"): "phone call",
@@ -2567,7 +2575,7 @@ _PLAIN = {
     ("SANCTION", "convict"): "conviction",
     ("SANCTION", "expel"): "expulsion",
     ("SANCTION", "withdraw"): "aid or support withdrawn",
-    ("SANCTION", "discontinue"): "diplomatic ties cut",
+    DISCONTINUED: "diplomatic ties cut",  # when no word says what was cut
     ("MOBILIZE", "troops"): "troop deployment",
     ("MOBILIZE", "weapons"): "arms build-up",
     ("MOBILIZE", "police"): "police deployment",
@@ -2597,7 +2605,7 @@ def _kind(inc: Incident, b: Brief | None = None) -> str:
     its triggers' words in ``b``, else its evidence's (:func:`_discontinued`)."""
     if inc.type == "REJECT" and VOTE_ID in inc.id:
         return "veto or vote against"
-    if (inc.type, inc.mode) == ("SANCTION", "discontinue"):
+    if (inc.type, inc.mode) == DISCONTINUED:
         told = (b.wording.get(inc.id) or b.evidence.get(inc.id)) if b else None
         return _discontinued(told or inc.summary or "")
     if (inc.type, inc.mode) in _PLAIN:
@@ -2625,7 +2633,7 @@ def _discontinued(sentence: str) -> str:
     """ "The UK and France have recalled their ambassadors": envoys recalled; "closed its
     embassy": embassy closed; "severed ties", or no such word: diplomatic ties cut."""
     found = _DISCONTINUED.search(sentence)
-    return _DISCONTINUED_WORDS[found.lastgroup or ""] if found else "diplomatic ties cut"
+    return _DISCONTINUED_WORDS[found.lastgroup or ""] if found else _PLAIN[DISCONTINUED]
 
 
 def _title(b: Brief) -> str:

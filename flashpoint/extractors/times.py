@@ -960,11 +960,8 @@ def _resolve_anaphoric(g: dict[str, str | None], state: State) -> Resolved:
     """ "that day", "later that year", "the next morning": the text's last date;
     "earlier in the day" with no date before it: the report's day (a live blog's)."""
     ref = state.ref
-    if ref is None and g.get("what3") and state.published is not None:
-        point = Point(state.published, "day")
-        return Resolved("date", point.value, True, point)
     if ref is None:
-        return _NONE
+        return _report_day(state) if g.get("what3") else _NONE
     what = (g.get("what") or g.get("what2") or g.get("what3") or "").lower()
     step = {"next": 1, "following": 1, "previous": -1}.get((g.get("rel") or "").lower(), 0)
     part = lexicon().parts_of_day.get(what)

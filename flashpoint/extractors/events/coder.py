@@ -41,6 +41,10 @@ DOMESTIC_ACTS = frozenset(
      ("COERCE", "restrict"), ("SANCTION", "convict"), ("ASSAULT", "crowd-control")}
 )  # fmt: skip
 DOMESTIC_SECTORS = frozenset({"COP", "JUD", "SPY"})
+# Place reasons a place found in the act's own words beats: one borrowed from the
+# dateline or the paragraph, and for the town an attack is on, another clause's too
+BORROWED = frozenset({"dateline", "paragraph"})
+OBJECT_BEATS = BORROWED | {"sentence"}
 PERFECT = frozenset({"has", "have", "'s", "'ve"})
 # Types whose object is a proposition (what is demanded, rejected, threatened, promised)
 # or an act being ended ("lifted a blockade", "suspended mediation efforts").
@@ -369,23 +373,13 @@ class Coder(Candidates, Merging):
                 or self.cause_town(cand)
                 or self.attacked_town(cand)
             )
-            here = self.places_by_id.get(location or "")
-            if town is not None and (
-                here is None
-                or (here.feature == "country" and here.country == town.country)
-                # "shelled Homs", filed elsewhere; "attack the province of Idlib, as
-                # ministers gathered in Brussels": the act's own object beats another
-                # clause's town
-                or place_reason in ("dateline", "paragraph", "sentence")
-            ):
+            # "shelled Homs", filed elsewhere; "attack the province of Idlib, as
+            # ministers gathered in Brussels": the act's own object beats another
+            # clause's town
+            if town is not None and self.finer_than(town, location, place_reason, OBJECT_BEATS):
                 location, place_precision, place_reason = town.id, "town", "target"
         moved = self.moved_place(cand) if country is None else None
-        here = self.places_by_id.get(location or "")
-        if moved is not None and (
-            here is None
-            or (here.feature == "country" and here.country == moved.country)
-            or place_reason in ("dateline", "paragraph")
-        ):
+        if moved is not None and self.finer_than(moved, location, place_reason, BORROWED):
             # "withdrew from Rastan", "sent troops into Bahrain": where the force went
             location, place_reason = moved.id, "target"
             place_precision = event_places.precision_of(moved)
@@ -431,7 +425,7 @@ class Coder(Candidates, Merging):
                 here = event_places.home_country(self.ctx.results.get("places", []), self.home)
             if here is not None:
                 location, place_precision, place_reason = here.id, "country", "country"
-        borrowed = location is None or place_reason in ("paragraph", "dateline")
+        borrowed = location is None or place_reason in BORROWED
         if borrowed and named_site is None and not (unknown or named_elsewhere):
             # "Egyptian police arrested 30 activists": a state's own police or courts act at
             # home, when the sentence names no place (a scene carried from another
@@ -555,6 +549,18 @@ class Coder(Candidates, Merging):
                     if rel.dep_ in ("relcl", "acl") and rel.pos_ == "VERB":
                         out.append(rel)
         return out
+
+    def finer_than(
+        self, found: Place, location: str | None, reason: str | None, weaker: frozenset[str]
+    ) -> bool:
+        """``found`` replaces the event's place: there is none, it is ``found``'s own
+        country, or it came by one of the ``weaker`` reasons."""
+        here = self.places_by_id.get(location or "")
+        return (
+            here is None
+            or (here.feature == "country" and here.country == found.country)
+            or reason in weaker
+        )
 
     def own_country(
         self, cand: EventCandidate, sources: list[EventParticipant], sent: SpacySpan

@@ -21,10 +21,7 @@ from flashpoint.nlp import load as load_model
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "IGO", "JUD", "LEG", "SPY"})
 # Head nouns of a phrase that names a settlement or area ("the town of Rastan").
-SETTLEMENTS = frozenset(
-    {"town", "village", "city", "district", "neighbourhood", "neighborhood", "suburb", "province",
-     "governorate"}
-)
+SETTLEMENTS = event_places.SETTLEMENT_WORDS | {"neighbourhood", "neighborhood", "governorate"}
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # The actor kinds a possessive pronoun the actors layer left unresolved can stand for
 # (Participants.possessor); "his"/"her" are resolved there, by the speaker or subject.
@@ -86,11 +83,11 @@ KIN_NOUNS = frozenset(
     {"wife", "widow", "relative", "child", "woman", "son", "daughter", "mother", "father",
      "brother", "sister", "husband"}
 )
-
-
 # States named by a common noun ("several European countries", "Gulf states"): a
 # government side, with no one country
 STATE_NOUNS = frozenset({"country", "state", "nation"})
+# The sector of a party these common nouns head, when no actor or sector list gives one
+NOUN_SECTORS = {**dict.fromkeys(KIN_NOUNS, "CVL"), **dict.fromkeys(STATE_NOUNS, "GOV")}
 
 
 def caption_trimmed(toks: list[Token], head: Token, text: str) -> list[Token]:
@@ -145,10 +142,10 @@ class Participants(Setting):
         bare_country = fr.country_of(name) is not None and head.pos_ == "PROPN"
         if sector is None and not bare_country and (actor is None or actor.kind != "country"):
             sector = self.sector_for(toks, sem)
-        if actor is None and sector is None and sem.lemma_.lower() in KIN_NOUNS:
-            sector = "CVL"  # "fired on the wives of fighters": the wives, not the fighters
-        if actor is None and sector is None and sem.lemma_.lower() in STATE_NOUNS:
-            sector = "GOV"  # "several European countries have recalled their ambassadors"
+        if actor is None and sector is None:
+            # "fired on the wives of fighters": the wives (CVL), not the fighters; "several
+            # European countries have recalled their ambassadors" (GOV)
+            sector = NOUN_SECTORS.get(sem.lemma_.lower())
         if actor is None and sector is None and self.armed_means(sem):
             sector = "MIL"  # "attacks by helicopters and artillery": the force using them
         if actor is None and sector is None and sem.lemma_.lower() in FIRE_NOUNS:

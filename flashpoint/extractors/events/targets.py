@@ -19,10 +19,10 @@ FORCE_NOUNS = frozenset({"force", "violence", "use", "brutality", "repression", 
 PLACE_TARGETS = frozenset({"city", "admin", "country"})
 
 
-def content_clauses(noun: Token) -> list[Token]:
-    """The "that" clauses telling what a noun says ("the accusation that al-Qaeda was
+def content_clause(clause: Token) -> bool:
+    """A "that" clause telling what a noun says ("the accusation that al-Qaeda was
     involved", "the claim that troops fired"): a proposition, not a party."""
-    return [c for c in noun.children if c.dep_ == "acl" and "that" in marks(c)]
+    return clause.dep_ == "acl" and "that" in marks(clause)
 
 
 class Targets(Participants):
@@ -53,9 +53,9 @@ class Targets(Participants):
 
     def noun_targets(self, tok: Token, sense: Sense) -> list[Token]:
         if sense.type == "ACCUSE":
-            for clause in content_clauses(tok):  # "Assad's accusation that al-Qaeda was
-                heads = self.resolve_targets(fr.subject(clause))  # involved": al-Qaeda
-                if heads:
+            for clause in filter(content_clause, tok.children):  # "Assad's accusation
+                heads = self.resolve_targets(fr.subject(clause))  # that al-Qaeda was
+                if heads:  # involved": al-Qaeda
                     return heads
         for role in sense.target:
             heads = self.resolve_targets(fr.objects(tok, role))
@@ -203,7 +203,7 @@ class Targets(Participants):
         clauses, attribution or the circumstances ("despite", "after")."""
         if child.dep_ in fr.SUBJECTS or child.dep_ in ("relcl", "parataxis", "ccomp", "appos"):
             return False
-        if child.i in {c.i for c in content_clauses(child.head)}:
+        if content_clause(child):
             return False  # "rejected the accusation that Iran armed the rebels": its content
         if child.dep_ == "prep" and child.lower_ in self.lex.context_preps:
             return False
