@@ -310,6 +310,11 @@ DATE_GAP_DAYS = 7  # an explicit date this many days or more before the report's
 _RELATIVE_PAST = re.compile(
     r"\blast\s+(?:week|month|year|weekend)\b|\b(?:weeks|months|years)\s+ago\b", re.IGNORECASE
 )
+# "her son died three months ago ... Heavily pregnant, she decided to flee and her
+# husband surrendered": a story told from months or years back runs on for a few
+# sentences that hold no day of their own.
+_FAR_PAST = re.compile(r"\blast\s+(?:month|year)\b|\b(?:months|years)\s+ago\b", re.IGNORECASE)
+FAR_PAST_REACH = 3  # sentences back
 # "more than 400 people have been killed since security forces launched an assault": a
 # perfect passive trigger with a running-total phrase right after it counts up to the
 # time of telling, not a day's happening.
@@ -459,8 +464,9 @@ def _date_before(event: Event, report: Report, published: dt.date) -> bool:
     sentence between holding a day of its own) names an explicit day ``DATE_GAP_DAYS``
     or more before the report ("The incident took place on 10 January ... 'There was a
     clash and two people were killed'"), or the sentence right before it a relative
-    past ("celebrations in Sochi last week ... Exploiting the moment, Putin demanded"):
-    the act is that earlier time's."""
+    past ("celebrations in Sochi last week ... Exploiting the moment, Putin demanded"),
+    or one of the ``FAR_PAST_REACH`` before it a time months or years back: the act is
+    that earlier time's."""
     if _DAY_WORD.search(event.sentence.text):
         return False
     text = report.document.text
@@ -472,6 +478,8 @@ def _date_before(event: Event, report: Report, published: dt.date) -> bool:
             if when is not None and (published - when).days >= DATE_GAP_DAYS:
                 return True
         if n == 1 and _RELATIVE_PAST.search(text, a, b):
+            return True
+        if 1 < n <= FAR_PAST_REACH and _FAR_PAST.search(text, a, b):
             return True
         if n and _DAY_WORD.search(text, a, b):
             return False
@@ -748,11 +756,21 @@ def news_view(inc: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
 # journalists have been killed'). A capitalized article after a word that is no
 # preposition or verb of saying ("in The Hague", "told The Times" are names), or a
 # capitalized article or number word right after a closing quotation mark, starts the
-# second sentence.
+# second sentence. So does a broadcaster's correspondent opening a video caption ("...
+# expel Syrian ambassadors BBC's Paul Wood, in Homs, says"), and a capitalized subject of
+# a caption's present "say(s)" after a plain word ("firing on residents Gulf Arab states
+# say they are expelling").
+_NO_GLUE_BEFORE = (
+    r"(?!(?:in|of|at|to|for|from|by|with|on|into|as|and|or|than|like|told|said|says|tells"
+    r"|reads|reading|called|named|via|about|when|while|if|because|that|which|who|whom|whose"
+    r"|where|after|before|but|so|whether|until|unless|though|although|since|also|only|even"
+    r"|not|the|a|an|his|her|its|their|our|opposition)\s)"
+)
 _GLUE = re.compile(
-    r"(?<![\w’'-])(?!(?:in|of|at|to|for|from|by|with|on|into|as|and|or|than|like|told|said"
-    r"|says|tells|reads|reading|called|named|via|about)\s)[\w’'-]+?[a-z0-9’']\s+"
-    r"(?=(?:A|An|The)\s+[A-Za-z])"
+    rf"(?<![\w’'-]){_NO_GLUE_BEFORE}[\w’'-]+?[a-z0-9’']\s+(?=(?:A|An|The)\s+[A-Za-z])"
+    rf"|(?<![\w’'-]){_NO_GLUE_BEFORE}[a-z][\w’'-]*[a-z]\s+"
+    r"(?=(?:The\s+)?(?:BBC|CNN|ITV|NPR|Sky\s+News|Al\s+Jazeera)[’']s\s+[A-Z]"
+    r"|[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s+says?\s)"
     r"|[”\"](?<=[a-z.!?,][”\"])\s+"
     r"(?=(?:A|An|The|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands)\s)"
 )
@@ -1474,6 +1492,8 @@ def comment_piece(report: Report) -> bool:
     opening = text[spans[0][0] : spans[0][1]].strip()
     if opening.endswith("?") and not any(q in opening for q in '“”"‘'):
         return True  # "Remember those plucky Kurdish forces ...?": a lead that argues
+    if _closing_question(report, spans):
+        return True  # "Is this where the war leads next?": a piece that ends arguing
     said = _attributions(report)
     quoted = [(q.start, q.end) for q in report.quotes]
 
@@ -1511,6 +1531,23 @@ def comment_piece(report: Report) -> bool:
         and prescribing * 10 >= len(spans)
         and saying * 10 < len(spans)
     )
+
+
+CLOSING_QUESTION_SENTENCES = 10  # a shorter text ending in a question may be a teaser
+
+
+def _closing_question(report: Report, spans: list[tuple[int, int]]) -> bool:
+    """The article's last sentence outside the removed page blocks is a question of its
+    own, in no quotation marks and no hashtag ("Is Tehran where this tragedy leads
+    next?"), in a text of ``CLOSING_QUESTION_SENTENCES`` or more sentences."""
+    text = report.document.text
+    removed = [(b.start, b.end) for b in report.document.removed]
+    body = [(a, b) for a, b in spans if not any(lo <= a and b <= hi for lo, hi in removed)]
+    body = [(a, b) for a, b in body if text[a:b].strip()]
+    if len(body) < CLOSING_QUESTION_SENTENCES:
+        return False
+    closing = text[body[-1][0] : body[-1][1]].strip()
+    return closing.endswith("?") and not any(q in closing for q in '“”"‘#')
 
 
 def _opinion_only(
@@ -1975,16 +2012,24 @@ def echoes(
     shows (two sentences of one video message, linked apart), or the same article's
     undated telling of the act another line dates (:func:`_retold_undated`). The more
     salient stays."""
-    doers = {i.id: plausible_sides(i, reports, comment)[0] for i in found}
+    sides = {i.id: plausible_sides(i, reports, comment)[:2] for i in found}
+    doers = {key: pair[0] for key, pair in sides.items()}
     counts = {i.id: _toll_keys(i, reports) for i in found}
     out: set[str] = set()
     ranked = sorted(found, key=lambda i: (-i.salience, i.id))
+    weeks = {i.id: week_only(i, events) for i in found}
     for n, inc in enumerate(ranked):
         day = incident_day(inc)
         for other in ranked[:n]:
             if other.id in out or other.type != inc.type or day is None:
                 continue
             there = incident_day(other)
+            if there is not None and _same_act_in_week(other, inc, day, weeks, sides):
+                out.add(other.id)  # the act's day stays, however salient the week's line
+                continue
+            if there is not None and _same_act_in_week(inc, other, there, weeks, sides):
+                out.add(inc.id)  # "expelled the envoys during the week" beside its day
+                break
             if there is None or abs((there - day).days) > 1:
                 continue
             mine, theirs = doers[inc.id], doers[other.id]
@@ -2006,6 +2051,31 @@ def echoes(
             if inc.id in out:
                 break
     return out
+
+
+def _same_act_in_week(
+    inc: Incident,
+    other: Incident,
+    there: dt.date,
+    weeks: dict[str, str],
+    sides: dict[str, tuple[list[str], list[str]]],
+) -> bool:
+    """``inc``, dated only to a week (``weeks``: :func:`week_only` of each incident), is
+    the act ``other`` tells on a day of that week (``there``), ``other`` having a day:
+    the same mode, and a doer or a target of the same code or name ("the Gulf
+    Co-operation Council, which expelled Syria's ambassadors during the week" beside
+    "Gulf Arab states expel Syrian ambassadors" of that Tuesday)."""
+    if not weeks[inc.id] or weeks[other.id]:
+        return False
+    monday = dt.date.fromisoformat(weeks[inc.id][:10])
+    if not 0 <= (there - monday).days < 7:
+        return False
+    if inc.mode and other.mode and inc.mode != other.mode:
+        return False
+    (my_doers, my_targets), (doers, targets) = sides[inc.id], sides[other.id]
+    return any(_matches(a, doers) for a in my_doers) or any(
+        _matches(a, targets) for a in my_targets
+    )
 
 
 def _retold_undated(

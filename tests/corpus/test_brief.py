@@ -1717,6 +1717,24 @@ def test_a_signed_op_ed_and_a_question_lead_are_comment() -> None:
     assert comment_piece(signed) and comment_piece(asked) and not comment_piece(news)
 
 
+def test_a_piece_that_ends_on_a_question_of_its_own_is_comment() -> None:
+    body = [f"The harbour of Port Halden changed hands for the {n} time." for n in
+            ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth")]  # fmt: skip
+
+    def piece(closing: str, lines: list[str] = body) -> Report:
+        text = " ".join([*lines, closing])
+        rep = _doc_report("q", text)
+        rep.document.sentences = [text.index(x) for x in [*lines, closing]]
+        return rep
+
+    assert comment_piece(piece("Is the port where this endless war leads next?"))
+    assert not comment_piece(piece("The navy withdrew on Sunday."))
+    assert not comment_piece(piece('"Is the port safe?"'))  # a quoted question is reported
+    assert not comment_piece(piece("Should the port be shared? #harbour"))  # a page's poll
+    assert not comment_piece(piece("Is the port safe?", body[:3]))  # a short teaser
+
+
 def test_an_undated_act_on_a_named_weekday_is_that_days() -> None:
     # 2031-06-07 is a Saturday: "on Friday" is the 6th
     rep = _with_trigger(
@@ -2158,6 +2176,32 @@ def test_a_line_dated_only_to_a_week_says_so() -> None:
     assert week_only(inc, events) == ""
 
 
+def test_an_act_dated_only_to_a_week_is_no_second_line_beside_its_day() -> None:
+    def weekly() -> Report:
+        rep = report(
+            "2031-06-15",
+            Ev("Ossland expelled the Varnian envoys during the week, officials said.",
+               type="SANCTION", source=("oss-gov",), target=("vrn-gov",), date="2031-06-09"),
+        )  # fmt: skip
+        rep.events[0].date_precision = "week"
+        return rep
+
+    def dated(source: str, target: str) -> Report:
+        return report(
+            "2031-06-11",
+            Ev("The envoys are expelled.", type="SANCTION", source=(source,), target=(target,),
+               date="2031-06-11"),
+        )  # fmt: skip
+
+    # another state's expulsion of another state's envoys that week is another act
+    for sides, lines in ((("oss-gov", "vrn-gov"), 1), (("kst-gov", "vrn-mil"), 2)):
+        reps = [weekly(), dated(*sides)]
+        brief = build_brief(merge_reports(reps), reps, since=dt.date(2031, 6, 1),
+                            until=dt.date(2031, 6, 30))  # fmt: skip
+        text = to_markdown(brief)
+        assert text.count("- **sanction") == lines
+        assert ("during the week" in text) == (lines == 2)
+
 def test_a_quoted_account_of_the_story_so_far_is_a_look_back(
     run: Callable[..., Report],
 ) -> None:
@@ -2301,3 +2345,40 @@ def test_each_written_day_of_an_incident_names_its_own_sides() -> None:
                      for r in reports]  # fmt: skip
     parts = split_days(inc, events)
     assert [p.target_actors for p in parts] == [["Varnian army (VRN/MIL)"], ["Mara Quist (VRN)"]]
+
+
+def test_a_story_told_from_months_back_runs_on_for_a_few_sentences() -> None:
+    def story(*sentences: str, trigger: str = "detained") -> Report:
+        events = [Ev(s, type="AID") for s in sentences[:-1]]
+        rep = report("2031-06-05", *events, Ev(sentences[-1], type="COERCE", place="mill"))
+        rep.events.insert(0, rep.events.pop())  # the act, on its trigger, first
+        return _with_trigger(rep, trigger)
+
+    start = "Her brother fled the capital two years ago."
+    middle = ["He lived with cousins in a camp.", "His wife then fell ill."]
+    back = story(start, *middle, "Soldiers detained him at a checkpoint near Millbrook.")
+    far = story(start, *middle, "He wrote to his family.",
+                "Soldiers detained him at a checkpoint near Millbrook.")  # fmt: skip
+    week = story("Leaders met at a summit in Port Halden last week.", *middle,
+                 "Soldiers detained him at a checkpoint near Millbrook.")  # fmt: skip
+    assert looks_back(back.events[0], back)
+    assert not looks_back(far.events[0], far)  # four sentences on: the story's own news
+    assert not looks_back(week.events[0], week)  # "last week" runs on one sentence only
+
+
+def test_a_video_caption_run_between_headline_and_lead_is_cut_from_both() -> None:
+    from flashpoint.corpus.brief import glued_part
+
+    text = (
+        "Varnia crisis: Gulf states expel envoys BBC's Jane Roe, in Halden, says tanks are"
+        " firing on residents Gulf states say they are expelling Varnian envoys."
+    )
+    rep = _with_trigger(report("2031-06-05", Ev(text, type="SANCTION")), "expelling")
+    lo, hi = glued_part(rep.events[0], rep)
+    assert text[lo:hi] == "Gulf states say they are expelling Varnian envoys."
+    fired = _with_trigger(report("2031-06-05", Ev(text)), "firing")
+    lo, hi = glued_part(fired.events[0], fired)
+    assert text[lo:hi].startswith("BBC's Jane Roe") and text[lo:hi].rstrip().endswith("residents")
+    # a plain word before a name that says something in the body is no glue
+    plain = report("2031-06-05", Ev("The opposition Varnian Council says troops shelled Halden."))
+    assert glued_part(plain.events[0], plain) == (0, len(plain.document.text))

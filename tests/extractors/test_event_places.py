@@ -68,3 +68,19 @@ def test_unknown_district_of_a_known_city(run: Callable[..., Report]) -> None:
     # the named district is the event's site, finer than the town
     assert event.place_precision == "site" and event.site is not None
     assert event.site.text == "Marja district"
+
+
+def test_a_meeting_named_by_its_town_places_the_talks_and_their_purpose(
+    run: Callable[..., Report],
+) -> None:
+    text = (
+        "The Varnian foreign minister met his Kestrian counterpart on the sidelines of the"
+        " Vienna conference on Tuesday to press for a ceasefire, saying the shelling inside"
+        " Syria had to stop."
+    )
+    report = run(text, "2019-02-19")
+    met = next(e for e in report.events if e.type == "CONSULT")
+    press = next(e for e in report.events if e.type == "REQUEST")
+    # the meeting's town, not the country named in what the minister said
+    assert _place(report, met) == "Vienna" and met.place_reason == "clause"
+    assert _place(report, press) == "Vienna"

@@ -76,6 +76,9 @@ def unresolved_dropped(parts: list[EventParticipant]) -> list[EventParticipant]:
     return [p for p in parts if p.actor is not None or p.name.lower() not in UNRESOLVED_GROUPS]
 
 
+# Verbs of meeting and travel whose place is that of the act they are done for.
+PURPOSE_HOSTS = frozenset({"meet", "visit", "travel", "fly", "arrive", "go", "gather"})
+
 class Coder(Candidates, Merging):
     """Codes the events of one document."""
 
@@ -537,8 +540,17 @@ class Coder(Candidates, Merging):
 
     def scene_verbs(self, cand: EventCandidate) -> list[Token]:
         """The verbs of relative clauses on the happening an act was done in ("killed
-        four civilians in demonstrations that erupted in Deraa"): their place is the act's."""
+        four civilians in demonstrations that erupted in Deraa"), and the meeting or
+        journey an act's "to" clause is the purpose of ("met his counterpart in Munich to
+        press his plan"): their place is the act's."""
         out: list[Token] = []
+        head = cand.anchor.head
+        if (
+            cand.anchor.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.anchor.children)
+            and head.lemma_.lower() in PURPOSE_HOSTS
+        ):
+            out.append(head)
         for prep in cand.anchor.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at"):
                 continue

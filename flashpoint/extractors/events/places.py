@@ -71,7 +71,30 @@ def part_of(prep: Token) -> bool:
     )
 
 
+# Meetings named by their town ("the Munich conference", "the Geneva talks") and the
+# words for their edges ("on the sidelines of"): the meeting is where its town is.
+MEETING_NOUNS = frozenset({"conference", "summit", "talks", "meeting", "forum", "congress"})
+MEETING_EDGES = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes"})
+MEETING_PREPS = frozenset({"at", "in", "during", "on"})
+
+
+def meeting_site(tok: Token) -> bool:
+    """``tok`` is the town that names a meeting where the act was done ("met on the
+    sidelines of the Munich conference", "spoke at the Brussels summit")."""
+    noun = tok.head
+    if tok.dep_ != "compound" or noun.lemma_.lower() not in MEETING_NOUNS:
+        return False
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and prep.head.lower_ in MEETING_EDGES and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "on the sidelines of the Munich conference"
+    return prep.lower_ in MEETING_PREPS
+
+
 def _locative(tok: Token) -> bool:
+    if meeting_site(tok):
+        return True  # "on the sidelines of the Munich conference"
     if tok.dep_ == "pobj" and part_of(tok.head):
         return True  # "shelled southern parts of Latakia"
     prep = tok.head if tok.dep_ == "pobj" else None

@@ -320,6 +320,8 @@ class Setting(CoderBase):
         toks = fr.clause(cand.anchor) if cand.direct else []
         toks += list(cand.trigger.subtree) if cand.nominal else []
         for child in cand.anchor.children:  # "..., killing at least 31 people"
+            if child.lemma_.lower() in event_places.SPEECH_VERBS:
+                continue  # "..., saying the Kurds are fighting inside Turkey": what was said
             if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG":
                 toks += list(child.subtree)
         return toks
@@ -463,7 +465,7 @@ class Setting(CoderBase):
             prep = tok.head if tok.dep_ == "pobj" else None
             if (tok.dep_ == "compound" and tok.head.dep_ == "pobj") or event_places.owns_site(tok):
                 prep = tok.head.head  # "in Cairo's Tahrir Square"
-            if prep is not None and event_places.part_of(prep):
+            if event_places.meeting_site(tok) or (prep is not None and event_places.part_of(prep)):
                 dist = abs(tok.i - cand.trigger.i)  # "shelled southern parts of Latakia"
                 found.append((dist, place, "in"))
                 if best is None or dist < best[0]:
