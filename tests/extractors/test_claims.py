@@ -194,3 +194,12 @@ def test_described_as_is_a_claim_of_the_subject(run: Run) -> None:
     assert claim.content.text.startswith("the shelling of Port Halden as")
     # "used the school as a base" says nothing about the school: no claim
     assert run("Varnian rebels used the old school as a base.").claims == []
+
+
+def test_a_guess_at_what_someone_may_find_or_say_is_no_claim_of_theirs(run: Run) -> None:
+    report = run(
+        "With the regime struggling, Moscow may find that its plan is as fruitless as the"
+        " sanctions. Moscow found that its plan had failed."
+    )
+    assert not any("as fruitless" in c.content.text for c in report.claims)
+    assert _only(report, "its plan had failed").source.name == "Moscow"

@@ -411,3 +411,14 @@ def test_states_in_lower_case_are_not_the_united_states(run: Callable[..., Repor
     report = run("The Gulf Arab states expelled the envoys of the junta.", "2012-02-07")
     expulsion = next(e for e in report.events if e.type == "SANCTION")
     assert [(p.name, p.country) for p in expulsion.source] == [("The Gulf Arab states", None)]
+
+
+def test_a_happening_named_in_what_was_warned_is_no_party(run: Callable[..., Report]) -> None:
+    text = (
+        "An editorial in the state newspaper warned that the violence in Syria could worsen"
+        " if foreign powers intervened. Officials condemned the bloodshed in Syria."
+    )
+    events = _events(run, text)
+    assert not _on(events, "warned")  # no one is threatened, and the paper is no doer
+    (condemned,) = _on(events, "condemned")
+    assert condemned.target and not any("bloodshed" in p.name for p in condemned.target)

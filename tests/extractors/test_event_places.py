@@ -84,3 +84,18 @@ def test_a_meeting_named_by_its_town_places_the_talks_and_their_purpose(
     # the meeting's town, not the country named in what the minister said
     assert _place(report, met) == "Vienna" and met.place_reason == "clause"
     assert _place(report, press) == "Vienna"
+
+
+def test_a_happening_a_statement_names_beside_it_does_not_place_it(
+    run: Callable[..., Report],
+) -> None:
+    text = (
+        "The exiled cleric has backed the uprising in Syria, urging the opposition not to"
+        " rely on foreign powers for help."
+    )
+    report = run(text, "2012-02-12")
+    urging = next(e for e in report.events if e.type == "REQUEST")
+    assert urging.location is None  # where the cleric spoke is not told
+    held = run("At the rally in Cairo, opposition leaders demanded that the president resign.")
+    demand = next(e for e in held.events if e.type == "REQUEST")
+    assert _place(held, demand) == "Cairo"  # the happening the demand was made at

@@ -308,7 +308,9 @@ class Coder(Candidates, Merging):
             self.places,
             self.ctx.results.get("places", []),
             sent,
-            {t.i for t in cand.sources + cand.targets} | self.other_event(cand),
+            {t.i for t in cand.sources + cand.targets}
+            | self.other_event(cand)
+            | self.happenings_in_sentence(cand, sent),
             self.ctx.dateline,
             scope,
             # a running toll ("hundreds have been killed") is no scene's: nothing carried

@@ -155,6 +155,8 @@ class Participants(Setting):
         counted = any(c.dep_ == "nummod" for c in sem.children)  # "two brothers"
         if actor is None and not (named or sector or country or counted):
             return None
+        if actor is None and not named and self.names_happening(sem):
+            return None  # "warned that the violence in Syria could worsen": no party
         return EventParticipant(
             actor=actor.id if actor else None,
             name=actor.name if actor and head.pos_ == "PRON" else name,

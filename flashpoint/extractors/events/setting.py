@@ -310,6 +310,23 @@ class Setting(CoderBase):
                 out.update(t.i for t in tok.subtree)
         return out
 
+    def happenings_in_sentence(self, cand: EventCandidate, sent: Any) -> set[int]:
+        """Tokens of the happenings a statement's sentence names outside the act
+        ("has backed the uprising in Syria, urging the opposition ..."): their place is
+        no place for the statement. A happening the act is done at or during ("at the
+        rally in Cairo, leaders demanded") holds it and stays."""
+        if cand.type not in SPEAKING_OF:
+            return set()
+        inside = {t.i for t in cand.trigger.subtree}
+        out: set[int] = set()
+        for tok in sent:
+            if tok.i in inside or tok.pos_ != "NOUN" or not self.names_happening(tok):
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in CONTAINERS:
+                continue
+            out.update(t.i for t in tok.subtree)
+        return out
+
     def names_happening(self, noun: Token) -> bool:
         """The noun names a happening: an event trigger or an ``EVENT_WORDS`` noun."""
         lemma = noun.lemma_.lower()
