@@ -422,3 +422,11 @@ def test_a_happening_named_in_what_was_warned_is_no_party(run: Callable[..., Rep
     assert not _on(events, "warned")  # no one is threatened, and the paper is no doer
     (condemned,) = _on(events, "condemned")
     assert condemned.target and not any("bloodshed" in p.name for p in condemned.target)
+
+
+def test_revoking_a_citizenship_is_a_restriction_on_its_holder(run: Callable[..., Report]) -> None:
+    text = "The Varnian interior minister revoked the citizenship of the teenager on Tuesday."
+    (revoked,) = _on(_events(run, text), "revoked")
+    assert (revoked.type, revoked.mode) == ("COERCE", "restrict")
+    assert [p.name for p in revoked.target] == ["the teenager"]
+    assert not _on(_events(run, "The Varnian court revoked the ruling on Tuesday."), "revoked")

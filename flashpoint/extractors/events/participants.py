@@ -81,7 +81,7 @@ CAPTION_MARK = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\bEnd Quote\b
 # not a party of their own to the actors layer ("the wives of fighters")
 KIN_NOUNS = frozenset(
     {"wife", "widow", "relative", "child", "woman", "son", "daughter", "mother", "father",
-     "brother", "sister", "husband"}
+     "brother", "sister", "husband", "girl", "boy", "teenager", "schoolgirl", "schoolboy"}
 )
 # States named by a common noun ("several European countries", "Gulf states"): a
 # government side, with no one country

@@ -77,7 +77,7 @@ class Targets(Participants):
             if head.lemma_.lower() in self.lex.content_nouns:
                 # "rejected his requests" -> him; "rejected calls by X" -> X
                 owner = fr.objects(head, "poss") or fr.objects(head, "by")
-                owner = owner or fr.objects(head, "from")
+                owner = owner or fr.objects(head, "from") or fr.objects(head, "of")
                 found_owner = [o for o in owner if self.participant(o) is not None]
                 out.extend(found_owner or self.theme_owner(head))  # "a U.S. request"
                 continue
