@@ -2011,7 +2011,9 @@ def echoes(
     recalled their ambassadors"), or a one-speaker act of a speaker the other already
     shows (two sentences of one video message, linked apart), or the same article's
     undated telling of the act another line dates (:func:`_retold_undated`). The more
-    salient stays."""
+    salient stays, except that a line with a day stays beside one dated only to its
+    week (:func:`_same_act_in_week`), and one naming sides beside a doerless toll that
+    counts its victims (:func:`_names_its_people`)."""
     sides = {i.id: plausible_sides(i, reports, comment)[:2] for i in found}
     doers = {key: pair[0] for key, pair in sides.items()}
     counts = {i.id: _toll_keys(i, reports) for i in found}
@@ -2026,6 +2028,10 @@ def echoes(
             there = incident_day(other)
             if there is not None and _same_act_in_week(other, inc, day, weeks, sides):
                 out.add(other.id)  # the act's day stays, however salient the week's line
+                continue
+            near = there is not None and abs((there - day).days) <= 1
+            if near and not doers[other.id] and _names_its_people(other, inc, events):
+                out.add(other.id)  # the line whose sides are named stays
                 continue
             if there is not None and _same_act_in_week(inc, other, there, weeks, sides):
                 out.add(inc.id)  # "expelled the envoys during the week" beside its day
@@ -2046,11 +2052,46 @@ def echoes(
                 out.add(other.id)  # the dated telling stays, however salient the other
                 continue
             retold = _retold_undated(inc, other, events)
-            if echo or toll or retold or (speaker and any(_matches(a, theirs) for a in mine)):
+            named = not mine and _names_its_people(inc, other, events)
+            spoken = speaker and any(_matches(a, theirs) for a in mine)
+            if echo or toll or retold or named or spoken:
                 out.add(inc.id)
             if inc.id in out:
                 break
     return out
+
+
+def _names_its_people(
+    inc: Incident, other: Incident, events: dict[tuple[str, str], tuple[Event, Report]]
+) -> bool:
+    """A sentence of ``inc`` counts among its victims ("including", "among them") a
+    person the other incident's reports name ("Dozens of people were killed in Syria on
+    Wednesday, including journalists Marie Colvin and Remi Ochlik" beside the shelling
+    of Homs that killed them): the line tells that incident again. Two days of one
+    incident (:func:`split_days`) are not compared."""
+    theirs = {normalize(name) for name in other.people}
+    if not theirs or _base_id(inc) == _base_id(other):
+        return False
+    for event, report in sighted(inc.sightings, events):
+        text = report.document.text
+        found = _INCLUDING.search(text, event.sentence.start, event.sentence.end)
+        if found is None:
+            continue
+        for actor in report.actors:
+            if actor.kind != "person" or normalize(actor.name) not in theirs:
+                continue
+            if any(found.end() <= m.start < event.sentence.end for m in actor.mentions):
+                return True
+    return False
+
+
+# The start of a list of the victims a toll counts: "..., including journalists X and Y".
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+the\s+(?:dead|victims))\b")
+
+
+def _base_id(inc: Incident) -> str:
+    """The incident's id before a day of :func:`split_days` was added to it."""
+    return inc.id.split("-day-")[0]
 
 
 def _same_act_in_week(

@@ -2382,3 +2382,35 @@ def test_a_video_caption_run_between_headline_and_lead_is_cut_from_both() -> Non
     # a plain word before a name that says something in the body is no glue
     plain = report("2031-06-05", Ev("The opposition Varnian Council says troops shelled Halden."))
     assert glued_part(plain.events[0], plain) == (0, len(plain.document.text))
+
+
+def test_a_doerless_toll_counting_another_lines_named_victims_is_that_line_again() -> None:
+    from flashpoint.models import Actor
+
+    def with_person(rep: Report, name: str) -> Report:
+        at = rep.document.text.index(name)
+        mention = Mention(start=at, end=at + len(name), text=name)
+        rep.actors.append(Actor(id=f"a-{name}", name=name, kind="person", mentions=[mention]))
+        return rep
+
+    shelled = with_person(report(
+        "2031-06-05",
+        Ev("Kestrian gunboats shelled the port of Halden, killing the reporter Ana Brill.",
+           place="port", date="2031-06-05"),
+    ), "Ana Brill")  # fmt: skip
+    shelled.events[0].figures = []
+
+    def toll(words: str) -> Report:
+        return with_person(report(
+            "2031-06-05",
+            Ev(words, source=(), target=(), place="vrn", date="2031-06-05"),
+        ), "Ana Brill")  # fmt: skip
+
+    day = "Dozens of people were killed in Varnia on Thursday"
+    for words, lines in (
+        (f"{day}, including the reporter Ana Brill.", 1),
+        (f"{day}, as the reporter Ana Brill saw.", 2),
+    ):
+        reps = [shelled, toll(words)]
+        text = to_markdown(build_brief(merge_reports(reps), reps, since=dt.date(2031, 6, 1)))
+        assert text.count("- **assault") == lines
