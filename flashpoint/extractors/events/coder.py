@@ -207,6 +207,16 @@ class Coder(Candidates, Merging):
         led = {sent(e) for e in self.events if e.source and e.id not in self.context}
         return [e for e in self.events if not (e.id in self.context and sent(e) in led)]
 
+    @staticmethod
+    def mutual_pair(cand: EventCandidate, sources: list[EventParticipant]) -> bool:
+        """A reciprocal act ("X met with Y") has both sides as doers; but when the subject
+        is there and codes as no party ("the man put in charge of the transition is
+        meeting with opposition leaders"), the other side alone is not the doer: it
+        stays the partner, and the doer is left empty."""
+        if not (cand.sense.reciprocal and cand.type == cand.sense.type):
+            return False
+        return bool(sources) or not cand.sources
+
     def emit(self, cand: EventCandidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
         seen_by = self.observers(cand.trigger)  # "residents heard shooting": not the doers
@@ -219,7 +229,7 @@ class Coder(Candidates, Merging):
         targets = self.participants(cand.targets)
         if self_exhortation(cand, sources, targets, self.lex.speech_verbs):
             return  # "Cameron said Britain must be realistic": a view, not a demand
-        if cand.sense.reciprocal and cand.type == cand.sense.type:
+        if self.mutual_pair(cand, sources):
             sources, targets = sources + targets, []  # "X met with Y": both act
         scope = self.scope(cand)
         place_target = cand.type in self.lex.place_target_types or cand.mode == "visit"

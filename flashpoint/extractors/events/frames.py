@@ -122,6 +122,24 @@ RAISING_VERBS = frozenset(
 )
 
 
+# Words that open a clause depending on another: a sentence's root never carries one.
+SUBORDINATORS = frozenset(
+    {"as", "while", "when", "whilst", "after", "before", "because", "since", "although",
+     "though", "once", "until", "whereas"}
+)  # fmt: skip
+
+
+def misparsed_subordinate(verb: Token) -> bool:
+    """A sentence root opened by "as", "while", "when" ...: the parser has taken the
+    leading subordinate clause for the main one ("As scores of people inspect the damage,
+    a bomber drives into the crowd and blows himself up"), so a verb coordinated with it
+    belongs to the unseen main clause, and the subordinate clause's subject is not its
+    doer (the onlookers did not blow themselves up). No doer beats a wrong one."""
+    return verb.dep_ == "ROOT" and any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children
+    )
+
+
 def subject(verb: Token) -> list[Token]:
     """The doer: the subject, the "by" agent of a passive, or a shared subject."""
     # Up a chain of coordinated or controlled verbs in a loop, not by recursion.
@@ -158,6 +176,8 @@ def _own_subject(verb: Token) -> list[Token] | Token:
         if raised:
             return [resolve_relative(raised[0])]
     # Coordinated verbs and controlled "to" clauses share the subject of their head.
+    if verb.dep_ == "conj" and misparsed_subordinate(verb.head):
+        return []  # "As crowds gather, a bomber ... and blows himself up": not the crowds
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         # "X was indicted by Y and will resign": X, not the agent Y, resigns
         if verb.dep_ == "conj" and is_passive(verb.head):
