@@ -147,3 +147,29 @@ def test_a_wave_of_anger_is_not_a_run_of_acts(run: Callable[..., Report]) -> Non
     report = run("The killings set off a wave of anger among residents.", PUBLISHED)
     assert all(_names(e) != ["residents"] for e in report.events)
 
+
+# --- a review or a culture page tells no happenings ---------------------------------
+
+REVIEW = (
+    "The Long Road Home, the new film from the director of two war documentaries, is a"
+    " thriller that never finds its audience.\n"
+    "The novel it is adapted from had more to say, and the actors seem lost in the plot.\n"
+)
+
+
+def test_a_killing_in_a_film_plot_is_not_an_event(run: Callable[..., Report]) -> None:
+    text = REVIEW + "In the last reel, a sniper shoots the hero's brother outside a mosque.\n"
+    assert not _on(run(text, PUBLISHED), "shoots")
+
+
+def test_a_state_act_told_on_a_culture_page_stays(run: Callable[..., Report]) -> None:
+    text = REVIEW + "Police arrested the film's producer in Cairo on Sunday.\n"
+    assert _on(run(text, PUBLISHED), "arrested")
+
+
+def test_a_news_story_naming_a_film_keeps_its_events(run: Callable[..., Report]) -> None:
+    text = (
+        "Gunmen shot dead two men outside a cinema in Karachi on Sunday, police said.\n"
+        "The cinema had been showing a film about the city's gangs.\n"
+    )
+    assert _on(run(text, PUBLISHED), "shot")

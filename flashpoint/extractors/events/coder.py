@@ -97,6 +97,8 @@ class Coder(Candidates, Merging):
             for t in lead
         )
         self.sport_story = fr.sport_story(self.doc)  # a match report: no politics in it
+        # a review or a culture page: its violence is a plot's, its habits a critic's
+        self.arts_story = fr.arts_story(self.doc, self.ctx.sentences)
         self.home_sure = (
             self.ctx.dateline is None
             or event_places.dateline_place(self.ctx.dateline, self.ctx.results.get("places", []))
@@ -685,9 +687,10 @@ class Coder(Candidates, Merging):
         return True
 
     def off_politics(self, parties: list[EventParticipant], sent: SpacySpan) -> bool:
-        """A sentence about a game or about trade, with no government among the parties
-        ("authorities jailed 52 men for playing in a football tournament" stays)."""
-        if not (fr.sport(sent) or fr.business(sent) or self.sport_story):
+        """A sentence about a game or about trade, or a line of a review, with no government
+        among the parties ("authorities jailed 52 men for playing in a football tournament"
+        stays)."""
+        if not (fr.sport(sent) or fr.business(sent) or self.sport_story or self.arts_story):
             return False
         return not any(
             (p.actor and getattr(self.actors.get(p.actor), "kind", None) == "country")

@@ -1074,6 +1074,34 @@ def sport_story(doc: Span | Doc) -> bool:
     return sport_count > violence
 
 
+# Words of films, fiction and the stage: a review or a culture page is made of them.
+# (Not "book", "memoir" or "documentary": a review of reportage retells real events.)
+ARTS_WORDS = frozenset(
+    {"film", "films", "movie", "movies", "novel", "novels", "novelist", "novella", "comic",
+     "cinema", "hollywood", "screenplay", "screenwriter", "actor", "actors", "actress",
+     "starring", "sequel", "premiere", "genre", "plot", "oscar", "oscars", "playwright",
+     "theatre", "theater", "album", "lyrics", "fiction", "fictional", "episode", "filmmaker",
+     "film-maker", "audience", "audiences", "comedy", "thriller", "poem", "poet", "poetry",
+     "musical"}
+)  # fmt: skip
+ARTS_STORY_WORDS = 3  # distinct arts words that make a story a culture page ...
+ARTS_STORY_RATE = 6  # ... when they come at least this often per 1,000 words
+ARTS_LEAD = 3  # sentences of the lead, one of which names the work
+
+
+def arts_story(doc: Doc, sentences: list[Span]) -> bool:
+    """The story is a review or a culture page ("Spielberg's film is the latest version
+    of Wells's novel"): its lead names a film, book or play, and its arts words, of at
+    least ``ARTS_STORY_WORDS`` kinds, come at least ``ARTS_STORY_RATE`` times in 1,000
+    words. Its violence is a plot's or a premise's, and its generalities a critic's, so
+    no sentence of it is politics unless a government is a party."""
+    words = [t.lower_ for t in doc if t.is_alpha or "-" in t.text]
+    found = [w for w in words if w in ARTS_WORDS]
+    if len(set(found)) < ARTS_STORY_WORDS or 1000 * len(found) < ARTS_STORY_RATE * len(words):
+        return False
+    return any(t.lower_ in ARTS_WORDS for sent in sentences[:ARTS_LEAD] for t in sent)
+
+
 def business(sent: Span) -> bool:
     """The sentence is about trade (a takeover, a fashion show), not politics."""
     words = _words(sent)
