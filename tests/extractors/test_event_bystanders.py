@@ -173,3 +173,15 @@ def test_a_news_story_naming_a_film_keeps_its_events(run: Callable[..., Report])
         "The cinema had been showing a film about the city's gangs.\n"
     )
     assert _on(run(text, PUBLISHED), "shot")
+
+
+# --- "meet the aspirations of the people" is no meeting -----------------------------
+
+
+def test_meeting_aspirations_is_no_meeting(run: Callable[..., Report]) -> None:
+    report = run(
+        "Any transition must be orderly and must meet the legitimate aspirations of the"
+        " Syrian people, the envoy said.",
+        PUBLISHED,
+    )
+    assert not [e for e in report.events if e.type == "CONSULT"]
