@@ -100,6 +100,8 @@ class Coder(Candidates, Merging):
             for t in lead
         )
         self.sport_story = fr.sport_story(self.doc)  # a match report: no politics in it
+        # a review or a culture page: its violence is a plot's, its habits a critic's
+        self.arts_story = fr.arts_story(self.doc, self.ctx.sentences)
         self.home_sure = (
             self.ctx.dateline is None
             or event_places.dateline_place(self.ctx.dateline, self.ctx.results.get("places", []))
@@ -210,6 +212,16 @@ class Coder(Candidates, Merging):
         led = {sent(e) for e in self.events if e.source and e.id not in self.context}
         return [e for e in self.events if not (e.id in self.context and sent(e) in led)]
 
+    @staticmethod
+    def mutual_pair(cand: EventCandidate, sources: list[EventParticipant]) -> bool:
+        """A reciprocal act ("X met with Y") has both sides as doers; but when the subject
+        is there and codes as no party ("the man put in charge of the transition is
+        meeting with opposition leaders"), the other side alone is not the doer: it
+        stays the partner, and the doer is left empty."""
+        if not (cand.sense.reciprocal and cand.type == cand.sense.type):
+            return False
+        return bool(sources) or not cand.sources
+
     def emit(self, cand: EventCandidate, sent: SpacySpan) -> None:
         self.consumed.update(cand.consumed)
         seen_by = self.observers(cand.trigger)  # "residents heard shooting": not the doers
@@ -222,7 +234,7 @@ class Coder(Candidates, Merging):
         targets = self.participants(cand.targets)
         if self_exhortation(cand, sources, targets, self.lex.speech_verbs):
             return  # "Cameron said Britain must be realistic": a view, not a demand
-        if cand.sense.reciprocal and cand.type == cand.sense.type:
+        if self.mutual_pair(cand, sources):
             sources, targets = sources + targets, []  # "X met with Y": both act
         scope = self.scope(cand)
         place_target = cand.type in self.lex.place_target_types or cand.mode == "visit"
@@ -689,9 +701,10 @@ class Coder(Candidates, Merging):
         return True
 
     def off_politics(self, parties: list[EventParticipant], sent: SpacySpan) -> bool:
-        """A sentence about a game or about trade, with no government among the parties
-        ("authorities jailed 52 men for playing in a football tournament" stays)."""
-        if not (fr.sport(sent) or fr.business(sent) or self.sport_story):
+        """A sentence about a game or about trade, or a line of a review, with no government
+        among the parties ("authorities jailed 52 men for playing in a football tournament"
+        stays)."""
+        if not (fr.sport(sent) or fr.business(sent) or self.sport_story or self.arts_story):
             return False
         return not any(
             (p.actor and getattr(self.actors.get(p.actor), "kind", None) == "country")

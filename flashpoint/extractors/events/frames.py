@@ -122,6 +122,24 @@ RAISING_VERBS = frozenset(
 )
 
 
+# Words that open a clause depending on another: a sentence's root never carries one.
+SUBORDINATORS = frozenset(
+    {"as", "while", "when", "whilst", "after", "before", "because", "since", "although",
+     "though", "once", "until", "whereas"}
+)  # fmt: skip
+
+
+def misparsed_subordinate(verb: Token) -> bool:
+    """A sentence root opened by "as", "while", "when" ...: the parser has taken the
+    leading subordinate clause for the main one ("As scores of people inspect the damage,
+    a bomber drives into the crowd and blows himself up"), so a verb coordinated with it
+    belongs to the unseen main clause, and the subordinate clause's subject is not its
+    doer (the onlookers did not blow themselves up). No doer beats a wrong one."""
+    return verb.dep_ == "ROOT" and any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children
+    )
+
+
 def subject(verb: Token) -> list[Token]:
     """The doer: the subject, the "by" agent of a passive, or a shared subject."""
     # Up a chain of coordinated or controlled verbs in a loop, not by recursion.
@@ -158,6 +176,8 @@ def _own_subject(verb: Token) -> list[Token] | Token:
         if raised:
             return [resolve_relative(raised[0])]
     # Coordinated verbs and controlled "to" clauses share the subject of their head.
+    if verb.dep_ == "conj" and misparsed_subordinate(verb.head):
+        return []  # "As crowds gather, a bomber ... and blows himself up": not the crowds
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         # "X was indicted by Y and will resign": X, not the agent Y, resigns
         if verb.dep_ == "conj" and is_passive(verb.head):
@@ -1052,6 +1072,34 @@ def sport_story(doc: Span | Doc) -> bool:
     sport_count = sum(t.lower_ in SPORT_WORDS for t in doc)
     violence = sum(t.lemma_.lower() in VIOLENCE_WORDS for t in doc)
     return sport_count > violence
+
+
+# Words of films, fiction and the stage: a review or a culture page is made of them.
+# (Not "book", "memoir" or "documentary": a review of reportage retells real events.)
+ARTS_WORDS = frozenset(
+    {"film", "films", "movie", "movies", "novel", "novels", "novelist", "novella", "comic",
+     "cinema", "hollywood", "screenplay", "screenwriter", "actor", "actors", "actress",
+     "starring", "sequel", "premiere", "genre", "plot", "oscar", "oscars", "playwright",
+     "theatre", "theater", "album", "lyrics", "fiction", "fictional", "episode", "filmmaker",
+     "film-maker", "audience", "audiences", "comedy", "thriller", "poem", "poet", "poetry",
+     "musical"}
+)  # fmt: skip
+ARTS_STORY_WORDS = 3  # distinct arts words that make a story a culture page ...
+ARTS_STORY_RATE = 6  # ... when they come at least this often per 1,000 words
+ARTS_LEAD = 3  # sentences of the lead, one of which names the work
+
+
+def arts_story(doc: Doc, sentences: list[Span]) -> bool:
+    """The story is a review or a culture page ("Spielberg's film is the latest version
+    of Wells's novel"): its lead names a film, book or play, and its arts words, of at
+    least ``ARTS_STORY_WORDS`` kinds, come at least ``ARTS_STORY_RATE`` times in 1,000
+    words. Its violence is a plot's or a premise's, and its generalities a critic's, so
+    no sentence of it is politics unless a government is a party."""
+    words = [t.lower_ for t in doc if t.is_alpha or "-" in t.text]
+    found = [w for w in words if w in ARTS_WORDS]
+    if len(set(found)) < ARTS_STORY_WORDS or 1000 * len(found) < ARTS_STORY_RATE * len(words):
+        return False
+    return any(t.lower_ in ARTS_WORDS for sent in sentences[:ARTS_LEAD] for t in sent)
 
 
 def business(sent: Span) -> bool:

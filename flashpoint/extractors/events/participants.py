@@ -102,6 +102,17 @@ def caption_trimmed(toks: list[Token], head: Token, text: str) -> list[Token]:
 
 
 # Nouns of shooting whose modifier names who shot: "tank fire", "sniper fire".
+# Participles that name what moved an act, not who did it: "protests inspired by the
+# Tunisian revolt", "clashes sparked by the arrest".
+CAUSING_VERBS = frozenset(
+    {"inspire", "spark", "trigger", "prompt", "fuel", "provoke", "cause", "drive", "motivate",
+     "ignite", "fan", "encourage", "embolden", "galvanize", "galvanise", "stir", "touch"}
+)  # fmt: skip
+# Nouns that only group acts into a run: "a wave of attacks", "a series of raids".
+SERIES_NOUNS = frozenset(
+    {"wave", "series", "spate", "string", "round", "spree", "rash", "flurry", "barrage", "volley",
+     "campaign", "cycle", "surge", "chain", "succession"}
+)  # fmt: skip
 FIRE_NOUNS = frozenset({"fire", "gunfire", "shellfire", "shelling", "bombardment"})
 
 
@@ -520,6 +531,10 @@ class Participants(Setting):
         ):
             # "X issued a statement demanding ...": the statement's issuer demands
             heads = fr.subject(heads[0].head)
+        act = self.act_told_by_relative(tok, heads)
+        if act is not None:
+            # "the shooting down of a Hercules, which killed 10": the downing killed
+            return self.noun_sources(act)
         if tok.lemma_.lower() in BURSTING_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
             heads = [h for h in heads if self.agent_like(h)]  # "the car blew up": no doer
         out: list[Token] = []
@@ -612,18 +627,23 @@ class Participants(Setting):
                 return fr.conjuncts(child)
         by = fr.objects(tok, "by")
         for child in tok.children:  # "a rally attended by thousands"
-            if child.dep_ == "acl" and child.tag_ == "VBN":
+            if child.dep_ == "acl" and child.tag_ == "VBN" and not self.caused_by(child):
                 by = by or fr.objects(child, "by")
         if by:
             return [c for b in by for c in fr.conjuncts(b)]
         for child in tok.children:
             # "police firing", "US strikes", "Israeli attack"; not "military buildup"
             if child.dep_ in ("compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
+                if self.scene_modifier(child):
+                    continue  # "the Amman hotel bombings": where, not who
                 part = self.participant(child)
                 if part is not None and (part.country or part.sector or part.actor):
                     return [child]
             if child.dep_ == "amod" and fr.country_of(child.text):
                 return [child]
+        series = self.series_of(tok)
+        if series is not None:
+            return self.noun_sources(series)  # "launched a wave of attacks": the launchers
         head = tok.head
         if tok.dep_ == "dobj" and vlemma(head) in self.lex.light_verbs:
             return self.verb_sources(head)
@@ -636,6 +656,62 @@ class Participants(Setting):
         if actor_verb is not None:
             return self.verb_sources(actor_verb)  # "released them in exchange for ..."
         return []
+
+    def series_of(self, act: Token) -> Token | None:
+        """ "Rebels launched a series of attacks", "insurgents ended the calm with a wave of
+        bombings": an act noun grouped by a noun of a run stands where the run does, so the
+        verb the run is launched or carried out with gives the acts their doer."""
+        of = act.head
+        if act.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+            return None
+        run = of.head
+        if run.pos_ != "NOUN" or run.lemma_.lower() not in SERIES_NOUNS:
+            return None
+        # a run parsed as a noun of its clause; not one hung on a misread verb
+        return run if run.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") else None
+
+    def caused_by(self, participle: Token) -> bool:
+        """ "Protests inspired by the Tunisian uprising have spread to Jordan": the "by"
+        phrase of a participle of causing names what moved the act, not its doer."""
+        return participle.lemma_.lower() in CAUSING_VERBS
+
+    def act_told_by_relative(self, verb: Token, heads: list[Token]) -> Token | None:
+        """ "The downing of an airliner over Ukraine, which killed 298 people": a relative
+        clause hung on the object of an act noun's "of" phrase tells of the act, and the
+        airliner (the act's victim) is not the doer; the act noun is returned, whose own
+        doer (if any) is the doer. Only for harm verbs, whose doer cannot be the victim."""
+        if verb.dep_ != "relcl" or len(heads) != 1 or heads[0].i != verb.head.i:
+            return None
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children):
+            return None
+        senses = self.lex.verbs.get(verb.lemma_.lower(), ())
+        if not any(s.type in ("ASSAULT", "COERCE") for s in senses):
+            return None
+        noun = heads[0]
+        for _ in range(3):  # "the bombing of a jet over the Atlantic, which": up to "of"
+            if noun.dep_ != "pobj":
+                return None
+            of = noun.head
+            if of.lower_ == "of":
+                break
+            noun = of.head
+        else:
+            return None
+        # "the shooting down of": the parser may hang "of" on the particle
+        for near in (of.head, *(of.nbor(-k) for k in (1, 2) if of.i - k >= of.sent.start)):
+            if near.pos_ == "NOUN" and self._event_noun(near):
+                return near
+        return None
+
+    def scene_modifier(self, mod: Token) -> bool:
+        """A town or city named before an act noun ("the Amman hotel bombings", "the
+        Baghdad market attack", "the London bombings") says where the act was done, not
+        who did it; a country ("US strikes", "Israel strikes") or a group keeps standing
+        for the doer."""
+        if mod.ent_type_ != "GPE" or mod.pos_ != "PROPN":
+            return False
+        name = " ".join(t.text for t in fr.phrase(mod) if t.pos_ == "PROPN")
+        return fr.country_of(name or mod.text) is None and fr.country_of(mod.text) is None
 
     def _event_noun(self, tok: Token) -> bool:
         return any(s.type == "ASSAULT" for s in self.noun_senses(tok))
