@@ -430,3 +430,13 @@ def test_revoking_a_citizenship_is_a_restriction_on_its_holder(run: Callable[...
     assert (revoked.type, revoked.mode) == ("COERCE", "restrict")
     assert [p.name for p in revoked.target] == ["the teenager"]
     assert not _on(_events(run, "The Varnian court revoked the ruling on Tuesday."), "revoked")
+
+
+def test_a_text_acts_as_the_body_that_adopted_it(run: Callable[..., Report]) -> None:
+    demand = "demanded that Kestria withdraw its troops."
+    adopted = f"A resolution adopted by the Security Council {demand}"
+    (demanded,) = _on(_events(run, adopted), "demanded")
+    assert [p.name for p in demanded.source] == ["the Security Council"]
+    drafted = f"The resolution drafted by the Varnian envoy {demand}"
+    (demanded,) = _on(_events(run, drafted), "demanded")
+    assert not demanded.source  # who drafted a text did not pass it

@@ -77,6 +77,12 @@ SPEAKING_FOR = frozenset({"GOV", "MIL", "COP", "REB", "SPY", "IGO", "JUD", "LEG"
 CAPTION_MARK = re.compile(r"\((?:L|R|C|left|right|centre|center)\)|\bEnd Quote\b")
 
 
+# A text a body votes through, and the verbs of its adoption: "the resolution adopted
+# by the General Assembly" acts as the Assembly.
+ADOPTED_TEXTS = frozenset({"resolution", "motion", "declaration", "text", "measure", "bill"})
+ADOPTING_VERBS = frozenset({"adopt", "pass", "approve", "endorse", "back"})
+
+
 # People named by kinship or as women and children: civilians an act can be done to,
 # not a party of their own to the actors layer ("the wives of fighters")
 KIN_NOUNS = frozenset(
@@ -123,7 +129,7 @@ class Participants(Setting):
         return [p for p in map(self.participant, heads) if p is not None]
 
     def participant(self, head: Token) -> EventParticipant | None:
-        head = self.body_of_members(fr.resolve_relative(head))
+        head = self.adopting_body(self.body_of_members(fr.resolve_relative(head)))
         sem = fr.semantic_head(head)
         actor_id = self.token_actor.get(head.i) or self.token_actor.get(sem.i)
         if actor_id is None and head.pos_ == "PRON" and head.lower_ in FIRST_PERSON:
@@ -176,6 +182,21 @@ class Participants(Setting):
             start=start,
             end=end,
         )
+
+    def adopting_body(self, head: Token) -> Token:
+        """ "The resolution adopted by the General Assembly backs an Arab League plan":
+        a text acts as the known body that adopted it (``ADOPTED_TEXTS``,
+        ``ADOPTING_VERBS``)."""
+        if head.lemma_.lower() not in ADOPTED_TEXTS or head.i in self.token_actor:
+            return head
+        for verb in head.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in ADOPTING_VERBS:
+                continue
+            agents = [c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
+            for body in (o for a in agents for o in a.children if o.dep_ == "pobj"):
+                if body.i in self.token_actor:
+                    return body
+        return head
 
     def body_of_members(self, head: Token) -> Token:
         """ "The members of the Gulf Co-operation Council expelled ...": the members
