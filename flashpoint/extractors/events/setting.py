@@ -166,6 +166,28 @@ def deed_scene(prep: Token, trigger: Token) -> bool:
     )
 
 
+# "requested briefings on the crisis in Egypt", "met to discuss the events in Egypt":
+# the state of affairs an act is about, told with its own place.
+AFFAIRS = frozenset({"event", "development", "situation", "crisis", "turmoil", "upheaval"})
+TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over"})
+TOPIC_VERBS = frozenset(
+    {"discuss", "debate", "monitor", "follow", "watch", "review", "address", "regard", "concern"}
+)
+
+
+def topic_scene(prep: Token, trigger: Token) -> bool:
+    """The locative phrase hangs on a noun for a state of affairs ("the crisis", "the
+    events", "the situation") that an act is about: the object of "on", "about",
+    "regarding" or of "discuss", "follow" ("a statement regarding the developments in
+    Egypt"): the place talked of, not the place of the briefing, meeting or statement."""
+    noun = prep.head
+    if noun.i == trigger.i or noun.lemma_.lower() not in AFFAIRS:
+        return False
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in TOPIC_PREPS
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in TOPIC_VERBS
+
+
 def happening_noun(noun: Token) -> bool:
     """The noun names a happening: an event trigger noun or an ``EVENT_WORDS`` noun."""
     from flashpoint.extractors.events.lexicon import lexicon
@@ -458,8 +480,8 @@ class Setting(CoderBase):
         participants = {t.i for t in cand.sources + cand.targets} | self.other_event(cand)
         for tok in scope:
             place = self.places.get(tok.i)
-            if place is None or tok.i in participants:
-                continue
+            if place is None or tok.i in participants or event_places.topic_of(tok):
+                continue  # "a partner in the Middle East peace process": a topic
             prep = tok.head if tok.dep_ == "pobj" else None
             if (tok.dep_ == "compound" and tok.head.dep_ == "pobj") or event_places.owns_site(tok):
                 prep = tok.head.head  # "in Cairo's Tahrir Square"
@@ -488,6 +510,8 @@ class Setting(CoderBase):
                 continue  # "protests in Algeria and Yemen": told for both, placed in neither
             if event_places.outside_country(tok, place) or deed_scene(prep, cand.trigger):
                 continue  # "protests outside Italy", "sentenced for the murder in Basra"
+            if topic_scene(prep, cand.trigger):
+                continue  # "requested briefings on the crisis in Egypt": the topic's place
             act = cand.trigger if cand.nominal else cand.anchor
             if event_places.describes_place(tok, self.places, act):
                 continue  # "stormed Rastan, a town near Homs": where Rastan lies
