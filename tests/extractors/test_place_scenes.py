@@ -207,3 +207,33 @@ def test_the_events_a_meeting_discusses_do_not_place_it(run: Run) -> None:
 def test_a_crackdown_on_protests_keeps_their_town(run: Run) -> None:
     report = run("Police cracked down on the protests in Tunis on Friday.")
     assert _place(report, _event(report, "COERCE")) == "Tunis"
+
+
+def test_a_gathering_for_a_march_takes_the_marchs_place(run: Run) -> None:
+    report = run("Anti-war demonstrators gathered on Saturday for a march in central Madrid.")
+    assert _place(report, _event(report, "PROTEST")) == "Madrid"
+
+
+def test_a_ranking_among_protests_lends_no_place_to_the_one_it_is_folded_into(
+    run: Run,
+) -> None:
+    report = run(
+        "Tens of thousands of people marched on Saturday against the war. Striking airport"
+        " cleaners also joined the protest. In New York, crowds were expected for one of"
+        " the biggest anti-war protests in the United States since the Vietnam era."
+    )
+    assert all(_place(report, e) != "United States" for e in report.events)
+
+
+def test_a_march_through_a_city_is_held_there(run: Run) -> None:
+    report = run("Tens of thousands of people marched through Madrid on Sunday against the war.")
+    assert _place(report, _event(report, "PROTEST")) == "Madrid"
+
+
+def test_a_place_a_distance_is_taken_from_gives_only_its_country(run: Run) -> None:
+    report = run(
+        "Egypt's army stayed in its barracks. Police arrested 12 men on Monday in a"
+        " village 30 kilometres from Alexandria."
+    )
+    event = _event(report, "COERCE")
+    assert _place(report, event) == "Egypt" and event.place_reason == "bearing"

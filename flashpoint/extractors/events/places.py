@@ -266,6 +266,8 @@ def in_sentence(
             continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
         if describes_place(tok, places, anchor):
             continue  # "in Talbiseh, a town that lies in Homs province": where Talbiseh is
+        if distance_reference(tok, anchor):
+            continue  # "an area 40 miles from Cairo": not in Cairo
         if outside_country(tok, place) and not in_aside(tok, anchor):
             return None  # "protests outside Italy": somewhere else, not told here
         obj = first_conjunct(tok)
@@ -302,9 +304,11 @@ def bearing_country(
         place = places.get(tok.i)
         if place is None or place.feature == "country":
             continue
-        if not bearing_reference(tok) or said_elsewhere(tok, anchor):
+        if not (bearing_reference(tok) or distance_reference(tok)):
             continue
-        if _own_clause(tok.head.head, anchor):
+        if said_elsewhere(tok, anchor):
+            continue
+        if _own_clause(tok, anchor):
             found = place
     if found is None:
         return None
@@ -323,6 +327,27 @@ def bearing_reference(tok: Token) -> bool:
     return bearing.lower_ in BEARINGS and not any(
         c.dep_ in ("det", "poss") for c in bearing.children
     )
+
+
+DISTANCE_LEMMAS = frozenset({"mile", "km", "kilometre", "kilometer", "metre", "meter"})
+DISTANCE_REACH = 6  # "40 miles from the scene of the worst protests in Cairo"
+
+
+def distance_reference(tok: Token, act: Token | None = None) -> bool:
+    """``tok`` is in the place a distance is taken from ("an area 40 miles from Cairo",
+    "about 40 miles from the scene of the worst protests in Cairo"): the scene is that
+    far from it, not in it, unless the act itself (``act``) is told there ("the
+    protests in Cairo")."""
+    cur = tok
+    for _ in range(DISTANCE_REACH):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "from":
+            units = [cur.head.head, *cur.head.children]  # "30 km from X": either parse
+            if any(u.lemma_.lower() in DISTANCE_LEMMAS for u in units):
+                return act is None or not cur.head.is_ancestor(act)
+        cur = cur.head
+    return False
 
 
 def _own_clause(tok: Token, anchor: Token) -> bool:

@@ -161,6 +161,8 @@ def deed_scene(prep: Token, trigger: Token) -> bool:
     if noun.i == trigger.i or noun.dep_ != "pobj" or not happening_noun(noun):
         return False
     link = noun.head
+    if link.lower_ == "for" and same_kind(noun, trigger):
+        return False  # "gathered for a march in central London": the act's own scene
     return link.lower_ in CAUSE_PREPS or (
         link.lower_ == "by" and link.head.lemma_.lower() in MODEL_VERBS
     )
@@ -186,6 +188,25 @@ def topic_scene(prep: Token, trigger: Token) -> bool:
     if noun.dep_ == "pobj":
         return noun.head.lower_ in TOPIC_PREPS
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in TOPIC_VERBS
+
+
+def marched_through(prep: Token, cand: EventCandidate) -> bool:
+    """ "marched through central London", "paraded through the streets of Hama": a
+    protest told as moving through a place is held there (a movement of troops
+    "through" a town is only on its way, so this is for protests alone)."""
+    return prep.lower_ == "through" and cand.type == "PROTEST"
+
+
+def same_kind(noun: Token, trigger: Token) -> bool:
+    """The happening ``noun`` names is of a kind the trigger's word codes ("gathered for
+    a march", "assembled for a rally"): the act done for it is that happening, not an
+    answer to another deed ("sentenced for the murder")."""
+    from flashpoint.extractors.events.lexicon import lexicon
+
+    lex = lexicon()
+    kinds = {s.type for s in lex.nouns.get(noun.lemma_.lower(), ())}
+    own = lex.verbs.get(trigger.lemma_.lower(), ()) or lex.nouns.get(trigger.lemma_.lower(), ())
+    return bool(kinds & {s.type for s in own})
 
 
 def happening_noun(noun: Token) -> bool:
@@ -482,6 +503,8 @@ class Setting(CoderBase):
             place = self.places.get(tok.i)
             if place is None or tok.i in participants or event_places.topic_of(tok):
                 continue  # "a partner in the Middle East peace process": a topic
+            if event_places.distance_reference(tok, cand.trigger):
+                continue  # "deployed to an area 40 miles from the protests in Cairo"
             prep = tok.head if tok.dep_ == "pobj" else None
             if (tok.dep_ == "compound" and tok.head.dep_ == "pobj") or event_places.owns_site(tok):
                 prep = tok.head.head  # "in Cairo's Tahrir Square"
@@ -502,7 +525,7 @@ class Setting(CoderBase):
                 prep = prep.head.head  # "came under attack in the central city of Homs"
             if prep is not None and attack_on_town(prep, place):
                 prep = prep.head.head  # "killed in attacks on Rastan": the town attacked
-            if prep is None or prep.lower_ not in fr.LOCATIVE:
+            if prep is None or not (prep.lower_ in fr.LOCATIVE or marched_through(prep, cand)):
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
