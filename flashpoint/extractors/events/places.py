@@ -10,6 +10,9 @@ Called by the event coder (``events.py``) for each event. Order, finest first:
    text named last (``anaphoric_place``);
    ``paragraph``: the place of the scene the event carries on, from the sentence
    or two before it or the lead (``carried_place``; one-sentence paragraphs);
+   ``bearing``: a scene told only by its bearing or distance from a town ("a market
+   town south of Baghdad", "a village 30 km from Alexandria") is in that town's
+   country (``bearing_country``), also when its own name is unknown;
 3. ``dateline``: the dateline's place ("BENGHAZI (Reuters) -"), but only when
    the story is about that place's country and the sentence names no other country
    (``elsewhere``): a Syria story filed from Beirut or Amman does not happen in
