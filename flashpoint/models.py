@@ -197,7 +197,8 @@ class Event(Record):
     # how fine the place is, and where it was taken from (as NGEC's ``reason``):
     # "clause" (its own phrase), "anaphora" ("the city": the town named before), "sentence",
     # "paragraph" (the scene of the sentences before or of the lead), "dateline",
-    # "target" (the town attacked), "nationwide" ("killed across the country": the country)
+    # "target" (the town attacked), "nationwide" ("killed across the country": the country),
+    # "bearing" ("in a town south of Baghdad": only the reference town's country)
     place_precision: Literal["site", "town", "admin", "region", "country"] | None = None
     place_reason: str | None = None
     # the named site of its clause, as written ("the Oxford Street bus station", "near

@@ -208,6 +208,11 @@ def _candidates(span: SpacySpan) -> list[gazetteer.Entry]:
     found = gazetteer.lookup(span.text)
     if after is not None and after.lower_ in ADMIN_WORDS:
         return [c for c in found if c.feature == "admin"] or found
+    bearing = _bearing_country(span)
+    if bearing is not None and found:
+        # "Iskandariya, south of Baghdad": a town of the reference town's country, or a
+        # town the gazetteer lacks (never the bigger namesake abroad)
+        return [c for c in found if c.country == bearing]
     if after is not None and after.text == "," and span.end + 1 < len(doc):
         nxt = doc[span.end + 1]
         if nxt.ent_type_ == "GPE" and nxt.ent_iob_ == "B":
@@ -221,6 +226,42 @@ def _candidates(span: SpacySpan) -> list[gazetteer.Entry]:
                     inside = [c for c in found if c.feature == "city" and _in_admin(c, top.name)]
                 return inside
     return found
+
+
+# Compass bearings and distance units of "X, 50 miles south of Y".
+BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
+DISTANCE_UNITS = frozenset(
+    {"mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "kms"}
+)
+BEARING_REACH = 5  # words between the comma and the bearing ("about 60 miles")
+
+
+def _bearing_country(span: SpacySpan) -> str | None:
+    """The country of the town a place name is given a bearing from ("Iskandariya,
+    south of Baghdad", "Balad, 50 miles north of Baghdad"): the place lies in that
+    town's country. None when no bearing follows or the reference is no known town."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    for j in range(i + 1, min(i + 1 + BEARING_REACH, len(doc) - 2)):
+        word = doc[j].lower_
+        if word in BEARINGS and doc[j + 1].lower_ == "of":
+            break
+        if not (doc[j].like_num or word in DISTANCE_UNITS or word in ("about", "some", "just")):
+            return None
+    else:
+        return None
+    end = j + 2
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == j + 2:
+        return None
+    towns = [e for e in gazetteer.lookup(doc[j + 2 : end].text) if e.feature in ("city", "admin")]
+    return gazetteer.rank(towns)[0].country if towns else None
 
 
 RESCUE_POPULATION = 100_000

@@ -152,3 +152,88 @@ def test_a_where_clause_on_two_countries_places_neither(run: Run) -> None:
 def test_a_deployment_to_two_places_is_not_placed_in_one(run: Run) -> None:
     report = run("The army sent tanks into Hama and two suburbs of Damascus on Monday.")
     assert _event(report, "MOBILIZE").location is None
+
+
+def test_a_scene_given_only_a_bearing_from_a_town_is_in_its_country(run: Run) -> None:
+    report = run(
+        "Iraq's health ministry gave the toll. At least 30 people were killed on Monday"
+        " when a car bomb exploded at a market in a farming town south of Baghdad."
+    )
+    event = _event(report, "ASSAULT")
+    assert _place(report, event) == "Iraq" and event.place_precision == "country"
+    assert event.place_reason == "bearing"
+
+
+def test_a_bearing_town_is_not_the_scene_of_an_arrest(run: Run) -> None:
+    report = run(
+        "Egypt's army stayed in its barracks. Police arrested a blogger on Friday in a"
+        " village north of Alexandria, his lawyer said."
+    )
+    assert _place(report, _event(report, "COERCE")) == "Egypt"
+
+
+def test_a_bearing_told_of_an_earlier_act_does_not_place_the_event(run: Run) -> None:
+    report = run(
+        "Iraq's health ministry gave the toll. Hundreds of mourners marched in Mosul on"
+        " Friday after gunmen killed a cleric in a village east of Tikrit."
+    )
+    assert _place(report, _event(report, "PROTEST")) == "Mosul"
+
+
+def test_a_place_naming_the_topic_of_a_noun_is_no_scene(run: Run) -> None:
+    report = run(
+        "Egypt's army stayed in its barracks. The envoy urged the president to step"
+        " aside, a sharp turn for an ally in the Middle East peace process."
+    )
+    assert _event(report, "REQUEST").location is None
+
+
+def test_the_crisis_a_briefing_is_on_does_not_place_the_request(run: Run) -> None:
+    report = run(
+        "The president has requested hourly briefings on the worsening crisis in Yemen,"
+        " his spokesman said Friday."
+    )
+    assert _event(report, "REQUEST").location is None
+
+
+def test_the_events_a_meeting_discusses_do_not_place_it(run: Run) -> None:
+    report = run(
+        "The national security adviser held a meeting on Saturday with senior officials"
+        " to discuss the events in Tunisia, a spokesman said."
+    )
+    assert _event(report, "CONSULT").location is None
+
+
+def test_a_crackdown_on_protests_keeps_their_town(run: Run) -> None:
+    report = run("Police cracked down on the protests in Tunis on Friday.")
+    assert _place(report, _event(report, "COERCE")) == "Tunis"
+
+
+def test_a_gathering_for_a_march_takes_the_marchs_place(run: Run) -> None:
+    report = run("Anti-war demonstrators gathered on Saturday for a march in central Madrid.")
+    assert _place(report, _event(report, "PROTEST")) == "Madrid"
+
+
+def test_a_ranking_among_protests_lends_no_place_to_the_one_it_is_folded_into(
+    run: Run,
+) -> None:
+    report = run(
+        "Tens of thousands of people marched on Saturday against the war. Striking airport"
+        " cleaners also joined the protest. In New York, crowds were expected for one of"
+        " the biggest anti-war protests in the United States since the Vietnam era."
+    )
+    assert all(_place(report, e) != "United States" for e in report.events)
+
+
+def test_a_march_through_a_city_is_held_there(run: Run) -> None:
+    report = run("Tens of thousands of people marched through Madrid on Sunday against the war.")
+    assert _place(report, _event(report, "PROTEST")) == "Madrid"
+
+
+def test_a_place_a_distance_is_taken_from_gives_only_its_country(run: Run) -> None:
+    report = run(
+        "Egypt's army stayed in its barracks. Police arrested 12 men on Monday in a"
+        " village 30 kilometres from Alexandria."
+    )
+    event = _event(report, "COERCE")
+    assert _place(report, event) == "Egypt" and event.place_reason == "bearing"

@@ -97,3 +97,12 @@ def test_big_city_beats_the_state_of_the_same_name() -> None:
 def test_context_does_not_promote_a_small_namesake(run: Run) -> None:
     report = run("American diplomats flew to Paris on Friday, the US State Department said.")
     assert _place(report, "Paris").country == "FRA"
+
+
+def test_a_town_given_a_bearing_from_another_is_in_that_towns_country(run: Run) -> None:
+    # "Iskandariya" is also a name of Egypt's Alexandria; "south of Baghdad" says which
+    report = run(
+        "Gunmen shot dead four teachers at a school in Iskandariya, south of Baghdad,"
+        " on Tuesday, Egyptian and Iraqi officials said."
+    )
+    assert {p.country for p in report.places} == {"IRQ"}

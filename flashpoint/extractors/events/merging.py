@@ -34,6 +34,20 @@ def definite(noun: Token) -> bool:
     )
 
 
+PARTITIVE_HEADS = frozenset({"one", "some", "many", "few", "several", "most"})
+
+
+def comparison(noun: Token) -> bool:
+    """ "one of the biggest protests in the US", "some of the worst attacks in Baghdad":
+    a noun for a set of happenings the event is ranked among, so the set's place is not
+    the event's ("It was the smallest demonstration in Amman" does name its place)."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lower_ in PARTITIVE_HEADS
+    )
+
+
 class Merging(Setting):
     """Folds a new mention into an earlier event of the same document."""
 
@@ -90,7 +104,7 @@ class Merging(Setting):
         if earlier.date is None and not campaign_start(trig):
             date, precision, time_id = self.date(cand)
             earlier.date, earlier.date_precision, earlier.time = date, precision, time_id  # type: ignore[assignment]
-        if earlier.location is None:
+        if earlier.location is None and not (cand.nominal and comparison(trig)):
             earlier.location = self.location(self.scope(cand), cand)
             if earlier.location is not None:  # "the attack in Haffa": its clause's place
                 earlier.place_reason = "clause"

@@ -251,7 +251,9 @@ class Participants(Setting):
         government ("Homs was shelled", "troops stormed Rastan"): where it was done."""
         towns = {}
         for part in parts:
-            _, place = self._party_place(part)
+            span, place = self._party_place(part)
+            if span is not None and event_places.bearing_reference(span.root):
+                continue  # "arrested a blogger in a village south of Alexandria": not in it
             if place is not None and self._town(place, part):
                 towns[place.id] = place
         return next(iter(towns.values())) if len(towns) == 1 else None

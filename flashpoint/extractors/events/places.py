@@ -10,6 +10,9 @@ Called by the event coder (``events.py``) for each event. Order, finest first:
    text named last (``anaphoric_place``);
    ``paragraph``: the place of the scene the event carries on, from the sentence
    or two before it or the lead (``carried_place``; one-sentence paragraphs);
+   ``bearing``: a scene told only by its bearing or distance from a town ("a market
+   town south of Baghdad", "a village 30 km from Alexandria") is in that town's
+   country (``bearing_country``), also when its own name is unknown;
 3. ``dateline``: the dateline's place ("BENGHAZI (Reuters) -"), but only when
    the story is about that place's country and the sentence names no other country
    (``elsewhere``): a Syria story filed from Beirut or Amman does not happen in
@@ -37,6 +40,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from flashpoint.extractors.events import frames as fr
+from flashpoint.extractors.places import BEARINGS
 
 PRECISION = {
     "landmark": "site",
@@ -92,9 +96,28 @@ def meeting_site(tok: Token) -> bool:
     return prep.lower_ in MEETING_PREPS
 
 
+# Nouns a place name modifies as a topic, not a site: "a partner in the Middle East
+# peace process", "a shift in Syria policy", "in the Iran dossier".
+TOPIC_NOUNS = frozenset(
+    {"process", "policy", "issue", "question", "affairs", "debate", "dossier", "file",
+     "strategy", "expert", "analyst", "specialist", "correspondent", "envoy"}
+)  # fmt: skip
+
+
+def topic_of(tok: Token) -> bool:
+    """``tok`` names the topic of the noun it modifies ("the Middle East peace process",
+    "Syria policy"): the phrase places no act there."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.i != tok.i and head.pos_ == "NOUN" and head.lemma_.lower() in TOPIC_NOUNS
+
+
 def _locative(tok: Token) -> bool:
     if meeting_site(tok):
         return True  # "on the sidelines of the Munich conference"
+    if topic_of(tok) or bearing_reference(tok):
+        return False  # "a partner in the Middle East peace process", "a town south of X"
     if tok.dep_ == "pobj" and part_of(tok.head):
         return True  # "shelled southern parts of Latakia"
     prep = tok.head if tok.dep_ == "pobj" else None
@@ -255,7 +278,7 @@ def in_sentence(
     """The one place named in a locative phrase of the sentence, if only one is; none
     when it names another happening abroad ("a toll like that of the uprising in
     Tunisia", ``home`` being the story's country)."""
-    from flashpoint.extractors.events.setting import deed_scene, other_scene
+    from flashpoint.extractors.events.setting import deed_scene, other_scene, topic_scene
 
     found = {}
     for tok in sent:
@@ -269,6 +292,8 @@ def in_sentence(
             continue  # "freed 260 prisoners after forces fired on protesters in Deraa"
         if describes_place(tok, places, anchor):
             continue  # "in Talbiseh, a town that lies in Homs province": where Talbiseh is
+        if distance_reference(tok, anchor):
+            continue  # "an area 40 miles from Cairo": not in Cairo
         if outside_country(tok, place) and not in_aside(tok, anchor):
             return None  # "protests outside Italy": somewhere else, not told here
         obj = first_conjunct(tok)
@@ -276,6 +301,8 @@ def in_sentence(
             return None  # "as after the uprising in Tunisia": the sentence is not placed
         if obj.dep_ == "pobj" and anchor is not None and deed_scene(obj.head, anchor):
             continue  # "sentenced for the murder in Basra": the murder's place
+        if obj.dep_ == "pobj" and anchor is not None and topic_scene(obj.head, anchor):
+            continue  # "held a meeting to discuss the events in Egypt": the topic's place
         found[place.id] = place
     if len(found) > 1:  # "In Syria, ... killed in the province of Latakia": the town
         towns = [p for p in found.values() if p.feature != "country"]
@@ -283,6 +310,93 @@ def in_sentence(
         if len(towns) == 1 and countries == {towns[0].country}:
             return towns[0]
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+
+
+def bearing_country(
+    sent: SpacySpan, places: dict[int, Any], all_places: list[Any], anchor: Token | None
+) -> Any | None:
+    """The country of the town the act's scene is given a bearing from ("a car bomb in
+    a market town south of Baghdad", "police stations just south of Cairo"): the act is
+    near that town, not in it, so only its country is known, when the story names that
+    country and the sentence names no place in another. The bearing must be told of
+    the act's own clause (or of a "when" clause or description under it), not of a
+    clause before or after it."""
+    if anchor is None:
+        return None
+    found = None
+    for tok in sent:
+        place = places.get(tok.i)
+        if place is None or place.feature == "country":
+            continue
+        if not (bearing_reference(tok) or distance_reference(tok)):
+            continue
+        if said_elsewhere(tok, anchor):
+            continue
+        if _own_clause(tok, anchor):
+            found = place
+    if found is None:
+        return None
+    if any(places[t.i].country != found.country for t in sent if t.i in places):
+        return None  # "south of Baghdad ... in Syria": which country is not sure
+    return home_country(all_places, found.country)
+
+
+def bearing_reference(tok: Token) -> bool:
+    """``tok`` is the town a bearing is taken from ("a village south of Alexandria"):
+    the scene is near it, not in it, and it is no party to the act."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    bearing = tok.head.head
+    # "in the north of Syria" is a part of the country, not a bearing from it
+    return bearing.lower_ in BEARINGS and not any(
+        c.dep_ in ("det", "poss") for c in bearing.children
+    )
+
+
+DISTANCE_LEMMAS = frozenset({"mile", "km", "kilometre", "kilometer", "metre", "meter"})
+DISTANCE_REACH = 6  # "40 miles from the scene of the worst protests in Cairo"
+
+
+def distance_reference(tok: Token, act: Token | None = None) -> bool:
+    """``tok`` is in the place a distance is taken from ("an area 40 miles from Cairo",
+    "about 40 miles from the scene of the worst protests in Cairo"): the scene is that
+    far from it, not in it, unless the act itself (``act``) is told there ("the
+    protests in Cairo")."""
+    cur = tok
+    for _ in range(DISTANCE_REACH):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "from":
+            units = [cur.head.head, *cur.head.children]  # "30 km from X": either parse
+            if any(u.lemma_.lower() in DISTANCE_LEMMAS for u in units):
+                return act is None or not cur.head.is_ancestor(act)
+        cur = cur.head
+    return False
+
+
+def _own_clause(tok: Token, anchor: Token) -> bool:
+    """``tok`` is told of the clause of ``anchor``: the verbs between them are "when"/"as"
+    clauses, relative clauses, participles or infinitives under the anchor ("killed
+    when a bomb exploded in a town south of Baghdad", "shot 17 people trying to storm
+    police stations south of Cairo"), or the anchor lies under ``tok``'s verb."""
+    bound = fr.bound_verb(tok)
+    if bound is not None and not (bound.i == anchor.i or bound.is_ancestor(anchor)):
+        return False  # "freed him after police arrested him south of Cairo": the arrest's
+    cur = tok
+    while cur.i != anchor.i:
+        if cur.is_ancestor(anchor):
+            return True  # "In a town south of Baghdad, police said gunmen killed five"
+        if cur.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "advcl" and not any(c.lower_ in WHEN for c in cur.children):
+                return False
+            if cur.dep_ not in ("advcl", "relcl", "acl", "xcomp", "conj"):
+                return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
 
 
 def main_country(all_places: list[Any]) -> str | None:
@@ -326,11 +440,16 @@ def choose(
     by_id = {p.id: p for p in all_places}
     if clause_place is not None:
         return clause_place, precision_of(by_id.get(clause_place)), "clause"
+    near = bearing_country(sent, places, all_places, anchor)
     if any(unknown_place(tok, places) for tok in scope):
+        if near is not None:  # "in Hawija, 30 miles west of Kirkuk": a town of Iraq
+            return near.id, "country", "bearing"
         return None, None, None  # "near Brega", not in the gazetteer: unknown, not guessed
     place = in_sentence(places, sent, participants, home, anchor)
     if place is not None:
         return place.id, precision_of(place), "sentence"
+    if near is not None:
+        return near.id, "country", "bearing"
     if carried is not None and fits_sentence(carried, sent, places):
         return carried.id, precision_of(carried), "paragraph"
     place = dateline_place(dateline, all_places)

@@ -161,9 +161,52 @@ def deed_scene(prep: Token, trigger: Token) -> bool:
     if noun.i == trigger.i or noun.dep_ != "pobj" or not happening_noun(noun):
         return False
     link = noun.head
+    if link.lower_ == "for" and same_kind(noun, trigger):
+        return False  # "gathered for a march in central London": the act's own scene
     return link.lower_ in CAUSE_PREPS or (
         link.lower_ == "by" and link.head.lemma_.lower() in MODEL_VERBS
     )
+
+
+# "requested briefings on the crisis in Egypt", "met to discuss the events in Egypt":
+# the state of affairs an act is about, told with its own place.
+AFFAIRS = frozenset({"event", "development", "situation", "crisis", "turmoil", "upheaval"})
+TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over"})
+TOPIC_VERBS = frozenset(
+    {"discuss", "debate", "monitor", "follow", "watch", "review", "address", "regard", "concern"}
+)
+
+
+def topic_scene(prep: Token, trigger: Token) -> bool:
+    """The locative phrase hangs on a noun for a state of affairs ("the crisis", "the
+    events", "the situation") that an act is about: the object of "on", "about",
+    "regarding" or of "discuss", "follow" ("a statement regarding the developments in
+    Egypt"): the place talked of, not the place of the briefing, meeting or statement."""
+    noun = prep.head
+    if noun.i == trigger.i or noun.lemma_.lower() not in AFFAIRS:
+        return False
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in TOPIC_PREPS
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in TOPIC_VERBS
+
+
+def marched_through(prep: Token, cand: EventCandidate) -> bool:
+    """ "marched through central London", "paraded through the streets of Hama": a
+    protest told as moving through a place is held there (a movement of troops
+    "through" a town is only on its way, so this is for protests alone)."""
+    return prep.lower_ == "through" and cand.type == "PROTEST"
+
+
+def same_kind(noun: Token, trigger: Token) -> bool:
+    """The happening ``noun`` names is of a kind the trigger's word codes ("gathered for
+    a march", "assembled for a rally"): the act done for it is that happening, not an
+    answer to another deed ("sentenced for the murder")."""
+    from flashpoint.extractors.events.lexicon import lexicon
+
+    lex = lexicon()
+    kinds = {s.type for s in lex.nouns.get(noun.lemma_.lower(), ())}
+    own = lex.verbs.get(trigger.lemma_.lower(), ()) or lex.nouns.get(trigger.lemma_.lower(), ())
+    return bool(kinds & {s.type for s in own})
 
 
 def happening_noun(noun: Token) -> bool:
@@ -477,8 +520,10 @@ class Setting(CoderBase):
         participants = {t.i for t in cand.sources + cand.targets} | self.other_event(cand)
         for tok in scope:
             place = self.places.get(tok.i)
-            if place is None or tok.i in participants:
-                continue
+            if place is None or tok.i in participants or event_places.topic_of(tok):
+                continue  # "a partner in the Middle East peace process": a topic
+            if event_places.distance_reference(tok, cand.trigger):
+                continue  # "deployed to an area 40 miles from the protests in Cairo"
             prep = tok.head if tok.dep_ == "pobj" else None
             if (tok.dep_ == "compound" and tok.head.dep_ == "pobj") or event_places.owns_site(tok):
                 prep = tok.head.head  # "in Cairo's Tahrir Square"
@@ -499,7 +544,7 @@ class Setting(CoderBase):
                 prep = prep.head.head  # "came under attack in the central city of Homs"
             if prep is not None and attack_on_town(prep, place):
                 prep = prep.head.head  # "killed in attacks on Rastan": the town attacked
-            if prep is None or prep.lower_ not in fr.LOCATIVE:
+            if prep is None or not (prep.lower_ in fr.LOCATIVE or marched_through(prep, cand)):
                 continue
             if place.country != getattr(self, "home", None) and other_scene(prep, cand.trigger):
                 continue  # "began after uprisings in Tunisia": the uprisings' place abroad
@@ -507,6 +552,8 @@ class Setting(CoderBase):
                 continue  # "protests in Algeria and Yemen": told for both, placed in neither
             if event_places.outside_country(tok, place) or deed_scene(prep, cand.trigger):
                 continue  # "protests outside Italy", "sentenced for the murder in Basra"
+            if topic_scene(prep, cand.trigger):
+                continue  # "requested briefings on the crisis in Egypt": the topic's place
             act = cand.trigger if cand.nominal else cand.anchor
             if event_places.describes_place(tok, self.places, act):
                 continue  # "stormed Rastan, a town near Homs": where Rastan lies
