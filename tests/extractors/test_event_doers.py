@@ -440,3 +440,11 @@ def test_a_text_acts_as_the_body_that_adopted_it(run: Callable[..., Report]) -> 
     drafted = f"The resolution drafted by the Varnian envoy {demand}"
     (demanded,) = _on(_events(run, drafted), "demanded")
     assert not demanded.source  # who drafted a text did not pass it
+
+
+def test_aircraft_stand_for_the_force_and_a_crash_is_no_attack(run: Callable[..., Report]) -> None:
+    text = "Kestrian aircraft bombed the market of Halden. At least 10 civilians were killed."
+    (killed,) = _on(_events(run, text), "killed")
+    assert [(p.name, p.sector) for p in killed.source] == [("Kestrian aircraft", "MIL")]
+    crash = "The aircraft crashed near the airport, killing 12 people."
+    assert not [e for e in _events(run, crash) if e.type == "ASSAULT"]

@@ -268,9 +268,11 @@ class Coder(Candidates, Merging):
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
-        if cand.type in ("ASSAULT", "COERCE") and not sources and fr.disaster(sent):
+        vehicles = all(p.actor is None and self.names_means(p.name) for p in sources)
+        if cand.type in ("ASSAULT", "COERCE") and vehicles and fr.disaster(sent):
             # "the earthquake killed 555 people", "schools were closed as the hurricane
-            # neared": harm and closures, but nobody's attack or coercion
+            # neared", "the helicopter crashed, killing 12": harm and closures, but
+            # nobody's attack or coercion
             return
         if self.off_politics(sources + targets, sent):
             return  # "the striker's attack", "agreed a takeover": sport and trade
@@ -664,6 +666,12 @@ class Coder(Candidates, Merging):
             self.home,
             self.ctx.text,
         )
+
+    def names_means(self, name: str) -> bool:
+        """The party's name is an armed means only ("the helicopter", "a military
+        aircraft"): a vehicle, which may have crashed rather than attacked."""
+        words = {w.rstrip("s") for w in name.lower().split()}
+        return bool(words & self.lex.armed_means)
 
     def accidental(self, cand: EventCandidate) -> bool:
         """An explosion ("explosions tore through the depot", "the blasts killed 50")
