@@ -224,3 +224,49 @@ def test_harm_in_the_perfect_on_a_page_with_no_dateline_keeps_no_report_day(
         "2015-03-02",
     )
     assert _event(report, "shot").date != "2015-03-02"
+
+
+# A live blog, latest entry first; the page is stored under Thursday 2011-03-10.
+_BLOG_WEEKDAY = (
+    "Live updates from the capital.\n"
+    "(Update 11:40 a.m. Friday in Tunis, 5:40 a.m. Friday ET) Soldiers freed 14 reporters"
+    " held by plainclothes men near the ministry.\n"
+    "(Update 9:05 p.m. Thursday in Tunis, 3:05 p.m. Thursday ET) Police arrested a union"
+    " leader at his home, his lawyer said.\n"
+)
+
+
+def test_an_entry_takes_the_weekday_of_its_live_blog_stamp(run: Run) -> None:
+    report = run(_BLOG_WEEKDAY, "2011-03-10")
+    assert _event(report, "freed").date == "2011-03-11"  # the Friday after the stored day
+    assert _event(report, "arrested").date == "2011-03-10"
+
+
+def test_a_stamp_in_the_small_hours_gives_its_entry_no_day(run: Run) -> None:
+    report = run(
+        "Live updates from the capital.\n(Update 1:20 a.m. Friday in Tunis, 7:20 p.m."
+        " Thursday ET) Police arrested a union leader at his home, his lawyer said.\n",
+        "2011-03-10",
+    )
+    assert _event(report, "arrested").date is None  # may be Thursday night's
+
+
+_BLOG_PLAIN = (
+    "Live updates from the capital.\n"
+    "(Update 6:10 p.m. in Tunis, 12:10 p.m. ET) Talks between the army and the unions"
+    " began Saturday.\nThe prime minister is expected to speak to the nation.\n"
+    "(Update 4:35 p.m. in Tunis, 10:35 a.m. ET) Protesters formed a human chain around"
+    " the parliament building.\n"
+    "(Update 2:15 p.m. in Tunis, 8:15 a.m. ET) Police fired tear gas at students on"
+    " Saturday, witnesses said.\n"
+)
+
+
+def test_an_entry_between_two_entries_of_one_day_takes_that_day(run: Run) -> None:
+    report = run(_BLOG_PLAIN, "2011-03-12")
+    assert _event(report, "chain").date == "2011-03-12"
+
+
+def test_an_entry_across_midnight_from_its_neighbours_gets_no_day(run: Run) -> None:
+    report = run(_BLOG_PLAIN.replace("4:35 p.m.", "11:35 p.m."), "2011-03-12")
+    assert _event(report, "chain").date is None
