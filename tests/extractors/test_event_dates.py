@@ -270,3 +270,22 @@ def test_an_entry_between_two_entries_of_one_day_takes_that_day(run: Run) -> Non
 def test_an_entry_across_midnight_from_its_neighbours_gets_no_day(run: Run) -> None:
     report = run(_BLOG_PLAIN.replace("4:35 p.m.", "11:35 p.m."), "2011-03-12")
     assert _event(report, "chain").date is None
+
+
+def test_the_weekday_after_a_blog_s_stored_day_is_the_next_day(run: Run) -> None:
+    blog = (
+        "Live updates from the capital.\n(Update 4:10 p.m. in Tunis, 10:10 a.m. ET) The"
+        " interior minister met union leaders on Saturday, state TV said.\n"
+    )
+    assert _event(run(blog, "2011-03-11"), "met").date == "2011-03-12"  # stored Friday
+    page = "The interior minister met union leaders on Saturday, state TV said.\n"
+    assert _event(run(page, "2011-03-11"), "met").date == "2011-03-05"  # not a blog
+
+
+def test_a_blog_entry_with_a_span_of_its_own_takes_no_stamp_day(run: Run) -> None:
+    report = run(
+        "Live updates.\n(Update 11:40 a.m. Friday in Tunis, 5:40 a.m. Friday ET) In recent"
+        " weeks, thousands have taken to the streets in Algeria.\n",
+        "2011-03-10",
+    )
+    assert _event(report, "taken").date is None

@@ -396,6 +396,10 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
     if carried and event.date is None and not relative:
         entry_day(coder, event)
+    if event.date is not None and event.time is not None:
+        item = next((t for t in ctx.results.get("times", []) if t.id == event.time), None)
+        if item is not None:
+            event.date = blog_weekday(ctx, event.date, item.text)
     dateline = ctx.dateline
     if carried and event.date is None and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -893,17 +897,49 @@ def stamp_entries(coder: Any) -> list[tuple[int, int, int, str | None, bool]]:
             day = next(d.isoformat() for d in near if d.weekday() == wd)
         elif not m.group(4):
             days = {
-                found[0]
+                blog_weekday(ctx, found[0], time_text(coder, found[1]))
                 for s in ctx.sentences
                 if start <= s.start_char < end
                 for found in [day_in(coder, s)]
                 if found is not None
             }
             day = days.pop() if len(days) == 1 else None
+            if day is not None and not near_stored(ctx.published, day):
+                day = None  # "the protests of January 14": a recalled day, not the entry's
         minutes = hour * 60 + int(m.group(2) or 0)
         out.append((start + len(stamp), end, minutes, day, bool(m.group(4))))
     coder.__dict__["_stamp_entries"] = (ctx, out)
     return out
+
+
+def time_text(coder: Any, time_id: str) -> str:
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    return item.text if item is not None else ""
+
+
+def near_stored(published: dt.date | None, day: str) -> bool:
+    """The day lies between the day before the stored day and ``STAMP_REACH`` after."""
+    if published is None:
+        return False
+    gap = (dt.date.fromisoformat(day) - published).days
+    return -1 <= gap <= STAMP_REACH
+
+
+WEEKDAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def blog_weekday(ctx: Any, day: str, text: str) -> str:
+    """On a live blog (a page with update stamps), the weekday after the stored day,
+    which the time layer read as the one six days before ("Saturday" in a blog stored
+    on Friday that ran on into Saturday), is the next day: the page is stored under the
+    day it began. Only a bare weekday ("Saturday", "early Saturday")."""
+    if not ctx.stamps or ctx.published is None or not ISO_DAY.fullmatch(day):
+        return day
+    if not WEEKDAY_WORD.search(text) or re.search(r"\d", text) or "last" in text.lower():
+        return day
+    if dt.date.fromisoformat(day) != ctx.published - dt.timedelta(days=6):
+        return day
+    return (ctx.published + dt.timedelta(days=1)).isoformat()
 
 
 def entry_day(coder: Any, event: Any) -> None:
@@ -923,10 +959,11 @@ def entry_day(coder: Any, event: Any) -> None:
         return
     own = ctx.sentence_at(event.trigger.start)
     if any(
-        own.start_char <= t.start < own.end_char and t.type in ("date", "time")
+        own.start_char <= t.start < own.end_char
+        and (t.type != "duration" or not (t.value or "")[1:2].isdigit())
         for t in ctx.results.get("times", [])
     ):
-        return  # "talks will resume Monday", "by Friday evening": its own time
+        return  # "will resume Monday", "in recent weeks" (not a length: "three decades")
     if entries[at][4]:
         day = entries[at][3]  # None in the small hours
     elif entries[at][3] is not None:
