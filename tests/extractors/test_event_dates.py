@@ -289,3 +289,13 @@ def test_a_blog_entry_with_a_span_of_its_own_takes_no_stamp_day(run: Run) -> Non
         "2011-03-10",
     )
     assert _event(report, "taken").date is None
+
+
+def test_a_day_to_come_does_not_set_a_blog_entry_s_day(run: Run) -> None:
+    blog = _BLOG_PLAIN.replace(
+        "(Update 4:35 p.m.",
+        "(Update 5:20 p.m. in Tunis, 11:20 a.m. ET) The stock market will reopen on"
+        " Monday, the finance minister said.\n(Update 4:35 p.m.",
+    )
+    assert _event(run(blog, "2011-03-12"), "chain").date == "2011-03-12"
+

@@ -607,6 +607,8 @@ def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
         k -= 1
     if k < 0:
         return
+    if any(ctx.sentences[k].start_char < at < event.trigger.start for at, _ in ctx.stamps):
+        return  # the line before is another entry of a live blog (``entry_day``)
     found = day_in(coder, ctx.sentences[k])
     if found is None:
         return
@@ -901,11 +903,11 @@ def stamp_entries(coder: Any) -> list[tuple[int, int, int, str | None, bool]]:
                 for s in ctx.sentences
                 if start <= s.start_char < end
                 for found in [day_in(coder, s)]
-                if found is not None
+                if found is not None and not told_ahead(coder, found[1])
             }
+            # "the protests of January 14": a recalled day, not the entry's
+            days = {d for d in days if near_stored(ctx.published, d)}
             day = days.pop() if len(days) == 1 else None
-            if day is not None and not near_stored(ctx.published, day):
-                day = None  # "the protests of January 14": a recalled day, not the entry's
         minutes = hour * 60 + int(m.group(2) or 0)
         out.append((start + len(stamp), end, minutes, day, bool(m.group(4))))
     coder.__dict__["_stamp_entries"] = (ctx, out)
@@ -918,11 +920,18 @@ def time_text(coder: Any, time_id: str) -> str:
 
 
 def near_stored(published: dt.date | None, day: str) -> bool:
-    """The day lies between the day before the stored day and ``STAMP_REACH`` after."""
+    """The day lies within a day of the stored day (a blog's entries tell that day's
+    news, and the blog may run on into the next)."""
     if published is None:
         return False
-    gap = (dt.date.fromisoformat(day) - published).days
-    return -1 <= gap <= STAMP_REACH
+    return abs((dt.date.fromisoformat(day) - published).days) <= 1
+
+
+def told_ahead(coder: Any, time_id: str) -> bool:
+    """The time sits in a clause told in the future ("courts will reopen Sunday"): a
+    day to come, not the day of the entry that tells it."""
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    return item is not None and clause_tense(coder.doc, item.start, item.end) == "future"
 
 
 WEEKDAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
