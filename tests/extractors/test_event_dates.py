@@ -299,3 +299,14 @@ def test_a_day_to_come_does_not_set_a_blog_entry_s_day(run: Run) -> None:
     )
     assert _event(run(blog, "2011-03-12"), "chain").date == "2011-03-12"
 
+
+
+def test_two_verbs_sharing_what_follows_share_its_time(run: Run) -> None:
+    report = run(
+        "The government, unsure of the rebels' strength, shelled and stormed the town of"
+        " Kafr Nabl in March 2012, killing dozens of civilians.",
+        "2013-06-10",
+    )
+    assert _event(report, "shelled").date == "2012-03"
+    own = run("Police detained 12 men in Homs and freed them in March 2011.", "2013-06-10")
+    assert _event(own, "detained").date is None  # its own object and place: its own time
