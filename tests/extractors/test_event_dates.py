@@ -308,5 +308,11 @@ def test_two_verbs_sharing_what_follows_share_its_time(run: Run) -> None:
         "2013-06-10",
     )
     assert _event(report, "shelled").date == "2012-03"
+    later = run(
+        "Unsure of their strength, it shelled and stormed the town in March 2012, killing"
+        " dozens; and fearing a revolt, the army arrested hundreds of students in Aleppo.",
+        "2013-06-10",
+    )
+    assert _event(later, "shelled").date == "2012-03"  # a conjunct after the shared part
     own = run("Police detained 12 men in Homs and freed them in March 2011.", "2013-06-10")
     assert _event(own, "detained").date is None  # its own object and place: its own time

@@ -298,8 +298,8 @@ def shared_tail(verb: Token) -> Token | None:
     nxt = doc[verb.i + 2]
     if nxt.dep_ != "conj" or nxt.head.i != verb.i or nxt.pos_ != "VERB":
         return None
-    if any(c.i > verb.i and c.i not in (verb.i + 1, nxt.i) and c.dep_ != "punct"
-           for c in verb.children):
+    if any(verb.i < c.i < nxt.right_edge.i and c.i not in (verb.i + 1, nxt.i)
+           and c.dep_ != "punct" for c in verb.children):
         return None  # "arrested 12 men and freed them on Friday": its own object
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in nxt.children):
         return None
