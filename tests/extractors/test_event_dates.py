@@ -316,3 +316,14 @@ def test_two_verbs_sharing_what_follows_share_its_time(run: Run) -> None:
     assert _event(later, "shelled").date == "2012-03"  # a conjunct after the shared part
     own = run("Police detained 12 men in Homs and freed them in March 2011.", "2013-06-10")
     assert _event(own, "detained").date is None  # its own object and place: its own time
+
+
+def test_an_act_done_by_a_part_of_a_day_is_of_that_day(run: Run) -> None:
+    report = run(
+        "Soldiers took up positions across the city, even as many police withdrew to their"
+        " stations by Friday evening.\nBy Friday evening, police had withdrawn from the"
+        " suburbs.\nPolice withdrew from the squares by Friday.",
+        "2011-01-29",
+    )
+    withdrawals = [e.date for e in report.events if e.trigger.text.startswith("withdr")]
+    assert withdrawals == ["2011-01-28", None, None]  # a state reached, a bare day: no day

@@ -287,6 +287,19 @@ def movement_objects(cand: EventCandidate) -> list[Token]:
     return out
 
 
+PART_OF_DAY = re.compile(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)$")
+
+
+def by_part_of_day(before: Token | None, item: Any, trigger: Token) -> bool:
+    """ "many police withdrew by Friday evening": "by" a part of a day, on an act told in
+    the plain past, is done within that day (not "had withdrawn by Friday evening", a
+    state reached, nor "by Friday", which may be days of it)."""
+    if before is None or before.lower_ != "by" or not PART_OF_DAY.match(item.value or ""):
+        return False
+    aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    return trigger.tag_ == "VBD" and not aux
+
+
 def shared_tail(verb: Token) -> Token | None:
     """ "invaded and bombed Iraq in March 2003", "arrested and beat dozens on Friday": a
     verb with nothing after it of its own, joined by "and" to the next verb, which has no
@@ -460,6 +473,8 @@ class Setting(CoderBase):
             bound = first in NOT_EVENT_DATE or (
                 before is not None and before.lower_ in NOT_EVENT_DATE
             )
+            if bound and by_part_of_day(before, item, trigger):
+                bound = False  # "police withdrew by Friday evening": done that day
             if (bound and not prayer_day(tok)) or awaited(tok):
                 continue  # "after Monday's talks", "ahead of Tuesday's vote": a bound
             if year_in_name(tok) or across_lines(tok, trigger):
