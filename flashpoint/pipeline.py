@@ -168,7 +168,8 @@ def build_report(
     ``ExtractionFailed`` (FP032) naming it, never a bare Python error.
     """
     dateline = cleaned.dateline if cleaned else None
-    ctx = Context(doc=doc, published=published, settings=settings, dateline=dateline)
+    stamps = tuple(cleaned.stamps) if cleaned else ()
+    ctx = Context(doc=doc, published=published, settings=settings, dateline=dateline, stamps=stamps)
     run_extractors(ctx, specs if specs is not None else ordered(settings.extractors))
     text = cleaned.original if cleaned is not None and cleaned.original else ctx.text
     try:

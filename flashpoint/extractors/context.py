@@ -81,6 +81,8 @@ class Context:
     settings: Settings = DEFAULT
     # The dateline ingest/clean.py found ("TRIPOLI, Libya (CNN) --"), if any.
     dateline: DatelineMatch | None = None
+    # A live blog's update stamps (offset, text) ingest/clean.py blanked: the entries' days.
+    stamps: tuple[tuple[int, str], ...] = ()
     results: dict[str, list[Any]] = field(default_factory=dict)
     _layers: dict[str, Any] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=lambda: defaultdict(int))

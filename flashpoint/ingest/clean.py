@@ -165,6 +165,8 @@ class Cleaned:
     original: str = ""  # the input, when anything was blanked
     removed: list[Block] = field(default_factory=list)
     dateline: DatelineMatch | None = None
+    # a live blog's update stamps (offset, text): blanked, but their days date entries
+    stamps: list[tuple[int, str]] = field(default_factory=list)
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -276,8 +278,10 @@ def clean(text: str) -> Cleaned:
         blocks.append(Block("widget", m.start(), m.end()))
     for m in CAPTIONS.finditer(body):
         blocks.append(Block("caption", m.start(), m.end()))
+    stamps = []
     for m in LIVE_STAMP.finditer(body):
         blocks.append(Block("header", m.start(), m.end()))
+        stamps.append((m.start(), m.group(0)))
     head = 0
     header = TIME_HEADER.search(body, 0, HEADER_WINDOW)
     if header:
@@ -306,7 +310,9 @@ def clean(text: str) -> Cleaned:
     spans = [(b.start, b.end) for b in blocks]
     if dateline is not None:
         spans.append((dateline.start, dateline.end))
-    return Cleaned(text=blank(text, spans), original=text, removed=blocks, dateline=dateline)
+    return Cleaned(
+        text=blank(text, spans), original=text, removed=blocks, dateline=dateline, stamps=stamps
+    )
 
 
 def last_line_teaser(body: str, blocks: list[Block]) -> Block | None:

@@ -224,3 +224,106 @@ def test_harm_in_the_perfect_on_a_page_with_no_dateline_keeps_no_report_day(
         "2015-03-02",
     )
     assert _event(report, "shot").date != "2015-03-02"
+
+
+# A live blog, latest entry first; the page is stored under Thursday 2011-03-10.
+_BLOG_WEEKDAY = (
+    "Live updates from the capital.\n"
+    "(Update 11:40 a.m. Friday in Tunis, 5:40 a.m. Friday ET) Soldiers freed 14 reporters"
+    " held by plainclothes men near the ministry.\n"
+    "(Update 9:05 p.m. Thursday in Tunis, 3:05 p.m. Thursday ET) Police arrested a union"
+    " leader at his home, his lawyer said.\n"
+)
+
+
+def test_an_entry_takes_the_weekday_of_its_live_blog_stamp(run: Run) -> None:
+    report = run(_BLOG_WEEKDAY, "2011-03-10")
+    assert _event(report, "freed").date == "2011-03-11"  # the Friday after the stored day
+    assert _event(report, "arrested").date == "2011-03-10"
+
+
+def test_a_stamp_in_the_small_hours_gives_its_entry_no_day(run: Run) -> None:
+    report = run(
+        "Live updates from the capital.\n(Update 1:20 a.m. Friday in Tunis, 7:20 p.m."
+        " Thursday ET) Police arrested a union leader at his home, his lawyer said.\n",
+        "2011-03-10",
+    )
+    assert _event(report, "arrested").date is None  # may be Thursday night's
+
+
+_BLOG_PLAIN = (
+    "Live updates from the capital.\n"
+    "(Update 6:10 p.m. in Tunis, 12:10 p.m. ET) Talks between the army and the unions"
+    " began Saturday.\nThe prime minister is expected to speak to the nation.\n"
+    "(Update 4:35 p.m. in Tunis, 10:35 a.m. ET) Protesters formed a human chain around"
+    " the parliament building.\n"
+    "(Update 2:15 p.m. in Tunis, 8:15 a.m. ET) Police fired tear gas at students on"
+    " Saturday, witnesses said.\n"
+)
+
+
+def test_an_entry_between_two_entries_of_one_day_takes_that_day(run: Run) -> None:
+    report = run(_BLOG_PLAIN, "2011-03-12")
+    assert _event(report, "chain").date == "2011-03-12"
+
+
+def test_an_entry_across_midnight_from_its_neighbours_gets_no_day(run: Run) -> None:
+    report = run(_BLOG_PLAIN.replace("4:35 p.m.", "11:35 p.m."), "2011-03-12")
+    assert _event(report, "chain").date is None
+
+
+def test_the_weekday_after_a_blog_s_stored_day_is_the_next_day(run: Run) -> None:
+    blog = (
+        "Live updates from the capital.\n(Update 4:10 p.m. in Tunis, 10:10 a.m. ET) The"
+        " interior minister met union leaders on Saturday, state TV said.\n"
+    )
+    assert _event(run(blog, "2011-03-11"), "met").date == "2011-03-12"  # stored Friday
+    page = "The interior minister met union leaders on Saturday, state TV said.\n"
+    assert _event(run(page, "2011-03-11"), "met").date == "2011-03-05"  # not a blog
+
+
+def test_a_blog_entry_with_a_span_of_its_own_takes_no_stamp_day(run: Run) -> None:
+    report = run(
+        "Live updates.\n(Update 11:40 a.m. Friday in Tunis, 5:40 a.m. Friday ET) In recent"
+        " weeks, thousands have taken to the streets in Algeria.\n",
+        "2011-03-10",
+    )
+    assert _event(report, "taken").date is None
+
+
+def test_a_day_to_come_does_not_set_a_blog_entry_s_day(run: Run) -> None:
+    blog = _BLOG_PLAIN.replace(
+        "(Update 4:35 p.m.",
+        "(Update 5:20 p.m. in Tunis, 11:20 a.m. ET) The stock market will reopen on"
+        " Monday, the finance minister said.\n(Update 4:35 p.m.",
+    )
+    assert _event(run(blog, "2011-03-12"), "chain").date == "2011-03-12"
+
+
+
+def test_two_verbs_sharing_what_follows_share_its_time(run: Run) -> None:
+    report = run(
+        "The government, unsure of the rebels' strength, shelled and stormed the town of"
+        " Kafr Nabl in March 2012, killing dozens of civilians.",
+        "2013-06-10",
+    )
+    assert _event(report, "shelled").date == "2012-03"
+    later = run(
+        "Unsure of their strength, it shelled and stormed the town in March 2012, killing"
+        " dozens; and fearing a revolt, the army arrested hundreds of students in Aleppo.",
+        "2013-06-10",
+    )
+    assert _event(later, "shelled").date == "2012-03"  # a conjunct after the shared part
+    own = run("Police detained 12 men in Homs and freed them in March 2011.", "2013-06-10")
+    assert _event(own, "detained").date is None  # its own object and place: its own time
+
+
+def test_an_act_done_by_a_part_of_a_day_is_of_that_day(run: Run) -> None:
+    report = run(
+        "Soldiers took up positions across the city, even as many police withdrew to their"
+        " stations by Friday evening.\nBy Friday evening, police had withdrawn from the"
+        " suburbs.\nPolice withdrew from the squares by Friday.",
+        "2011-01-29",
+    )
+    withdrawals = [e.date for e in report.events if e.trigger.text.startswith("withdr")]
+    assert withdrawals == ["2011-01-28", None, None]  # a state reached, a bare day: no day

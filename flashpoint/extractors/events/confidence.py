@@ -22,6 +22,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
@@ -393,6 +394,12 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
         lead_news(coder, event, cand)
     if carried and event.date is None:
         previous_date(coder, event, verbal=cand.type in VERBAL_TYPES)
+    if carried and event.date is None and not relative:
+        entry_day(coder, event)
+    if event.date is not None and event.time is not None:
+        item = next((t for t in ctx.results.get("times", []) if t.id == event.time), None)
+        if item is not None:
+            event.date = blog_weekday(ctx, event.date, item.text)
     dateline = ctx.dateline
     if carried and event.date is None and dateline is not None and dateline.day:
         from flashpoint.ingest.clean import dateline_day
@@ -600,6 +607,8 @@ def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
         k -= 1
     if k < 0:
         return
+    if any(ctx.sentences[k].start_char < at < event.trigger.start for at, _ in ctx.stamps):
+        return  # the line before is another entry of a live blog (``entry_day``)
     found = day_in(coder, ctx.sentences[k])
     if found is None:
         return
@@ -847,6 +856,138 @@ def in_bound_clause(tok: Token) -> bool:
     return fr.bound_verb(tok) is not None
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DAY_OF_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+
+
+# A live blog's update stamp opening a line: "(Update 11:10 a.m. Friday in Cairo, 4:10
+# a.m. ET)", "(Updated 12:44 p.m. (1944 in Egypt))": its clock time and weekday, if any.
+STAMP = re.compile(
+    r"\(Update[ds]?\s+(\d{1,2})(?::(\d\d))?\s*([ap])\.?\s?m\.?\s*,?\s*"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)?",
+    re.IGNORECASE,
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+STAMP_DAY_HOUR = 6  # a stamp in the small hours tells the night before's acts as well
+STAMP_REACH = 3  # days from the stored day a stamp's weekday may lie (blogs run on)
+
+
+def stamp_entries(coder: Any) -> list[tuple[int, int, int, str | None, bool]]:
+    """A live blog's entries, top (latest) first: (start, end, minutes of the stamp's
+    clock, the day the entry states, whether the stamp names a weekday), the day being
+    the stamp's weekday (nearest the stored day: a blog runs on past it), else the one
+    day its sentences name."""
+    ctx = coder.ctx
+    memo = coder.__dict__.get("_stamp_entries")
+    if memo is not None and memo[0] is ctx:
+        return memo[1]
+    text = ctx.text
+    out: list[tuple[int, int, int, str | None, bool]] = []
+    for k, (start, stamp) in enumerate(ctx.stamps):
+        m = STAMP.search(stamp)
+        if m is None:
+            continue
+        if k + 1 < len(ctx.stamps):
+            end = ctx.stamps[k + 1][0]
+        else:  # the last entry: its line
+            end = text.find("\n", start + len(stamp))
+            end = len(text) if end < 0 else end
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        day = None
+        if m.group(4) and ctx.published is not None and hour >= STAMP_DAY_HOUR:
+            wd = WEEKDAYS.index(m.group(4).lower())
+            reach = range(-STAMP_REACH, STAMP_REACH + 1)
+            near = (ctx.published + dt.timedelta(days=d) for d in reach)
+            day = next(d.isoformat() for d in near if d.weekday() == wd)
+        elif not m.group(4):
+            days = {
+                blog_weekday(ctx, found[0], time_text(coder, found[1]))
+                for s in ctx.sentences
+                if start <= s.start_char < end
+                for found in [day_in(coder, s)]
+                if found is not None and not told_ahead(coder, found[1])
+            }
+            # "the protests of January 14": a recalled day, not the entry's
+            days = {d for d in days if near_stored(ctx.published, d)}
+            day = days.pop() if len(days) == 1 else None
+        minutes = hour * 60 + int(m.group(2) or 0)
+        out.append((start + len(stamp), end, minutes, day, bool(m.group(4))))
+    coder.__dict__["_stamp_entries"] = (ctx, out)
+    return out
+
+
+def time_text(coder: Any, time_id: str) -> str:
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    return item.text if item is not None else ""
+
+
+def near_stored(published: dt.date | None, day: str) -> bool:
+    """The day lies within a day of the stored day (a blog's entries tell that day's
+    news, and the blog may run on into the next)."""
+    if published is None:
+        return False
+    return abs((dt.date.fromisoformat(day) - published).days) <= 1
+
+
+def told_ahead(coder: Any, time_id: str) -> bool:
+    """The time sits in a clause told in the future ("courts will reopen Sunday"): a
+    day to come, not the day of the entry that tells it."""
+    item = next((t for t in coder.ctx.results.get("times", []) if t.id == time_id), None)
+    return item is not None and clause_tense(coder.doc, item.start, item.end) == "future"
+
+
+WEEKDAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def blog_weekday(ctx: Any, day: str, text: str) -> str:
+    """On a live blog (a page with update stamps), the weekday after the stored day,
+    which the time layer read as the one six days before ("Saturday" in a blog stored
+    on Friday that ran on into Saturday), is the next day: the page is stored under the
+    day it began. Only a bare weekday ("Saturday", "early Saturday")."""
+    if not ctx.stamps or ctx.published is None or not ISO_DAY.fullmatch(day):
+        return day
+    if not WEEKDAY_WORD.search(text) or re.search(r"\d", text) or "last" in text.lower():
+        return day
+    if dt.date.fromisoformat(day) != ctx.published - dt.timedelta(days=6):
+        return day
+    return (ctx.published + dt.timedelta(days=1)).isoformat()
+
+
+def entry_day(coder: Any, event: Any) -> None:
+    """An act told in a live blog's entry, with no time in its sentence, is of the
+    entry's day: the weekday of its stamp ("(Update 11:10 a.m. Friday in Cairo) Troops
+    freed 18 journalists"), or, for a stamp with no day, the one day of the entries just
+    above and below it when both state the same day and the clock runs down between them
+    (no midnight in between): "(Update 3:36 p.m. in Cairo) Protesters formed a human
+    chain" between a 5:02 p.m. entry and a 2:49 p.m. one that both say Saturday. An
+    entry that names a day of its own is left to the sentence rules."""
+    if event.modality != "asserted":
+        return
+    ctx = coder.ctx
+    entries = stamp_entries(coder)
+    at = next((k for k, e in enumerate(entries) if e[0] <= event.trigger.start < e[1]), None)
+    if at is None:
+        return
+    own = ctx.sentence_at(event.trigger.start)
+    if any(
+        own.start_char <= t.start < own.end_char
+        and (t.type != "duration" or not (t.value or "")[1:2].isdigit())
+        for t in ctx.results.get("times", [])
+    ):
+        return  # "will resume Monday", "in recent weeks" (not a length: "three decades")
+    if entries[at][4]:
+        day = entries[at][3]  # None in the small hours
+    elif entries[at][3] is not None:
+        return
+    else:
+        above = next((k for k in range(at - 1, -1, -1) if entries[k][3]), None)
+        below = next((k for k in range(at + 1, len(entries)) if entries[k][3]), None)
+        if above is None or below is None or entries[above][3] != entries[below][3]:
+            return
+        clock = [entries[k][2] for k in range(above, below + 1)]
+        if any(later < earlier for later, earlier in pairwise(clock)):
+            return  # midnight between them: not one day
+        day = entries[above][3]
+    if day is not None:
+        event.date, event.date_precision = day, "day"
 
 
 TIMELINE_DASHES = ("- ", "-- ", "— ", "– ")

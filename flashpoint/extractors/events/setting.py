@@ -330,6 +330,38 @@ def movement_objects(cand: EventCandidate) -> list[Token]:
     return out
 
 
+PART_OF_DAY = re.compile(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI)$")
+
+
+def by_part_of_day(before: Token | None, item: Any, trigger: Token) -> bool:
+    """ "many police withdrew by Friday evening": "by" a part of a day, on an act told in
+    the plain past, is done within that day (not "had withdrawn by Friday evening", a
+    state reached, nor "by Friday", which may be days of it)."""
+    if before is None or before.lower_ != "by" or not PART_OF_DAY.match(item.value or ""):
+        return False
+    aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    return trigger.tag_ == "VBD" and not aux
+
+
+def shared_tail(verb: Token) -> Token | None:
+    """ "invaded and bombed Iraq in March 2003", "arrested and beat dozens on Friday": a
+    verb with nothing after it of its own, joined by "and" to the next verb, which has no
+    subject of its own: the two share what follows, the time included. The second verb,
+    or None."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].lower_ != "and":
+        return None
+    nxt = doc[verb.i + 2]
+    if nxt.dep_ != "conj" or nxt.head.i != verb.i or nxt.pos_ != "VERB":
+        return None
+    if any(verb.i < c.i < nxt.right_edge.i and c.i not in (verb.i + 1, nxt.i)
+           and c.dep_ != "punct" for c in verb.children):
+        return None  # "arrested 12 men and freed them on Friday": its own object
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in nxt.children):
+        return None
+    return nxt
+
+
 class Setting(CoderBase):
     """Reads an event's date, location and figures from the tokens in its scope."""
 
@@ -413,6 +445,10 @@ class Setting(CoderBase):
                 own = {t.i for t in top.subtree} | other
                 toks = [t for t in fr.clause(top.head) if t.i not in own and on_verb(t, top.head)]
                 found = self._date_in(toks, cand.trigger)
+        tail = shared_tail(cand.anchor) if found is None and not cand.nominal else None
+        if tail is not None:  # "invaded and bombed Iraq in March 2003": one time for both
+            toks = [t for t in fr.clause(tail) if t.i not in other and on_verb(t, tail)]
+            found = self._date_in(toks, cand.trigger)
         if found is None:
             return None, None, None
         if found.type == "duration":
@@ -499,6 +535,8 @@ class Setting(CoderBase):
             bound = first in NOT_EVENT_DATE or (
                 before is not None and before.lower_ in NOT_EVENT_DATE
             )
+            if bound and by_part_of_day(before, item, trigger):
+                bound = False  # "police withdrew by Friday evening": done that day
             if (bound and not prayer_day(tok)) or awaited(tok):
                 continue  # "after Monday's talks", "ahead of Tuesday's vote": a bound
             if year_in_name(tok) or across_lines(tok, trigger):
