@@ -8,7 +8,7 @@ Labelled events come from two gold sets in ../shared/eval/:
 * WikiEvents dev: an event of a mapped type (ASSAULT, PROTEST, COERCE, THREATEN,
   REQUEST, CONSULT) is right when its sentence holds a compatible gold event;
   events of unmapped types are left out (the gold cannot judge them);
-* the judged readings of the Syria corpus (``docs/judged-sample.md``: real news
+* the judged readings of the Timeline17 corpora (``docs/judged-sample.md``: real news
   judged by people who did not write the code): an event is right when it was
   judged real (``Y`` or ``BG``). The judged articles are extracted again; an event
   of the same type and trigger words, alone of its kind in its article, takes the
@@ -101,10 +101,14 @@ def wikievents_samples(data: Path) -> list[tuple[str, dict[str, float], int]]:
 
 JUDGED = ROOT / "docs" / "judged-sample.md"
 # A judged table row: | n | article | TYPE[/mode] | `trigger` | modality | conf. | real | ...
+# (the later readings leave modality and confidence out: | n | article | TYPE | `trigger` |
+# real | ...)
 _JUDGED_ROW = re.compile(
     r"^\| \d+ \| (?P<article>\S+) \| (?P<type>[A-Z]+)(?:/\S+)? \| `(?P<trigger>[^`]+)` \|"
-    r" [^|]* \| [^|]* \| (?P<real>Y|BG|N) \|"
+    r"(?: [^|]* \| [^|]* \|)? (?P<real>Y|BG|N) \|"
 )
+# The corpora the readings drew from.
+JUDGED_CORPORA = ("syria", "egypt", "iraq")
 
 
 def judged_samples(data: Path) -> list[tuple[str, dict[str, float], int]]:
@@ -114,8 +118,10 @@ def judged_samples(data: Path) -> list[tuple[str, dict[str, float], int]]:
         if m := _JUDGED_ROW.match(line):
             judged = labels.setdefault(m["article"], {})
             judged.setdefault((m["type"], m["trigger"]), int(m["real"] != "N"))
-    with (data / "t17" / "syria" / "articles.jsonl").open(encoding="utf-8") as handle:
-        articles = [a for a in map(json.loads, handle) if a["id"] in labels]
+    articles = []
+    for corpus in JUDGED_CORPORA:
+        with (data / "t17" / corpus / "articles.jsonl").open(encoding="utf-8") as handle:
+            articles += [a for a in map(json.loads, handle) if a["id"] in labels]
     found = run([a["text"] for a in articles], [a.get("date") for a in articles])
     rows = []
     for article, events in zip(articles, found, strict=True):
@@ -261,9 +267,10 @@ data, so that among events of confidence about p, about p are right. The table i
 (the first event of the gold type in a record is right, any other is wrong),
 {sources["wiki"]} from WikiEvents dev (an event of a mapped type is right when its
 sentence holds a compatible gold event) and {sources["judged"]} from the judged readings
-of the Syria corpus in `docs/judged-sample.md` (real news read by people who did not
-write the code: right when judged a real or background event; the article is
-extracted again and the label goes to the one event of that type and trigger).
+of the Timeline17 corpora (Syria, Egypt, Iraq) in `docs/judged-sample.md`
+(real news read by people who did not write the code: right when judged a real or
+background event; the article is extracted again and the label goes to the one
+event of that type and trigger).
 {int(y.sum())} are right ({y.mean():.2f}). The figures below are **held out**:
 {FOLDS}-fold cross-fitting by document, so no event is scored by weights fitted on
 it. Brier score {brier:.3f}. A judged reading drawn later from articles in this set
