@@ -268,8 +268,11 @@ class Coder(Candidates, Merging):
         if cand.type in CONTENT_TYPES and not cand.nominal:
             self.consume_content(cand.trigger)
         merged = self.merge(cand, sources, targets, figures)
-        vehicles = all(p.actor is None and self.names_means(p.name) for p in sources)
-        if cand.type in ("ASSAULT", "COERCE") and vehicles and fr.disaster(sent):
+        if (
+            cand.type in ("ASSAULT", "COERCE")
+            and all(p.actor is None and self.names_means(p.name) for p in sources)
+            and fr.disaster(sent)
+        ):
             # "the earthquake killed 555 people", "schools were closed as the hurricane
             # neared", "the helicopter crashed, killing 12": harm and closures, but
             # nobody's attack or coercion

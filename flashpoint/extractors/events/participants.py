@@ -192,8 +192,7 @@ class Participants(Setting):
         for verb in head.children:
             if verb.dep_ != "acl" or verb.lemma_.lower() not in ADOPTING_VERBS:
                 continue
-            agents = [c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"]
-            for body in (o for a in agents for o in a.children if o.dep_ == "pobj"):
+            for body in fr.objects(verb, "by"):  # the agent of "adopted by"
                 if body.i in self.token_actor:
                     return body
         return head
