@@ -17,7 +17,7 @@ the typed accessor (``ctx.actor_index``, ``ctx.entities``, ``ctx.quote_marks``,
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +40,12 @@ class ActorIndex:
     by_token: Mapping[int, str]  # token index -> Actor.id (the innermost mention wins)
     spans: Sequence[tuple[int, int, str]]  # (start_char, end_char, Actor.id), sorted
     by_id: Mapping[str, Actor]
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+    _longest: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [s for s, _, _ in self.spans])
+        object.__setattr__(self, "_longest", max((e - s for s, e, _ in self.spans), default=0))
 
     def at(self, token: Token | int) -> str | None:
         """The id of the actor a mention of which covers this token."""
@@ -48,7 +54,9 @@ class ActorIndex:
     def overlapping(self, start: int, end: int) -> str | None:
         """The id of the actor whose mention overlaps the characters ``start:end`` the most."""
         best, best_overlap = None, 0
-        for s, e, actor_id in self.spans:
+        spans = self.spans
+        for k in range(bisect_left(self._starts, start - self._longest), len(spans)):
+            s, e, actor_id = spans[k]  # (from the first that can reach ``start``)
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
@@ -89,6 +97,7 @@ class Context:
     _text: str | None = None
     _sentences: list[SpacySpan] | None = None
     _sentence_starts: list[int] = field(default_factory=list)
+    _ranges: dict[tuple[str, str | None], Any] = field(default_factory=dict)
     # Diagnostics, not a layer: each event's confidence features (event id -> features),
     # kept so scripts/fit_confidence.py can refit the calibration. No extractor reads it.
     event_features: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -161,6 +170,23 @@ class Context:
         """The index in :attr:`sentences` of the sentence containing offset ``char``."""
         self.sentences  # noqa: B018  (lists them and their starts once)
         return max(bisect_right(self._sentence_starts, char) - 1, 0)
+
+    def covering(self, name: str, char: int, part: str | None = None) -> list[Any]:
+        """The items of result ``name`` whose span (their ``part``, such as a claim's
+        "content", else the item's own) holds offset ``char``. By bisection over the
+        items sorted once: a scan of them all for each event is quadratic in the text."""
+        items = self.results.get(name, [])
+        cached = self._ranges.get((name, part))
+        if cached is None or cached[0] != len(items):
+            spans = sorted(
+                ((getattr(x, part) if part else x, x) for x in items), key=lambda p: p[0].start
+            )
+            longest = max((sp.end - sp.start for sp, _ in spans), default=0)
+            cached = (len(items), spans, [sp.start for sp, _ in spans], longest)
+            self._ranges[(name, part)] = cached
+        _, spans, starts, longest = cached
+        lo, hi = bisect_left(starts, char - longest), bisect_right(starts, char)
+        return [x for sp, x in spans[lo:hi] if sp.start <= char < sp.end]
 
     def sentence_at(self, char: int) -> SpacySpan:
         """The spaCy sentence containing character offset ``char``."""

@@ -412,10 +412,8 @@ def annotate(coder: Any, event: Any, cand: Any, sent: SpacySpan) -> None:
     table_ = coder.lex.nouns if cand.nominal else coder.lex.verbs
     senses = len(table_.get(lemma) or ())
     start = event.trigger.start
-    quoted = any(q.start <= start < q.end for q in ctx.results.get("quotes", []))
-    hedged = any(
-        c.hedges and c.content.start <= start < c.content.end for c in ctx.results.get("claims", [])
-    )
+    quoted = bool(ctx.covering("quotes", start))
+    hedged = any(c.hedges for c in ctx.covering("claims", start, part="content"))
     index = ctx.sentence_index(start)
     feats = features(
         event,
@@ -509,11 +507,12 @@ def lead_date(coder: Any, event: Any, other: frozenset[int] | set[int] = frozens
         return  # "urged Russia last week": the sentence's own time, though not a day
     if fr.NEW_TOPIC.match(own.text):
         return  # "Meanwhile, two blasts ...": another happening, not the lead's
-    between = [
-        s
-        for s in ctx.sentences
-        if lead.end_char <= s.start_char and s.end_char <= event.trigger.start and s.text.strip()
-    ]
+    at, between = event.trigger.start, list[SpacySpan]()
+    for s in ctx.sentences[ctx.sentence_index(lead.start_char) :]:
+        if s.end_char > at or len(between) >= LEAD_CARRY:
+            break  # (so far only: a scan of every sentence per event is quadratic)
+        if lead.end_char <= s.start_char and s.text.strip():
+            between.append(s)
     index = len(between) + 1  # the event's sentence, counted from the lead
     if index >= LEAD_CARRY:
         return
@@ -560,7 +559,12 @@ def lead_news(coder: Any, event: Any, cand: Any) -> None:
     opens = ctx.dateline.end if ctx.dateline is not None else 0
     if lead is None or event.trigger.start < opens:
         return  # (a caption or a sidebar run into the dateline's sentence is not the lead)
-    story = [x for x in ctx.sentences if x.start_char >= lead.start_char and x.text.strip()]
+    story: list[SpacySpan] = []
+    for x in ctx.sentences[ctx.sentence_index(lead.start_char) :]:
+        if len(story) == LEAD_SPAN:
+            break  # (only the first sentences count: a scan of all is quadratic)
+        if x.start_char >= lead.start_char and x.text.strip():
+            story.append(x)
     if not story or event.trigger.start >= story[: LEAD_SPAN][-1].end_char:
         return
     own = ctx.sentence_at(event.trigger.start)
@@ -607,7 +611,8 @@ def previous_date(coder: Any, event: Any, verbal: bool = False) -> None:
         k -= 1
     if k < 0:
         return
-    if any(ctx.sentences[k].start_char < at < event.trigger.start for at, _ in ctx.stamps):
+    after = bisect_right(ctx.stamps, ctx.sentences[k].start_char, key=lambda stamp: stamp[0])
+    if after < len(ctx.stamps) and ctx.stamps[after][0] < event.trigger.start:
         return  # the line before is another entry of a live blog (``entry_day``)
     found = day_in(coder, ctx.sentences[k])
     if found is None:

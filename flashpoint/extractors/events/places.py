@@ -173,10 +173,10 @@ CALENDAR_WORDS = frozenset(
 def _misread_date(tok: Token) -> bool:
     """A one-word "date" the tagger gave to a place name ("in Talbisseh"): no digit,
     no month, weekday or feast."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    doc = tok.doc  # (the token's IOB tags, not doc.ents: those are built anew per call)
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
     return (
-        ent is not None
-        and len(ent) == 1
+        alone
         and not any(c.isdigit() for c in tok.text)
         and tok.lower_.rstrip(".") not in CALENDAR_WORDS
     )
