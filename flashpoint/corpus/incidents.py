@@ -480,10 +480,14 @@ def _blocks(items: list[_Item], r: MergeRules, window: int) -> dict[tuple[Any, .
     blocks: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     width = max(window, 1)
     for i, it in enumerate(items):
-        if it.anchor is None or not (it.sources or it.targets):
+        if it.anchor is None:
             continue
         ev = it.sighting.event
         head = (r.group.get(ev.type, ev.type), ev.modality, it.anchor // width)
+        if _line(it):
+            blocks[(*head, "s:" + _line(it))].append(i)  # (``_same_line``)
+        if not (it.sources or it.targets):
+            continue
         keys: set[str] = set()
         if it.speaker:
             keys.add("n:" + it.speaker)
@@ -557,7 +561,7 @@ def merge_incidents(
     attach: list[tuple[int, int, int]] = []  # (partial item, complete item, day gap)
     for i, j in _candidate_pairs(_blocks(items, r, window_days)):
         a, b = items[i], items[j]
-        if _one_speech(a, b, r):
+        if _same_line(a, b) or _one_speech(a, b, r):
             uf.union(i, j, strong=_strong_match(a, b))
             continue
         if not _compatible(a, b, r, window_days):
@@ -611,6 +615,31 @@ def _story_gate(
 # of their sentences ("take back", "800", "Isis fighters", "captured", "trial") are one
 # statement told twice (his statement and his tweet), however differently the sides read.
 ONE_SPEECH_WORDS = 5
+# A sentence at least this long that two reports repeat word for word is one line
+# copied (an updated page, a syndicated paragraph), not a coincidence.
+SAME_LINE_CHARS = 60
+
+
+def _line(it: _Item) -> str:
+    """The event's sentence with its spacing normalized, or "" when too short to tell."""
+    text = " ".join(it.sighting.event.sentence.text.split())
+    return text if len(text) >= SAME_LINE_CHARS else ""
+
+
+def _same_line(a: _Item, b: _Item) -> bool:
+    """Two reports tell the act in the same sentence, word for word, on the same word of
+    it ("Later, the ambassador was summoned ..." on a page and on its update): one
+    sighting told twice, whatever sides it names (a doerless verbal act otherwise never
+    merges), as long as the type, modality, background and day agree."""
+    ea, eb = a.sighting.event, b.sighting.event
+    if a.sighting.document == b.sighting.document or ea.type != eb.type:
+        return False
+    if ea.modality != eb.modality or ea.background != eb.background or a.anchor != b.anchor:
+        return False
+    line = _line(a)
+    offset_a = ea.trigger.start - ea.sentence.start
+    offset_b = eb.trigger.start - eb.sentence.start
+    return bool(line) and line == _line(b) and offset_a == offset_b
 
 
 def _one_speech(a: _Item, b: _Item, r: MergeRules) -> bool:

@@ -553,3 +553,29 @@ def test_a_statement_and_a_tweet_by_one_speaker_are_one_incident() -> None:
     )  # fmt: skip
     incidents = merge_incidents(s for r in (said, other) for s in sightings(r))
     assert all(len({s.document for s in i.sightings}) == 1 for i in incidents)
+
+
+def test_a_line_two_reports_repeat_word_for_word_is_one_incident(
+    run: Callable[..., Report],
+) -> None:
+    line = (
+        "Later, the Varnian ambassador to London was summoned to be told that Britain"
+        " expected the immediate return of the two aid workers' bodies."
+    )
+    first = run(f"Two aid workers were killed in Ossland on Tuesday. {line}", "2031-03-04")
+    update = run(
+        f"Shelling continued in Ossland on Tuesday, residents said. {line} A hospital was hit.",
+        "2031-03-04",
+    )
+    kind = next(e.type for e in first.events if e.trigger.text == "summoned")
+    told = [
+        i for i in merge_reports([first, update])
+        if i.type == kind and "summoned" in (i.summary or "")
+    ]  # fmt: skip
+    assert len(told) == 1 and len(told[0].sightings) == 2
+
+
+def test_a_short_line_repeated_is_no_evidence_of_one_incident() -> None:
+    line = Ev("Protesters were arrested.", type="COERCE", source=(), target=())
+    a, b = report("2031-03-04", line, title="North"), report("2031-03-04", line, title="South")
+    assert len(merge_reports([a, b])) == 2

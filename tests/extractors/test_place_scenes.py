@@ -237,3 +237,20 @@ def test_a_place_a_distance_is_taken_from_gives_only_its_country(run: Run) -> No
     )
     event = _event(report, "COERCE")
     assert _place(report, event) == "Egypt" and event.place_reason == "bearing"
+
+
+def test_a_place_inside_what_a_noun_says_is_no_scene(run: Run) -> None:
+    report = run(
+        "Beijing has rejected any suggestion that the plan could be read as support for"
+        " a change of government in Caracas, officials said on Tuesday."
+    )
+    event = _event(report, "REJECT")
+    assert event.location is None
+
+
+def test_a_place_of_the_act_itself_stays_beside_a_content_clause(run: Run) -> None:
+    report = run(
+        "In Geneva, the minister rejected the claim that his troops had fired on"
+        " protesters, officials said on Tuesday."
+    )
+    assert _place(report, _event(report, "REJECT")) == "Geneva"

@@ -285,6 +285,8 @@ def in_sentence(
         place = places.get(tok.i)
         if place is None or tok.i in skip or not _locative(tok) or said_elsewhere(tok, anchor):
             continue
+        if in_content_clause(tok, anchor):
+            continue  # "opposed any suggestion that it backs regime change in Damascus"
         bound = fr.bound_verb(tok)
         if bound is not None and anchor is not None and not (
             bound.i == anchor.i or bound.is_ancestor(anchor)
@@ -828,6 +830,27 @@ def _said_at(tok: Token) -> bool:
     while head.dep_ in ("pobj", "prep", "compound", "appos", "conj") and head.head.i != head.i:
         head = head.head
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SPEECH_VERBS
+
+
+CONTENT_MARKS = frozenset({"that", "whether"})
+
+
+def in_content_clause(tok: Token, act: Token | None) -> bool:
+    """``tok`` sits in the clause that says what a noun under the act holds ("opposed any
+    suggestion that the text backs regime change in Damascus", "demanded guarantees
+    that no troops would enter Homs"): a proposition talked of, not the act's scene."""
+    if act is None:
+        return False
+    cur = tok
+    while cur.head.i != cur.i and cur.i != act.i:
+        if (
+            cur.dep_ in ("acl", "ccomp")
+            and cur.head.pos_ == "NOUN"
+            and any(c.dep_ == "mark" and c.lower_ in CONTENT_MARKS for c in cur.children)
+        ):
+            return act.is_ancestor(cur)
+        cur = cur.head
+    return False
 
 
 def said_elsewhere(tok: Token, act: Token | None) -> bool:
