@@ -254,3 +254,11 @@ def test_a_place_of_the_act_itself_stays_beside_a_content_clause(run: Run) -> No
         " protesters, officials said on Tuesday."
     )
     assert _place(report, _event(report, "REJECT")) == "Geneva"
+
+
+def test_the_place_of_what_a_request_asks_for_is_not_where_it_is_asked(run: Run) -> None:
+    report = run(
+        "The Dutch government is being urged to act quickly to help stranded families of"
+        " fighters in Yemen, including giving them cash."
+    )
+    assert _event(report, "REQUEST").location is None

@@ -327,7 +327,8 @@ class Coder(Candidates, Merging):
             sent,
             {t.i for t in cand.sources + cand.targets}
             | self.other_event(cand)
-            | self.happenings_in_sentence(cand, sent),
+            | self.happenings_in_sentence(cand, sent)
+            | self.what_is_said(cand),
             self.ctx.dateline,
             scope,
             # a running toll ("hundreds have been killed") is no scene's: nothing carried

@@ -402,6 +402,19 @@ class Setting(CoderBase):
             out.update(t.i for t in tok.subtree)
         return out
 
+    def what_is_said(self, cand: EventCandidate) -> set[int]:
+        """Tokens of the clause a statement says or asks for ("is being urged to help
+        stranded families in Syria", "warned that the fighting in Idlib would spread"):
+        the place of what is asked or said, not of the asking."""
+        if cand.type not in SPEAKING_OF or cand.nominal:
+            return set()
+        return {
+            t.i
+            for c in cand.anchor.children
+            if c.dep_ in ("xcomp", "ccomp")
+            for t in c.subtree
+        }
+
     def names_happening(self, noun: Token) -> bool:
         """The noun names a happening: an event trigger or an ``EVENT_WORDS`` noun."""
         lemma = noun.lemma_.lower()
