@@ -267,7 +267,7 @@ def _item(s: EventSighting, tolerance: float, symmetric: frozenset[str]) -> _Ite
     sym = ev.type in symmetric
     if sym:
         sources, targets = tuple(dict.fromkeys((*sources, *targets))), ()
-        full = len(sources) >= 2
+        full = _sides(sources) >= 2
     else:
         full = bool(sources) and bool(targets)
     key = _place_key(s)
@@ -346,11 +346,18 @@ def _strong_overlap(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> bool:
     return any(_strong(x, y) for x in xs for y in ys)
 
 
+def _sides(parties: tuple[_Party, ...]) -> int:
+    """How many sides a meeting's parties make: those of one country are one side
+    ("the visit by Russia's foreign minister and its intelligence chief": one side, the
+    host unnamed), a party of no known country a side of its own."""
+    return len({p[1] or p[0] for p in parties})
+
+
 def _actors_match(a: _Item, b: _Item) -> bool:
     complete = a.full and b.full
     if a.symmetric:
         # Two meetings of one minister with different people are different meetings.
-        need = min(2, len(a.sources), len(b.sources))
+        need = min(2, _sides(a.sources), _sides(b.sources))
         if need == 0 or _overlap(a.sources, b.sources) < need:
             return False
         return complete or _same_name(a.sources, b.sources)

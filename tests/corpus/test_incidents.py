@@ -579,3 +579,27 @@ def test_a_short_line_repeated_is_no_evidence_of_one_incident() -> None:
     line = Ev("Protesters were arrested.", type="COERCE", source=(), target=())
     a, b = report("2031-03-04", line, title="North"), report("2031-03-04", line, title="South")
     assert len(merge_reports([a, b])) == 2
+
+
+def test_a_visit_by_two_of_one_country_joins_the_talks_it_was_for() -> None:
+    talks = report(
+        "2031-05-02",
+        Ev("Mara Quist held talks with Voss in Port Halden.", type="CONSULT",
+           source=("envoy", "vrn-gov"), target=("kst-gov",), date="2031-05-01"),
+    )  # fmt: skip
+    visit = report(
+        "2031-05-02",
+        Ev("The visit by Mara Quist and Tomas Brenn came days after the vote.", type="CONSULT",
+           source=("envoy", "editor"), target=(), date="2031-05-01"),
+        title="visit",
+    )  # fmt: skip
+    other = report(
+        "2031-05-02",
+        Ev("Mara Quist then met the Ossland government.", type="CONSULT",
+           source=("envoy",), target=("oss-gov",), date="2031-05-03"),
+        title="other",
+    )  # fmt: skip
+    incidents = merge_reports([talks, visit, other])
+    assert sorted(len(i.sightings) for i in incidents) == [1, 2]
+    joined = next(i for i in incidents if len(i.sightings) == 2)
+    assert {s.document for s in joined.sightings} == {talks.document.id, visit.document.id}
