@@ -678,10 +678,18 @@ def _one_speech(a: _Item, b: _Item, r: MergeRules) -> bool:
 
 
 def _strong_match(a: _Item, b: _Item) -> bool:
-    """Evidence enough to join two stories: the same own day and the same town-level place."""
+    """Evidence enough to join two stories: the same own day and the same town-level
+    place; for a meeting, the same own day and the same named person among its
+    parties (a minister's talks that day, told from the visit and from the talks)."""
     if not (a.dated and b.dated and a.anchor == b.anchor):
         return False
+    if a.symmetric and b.symmetric and _same_person(a.sources, b.sources):
+        return True
     return a.place is not None and a.place == b.place and a.place[1] not in _COARSE_FEATURES
+
+
+def _same_person(xs: tuple[_Party, ...], ys: tuple[_Party, ...]) -> bool:
+    return any(x[4] and x[0] and x[0] == y[0] for x in xs for y in ys)
 
 
 def _stories(

@@ -262,3 +262,15 @@ def test_the_place_of_what_a_request_asks_for_is_not_where_it_is_asked(run: Run)
         " fighters in Yemen, including giving them cash."
     )
     assert _event(report, "REQUEST").location is None
+
+
+def test_one_of_a_list_of_places_is_no_scene(run: Run) -> None:
+    report = run(
+        "Many analysts in the Gulf, Turkey and Iran doubted the minister, who met the king on Monday."
+    )
+    assert _event(report, "CONSULT").location is None
+
+
+def test_a_town_of_a_list_still_places_its_own_act(run: Run) -> None:
+    report = run("Syrian troops shelled the city of Homs on Monday, activists said.")
+    assert _place(report, _event(report, "ASSAULT")) == "Homs"

@@ -287,6 +287,8 @@ def in_sentence(
             continue
         if in_content_clause(tok, anchor):
             continue  # "opposed any suggestion that it backs regime change in Damascus"
+        if in_place_list(tok):
+            continue  # "papers in the Middle East, Turkey and Russia": a spread, no scene
         bound = fr.bound_verb(tok)
         if bound is not None and anchor is not None and not (
             bound.i == anchor.i or bound.is_ancestor(anchor)
@@ -833,6 +835,17 @@ def _said_at(tok: Token) -> bool:
 
 
 CONTENT_MARKS = frozenset({"that", "whether"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def in_place_list(tok: Token) -> bool:
+    """``tok`` is one of a list of places ("in the Middle East, Turkey and Russia",
+    "across Egypt and Libya"): the list names where a thing is spread, not one scene,
+    even when only one of its places is known to the gazetteer."""
+    first = first_conjunct(tok)
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i != t.i)]
+    others = [t for t in members if t.i != tok.i and t.ent_type_ in PLACE_LABELS]
+    return bool(others) and tok.ent_type_ in PLACE_LABELS
 
 
 def in_content_clause(tok: Token, act: Token | None) -> bool:
