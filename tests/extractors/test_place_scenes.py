@@ -266,7 +266,8 @@ def test_the_place_of_what_a_request_asks_for_is_not_where_it_is_asked(run: Run)
 
 def test_one_of_a_list_of_places_is_no_scene(run: Run) -> None:
     report = run(
-        "Many analysts in the Gulf, Turkey and Iran doubted the minister, who met the king on Monday."
+        "Many analysts in the Gulf, Turkey and Iran doubted the minister, who met the king"
+        " on Monday."
     )
     assert _event(report, "CONSULT").location is None
 
