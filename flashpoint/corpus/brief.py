@@ -1366,12 +1366,12 @@ def thin(
     """Told by one report, naming no side, stating no toll (:func:`tolls`) and with no
     date of its own ("They estimate that 20% ... were killed", "those they killed"): too
     little to stand as a key incident (on the report's day it may well be a recap). A
-    verbal act told by one report with no named asker and no named addressee
-    (:func:`_vague_verbal`) is thin too, dated or not."""
-    if independent_reports(inc) >= 2:
-        return False
+    verbal act with no named asker and no named addressee (:func:`_vague_verbal`) is
+    thin too, dated or not, however many reports tell it ("They urged patience")."""
     if _vague_verbal(inc):
         return True  # "request, asking government": no asker, no one named asked
+    if independent_reports(inc) >= 2:
+        return False
     told = sighted(inc.sightings, events)
     if told and all(caption(*er) for er in told):
         return True  # a photo's caption tells what it shows, not the day's news

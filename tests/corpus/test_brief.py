@@ -809,6 +809,19 @@ def test_brief_leaves_out_a_lone_appeal_with_no_asker_and_a_vague_addressee() ->
     assert "reopen the port" in out and "Mara Quist asking government" in out
 
 
+def test_an_appeal_with_no_asker_or_addressee_is_thin_however_many_tell_it() -> None:
+    told_twice = _incident(
+        1, "REQUEST", "verbal_conflict", -1, date="2031-06-03",
+        summary="They urged patience and stayed behind in the town.",
+    )  # fmt: skip
+    told_twice.independent_reports = 2
+    told_twice.sightings.append(
+        told_twice.sightings[0].model_copy(update={"document": "d9", "outlet": "other.example"})
+    )
+    brief = build_brief([told_twice])
+    assert "urged patience" not in to_markdown(brief) and brief.thin == 1
+
+
 def test_brief_shows_no_commentator_or_actor_of_another_town_as_a_target(
     run: Callable[..., Report],
 ) -> None:
